@@ -1,0 +1,125 @@
+/** Auth0's `error` strings that the library branches on. */
+export type Auth0ErrorCode =
+  | 'invalid_grant'
+  | 'authorization_pending'
+  | 'slow_down'
+  | 'expired_token'
+  | 'access_denied'
+  | 'too_many_attempts'
+  | 'too_many_requests'
+  | 'mfa_required'
+  | 'unsupported_challenge_type'
+  | 'association_required'
+  | 'invalid_authenticator'
+  | 'invalid_request'
+  | 'invalid_token'
+  | 'invalid_client'
+  | 'unauthorized_client'
+  | 'server_error';
+
+/** Codes the library itself raises. */
+export type LocalErrorCode =
+  /** fetch rejected: offline, DNS, CORS refused. */
+  | 'network_error'
+  /** No answer within the timeout. */
+  | 'timeout'
+  /** The caller aborted (element disconnected, user cancelled). Usually not worth showing. */
+  | 'aborted'
+  /** The body was not JSON or not of the expected shape. */
+  | 'bad_response'
+  /** HTTP 429 with no more specific Auth0 code. */
+  | 'rate_limited'
+  /** A 5xx with no Auth0 code. */
+  | 'server_unavailable'
+  /** The ticket popup was blocked by the browser. */
+  | 'popup_blocked'
+  /** The user's input was refused before any request (phone number, email, code format). */
+  | 'invalid_input'
+  /** A URL or `otpauth:` URI failed its scheme or shape check. */
+  | 'invalid_uri'
+  /** The source cannot do this (missing proxy route, no token for the call). */
+  | 'unsupported'
+  /** No `<mfa-provider>` and no `source` property. */
+  | 'no_source'
+  /** "User is already enrolled": an `mfa_token` cannot add a second factor. */
+  | 'already_enrolled'
+  /** The HTTP status had no body code we know. */
+  | 'http_error';
+
+export type MfaErrorCode = Auth0ErrorCode | LocalErrorCode | (string & {});
+
+export interface MfaErrorInit {
+  status?: number;
+  description?: string;
+  retryAfter?: number;
+  attemptsLeft?: number;
+  mfaToken?: string;
+  cause?: unknown;
+}
+
+/**
+ * The one error type every source and element throws or reports. Branch on `code`, never on
+ * `status` alone: Auth0's statuses for the same error differ between endpoints and proxies.
+ */
+export class MfaError extends Error {
+  override readonly name = 'MfaError';
+  readonly code: MfaErrorCode;
+  /** HTTP status, when the error came from a response. */
+  readonly status?: number;
+  /** Auth0's `error_description` or our own text. Server text: render it as text only. */
+  readonly description?: string;
+  /** Seconds to wait before trying again (from `Retry-After` or `x-ratelimit-reset`). */
+  readonly retryAfter?: number;
+  /** Failed attempts the server will still accept, when it says (`x-ratelimit-remaining`). */
+  readonly attemptsLeft?: number;
+  /** With `mfa_required`: the new token for chained MFA. Never logged. */
+  readonly mfaToken?: string;
+
+  constructor(code: MfaErrorCode, init: MfaErrorInit = {}) {
+    super(init.description ? `${code}: ${init.description}` : code, { cause: init.cause });
+    this.code = code;
+    this.status = init.status;
+    this.description = init.description;
+    this.retryAfter = init.retryAfter;
+    this.attemptsLeft = init.attemptsLeft;
+    // Not enumerable so that JSON.stringify(error) or a console dump cannot leak it.
+    Object.defineProperty(this, 'mfaToken', { value: init.mfaToken, enumerable: false });
+  }
+
+  static is(value: unknown, ...codes: MfaErrorCode[]): value is MfaError {
+    return value instanceof MfaError && (codes.length === 0 || codes.includes(value.code));
+  }
+}
+
+/** Wraps anything thrown into an `MfaError`, keeping one that already is. */
+export function toMfaError(error: unknown): MfaError {
+  if (error instanceof MfaError) return error;
+  if (isAbortError(error)) return new MfaError('aborted', { cause: error });
+  return new MfaError('network_error', {
+    description: error instanceof Error ? error.message : String(error),
+    cause: error,
+  });
+}
+
+export function isAbortError(error: unknown): boolean {
+  return (
+    (error instanceof DOMException || error instanceof Error) &&
+    (error.name === 'AbortError' || (error as { code?: unknown }).code === 'aborted')
+  );
+}
+
+/**
+ * Seconds to wait, from `Retry-After` (delta seconds or an HTTP date) or else
+ * `x-ratelimit-reset` (Unix epoch seconds). Undefined when neither is usable.
+ */
+export function parseRetryAfter(headers: Headers, now: number = Date.now()): number | undefined {
+  const retryAfter = headers.get('retry-after')?.trim();
+  if (retryAfter) {
+    if (/^\d+$/.test(retryAfter)) return Number(retryAfter);
+    const date = Date.parse(retryAfter);
+    if (!Number.isNaN(date)) return Math.max(0, Math.ceil((date - now) / 1000));
+  }
+  const reset = headers.get('x-ratelimit-reset')?.trim();
+  if (reset && /^\d+$/.test(reset)) return Math.max(0, Math.ceil(Number(reset) - now / 1000));
+  return undefined;
+}
