@@ -1,0 +1,23 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { prebundleCjs } from './prebundle-cjs.js';
+import { serversPlugin, testRunnerHtml } from './servers.js';
+import { countReporter } from './count-reporter.js';
+
+export function baseConfig(name) {
+  return {
+    files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
+    nodeResolve: { exportConditions: ['browser', 'development'] },
+    concurrency: 1,
+    testsFinishTimeout: 10 * 60 * 1000,
+    browserStartTimeout: 60 * 1000,
+    testFramework: { config: { timeout: 20000 } },
+    testRunnerHtml,
+    reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter(name)],
+    plugins: [
+      serversPlugin(),
+      prebundleCjs(['qrcode']),
+      esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    ],
+  };
+}

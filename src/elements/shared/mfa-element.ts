@@ -1,0 +1,170 @@
+import { ContextConsumer } from '@lit/context';
+import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { MfaError, toMfaError } from '../../core/errors.js';
+import { SharedSource } from '../../core/shared-source.js';
+import type { MfaSource } from '../../core/types.js';
+import { mfaSourceContext } from './context.js';
+import { MfaErrorEvent, type MfaAction } from './events.js';
+import { format, resolveLang, translate, type Locales, type StringTable, type Vars } from './localize.js';
+import { commonStrings, errorKey, type CommonStrings } from './strings.js';
+
+/** Elements re-render when the document's language changes (the nearest `lang` decides). */
+const connected = new Set<MfaElement>();
+let langObserver: MutationObserver | undefined;
+function watchLang(element: MfaElement, on: boolean): void {
+  if (on) connected.add(element);
+  else connected.delete(element);
+  if (on && !langObserver) {
+    langObserver = new MutationObserver(() => connected.forEach((el) => el.requestUpdate()));
+    langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  } else if (connected.size === 0 && langObserver) {
+    langObserver.disconnect();
+    langObserver = undefined;
+  }
+}
+
+/**
+ * What every mfa-* element shares: its data source (an explicit `source` property, else the
+ * nearest `<mfa-provider>`'s), localized text, a polite live region, `mfa-error` reporting, an
+ * abort signal that fires on disconnect, and tolerant registration.
+ */
+export class MfaElement<S extends StringTable = StringTable> extends LitElement {
+  static override properties = {
+    source: { attribute: false },
+    strings: { attribute: false },
+    _contextSource: { state: true },
+    _announcement: { state: true },
+  };
+
+  /** The element's own text; subclasses set it. Keys missing here come from the common table. */
+  static locales?: Locales<StringTable>;
+
+  /** A data source for this element alone; takes precedence over the provider's. */
+  declare source?: MfaSource;
+  /** Partial text overrides, by key. Values are text (never HTML) with `{name}` placeholders. */
+  declare strings?: Partial<Record<keyof S | keyof CommonStrings, string>>;
+  /** @internal */
+  declare _contextSource?: MfaSource;
+  /** @internal */
+  declare _announcement: string;
+
+  #lastSource?: MfaSource;
+  #unsubscribe?: () => void;
+  #connection?: AbortController;
+
+  /**
+   * Registers the element under `tag` unless that name is taken, so that loading the library
+   * twice (micro-frontends, a CDN copy beside an npm one) does not throw.
+   */
+  static define(tag: string, registry: CustomElementRegistry = customElements): void {
+    const existing = registry.get(tag);
+    if (!existing) registry.define(tag, this as unknown as CustomElementConstructor);
+    else if (existing !== (this as unknown)) console.warn(`mfa-elements: <${tag}> is already defined; keeping the first definition.`);
+  }
+
+  constructor() {
+    super();
+    this._announcement = '';
+    new ContextConsumer(this, {
+      context: mfaSourceContext,
+      subscribe: true,
+      callback: (value) => {
+        this._contextSource = value;
+      },
+    });
+  }
+
+  /** The source in use: the `source` property, else the provider's. */
+  get activeSource(): MfaSource | undefined {
+    return this.source ?? this._contextSource;
+  }
+
+  /** Aborted when the element leaves the document: pass it to every request. */
+  protected get signal(): AbortSignal {
+    this.#connection ??= new AbortController();
+    return this.#connection.signal;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    watchLang(this, true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    watchLang(this, false);
+    this.#connection?.abort();
+    this.#connection = undefined;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    // A re-inserted element starts over with whatever source it then finds.
+    this.#lastSource = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const source = this.activeSource;
+    if (source !== this.#lastSource && this.isConnected) {
+      this.#unsubscribe?.();
+      this.#unsubscribe = source instanceof SharedSource ? source.subscribe(() => this.sourceUpdated()) : undefined;
+      this.#lastSource = source;
+      this.sourceChanged(source);
+    }
+  }
+
+  /** A different source (or the first one, or none) is now active. */
+  protected sourceChanged(_source: MfaSource | undefined): void {}
+
+  /** Another element changed the shared state (enrolled, removed, verified): refresh views. */
+  protected sourceUpdated(): void {}
+
+  /** Localized text for `key`: the `strings` override, else the page's language, else English. */
+  protected t(key: (keyof S | keyof CommonStrings) & string, vars?: Vars): string {
+    const override = this.strings?.[key];
+    if (override !== undefined) return format(override, vars);
+    const lang = resolveLang(this);
+    const own = (this.constructor as typeof MfaElement).locales;
+    if (own && key in own.en) return translate(own, lang, undefined, key, vars);
+    return translate(commonStrings, lang, undefined, key as keyof CommonStrings, vars);
+  }
+
+  /** The localized sentence for an error (the server's own text is never the headline). */
+  protected errorText(error: MfaError): string {
+    return this.t(errorKey(error));
+  }
+
+  /** Says `message` through the polite live region, even when it repeats the last one. */
+  protected announce(message: string): void {
+    this._announcement = message === this._announcement ? `${message}\u00a0` : message;
+  }
+
+  /** The live region every element renders once, so that it exists before anything is said. */
+  protected renderLiveRegion(): TemplateResult {
+    return html`<div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this._announcement}</div>`;
+  }
+
+  protected renderNoSource(): TemplateResult {
+    return html`<p part="error no-source">${this.t('noSource')}</p>`;
+  }
+
+  /**
+   * Turns anything thrown by `action` into an `MfaError`, announces it and tells the page with
+   * `mfa-error` (aborts stay silent: they are ours). Returns the error for the element's state.
+   */
+  protected reportError(error: unknown, action: MfaAction): MfaError {
+    const mfaError = toMfaError(error);
+    if (mfaError.code !== 'aborted') {
+      this.announce(this.errorText(mfaError));
+      this.dispatchEvent(new MfaErrorEvent({ error: mfaError, action }));
+    }
+    return mfaError;
+  }
+
+  /** Moves focus to the first match in the shadow root once the current render is done. */
+  protected async focusPart(selector: string): Promise<void> {
+    await this.updateComplete;
+    (this.renderRoot.querySelector(selector) as HTMLElement | null)?.focus();
+  }
+}
+
+export { MfaError };
