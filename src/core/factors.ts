@@ -1,0 +1,140 @@
+import type { Authenticator, AuthenticatorType, FactorName, OobChannel } from './types.js';
+
+/** Guardian factor names (Management API `GET /guardian/factors`). */
+export type GuardianFactorName = 'push-notification' | 'sms' | 'otp' | 'email' | 'recovery-code';
+
+/** Factor names accepted by `POST /guardian/enrollments/ticket`. */
+export type TicketFactorName = 'push-notification' | 'phone' | 'otp' | 'email';
+
+export interface FactorSpec {
+  readonly name: FactorName;
+  readonly guardianFactor: GuardianFactorName;
+  /** Voice is not a Guardian factor of its own: it is the sms factor with message type `voice`. */
+  readonly messageType?: 'sms' | 'voice';
+  /** Absent: no hosted enrollment exists (recovery codes come with the first enrollment). */
+  readonly ticketFactor?: TicketFactorName;
+  readonly authenticatorType: AuthenticatorType;
+  readonly oobChannel?: OobChannel;
+  /** The part of Auth0's authenticator id before `|`. */
+  readonly idPrefix: string;
+  /** Can be enrolled with `POST /mfa/associate` (everything but recovery codes). */
+  readonly inlineEnroll: boolean;
+  readonly removable: boolean;
+  /** Enrolled and removed together with this one (push creates a TOTP; a phone is sms + voice). */
+  readonly twin?: FactorName;
+}
+
+export const FACTORS: Readonly<Record<FactorName, FactorSpec>> = {
+  otp: {
+    name: 'otp', guardianFactor: 'otp', ticketFactor: 'otp',
+    authenticatorType: 'otp', idPrefix: 'totp', inlineEnroll: true, removable: true, twin: 'push',
+  },
+  sms: {
+    name: 'sms', guardianFactor: 'sms', messageType: 'sms', ticketFactor: 'phone',
+    authenticatorType: 'oob', oobChannel: 'sms', idPrefix: 'sms', inlineEnroll: true, removable: true, twin: 'voice',
+  },
+  voice: {
+    name: 'voice', guardianFactor: 'sms', messageType: 'voice', ticketFactor: 'phone',
+    authenticatorType: 'oob', oobChannel: 'voice', idPrefix: 'voice', inlineEnroll: true, removable: true, twin: 'sms',
+  },
+  email: {
+    name: 'email', guardianFactor: 'email', ticketFactor: 'email',
+    authenticatorType: 'oob', oobChannel: 'email', idPrefix: 'email', inlineEnroll: true, removable: true,
+  },
+  push: {
+    name: 'push', guardianFactor: 'push-notification', ticketFactor: 'push-notification',
+    authenticatorType: 'oob', oobChannel: 'auth0', idPrefix: 'push', inlineEnroll: true, removable: true, twin: 'otp',
+  },
+  'recovery-code': {
+    name: 'recovery-code', guardianFactor: 'recovery-code',
+    authenticatorType: 'recovery-code', idPrefix: 'recovery-code', inlineEnroll: false, removable: false,
+  },
+};
+
+/** Display order, most recommended first. */
+export const FACTOR_NAMES: readonly FactorName[] = ['push', 'otp', 'sms', 'voice', 'email', 'recovery-code'];
+
+export function isFactorName(value: unknown): value is FactorName {
+  return typeof value === 'string' && Object.hasOwn(FACTORS, value);
+}
+
+/** The library's factors behind a Guardian factor name (`sms` covers both phone message types). */
+export function factorsOfGuardian(name: string): FactorName[] {
+  return FACTOR_NAMES.filter((factor) => FACTORS[factor].guardianFactor === name);
+}
+
+/** An authenticator as the wire gives it, before the derived fields are filled in. */
+export type ListedAuthenticator = Omit<Authenticator, 'factor' | 'linkedIds' | 'removable'>;
+
+type Identified = Pick<Authenticator, 'id' | 'authenticatorType' | 'oobChannel'>;
+
+/**
+ * The factor of an authenticator: the type decides, then the OOB channel, then the id prefix (for
+ * servers that omit the channel). Undefined for anything the MFA API does not cover (WebAuthn, Duo).
+ */
+export function factorOf(authenticator: Identified): FactorName | undefined {
+  const { authenticatorType, oobChannel } = authenticator;
+  if (authenticatorType === 'otp') return 'otp';
+  if (authenticatorType === 'recovery-code') return 'recovery-code';
+  if (authenticatorType !== 'oob') return undefined;
+  const oob = FACTOR_NAMES.filter((factor) => FACTORS[factor].authenticatorType === 'oob');
+  if (oobChannel) return oob.find((factor) => FACTORS[factor].oobChannel === oobChannel);
+  const prefix = idPrefix(authenticator.id);
+  return oob.find((factor) => FACTORS[factor].idPrefix === prefix);
+}
+
+export function idPrefix(id: string): string {
+  const bar = id.indexOf('|');
+  return bar < 0 ? '' : id.slice(0, bar);
+}
+
+function idSuffix(id: string): string {
+  const bar = id.indexOf('|');
+  return bar < 0 ? '' : id.slice(bar + 1);
+}
+
+/**
+ * Fills in `factor`, `linkedIds` and `removable`. Authenticators of factors this library does not
+ * know are dropped, so that a tenant with WebAuthn enrolled still lists the rest.
+ *
+ * Auth0's MFA API has no link field, so twins (push ⇄ its TOTP, sms ⇄ voice) are paired by, in order:
+ * 1. the same id after `|` (what the emulator does: `push|dev_X` ⇄ `totp|dev_X`);
+ * 2. the same `name` (Auth0 lists a phone's sms and voice entries under the same masked number),
+ *    in list order, only between authenticators in the same `active` state;
+ * 3. list adjacency (the twin is enrolled in the same request, so it is listed next to its primary;
+ *    the next entry is preferred over the previous), again same `active` state, never across two
+ *    different names.
+ * Each authenticator gets at most one twin.
+ */
+export function deriveAuthenticators(listed: readonly ListedAuthenticator[]): Authenticator[] {
+  const known = listed.flatMap((item) => {
+    const factor = factorOf(item);
+    return factor ? [{ ...item, factor, linkedIds: [] as string[], removable: FACTORS[factor].removable }] : [];
+  });
+  const linked = new Set<number>();
+  const link = (i: number, j: number): void => {
+    known[i]!.linkedIds.push(known[j]!.id);
+    known[j]!.linkedIds.push(known[i]!.id);
+    linked.add(i).add(j);
+  };
+  const primaries = (['push', 'sms'] as const).map((factor) => [factor, FACTORS[factor].twin!] as const);
+  const free = (factor: FactorName): number[] =>
+    known.flatMap((item, index) => (item.factor === factor && !linked.has(index) ? [index] : []));
+  const rules: Array<(a: Authenticator, b: Authenticator, i: number, j: number) => boolean> = [
+    (a, b) => idSuffix(a.id) !== '' && idSuffix(a.id) === idSuffix(b.id),
+    (a, b) => a.active === b.active && a.name !== undefined && a.name === b.name,
+    (a, b, i, j) =>
+      a.active === b.active && Math.abs(i - j) === 1 && (a.name === undefined || b.name === undefined || a.name === b.name),
+  ];
+  for (const rule of rules) {
+    for (const [primary, twin] of primaries) {
+      for (const i of free(primary)) {
+        // Stable sort: the next entry first, the rest keep list order (only rule 3 cares).
+        const candidates = free(twin).sort((x, y) => Number(x !== i + 1) - Number(y !== i + 1));
+        const j = candidates.find((c) => rule(known[i]!, known[c]!, i, c));
+        if (j !== undefined) link(i, j);
+      }
+    }
+  }
+  return known;
+}
