@@ -1,0 +1,38 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { defineConfig } from 'vite';
+
+/** One ES module per element (registration included) plus the index, core, server and emulator. */
+function entries(): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const [name, path] of Object.entries({
+    index: 'src/index.ts',
+    core: 'src/core/index.ts',
+    server: 'src/server/index.ts',
+    emulator: 'src/emulator/index.ts',
+    'emulator-cli': 'src/emulator/cli.ts',
+  })) {
+    if (existsSync(path)) found[name] = path;
+  }
+  if (existsSync('src/define')) {
+    for (const file of readdirSync('src/define')) {
+      if (file.endsWith('.ts')) found[file.slice(0, -3)] = `src/define/${file}`;
+    }
+  }
+  return found;
+}
+
+export default defineConfig({
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: true,
+    // Consumers bundle and minify; readable output dedupes and debugs better (open-wc guidance).
+    minify: false,
+    sourcemap: true,
+    lib: { entry: entries(), formats: ['es'] },
+    rollupOptions: {
+      external: [/^lit(\/|$)/, /^@lit\//, 'qrcode', 'otpauth', /^node:/],
+      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+});
