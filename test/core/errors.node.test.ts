@@ -1,0 +1,41 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { MfaError, parseRetryAfter, toMfaError } from '../../src/core/errors.js';
+
+describe('parseRetryAfter', () => {
+  const now = Date.parse('2026-11-22T12:00:00Z');
+  it('reads delta seconds', () => {
+    assert.equal(parseRetryAfter(new Headers({ 'retry-after': '120' }), now), 120);
+    assert.equal(parseRetryAfter(new Headers({ 'retry-after': ' 0 ' }), now), 0);
+  });
+  it('reads an HTTP date, never negative', () => {
+    assert.equal(parseRetryAfter(new Headers({ 'retry-after': 'Sun, 22 Nov 2026 12:01:30 GMT' }), now), 90);
+    assert.equal(parseRetryAfter(new Headers({ 'retry-after': 'Sun, 22 Nov 2026 11:00:00 GMT' }), now), 0);
+  });
+  it('falls back to x-ratelimit-reset (epoch seconds)', () => {
+    assert.equal(parseRetryAfter(new Headers({ 'x-ratelimit-reset': String(now / 1000 + 42) }), now), 42);
+    assert.equal(parseRetryAfter(new Headers({ 'retry-after': 'soon', 'x-ratelimit-reset': String(now / 1000 + 7) }), now), 7);
+  });
+  it('is undefined when nothing usable is there', () => {
+    assert.equal(parseRetryAfter(new Headers(), now), undefined);
+    assert.equal(parseRetryAfter(new Headers({ 'retry-after': 'later' }), now), undefined);
+  });
+});
+
+describe('MfaError', () => {
+  it('keeps the mfa token out of JSON and enumeration', () => {
+    const error = new MfaError('mfa_required', { status: 403, mfaToken: 'secret-token' });
+    assert.equal(error.mfaToken, 'secret-token');
+    assert.equal(JSON.stringify(error).includes('secret-token'), false);
+    assert.equal(Object.keys(error).includes('mfaToken'), false);
+    assert.equal(error.message.includes('secret-token'), false);
+  });
+  it('wraps unknown errors and AbortErrors', () => {
+    assert.equal(toMfaError(new DOMException('x', 'AbortError')).code, 'aborted');
+    assert.equal(toMfaError(new TypeError('Failed to fetch')).code, 'network_error');
+    const original = new MfaError('timeout');
+    assert.equal(toMfaError(original), original);
+    assert.equal(MfaError.is(original, 'timeout', 'aborted'), true);
+    assert.equal(MfaError.is(original, 'aborted'), false);
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  deriveAuthenticators,
+  FACTOR_NAMES,
+  FACTORS,
+  factorOf,
+  factorsOfGuardian,
+  isFactorName,
+  type ListedAuthenticator,
+} from '../../src/core/factors.js';
+
+const a = (id: string, extra: Partial<ListedAuthenticator> = {}): ListedAuthenticator => {
+  const prefix = id.split('|')[0]!;
+  const channel = ({ sms: 'sms', voice: 'voice', email: 'email', push: 'auth0' } as const)[prefix as 'sms'];
+  const type = prefix === 'totp' ? 'otp' : prefix === 'recovery-code' ? 'recovery-code' : 'oob';
+  return { id, authenticatorType: type, active: true, ...(channel && { oobChannel: channel }), ...extra };
+};
+const links = (list: ListedAuthenticator[]): Record<string, string[]> =>
+  Object.fromEntries(deriveAuthenticators(list).map((x) => [x.id, x.linkedIds]));
+
+describe('factor catalogue', () => {
+  it('knows the Guardian, ticket and wire names of every factor', () => {
+    assert.deepEqual(
+      FACTOR_NAMES.map((f) => [f, FACTORS[f].guardianFactor, FACTORS[f].ticketFactor, FACTORS[f].idPrefix, FACTORS[f].oobChannel]),
+      [
+        ['push', 'push-notification', 'push-notification', 'push', 'auth0'],
+        ['otp', 'otp', 'otp', 'totp', undefined],
+        ['sms', 'sms', 'phone', 'sms', 'sms'],
+        ['voice', 'sms', 'phone', 'voice', 'voice'],
+        ['email', 'email', 'email', 'email', 'email'],
+        ['recovery-code', 'recovery-code', undefined, 'recovery-code', undefined],
+      ],
+    );
+    assert.equal(FACTORS.voice.messageType, 'voice');
+    assert.equal(FACTORS['recovery-code'].inlineEnroll, false);
+    assert.equal(FACTORS['recovery-code'].removable, false);
+    assert.deepEqual(factorsOfGuardian('sms'), ['sms', 'voice']);
+    assert.deepEqual(factorsOfGuardian('push-notification'), ['push']);
+    assert.equal(isFactorName('voice'), true);
+    assert.equal(isFactorName('toString'), false);
+  });
+
+  it('derives the factor from type, then channel, then id prefix', () => {
+    assert.equal(factorOf({ id: 'totp|x', authenticatorType: 'otp' }), 'otp');
+    assert.equal(factorOf({ id: 'push|x', authenticatorType: 'oob', oobChannel: 'auth0' }), 'push');
+    assert.equal(factorOf({ id: 'sms|x', authenticatorType: 'oob', oobChannel: 'voice' }), 'voice');
+    assert.equal(factorOf({ id: 'voice|x', authenticatorType: 'oob' }), 'voice');
+    assert.equal(factorOf({ id: 'odd|x', authenticatorType: 'oob' }), undefined);
+    assert.equal(factorOf({ id: 'recovery-code|x', authenticatorType: 'recovery-code' }), 'recovery-code');
+  });
+});
+
+describe('pairing', () => {
+  it('links by equal id suffix first', () => {
+    assert.deepEqual(links([a('totp|A'), a('push|B'), a('totp|B'), a('sms|C'), a('email|E'), a('voice|C')]), {
+      'totp|A': [], 'push|B': ['totp|B'], 'totp|B': ['push|B'], 'sms|C': ['voice|C'], 'email|E': [], 'voice|C': ['sms|C'],
+    });
+  });
+
+  it('links sms and voice with the same masked number, in order', () => {
+    const list = [a('sms|1', { name: '+1XXX0100' }), a('sms|2', { name: '+1XXX0200' }), a('voice|3', { name: '+1XXX0200' }), a('voice|4', { name: '+1XXX0100' })];
+    assert.deepEqual(links(list), { 'sms|1': ['voice|4'], 'sms|2': ['voice|3'], 'voice|3': ['sms|2'], 'voice|4': ['sms|1'] });
+  });
+
+  it('links push to the adjacent TOTP, preferring the next entry (emulator order: primary then twin)', () => {
+    assert.deepEqual(links([a('totp|s'), a('push|p'), a('totp|l')]), { 'totp|s': [], 'push|p': ['totp|l'], 'totp|l': ['push|p'] });
+    assert.deepEqual(links([a('push|p'), a('totp|l'), a('totp|s')]), { 'push|p': ['totp|l'], 'totp|l': ['push|p'], 'totp|s': [] });
+    assert.deepEqual(links([a('totp|l'), a('push|p')]), { 'totp|l': ['push|p'], 'push|p': ['totp|l'] });
+  });
+
+  it('does not link across active states, distant entries or different numbers', () => {
+    assert.deepEqual(links([a('push|p'), a('totp|t', { active: false })]), { 'push|p': [], 'totp|t': [] });
+    assert.deepEqual(links([a('push|p'), a('email|e'), a('totp|t')]), { 'push|p': [], 'email|e': [], 'totp|t': [] });
+    assert.deepEqual(links([a('sms|1', { name: '+1X01' }), a('voice|2', { name: '+1X02' })]), { 'sms|1': [], 'voice|2': [] });
+  });
+
+  it('marks recovery codes as not removable and gives each authenticator at most one twin', () => {
+    const list = deriveAuthenticators([a('recovery-code|r'), a('push|p'), a('totp|1'), a('push|q'), a('totp|2')]);
+    assert.deepEqual(list.map((x) => [x.id, x.factor, x.removable, x.linkedIds]), [
+      ['recovery-code|r', 'recovery-code', false, []],
+      ['push|p', 'push', true, ['totp|1']],
+      ['totp|1', 'otp', true, ['push|p']],
+      ['push|q', 'push', true, ['totp|2']],
+      ['totp|2', 'otp', true, ['push|q']],
+    ]);
+  });
+});

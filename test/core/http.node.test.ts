@@ -1,0 +1,177 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { request } from '../../src/core/http.js';
+import { MfaError } from '../../src/core/errors.js';
+
+type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
+const routes = new Map<string, Handler>();
+let server: Server;
+let base: string;
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): Handler => (_req, res) => {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(typeof body === 'string' ? body : JSON.stringify(body));
+};
+
+before(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk));
+    req.on('end', () => {
+      const handler = routes.get(new URL(req.url!, 'http://x').pathname);
+      if (handler) handler(req, res, body);
+      else json(404, { error: 'not_found' })(req, res, body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+after(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+async function failure(path: string, init: Partial<Parameters<typeof request>[0]> = {}): Promise<MfaError> {
+  try {
+    await request({ url: base + path, parse: (b) => b, ...init });
+  } catch (error) {
+    assert.ok(error instanceof MfaError, `expected an MfaError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('expected a rejection');
+}
+
+describe('http request', () => {
+  it('parses a JSON body through the parse callback and sends JSON and form bodies', async () => {
+    routes.set('/echo', (req, res, body) =>
+      json(200, { method: req.method, type: req.headers['content-type'], auth: req.headers.authorization ?? null, body })(req, res, body),
+    );
+    const viaJson = await request({ url: `${base}/echo`, method: 'POST', json: { a: 1 }, parse: (b) => b as Record<string, unknown> });
+    assert.deepEqual(viaJson, { method: 'POST', type: 'application/json', auth: null, body: '{"a":1}' });
+    const viaForm = await request({
+      url: `${base}/echo`, method: 'POST', form: { grant_type: 'x', otp: '1 2' },
+      headers: { authorization: 'Bearer t' }, parse: (b) => b as Record<string, unknown>,
+    });
+    assert.deepEqual(viaForm, { method: 'POST', type: 'application/x-www-form-urlencoded', auth: 'Bearer t', body: 'grant_type=x&otp=1+2' });
+  });
+
+  it('resolves 204 and empty bodies to undefined', async () => {
+    routes.set('/204', (_req, res) => res.writeHead(204).end());
+    routes.set('/empty', (_req, res) => res.writeHead(200).end());
+    assert.equal(await request({ url: `${base}/204`, method: 'DELETE' }), undefined);
+    assert.equal(await request({ url: `${base}/empty` }), undefined);
+  });
+
+  it('maps an Auth0 error body with code, status and description', async () => {
+    routes.set('/grant', json(403, { error: 'invalid_grant', error_description: 'Invalid otp_code.' }, { 'x-ratelimit-remaining': '7' }));
+    const error = await failure('/grant');
+    assert.deepEqual([error.code, error.status, error.description, error.attemptsLeft, error.retryAfter], [
+      'invalid_grant', 403, 'Invalid otp_code.', 7, undefined,
+    ]);
+  });
+
+  it('maps a Management API error body (errorCode, message)', async () => {
+    routes.set('/mgmt', json(400, { statusCode: 400, error: 'Bad Request', message: 'Payload validation failed', errorCode: 'invalid_body' }));
+    const error = await failure('/mgmt');
+    assert.deepEqual([error.code, error.description], ['invalid_body', 'Payload validation failed']);
+    routes.set('/mgmt2', json(403, { statusCode: 403, error: 'Forbidden', message: 'Insufficient scope' }));
+    assert.equal((await failure('/mgmt2')).code, 'http_error', 'the reason phrase is not a code');
+  });
+
+  it('keeps the mfa_token of an mfa_required body, out of the message', async () => {
+    routes.set('/mfa', json(403, { error: 'mfa_required', error_description: 'Multifactor authentication required', mfa_token: 'tok-123' }));
+    const error = await failure('/mfa');
+    assert.equal(error.code, 'mfa_required');
+    assert.equal(error.mfaToken, 'tok-123');
+    assert.equal(error.message.includes('tok-123'), false);
+  });
+
+  it('turns "User is already enrolled" into already_enrolled', async () => {
+    routes.set('/assoc', json(403, { error: 'access_denied', error_description: 'User is already enrolled.' }));
+    assert.equal((await failure('/assoc')).code, 'already_enrolled');
+  });
+
+  it('derives a code from the status when the body has none, and reads Retry-After', async () => {
+    routes.set('/429', json(429, 'Too Many Requests', { 'retry-after': '30' }));
+    routes.set('/429-reset', json(429, {}, { 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 60) }));
+    routes.set('/503', json(503, '', { 'retry-after': '5' }));
+    routes.set('/418', json(418, { nope: true }));
+    const limited = await failure('/429');
+    assert.deepEqual([limited.code, limited.status, limited.retryAfter], ['rate_limited', 429, 30]);
+    const reset = await failure('/429-reset');
+    assert.ok(reset.retryAfter! >= 59 && reset.retryAfter! <= 61, String(reset.retryAfter));
+    const unavailable = await failure('/503');
+    assert.deepEqual([unavailable.code, unavailable.retryAfter], ['server_unavailable', 5]);
+    assert.equal((await failure('/418')).code, 'http_error');
+  });
+
+  it('keeps the Auth0 code on a 429 and ignores x-ratelimit-reset on other statuses', async () => {
+    routes.set('/too-many', json(429, { error: 'too_many_attempts' }, { 'retry-after': '360', 'x-ratelimit-remaining': '0' }));
+    const error = await failure('/too-many');
+    assert.deepEqual([error.code, error.retryAfter, error.attemptsLeft], ['too_many_attempts', 360, 0]);
+    routes.set('/pending', json(400, { error: 'authorization_pending' }, { 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 60) }));
+    assert.equal((await failure('/pending')).retryAfter, undefined);
+  });
+
+  it('never crashes on an HTML error page', async () => {
+    routes.set('/html', (_req, res) => res.writeHead(502, { 'content-type': 'text/html' }).end('<html><body>Bad Gateway</body></html>'));
+    const error = await failure('/html');
+    assert.deepEqual([error.code, error.status, error.description], ['server_unavailable', 502, undefined]);
+  });
+
+  it('reports non-JSON or wrongly shaped 2xx bodies as bad_response', async () => {
+    routes.set('/html200', (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><p>login</p>'));
+    routes.set('/truncated', json(200, '{"access_token": "a'));
+    routes.set('/shape', json(200, { unexpected: true }));
+    assert.equal((await failure('/html200')).code, 'bad_response');
+    assert.equal((await failure('/truncated')).code, 'bad_response');
+    const shape = await failure('/shape', {
+      parse: (body) => {
+        throw new TypeError(`access_token: expected a string, got ${typeof (body as { access_token?: unknown }).access_token}`);
+      },
+    });
+    assert.deepEqual([shape.code, shape.status], ['bad_response', 200]);
+    assert.ok(shape.cause instanceof TypeError);
+  });
+
+  it('times out, also when the body stalls', async () => {
+    routes.set('/slow', () => {});
+    routes.set('/stall', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"a":');
+    });
+    const started = Date.now();
+    assert.equal((await failure('/slow', { timeoutMs: 100 })).code, 'timeout');
+    assert.ok(Date.now() - started < 2_000);
+    assert.equal((await failure('/stall', { timeoutMs: 100 })).code, 'timeout');
+  });
+
+  it('aborts through the caller signal, before and during the request', async () => {
+    routes.set('/slow', () => {});
+    assert.equal((await failure('/slow', { signal: AbortSignal.abort() })).code, 'aborted');
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    assert.equal((await failure('/slow', { signal: controller.signal, timeoutMs: 5_000 })).code, 'aborted');
+  });
+
+  it('maps a refused connection to network_error and uses the injected fetch', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const error = await failure('', { url: `http://127.0.0.1:${port}/x` });
+    assert.equal(error.code, 'network_error');
+    const seen: string[] = [];
+    const result = await request({
+      url: 'https://tenant.example/x',
+      fetch: async (url) => {
+        seen.push(url);
+        return new Response('[1]', { status: 200 });
+      },
+      parse: (b) => b,
+    });
+    assert.deepEqual([seen, result], [['https://tenant.example/x'], [1]]);
+  });
+});

@@ -1,0 +1,204 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { pollOob, type PollState, type PollTimers } from '../../src/core/poller.js';
+import { MfaError } from '../../src/core/errors.js';
+import type { CallOptions, MfaSource, VerifyRequest, VerifyResult } from '../../src/core/types.js';
+
+/** Deterministic timers: time only moves when the test says so. */
+class FakeTimers implements PollTimers {
+  time = 1_000_000;
+  #queue: Array<{ at: number; callback: () => void; id: number }> = [];
+  #next = 1;
+  now = (): number => this.time;
+  setTimeout = (callback: () => void, ms: number): unknown => {
+    const id = this.#next++;
+    this.#queue.push({ at: this.time + ms, callback, id });
+    return id;
+  };
+  clearTimeout = (handle: unknown): void => {
+    this.#queue = this.#queue.filter((t) => t.id !== handle);
+  };
+  get pending(): number {
+    return this.#queue.length;
+  }
+  async advance(ms: number): Promise<void> {
+    const target = this.time + ms;
+    await flush();
+    for (;;) {
+      this.#queue.sort((a, b) => a.at - b.at);
+      const due = this.#queue[0];
+      if (!due || due.at > target) break;
+      this.#queue.shift();
+      this.time = due.at;
+      due.callback();
+      await flush();
+    }
+    this.time = target;
+    await flush();
+  }
+}
+
+const flush = async (): Promise<void> => {
+  for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
+};
+
+type Answer = VerifyResult | MfaError | 'hang';
+
+/** A source whose `verify` answers from a script, recording when it was called. */
+class ScriptedSource implements Pick<MfaSource, 'verify'> {
+  calls: Array<{ at: number; req: VerifyRequest; signal?: AbortSignal }> = [];
+  inFlight = 0;
+  maxInFlight = 0;
+  constructor(
+    private readonly timers: FakeTimers,
+    private readonly answers: Answer[],
+    private readonly latencyMs = 0,
+  ) {}
+  verify = (req: VerifyRequest, opts?: CallOptions): Promise<VerifyResult> => {
+    this.calls.push({ at: this.timers.time, req, signal: opts?.signal });
+    const answer = this.answers.shift() ?? new MfaError('authorization_pending');
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    return new Promise<VerifyResult>((resolve, reject) => {
+      if (answer === 'hang') return;
+      this.timers.setTimeout(() => {
+        this.inFlight--;
+        if (answer instanceof MfaError) reject(answer);
+        else resolve(answer);
+      }, this.latencyMs);
+    });
+  };
+}
+
+const pending = (): MfaError => new MfaError('authorization_pending', { status: 400 });
+const ok: VerifyResult = { tokens: { accessToken: 'at' } };
+
+function start(answers: Answer[], options: { interval?: number; expiresIn?: number; latencyMs?: number; signal?: AbortSignal } = {}) {
+  const timers = new FakeTimers();
+  const source = new ScriptedSource(timers, answers, options.latencyMs);
+  const states: PollState[] = [];
+  const outcome: { value?: VerifyResult; error?: MfaError; settled: boolean } = { settled: false };
+  const t0 = timers.time;
+  pollOob(source as unknown as MfaSource, {
+    oobCode: 'oob-1',
+    interval: options.interval,
+    expiresIn: options.expiresIn,
+    signal: options.signal,
+    timers,
+    onPending: (state) => states.push(state),
+  }).then(
+    (value) => Object.assign(outcome, { value, settled: true }),
+    (error: MfaError) => Object.assign(outcome, { error, settled: true }),
+  );
+  const times = (): number[] => source.calls.map((c) => c.at - t0);
+  return { timers, source, states, outcome, times };
+}
+
+describe('pollOob', () => {
+  it('waits the server interval before each request and resolves with the tokens', async () => {
+    const run = start([pending(), pending(), ok], { interval: 2 });
+    await run.timers.advance(1_999);
+    assert.equal(run.source.calls.length, 0, 'no request before the first interval');
+    await run.timers.advance(10_000);
+    assert.deepEqual(run.times(), [2_000, 4_000, 6_000]);
+    assert.deepEqual(run.outcome.value, ok);
+    assert.deepEqual(run.source.calls[0]!.req, { type: 'oob', oobCode: 'oob-1' });
+    assert.deepEqual(run.states.map((s) => [s.attempt, s.intervalMs]), [[0, 2_000], [1, 2_000], [2, 2_000]]);
+    assert.equal(run.states[0]!.remainingMs, 300_000, 'five minutes by default');
+  });
+
+  it('defaults to a 5 s interval', async () => {
+    const run = start([pending(), ok]);
+    await run.timers.advance(20_000);
+    assert.deepEqual(run.times(), [5_000, 10_000]);
+    assert.ok(run.outcome.value);
+  });
+
+  it('adds 5 s to the interval on every slow_down', async () => {
+    const slow = (): MfaError => new MfaError('slow_down', { status: 429 });
+    const run = start([slow(), pending(), slow(), ok], { interval: 2 });
+    await run.timers.advance(60_000);
+    assert.deepEqual(run.times(), [2_000, 9_000, 16_000, 28_000]);
+    assert.ok(run.outcome.value);
+  });
+
+  for (const code of ['invalid_grant', 'expired_token', 'access_denied']) {
+    it(`stops on ${code} with that error`, async () => {
+      const run = start([pending(), new MfaError(code, { status: 403 })], { interval: 1 });
+      await run.timers.advance(30_000);
+      assert.equal(run.outcome.error?.code, code);
+      assert.equal(run.source.calls.length, 2);
+    });
+  }
+
+  it('stops with expired_token once expiresIn has passed, without another request', async () => {
+    const run = start([], { interval: 4, expiresIn: 10 });
+    await run.timers.advance(9_999);
+    assert.equal(run.outcome.settled, false);
+    await run.timers.advance(1);
+    assert.equal(run.outcome.error?.code, 'expired_token');
+    assert.deepEqual(run.times(), [4_000, 8_000]);
+    await run.timers.advance(60_000);
+    assert.equal(run.source.calls.length, 2);
+  });
+
+  it('aborting while waiting rejects at once and sends nothing more', async () => {
+    const controller = new AbortController();
+    const run = start([], { interval: 3, signal: controller.signal });
+    await run.timers.advance(4_000);
+    assert.equal(run.source.calls.length, 1);
+    controller.abort();
+    await flush();
+    assert.equal(run.outcome.error?.code, 'aborted');
+    await run.timers.advance(60_000);
+    assert.equal(run.source.calls.length, 1);
+    assert.equal(run.timers.pending, 0, 'no timer left behind');
+  });
+
+  it('aborting mid-request aborts that request and settles even if the source never answers', async () => {
+    const controller = new AbortController();
+    const run = start(['hang'], { interval: 1, signal: controller.signal });
+    await run.timers.advance(1_000);
+    assert.equal(run.source.calls.length, 1);
+    assert.equal(run.source.calls[0]!.signal?.aborted, false);
+    controller.abort();
+    await flush();
+    assert.equal(run.source.calls[0]!.signal?.aborted, true);
+    assert.equal(run.outcome.error?.code, 'aborted');
+    await run.timers.advance(60_000);
+    assert.equal(run.source.calls.length, 1);
+  });
+
+  it('an already aborted signal sends nothing', async () => {
+    const run = start([ok], { signal: AbortSignal.abort() });
+    await run.timers.advance(60_000);
+    assert.equal(run.outcome.error?.code, 'aborted');
+    assert.equal(run.source.calls.length, 0);
+  });
+
+  it('never has two requests in flight, even when the server is slower than the interval', async () => {
+    const run = start([pending(), pending(), pending(), ok], { interval: 1, latencyMs: 7_000 });
+    await run.timers.advance(60_000);
+    assert.equal(run.source.maxInFlight, 1);
+    assert.deepEqual(run.times(), [1_000, 9_000, 17_000, 25_000]);
+    assert.ok(run.outcome.value);
+  });
+
+  it('rides out a couple of transient failures but not three in a row', async () => {
+    const net = (): MfaError => new MfaError('network_error');
+    const survived = start([net(), net(), pending(), ok], { interval: 1 });
+    await survived.timers.advance(60_000);
+    assert.ok(survived.outcome.value);
+    const failed = start([net(), new MfaError('rate_limited', { retryAfter: 10 }), net(), ok], { interval: 1 });
+    await failed.timers.advance(60_000);
+    assert.equal(failed.outcome.error?.code, 'network_error');
+    assert.deepEqual(failed.times(), [1_000, 2_000, 12_000], 'waits Retry-After when it is longer than the interval');
+  });
+
+  it('stops on an unexpected error code (a bad_response is not retried)', async () => {
+    const run = start([new MfaError('bad_response')], { interval: 1 });
+    await run.timers.advance(60_000);
+    assert.equal(run.outcome.error?.code, 'bad_response');
+    assert.equal(run.source.calls.length, 1);
+  });
+});

@@ -1,0 +1,178 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  associateBody,
+  challengeBody,
+  grantForm,
+  GRANT_TYPES,
+  parseAuthenticatorList,
+  parseChallenge,
+  parseEnrollment,
+  parseTokenResponse,
+} from '../../src/core/wire.js';
+
+describe('wire: authenticator list', () => {
+  it('maps Auth0 docs example (singular oob_channel) to camelCase with factors', () => {
+    const list = parseAuthenticatorList([
+      { authenticator_type: 'recovery-code', id: 'recovery-code|dev_IsBj5j3H12VAdOIj', active: true },
+      { authenticator_type: 'otp', id: 'totp|dev_nELLU4PFUiTW6iWs', active: true },
+      { authenticator_type: 'oob', oob_channel: 'sms', id: 'sms|dev_sEe99pcpN0xp0yOO', name: '+1123XXXXX', active: true },
+      { id: 'push|dev_ZUla9SQ6tAIHSz6y', authenticator_type: 'oob', active: true, oob_channel: 'auth0', name: 'Pixel' },
+      { id: 'email|dev_NU1Ofuw3Cw0XCt5x', authenticator_type: 'oob', active: false, oob_channel: 'email', name: 'e@x.com' },
+    ]);
+    assert.deepEqual(
+      list.map((a) => [a.id.split('|')[0], a.factor, a.authenticatorType, a.oobChannel, a.active, a.removable]),
+      [
+        ['recovery-code', 'recovery-code', 'recovery-code', undefined, true, false],
+        ['totp', 'otp', 'otp', undefined, true, true],
+        ['sms', 'sms', 'oob', 'sms', true, true],
+        ['push', 'push', 'oob', 'auth0', true, true],
+        ['email', 'email', 'oob', 'email', false, true],
+      ],
+    );
+    assert.equal(list[2]!.name, '+1123XXXXX');
+  });
+
+  it('accepts oob_channels as a string and as an array', () => {
+    const list = parseAuthenticatorList([
+      { id: 'sms|a', authenticator_type: 'oob', oob_channels: 'sms', active: true },
+      { id: 'voice|b', authenticator_type: 'oob', oob_channels: ['voice'], active: true },
+      { id: 'email|c', authenticator_type: 'oob', active: true },
+    ]);
+    assert.deepEqual(list.map((a) => [a.factor, a.oobChannel]), [['sms', 'sms'], ['voice', 'voice'], ['email', undefined]]);
+  });
+
+  it('maps the optional fields nextjs-auth0 types (type, created_at, last_auth)', () => {
+    const [a] = parseAuthenticatorList([
+      { id: 'totp|x', authenticator_type: 'otp', active: true, type: 'otp', created_at: '2026-01-01T00:00:00Z', last_auth: '2026-02-01T00:00:00Z' },
+    ]);
+    assert.equal(a!.type, 'otp');
+    assert.equal(a!.createdAt, '2026-01-01T00:00:00Z');
+    assert.equal(a!.lastAuthenticatedAt, '2026-02-01T00:00:00Z');
+    assert.deepEqual(a!.linkedIds, []);
+  });
+
+  it('skips authenticator types and channels it does not know instead of failing', () => {
+    const list = parseAuthenticatorList([
+      { id: 'webauthn-roaming|k', authenticator_type: 'webauthn-roaming', active: true },
+      { id: 'duo|d', authenticator_type: 'oob', oob_channel: 'duo', active: true },
+      { id: 'totp|t', authenticator_type: 'otp', active: true },
+    ]);
+    assert.deepEqual(list.map((a) => a.id), ['totp|t']);
+  });
+
+  it('throws on a wrong shape', () => {
+    assert.throws(() => parseAuthenticatorList({ authenticators: [] }), TypeError);
+    assert.throws(() => parseAuthenticatorList([{ id: 'totp|t', authenticator_type: 'otp' }]), /active/);
+    assert.throws(() => parseAuthenticatorList([{ id: 5, authenticator_type: 'otp', active: true }]), /id/);
+    assert.throws(() => parseAuthenticatorList([null]), TypeError);
+  });
+});
+
+describe('wire: associate responses', () => {
+  it('otp with recovery codes', () => {
+    assert.deepEqual(
+      parseEnrollment({ authenticator_type: 'otp', secret: 'ABC', barcode_uri: 'otpauth://totp/x?secret=ABC', recovery_codes: ['R1'] }),
+      { type: 'otp', factor: 'otp', secret: 'ABC', barcodeUri: 'otpauth://totp/x?secret=ABC', recoveryCodes: ['R1'] },
+    );
+  });
+
+  it('sms, voice and email with binding_method prompt', () => {
+    for (const channel of ['sms', 'voice', 'email'] as const) {
+      assert.deepEqual(
+        parseEnrollment({ authenticator_type: 'oob', binding_method: 'prompt', oob_channel: channel, oob_code: 'C' }),
+        { type: 'oob', factor: channel, oobCode: 'C', bindingMethod: 'prompt' },
+      );
+    }
+  });
+
+  it('push with barcode_uri, interval and expires_in; channel auth0 is push', () => {
+    assert.deepEqual(
+      parseEnrollment({
+        authenticator_type: 'oob', oob_channel: 'auth0', oob_code: 'P', barcode_uri: 'otpauth://totp/t:u?enrollment_tx_id=x',
+        recovery_codes: ['R'], interval: 2, expires_in: 300,
+      }),
+      { type: 'oob', factor: 'push', oobCode: 'P', barcodeUri: 'otpauth://totp/t:u?enrollment_tx_id=x', recoveryCodes: ['R'], interval: 2, expiresIn: 300 },
+    );
+  });
+
+  it('falls back to the requested factor when the channel is missing, and to oob_channels', () => {
+    assert.equal(parseEnrollment({ authenticator_type: 'oob', oob_code: 'C', binding_method: 'prompt' }, 'voice').factor, 'voice');
+    assert.equal(parseEnrollment({ authenticator_type: 'oob', oob_code: 'C', oob_channels: ['email'] }, 'sms').factor, 'email');
+  });
+
+  it('refuses incomplete responses', () => {
+    assert.throws(() => parseEnrollment({ authenticator_type: 'otp', secret: 'A' }), /barcode_uri/);
+    assert.throws(() => parseEnrollment({ authenticator_type: 'oob', oob_channel: 'auth0', oob_code: 'P' }), /barcode_uri/);
+    assert.throws(() => parseEnrollment({ authenticator_type: 'oob', oob_code: 'P' }), /oob_channel/);
+    assert.throws(() => parseEnrollment({ authenticator_type: 'webauthn' }), /authenticator_type/);
+    assert.throws(() => parseEnrollment('<html>'), TypeError);
+  });
+});
+
+describe('wire: challenge and token responses', () => {
+  it('challenge otp, oob with prompt, push with interval', () => {
+    assert.deepEqual(parseChallenge({ challenge_type: 'otp' }), { challengeType: 'otp' });
+    assert.deepEqual(parseChallenge({ challenge_type: 'oob', oob_code: 'a', binding_method: 'prompt' }), {
+      challengeType: 'oob', oobCode: 'a', bindingMethod: 'prompt',
+    });
+    assert.deepEqual(parseChallenge({ challenge_type: 'oob', oob_code: 'b', interval: 5, expires_in: 120 }), {
+      challengeType: 'oob', oobCode: 'b', interval: 5, expiresIn: 120,
+    });
+    assert.throws(() => parseChallenge({ challenge_type: 'oob' }), /oob_code/);
+    assert.throws(() => parseChallenge({ challenge_type: 'oob', oob_code: 'b', interval: '5' }), /interval/);
+  });
+
+  it('token response with a rotated recovery code', () => {
+    assert.deepEqual(
+      parseTokenResponse({
+        access_token: 'A', id_token: 'I', scope: 'openid profile', expires_in: 86400,
+        recovery_code: 'K6LGLV3RSH3VERMKET8L7QKU', token_type: 'Bearer',
+      }),
+      {
+        tokens: { accessToken: 'A', idToken: 'I', scope: 'openid profile', expiresIn: 86400, tokenType: 'Bearer' },
+        recoveryCode: 'K6LGLV3RSH3VERMKET8L7QKU',
+      },
+    );
+    assert.deepEqual(parseTokenResponse({ access_token: 'A' }), { tokens: { accessToken: 'A' } });
+    assert.throws(() => parseTokenResponse({ error: 'x' }), /access_token/);
+  });
+});
+
+describe('wire: request bodies', () => {
+  it('associate bodies for every inline factor', () => {
+    assert.deepEqual(associateBody({ factor: 'otp' }), { authenticator_types: ['otp'] });
+    assert.deepEqual(associateBody({ factor: 'sms', phoneNumber: '+15555550100' }), {
+      authenticator_types: ['oob'], oob_channels: ['sms'], phone_number: '+15555550100',
+    });
+    assert.deepEqual(associateBody({ factor: 'voice', phoneNumber: '+15555550100' }), {
+      authenticator_types: ['oob'], oob_channels: ['voice'], phone_number: '+15555550100',
+    });
+    assert.deepEqual(associateBody({ factor: 'email', email: 'a@b.co' }), {
+      authenticator_types: ['oob'], oob_channels: ['email'], email: 'a@b.co',
+    });
+    assert.deepEqual(associateBody({ factor: 'email' }), { authenticator_types: ['oob'], oob_channels: ['email'] });
+    assert.deepEqual(associateBody({ factor: 'push' }), { authenticator_types: ['oob'], oob_channels: ['auth0'] });
+    assert.throws(() => associateBody({ factor: 'otp', mode: 'ticket' }));
+  });
+
+  it('challenge body carries client_id and mfa_token, no secret', () => {
+    assert.deepEqual(challengeBody('cid', 'tok', { authenticatorId: 'sms|1', challengeType: 'oob' }), {
+      client_id: 'cid', mfa_token: 'tok', authenticator_id: 'sms|1', challenge_type: 'oob',
+    });
+    assert.equal('challenge_type' in challengeBody('cid', 'tok', { authenticatorId: 'sms|1' }), false);
+  });
+
+  it('grant forms for the three MFA grants', () => {
+    assert.deepEqual(grantForm('c', 't', { type: 'otp', otp: '123456' }), {
+      grant_type: GRANT_TYPES.otp, client_id: 'c', mfa_token: 't', otp: '123456',
+    });
+    assert.deepEqual(grantForm('c', 't', { type: 'oob', oobCode: 'o', bindingCode: '999' }), {
+      grant_type: 'http://auth0.com/oauth/grant-type/mfa-oob', client_id: 'c', mfa_token: 't', oob_code: 'o', binding_code: '999',
+    });
+    assert.equal('binding_code' in grantForm('c', 't', { type: 'oob', oobCode: 'o' }), false);
+    assert.deepEqual(grantForm('c', 't', { type: 'recovery-code', recoveryCode: 'R' }), {
+      grant_type: 'http://auth0.com/oauth/grant-type/mfa-recovery-code', client_id: 'c', mfa_token: 't', recovery_code: 'R',
+    });
+  });
+});
