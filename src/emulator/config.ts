@@ -1,0 +1,146 @@
+import { DEFAULT_LIMITS, type LimitName, type LimitSpec } from './rate-limit.js';
+import { DEFAULT_TOTP, type TotpSettings } from './totp.js';
+
+/** Factors a tenant can switch on; `voice` is Auth0's second phone message type, not its own factor. */
+export type EmulatorFactor = 'otp' | 'sms' | 'voice' | 'email' | 'push' | 'recovery-code';
+
+export const ALL_FACTORS: readonly EmulatorFactor[] = ['otp', 'sms', 'voice', 'email', 'push', 'recovery-code'];
+
+/** Per-user times (seconds) and limits; every field has a default. */
+export interface UserSettings {
+  mfaTokenTtl: number;
+  /** SMS, voice and email `oob_code`s. */
+  oobTtl: number;
+  /** Push challenges and push enrollments. */
+  pushTtl: number;
+  accessTokenTtl: number;
+  /** Seconds a client must leave between two polls of one push `oob_code`. */
+  pushInterval: number;
+  totp: TotpSettings;
+  limits: Record<LimitName, LimitSpec>;
+}
+
+export interface UserSettingsInput {
+  mfaTokenTtl?: number;
+  oobTtl?: number;
+  pushTtl?: number;
+  accessTokenTtl?: number;
+  pushInterval?: number;
+  totp?: Partial<TotpSettings>;
+  limits?: Partial<Record<LimitName, Partial<LimitSpec>>>;
+}
+
+export type ClientGrant = 'password' | 'mfa' | 'client_credentials';
+
+export interface ClientConfig {
+  clientId: string;
+  /** Absent for public clients (SPAs), which must then never send one. */
+  clientSecret?: string;
+  name?: string;
+  grants: ClientGrant[];
+}
+
+export type SeedAuthenticator =
+  | { factor: 'otp'; secret?: string }
+  | { factor: 'sms' | 'voice'; phoneNumber: string }
+  | { factor: 'email'; email?: string }
+  | { factor: 'push'; deviceName?: string };
+
+export interface SeedUser {
+  id?: string;
+  email: string;
+  password?: string;
+  emailVerified?: boolean;
+  settings?: UserSettingsInput;
+  authenticators?: SeedAuthenticator[];
+  /** Fixes the recovery code created with the first authenticator. */
+  recoveryCode?: string;
+}
+
+export interface EmulatorOptions {
+  /** Shown as issuer in `otpauth://` URIs. */
+  tenant?: string;
+  /** Replaces the demo users. */
+  users?: SeedUser[];
+  /** Replaces the demo clients. */
+  clients?: ClientConfig[];
+  /** Factors enabled on the tenant (all by default). */
+  factors?: EmulatorFactor[];
+  /** `'*'` (default) answers CORS for any origin; a list narrows it. */
+  corsOrigins?: '*' | string[];
+  /** Defaults for every user; per-user settings override them. */
+  settings?: UserSettingsInput;
+  /** Human-readable events (codes sent, pushes waiting). Silent by default; never given tokens. */
+  log?: (line: string) => void;
+  /** Milliseconds since the epoch; `Date.now` by default. */
+  now?: () => number;
+}
+
+export interface EmulatorConfig {
+  tenant: string;
+  users: SeedUser[];
+  clients: ClientConfig[];
+  factors: ReadonlySet<EmulatorFactor>;
+  corsOrigins: '*' | string[];
+  settings: UserSettings;
+  log: (line: string) => void;
+}
+
+export const DEMO_PASSWORD = 'demo';
+
+export const DEMO_USERS: readonly SeedUser[] = [
+  { email: 'demo@example.com', password: DEMO_PASSWORD },
+  {
+    email: 'enrolled@example.com',
+    password: DEMO_PASSWORD,
+    recoveryCode: 'DEMORECOVERYCODE00000000',
+    authenticators: [
+      { factor: 'otp', secret: 'JBSWY3DPEHPK3PXP' },
+      { factor: 'sms', phoneNumber: '+15555550100' },
+    ],
+  },
+];
+
+export const DEMO_CLIENTS: readonly ClientConfig[] = [
+  { clientId: 'demo-spa', name: 'Demo SPA (public)', grants: ['password', 'mfa'] },
+  { clientId: 'demo-web', clientSecret: 'demo-web-secret', name: 'Demo web app', grants: ['password', 'mfa'] },
+  { clientId: 'demo-m2m', clientSecret: 'demo-m2m-secret', name: 'Management API client', grants: ['client_credentials'] },
+];
+
+export const DEFAULT_SETTINGS: Readonly<UserSettings> = {
+  mfaTokenTtl: 600,
+  oobTtl: 300,
+  pushTtl: 300,
+  accessTokenTtl: 600,
+  pushInterval: 5,
+  totp: DEFAULT_TOTP,
+  limits: DEFAULT_LIMITS,
+};
+
+export function mergeSettings(base: UserSettings, input: UserSettingsInput = {}): UserSettings {
+  const limits = { ...base.limits };
+  for (const [name, spec] of Object.entries(input.limits ?? {}) as [LimitName, Partial<LimitSpec>][]) {
+    limits[name] = { ...limits[name], ...spec };
+  }
+  return {
+    mfaTokenTtl: input.mfaTokenTtl ?? base.mfaTokenTtl,
+    oobTtl: input.oobTtl ?? base.oobTtl,
+    pushTtl: input.pushTtl ?? base.pushTtl,
+    accessTokenTtl: input.accessTokenTtl ?? base.accessTokenTtl,
+    pushInterval: input.pushInterval ?? base.pushInterval,
+    totp: { ...base.totp, ...input.totp },
+    limits,
+  };
+}
+
+export function resolveConfig(options: EmulatorOptions = {}): EmulatorConfig {
+  return {
+    tenant: options.tenant ?? 'mfa-emulator',
+    users: options.users ?? [...DEMO_USERS],
+    clients: options.clients ?? [...DEMO_CLIENTS],
+    factors: new Set(options.factors ?? ALL_FACTORS),
+    corsOrigins: options.corsOrigins ?? '*',
+    settings: mergeSettings(DEFAULT_SETTINGS, options.settings),
+    log: options.log ?? (() => {}),
+  };
+}

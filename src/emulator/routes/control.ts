@@ -1,0 +1,219 @@
+import type { SeedAuthenticator, UserSettingsInput } from '../config.js';
+import { parseFault } from '../faults.js';
+import { BASE32, E164, EMAIL } from '../formats.js';
+import { OAuthError, invalidRequest, json, optionalString, type Params } from '../http.js';
+import type { LimitName } from '../rate-limit.js';
+import { randomBytes } from 'node:crypto';
+import type { Call, Route } from '../router.js';
+import type { UserRecord } from '../state.js';
+import { MFA_SCOPES, isMfaAudience } from '../tokens.js';
+import { mfaAuthenticator } from '../views.js';
+import type { World } from '../world.js';
+
+/** Emulator-only routes (`/__emulator/…`) that tests and the demo use to drive and inspect it. */
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function userOf(world: World, id: string): UserRecord {
+  const user = world.users.get(id);
+  if (!user) throw new OAuthError(404, 'not_found', 'No such user.');
+  return user;
+}
+
+function positiveNumber(value: unknown, name: string, integer = false): number {
+  if (typeof value !== 'number' || !(value > 0) || (integer && !Number.isInteger(value))) {
+    throw invalidRequest(`${name} must be a positive ${integer ? 'integer' : 'number'}.`);
+  }
+  return value;
+}
+
+const TTL_SETTINGS = ['mfaTokenTtl', 'oobTtl', 'pushTtl', 'accessTokenTtl', 'pushInterval'] as const;
+const LIMIT_NAMES: readonly LimitName[] = ['otpFailures', 'recoveryFailures', 'oobExchanges', 'pushSends', 'phoneSends', 'emailSends'];
+
+function parseSettings(value: unknown): UserSettingsInput | undefined {
+  if (value === undefined) return undefined;
+  if (!isObject(value)) throw invalidRequest('settings must be an object.');
+  const settings: UserSettingsInput = {};
+  for (const name of TTL_SETTINGS) {
+    if (value[name] !== undefined) settings[name] = positiveNumber(value[name], `settings.${name}`);
+  }
+  const totp = value.totp;
+  if (totp !== undefined) {
+    if (!isObject(totp)) throw invalidRequest('settings.totp must be an object.');
+    const { algorithm, digits, period } = totp;
+    if (algorithm !== undefined && algorithm !== 'SHA1' && algorithm !== 'SHA256' && algorithm !== 'SHA512') {
+      throw invalidRequest('settings.totp.algorithm must be SHA1, SHA256 or SHA512.');
+    }
+    if (digits !== undefined && (digits !== 6 && digits !== 7 && digits !== 8)) throw invalidRequest('settings.totp.digits must be 6, 7 or 8.');
+    settings.totp = {
+      ...(algorithm !== undefined && { algorithm }),
+      ...(digits !== undefined && { digits }),
+      ...(period !== undefined && { period: positiveNumber(period, 'settings.totp.period', true) }),
+    };
+  }
+  const limits = value.limits;
+  if (limits !== undefined) {
+    if (!isObject(limits)) throw invalidRequest('settings.limits must be an object.');
+    settings.limits = {};
+    for (const [name, spec] of Object.entries(limits)) {
+      if (!LIMIT_NAMES.includes(name as LimitName) || !isObject(spec)) throw invalidRequest(`settings.limits.${name} is not a known limit.`);
+      settings.limits[name as LimitName] = Object.fromEntries(
+        (['burst', 'refill', 'periodSeconds'] as const)
+          .filter((key) => spec[key] !== undefined)
+          .map((key) => [key, positiveNumber(spec[key], `settings.limits.${name}.${key}`)]),
+      );
+    }
+  }
+  return settings;
+}
+
+function listUsers(_call: Call, world: World): Response {
+  return json(world.users.list().map(({ id, email, password }) => ({ id, email, password })));
+}
+
+function createUser(call: Call, world: World): Response {
+  const params = call.params();
+  const email = optionalString(params, 'email') ?? `user-${randomBytes(6).toString('hex')}@example.com`;
+  if (!EMAIL.test(email)) throw invalidRequest('email is not a valid email address.');
+  if (world.users.findByEmail(email)) throw new OAuthError(409, 'conflict', 'A user with this email already exists.');
+  if (params.emailVerified !== undefined && typeof params.emailVerified !== 'boolean') {
+    throw invalidRequest('emailVerified must be a boolean.');
+  }
+  const user = world.users.create({
+    email,
+    password: optionalString(params, 'password'),
+    emailVerified: params.emailVerified as boolean | undefined,
+    settings: parseSettings(params.settings),
+  });
+  return json({ id: user.id, email: user.email, password: user.password }, 201);
+}
+
+/** Skips the login dance: an `mfa_token` and an access token (MFA audience unless told). */
+function mintTokens(call: Call, world: World, path: Record<string, string>): Response {
+  const user = userOf(world, path.id!);
+  const params = call.params();
+  const audience = optionalString(params, 'audience') ?? `${call.origin}/mfa/`;
+  const clientId = optionalString(params, 'client_id') ?? world.config.clients[0]?.clientId ?? 'emulator';
+  const scope = isMfaAudience(audience) ? MFA_SCOPES : (optionalString(params, 'scope') ?? 'openid profile email');
+  const base = { clientId, userId: user.id, audience };
+  return json({
+    mfa_token: world.tokens.issue({ ...base, kind: 'mfa', scope: 'openid profile email' }, user.settings.mfaTokenTtl),
+    access_token: world.tokens.issue({ ...base, kind: 'access', scope }, user.settings.accessTokenTtl),
+    expires_in: user.settings.accessTokenTtl,
+  });
+}
+
+function parseSeed(params: Params): SeedAuthenticator {
+  const factor = params.factor;
+  switch (factor) {
+    case 'otp': {
+      const secret = optionalString(params, 'secret')?.toUpperCase();
+      if (secret !== undefined && !BASE32.test(secret)) throw invalidRequest('secret must be base32.');
+      return { factor, secret };
+    }
+    case 'sms':
+    case 'voice': {
+      const phoneNumber = optionalString(params, 'phoneNumber');
+      if (!phoneNumber || !E164.test(phoneNumber)) throw invalidRequest('phoneNumber must be in E.164 format.');
+      return { factor, phoneNumber };
+    }
+    case 'email': {
+      const email = optionalString(params, 'email');
+      if (email !== undefined && !EMAIL.test(email)) throw invalidRequest('email is not a valid email address.');
+      return { factor, email };
+    }
+    case 'push':
+      return { factor, deviceName: optionalString(params, 'deviceName') };
+    default:
+      throw invalidRequest("factor must be 'otp', 'sms', 'voice', 'email' or 'push'.");
+  }
+}
+
+function seedAuthenticator(call: Call, world: World, path: Record<string, string>): Response {
+  const user = userOf(world, path.id!);
+  const seed = parseSeed(call.params());
+  if (!world.config.factors.has(seed.factor)) throw invalidRequest(`The ${seed.factor} factor is not enabled on this tenant.`);
+  const group = world.users.seed(user, seed);
+  return json({
+    authenticators: group.map(mfaAuthenticator),
+    ...(group[0]!.kind === 'totp' && { secret: group[0]!.secret }),
+    recovery_code: world.users.activeRecoveryCode(user)?.code,
+  });
+}
+
+function outbox(call: Call, world: World): Response {
+  const query = call.url.searchParams;
+  return json(
+    world.outbox.list({
+      userId: query.get('user_id') ?? undefined,
+      to: query.get('to') ?? undefined,
+      channel: query.get('channel') ?? undefined,
+    }),
+  );
+}
+
+function pushes(call: Call, world: World): Response {
+  const list = world.oob.pushes(call.url.searchParams.get('user_id') ?? undefined);
+  return json(
+    list.map((t) => ({
+      oob_code: t.oobCode,
+      user_id: t.userId,
+      kind: t.kind,
+      created_at: t.createdAt,
+      expires_at: t.expiresAt,
+      status: t.status,
+    })),
+  );
+}
+
+/** The device's answer. An enrollment is confirmed when the device accepts it, before the next poll. */
+function answerPush(status: 'approved' | 'rejected') {
+  return (_call: Call, world: World, path: Record<string, string>): Response => {
+    const transaction = world.oob.get(path.oobCode!);
+    if (!transaction || transaction.channel !== 'auth0') throw new OAuthError(404, 'not_found', 'No such push.');
+    if (transaction.status !== 'pending' || transaction.expiresAt <= world.clock.now()) {
+      throw new OAuthError(409, 'not_pending', `The push is ${transaction.status === 'pending' ? 'expired' : transaction.status}.`);
+    }
+    transaction.status = status;
+    const user = world.users.get(transaction.userId);
+    if (status === 'approved' && transaction.kind === 'enroll' && user) world.users.confirm(user, transaction.authenticatorId);
+    return json({ ok: true });
+  };
+}
+
+function requests(call: Call, world: World): Response {
+  return json(world.requests.list(call.url.searchParams.get('user_id') ?? undefined));
+}
+
+function addFault(call: Call, world: World): Response {
+  return json({ id: world.faults.add(parseFault(call.params())) }, 201);
+}
+
+function clearFaults(_call: Call, world: World): Response {
+  world.faults.clear();
+  return json({ ok: true });
+}
+
+/** Moves the emulator's clock forward, for browser tests of expiry that cannot pass `now`. */
+function advanceClock(call: Call, world: World): Response {
+  const seconds = call.params().advanceSeconds;
+  world.clock.advance(positiveNumber(seconds, 'advanceSeconds') * 1000);
+  return json({ now: world.clock.now() });
+}
+
+export const controlRoutes: Route[] = [
+  { method: 'GET', path: '/__emulator/users', handle: listUsers },
+  { method: 'POST', path: '/__emulator/users', handle: createUser },
+  { method: 'POST', path: '/__emulator/users/:id/tokens', handle: mintTokens },
+  { method: 'POST', path: '/__emulator/users/:id/authenticators', handle: seedAuthenticator },
+  { method: 'GET', path: '/__emulator/outbox', handle: outbox },
+  { method: 'GET', path: '/__emulator/push', handle: pushes },
+  { method: 'POST', path: '/__emulator/push/:oobCode/approve', handle: answerPush('approved') },
+  { method: 'POST', path: '/__emulator/push/:oobCode/reject', handle: answerPush('rejected') },
+  { method: 'GET', path: '/__emulator/requests', handle: requests },
+  { method: 'POST', path: '/__emulator/faults', handle: addFault },
+  { method: 'DELETE', path: '/__emulator/faults', handle: clearFaults },
+  { method: 'GET', path: '/__emulator/clock', handle: (_call, world) => json({ now: world.clock.now() }) },
+  { method: 'POST', path: '/__emulator/clock', handle: advanceClock },
+];

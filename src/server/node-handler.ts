@@ -1,0 +1,140 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import { Readable } from 'node:stream';
+
+/**
+ * Adapts a fetch-standard handler to Node's `http` module, so the same handler serves the emulator,
+ * the server proxy, and whatever framework mounts them.
+ */
+
+export type FetchHandler = (request: Request) => Promise<Response>;
+
+export interface NodeHandlerOptions {
+  /**
+   * Called with anything the handler throws. The client only ever sees a bare 500: stack traces and
+   * messages can carry paths, tokens or internals.
+   */
+  onError?: (error: unknown) => void;
+}
+
+/** `Host` is what the client dialled, so URLs built from `request.url` point back where it came from. */
+function requestUrl(req: IncomingMessage): string {
+  const encrypted = (req.socket as TLSSocket).encrypted === true;
+  const host = req.headers.host ?? `${req.socket.localAddress ?? 'localhost'}:${req.socket.localPort ?? ''}`;
+  return `${encrypted ? 'https' : 'http'}://${host}${req.url ?? '/'}`;
+}
+
+function requestHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  const raw = req.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    // HTTP/2 pseudo-headers (`:path`) are not legal header names for fetch.
+    if (!raw[i]!.startsWith(':')) headers.append(raw[i]!, raw[i + 1]!);
+  }
+  return headers;
+}
+
+export function toRequest(req: IncomingMessage, signal?: AbortSignal): Request {
+  const method = (req.method ?? 'GET').toUpperCase();
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  const init: RequestInit & { duplex?: 'half' } = { method, headers: requestHeaders(req), signal };
+  if (hasBody) {
+    init.body = Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>;
+    // Required by Node's fetch for a streamed body; the request is read while it arrives.
+    init.duplex = 'half';
+  }
+  return new Request(requestUrl(req), init);
+}
+
+async function writeResponse(response: Response, res: ServerResponse, method: string): Promise<void> {
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') headers[name] = value;
+  });
+  // `forEach` joins repeated Set-Cookie headers with commas, which breaks cookies with dates in them.
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) headers['set-cookie'] = cookies;
+  res.writeHead(response.status, response.statusText || undefined, headers);
+  if (!response.body || method === 'HEAD') {
+    await response.body?.cancel();
+    res.end();
+    return;
+  }
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    if (!res.write(chunk)) await new Promise<void>((resolve) => res.once('drain', resolve));
+  }
+  res.end();
+}
+
+function fail(res: ServerResponse, error: unknown, options: NodeHandlerOptions): void {
+  options.onError?.(error);
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end('Internal Server Error');
+}
+
+export function toNodeHandler(
+  handler: FetchHandler,
+  options: NodeHandlerOptions = {},
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    // Aborts the handler's work (a long poll, an upstream fetch) when the client goes away.
+    const controller = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) controller.abort();
+    });
+    void (async () => {
+      try {
+        const response = await handler(toRequest(req, controller.signal));
+        await writeResponse(response, res, req.method ?? 'GET');
+      } catch (error) {
+        fail(res, error, options);
+      }
+    })();
+  };
+}
+
+export interface ListenOptions extends NodeHandlerOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Default `127.0.0.1`: nothing here is meant to face a network by accident. */
+  host?: string;
+}
+
+export interface Listening {
+  /** `http://host:port`, no trailing slash. */
+  url: string;
+  server: Server;
+  /** Stops accepting, drops idle keep-alive connections, and resolves when the server is closed. */
+  close(): Promise<void>;
+}
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+export function listenNode(handler: FetchHandler, options: ListenOptions = {}): Promise<Listening> {
+  const { port = 0, host = '127.0.0.1', ...handlerOptions } = options;
+  const server = createServer(toNodeHandler(handler, handlerOptions));
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      const actualPort = typeof address === 'object' && address ? address.port : port;
+      resolve({
+        url: `http://${urlHost(host)}:${actualPort}`,
+        server,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((error) => (error ? fail(error) : done()));
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
