@@ -1,0 +1,197 @@
+/**
+ * A typed client for the emulator's control routes (`/__emulator/…`, docs/emulator.md) plus login
+ * shortcuts. Every test makes its own user, so nothing is shared between tests.
+ */
+import { env } from './env.js';
+
+/** The emulator's public SPA client: no secret, MFA grants enabled. */
+export const CLIENT_ID = 'demo-spa';
+
+export interface UserSettings {
+  mfaTokenTtl?: number;
+  oobTtl?: number;
+  pushTtl?: number;
+  accessTokenTtl?: number;
+  pushInterval?: number;
+  totp?: { algorithm?: 'SHA1' | 'SHA256' | 'SHA512'; digits?: number; period?: number };
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+}
+
+export type SeedRequest =
+  | { factor: 'otp'; secret?: string }
+  | { factor: 'sms' | 'voice'; phoneNumber: string }
+  | { factor: 'email'; email?: string }
+  | { factor: 'push'; deviceName?: string };
+
+export interface SeedResult {
+  /** As the MFA API lists them (snake_case). */
+  authenticators: Array<{ id: string; authenticator_type: string; oob_channel?: string; name?: string; active: boolean }>;
+  secret?: string;
+  recovery_code?: string;
+}
+
+export interface OutboxMessage {
+  id: number;
+  user_id: string;
+  channel: 'sms' | 'voice' | 'email';
+  to: string;
+  code: string;
+  text: string;
+  at: number;
+}
+
+export interface PushTransaction {
+  oob_code: string;
+  user_id: string;
+  kind: 'enroll' | 'challenge';
+  created_at: number;
+  expires_at: number;
+  status: 'pending' | 'approved' | 'rejected';
+}
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  at: number;
+  error?: string;
+}
+
+export interface FaultSpec {
+  path: string;
+  method?: string;
+  user_id?: string;
+  times?: number;
+  status?: number;
+  latencyMs?: number;
+  body?: 'malformed' | 'html' | 'empty' | Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+export class EmulatorClient {
+  constructor(readonly url: string = env.emulatorUrl) {}
+
+  get mfaAudience(): string {
+    return `${this.url}/mfa/`;
+  }
+
+  async #call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(this.url + path, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`emulator ${method} ${path} → ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  createUser(init: { email?: string; password?: string; emailVerified?: boolean; settings?: UserSettings } = {}): Promise<TestUser> {
+    return this.#call('POST', '/__emulator/users', init);
+  }
+
+  /** Tokens minted without a login: an `mfa_token` and an MFA-audience access token by default. */
+  async tokens(userId: string, audience?: string): Promise<{ mfaToken: string; accessToken: string }> {
+    const body = await this.#call<{ mfa_token: string; access_token: string }>(
+      'POST',
+      `/__emulator/users/${encodeURIComponent(userId)}/tokens`,
+      audience ? { audience } : {},
+    );
+    return { mfaToken: body.mfa_token, accessToken: body.access_token };
+  }
+
+  /** An active enrollment (and its twin), skipping the confirmation. */
+  seed(userId: string, request: SeedRequest): Promise<SeedResult> {
+    return this.#call('POST', `/__emulator/users/${encodeURIComponent(userId)}/authenticators`, request);
+  }
+
+  outbox(filter: { userId?: string; to?: string; channel?: OutboxMessage['channel'] } = {}): Promise<OutboxMessage[]> {
+    const query = new URLSearchParams();
+    if (filter.userId) query.set('user_id', filter.userId);
+    if (filter.to) query.set('to', filter.to);
+    if (filter.channel) query.set('channel', filter.channel);
+    return this.#call('GET', `/__emulator/outbox?${query}`);
+  }
+
+  /** The code in the newest message to this user (and channel). */
+  async lastCode(userId: string, channel?: OutboxMessage['channel']): Promise<string> {
+    const messages = await this.outbox({ userId, channel });
+    const last = messages.at(-1);
+    if (!last) throw new Error(`no ${channel ?? ''} message for ${userId}`);
+    return last.code;
+  }
+
+  pushes(userId: string): Promise<PushTransaction[]> {
+    return this.#call('GET', `/__emulator/push?user_id=${encodeURIComponent(userId)}`);
+  }
+
+  /** Resolves once the user has a pending push, for tests that answer it while a poller runs. */
+  async waitForPendingPush(userId: string, timeoutMs = 5_000): Promise<PushTransaction> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const pending = (await this.pushes(userId)).find((p) => p.status === 'pending');
+      if (pending) return pending;
+      if (Date.now() > deadline) throw new Error(`no pending push for ${userId}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  approvePush(oobCode: string): Promise<{ ok: true }> {
+    return this.#call('POST', `/__emulator/push/${encodeURIComponent(oobCode)}/approve`);
+  }
+
+  rejectPush(oobCode: string): Promise<{ ok: true }> {
+    return this.#call('POST', `/__emulator/push/${encodeURIComponent(oobCode)}/reject`);
+  }
+
+  requests(userId: string): Promise<LoggedRequest[]> {
+    return this.#call('GET', `/__emulator/requests?user_id=${encodeURIComponent(userId)}`);
+  }
+
+  async fault(spec: FaultSpec): Promise<string> {
+    return (await this.#call<{ id: string }>('POST', '/__emulator/faults', spec)).id;
+  }
+
+  clearFaults(): Promise<unknown> {
+    return this.#call('DELETE', '/__emulator/faults');
+  }
+
+  /** The password grant: the tenant always answers 403 `mfa_required`; returns its `mfa_token`. */
+  async login(user: TestUser, audience: string = this.mfaAudience): Promise<string> {
+    const response = await fetch(`${this.url}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'password',
+        username: user.email,
+        password: user.password,
+        client_id: CLIENT_ID,
+        audience,
+        scope: 'openid profile email',
+      }),
+    });
+    const body = (await response.json()) as { error?: string; mfa_token?: string };
+    if (response.status !== 403 || body.error !== 'mfa_required' || !body.mfa_token) {
+      throw new Error(`expected mfa_required, got ${response.status} ${JSON.stringify(body)}`);
+    }
+    return body.mfa_token;
+  }
+
+  /** A new user, nothing enrolled, logged in with the MFA audience: what an enrollment page starts with. */
+  async freshUserWithMfaToken(settings?: UserSettings): Promise<{ user: TestUser; mfaToken: string }> {
+    const user = await this.createUser({ settings });
+    return { user, mfaToken: await this.login(user) };
+  }
+
+  /** A new user holding an MFA-audience access token (enroll, read and remove authenticators). */
+  async freshUserWithAccessToken(settings?: UserSettings): Promise<{ user: TestUser; accessToken: string; mfaToken: string }> {
+    const user = await this.createUser({ settings });
+    return { user, ...(await this.tokens(user.id)) };
+  }
+}
+
+export const emulator = new EmulatorClient();
