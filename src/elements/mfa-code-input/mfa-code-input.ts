@@ -1,0 +1,227 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { digitsOnly } from '../../core/input.js';
+import { MfaElement } from '../shared/mfa-element.js';
+import { baseStyles } from '../shared/styles.js';
+import { MfaCodeCompleteEvent } from './mfa-code-input.events.js';
+import { codeInputStyles } from './mfa-code-input.styles.js';
+import { codeInputLocales, type CodeInputStrings } from './mfa-code-input.strings.js';
+
+const MIN_LENGTH = 4;
+const MAX_LENGTH = 10;
+
+/**
+ * A one-time-code field: one real `<input autocomplete="one-time-code" inputmode="numeric">` with
+ * a segmented look, so that SMS autofill, password managers and the keyboard all work. Pasting
+ * `123 456`, `123-456` or `Code: 123456` keeps the digits only. When the last digit is entered
+ * (typed, pasted or autofilled) it fires `mfa-code-complete` so that the element around it can
+ * submit.
+ *
+ * @summary One-time-code input with a segmented look.
+ * @tag mfa-code-input
+ *
+ * @fires {MfaCodeCompleteEvent} mfa-code-complete - The field holds `length` digits (after typing,
+ *   pasting or autofill), or Enter was pressed on a complete code. Bubbles, not composed.
+ * @fires {Event} input - Native, composed: the value changed through the user.
+ * @fires {Event} change - The value changed and the field lost focus (re-dispatched from the host).
+ *
+ * @csspart base - The wrapper around the label and the field.
+ * @csspart label - The visible label (visually hidden with `hide-label`).
+ * @csspart field - The box holding the cells and the input.
+ * @csspart cells - The row of cells drawn behind the input.
+ * @csspart cell - One cell; also `cell-filled` when it holds a digit, `cell-active` at the caret.
+ * @csspart input - The real `<input>`.
+ * @csspart description - The visually hidden description read with the field.
+ *
+ * @cssprop --mfa-code-cell-width - Width of a cell, in `ch` of the monospaced font (default `2ch`).
+ * @cssprop --mfa-code-cell-gap - Space between cells (default `0.5ch`).
+ * @cssprop --mfa-code-cell-height - Height of a cell (default `2.2em`).
+ * @cssprop --mfa-code-cell-background - Background of a cell (default the surface colour).
+ * @cssprop --mfa-code-font-size - Size of the digits (default `1.5em`).
+ */
+export class MfaCodeInput extends MfaElement<CodeInputStrings> {
+  static override shadowRootOptions: ShadowRootInit = { ...MfaElement.shadowRootOptions, delegatesFocus: true };
+  static override styles = [baseStyles, codeInputStyles];
+  static override locales = codeInputLocales;
+
+  static override properties = {
+    ...MfaElement.properties,
+    value: { type: String },
+    length: { type: Number, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    invalid: { type: Boolean, reflect: true },
+    required: { type: Boolean, reflect: true },
+    label: { type: String },
+    hideLabel: { type: Boolean, attribute: 'hide-label', reflect: true },
+    description: { type: String },
+  };
+
+  /** The digits entered so far (non-digits are dropped, at most `length`). */
+  declare value: string;
+  /** How many digits the code has: 4 to 10, default 6. */
+  declare length: number;
+  declare disabled: boolean;
+  /** Marks the code as wrong (`aria-invalid`), e.g. after the server refused it. */
+  declare invalid: boolean;
+  declare required: boolean;
+  /** Accessible name and visible label; defaults to the localized "6-digit code". */
+  declare label?: string;
+  /** Keeps the label for assistive technology only. */
+  declare hideLabel: boolean;
+  /**
+   * Text read with the field as its description (an error or hint shown elsewhere by the host,
+   * since ARIA references cannot cross shadow roots). Visually hidden.
+   */
+  declare description?: string;
+
+  #lastCompleted = '';
+
+  constructor() {
+    super();
+    this.value = '';
+    this.length = 6;
+    this.disabled = false;
+    this.invalid = false;
+    this.required = false;
+    this.hideLabel = false;
+  }
+
+  /** The number of digits actually used (clamped to 4–10). */
+  get codeLength(): number {
+    const n = Math.round(Number(this.length));
+    return Number.isFinite(n) ? Math.min(MAX_LENGTH, Math.max(MIN_LENGTH, n)) : 6;
+  }
+
+  /** True when the field holds exactly `length` digits. */
+  get complete(): boolean {
+    return this.value.length === this.codeLength;
+  }
+
+  private get input(): HTMLInputElement | null {
+    return this.renderRoot?.querySelector('input') ?? null;
+  }
+
+  override focus(options?: FocusOptions): void {
+    const input = this.input;
+    if (input) input.focus(options);
+    else super.focus(options);
+  }
+
+  /** Empties the field (the `invalid` mark stays until the host clears it). */
+  clear(): void {
+    this.value = '';
+    this.#lastCompleted = '';
+    const input = this.input;
+    if (input) input.value = '';
+  }
+
+  /** Selects the digits, so that typing replaces a refused code. */
+  select(): void {
+    this.input?.select();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('value') || changed.has('length')) {
+      const clean = digitsOnly(String(this.value ?? ''), this.codeLength);
+      if (clean !== this.value) this.value = clean;
+      if (clean.length !== this.codeLength) this.#lastCompleted = '';
+    }
+  }
+
+  override render() {
+    const length = this.codeLength;
+    const label = this.label || this.t('codeInput.label', { length });
+    const caret = Math.min(this.value.length, length - 1);
+    const cells = Array.from({ length }, (_, i) => {
+      const parts = ['cell', i < this.value.length ? 'cell-filled' : '', i === caret ? 'cell-active' : '']
+        .filter(Boolean)
+        .join(' ');
+      return html`<span class="cell ${i === caret ? 'active' : ''}" part=${parts}></span>`;
+    });
+    return html`<div part="base" class="base">
+      <label part="label" for="input" class=${this.hideLabel ? 'sr-only' : ''}>${label}</label>
+      <div part="field" class="field">
+        <div part="cells" class="cells" aria-hidden="true">${cells}</div>
+        <input
+          id="input"
+          part="input"
+          type="text"
+          dir="ltr"
+          autocomplete="one-time-code"
+          inputmode="numeric"
+          enterkeyhint="done"
+          pattern=${`[0-9]{${length}}`}
+          autocapitalize="off"
+          autocorrect="off"
+          spellcheck="false"
+          .value=${this.value}
+          ?disabled=${this.disabled}
+          ?required=${this.required}
+          aria-invalid=${this.invalid ? 'true' : 'false'}
+          aria-describedby=${this.description ? 'description' : nothing}
+          @input=${this.#onInput}
+          @paste=${this.#onPaste}
+          @change=${this.#onChange}
+          @keydown=${this.#onKeydown}
+        />
+      </div>
+      ${this.description
+        ? html`<span id="description" part="description" class="sr-only">${this.description}</span>`
+        : nothing}
+    </div>`;
+  }
+
+  #onInput(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const raw = input.value;
+    const caret = input.selectionStart ?? raw.length;
+    const clean = digitsOnly(raw, this.codeLength);
+    if (clean !== raw) {
+      // Keep the caret after the digits the user had typed before it.
+      const before = digitsOnly(raw.slice(0, caret), this.codeLength).length;
+      input.value = clean;
+      input.setSelectionRange(before, before);
+    }
+    this.value = clean;
+    this.#maybeComplete('input');
+  }
+
+  /**
+   * A pasted complete code replaces the whole field, wherever the caret was; a shorter paste is
+   * inserted at the caret like typing (then cleaned by the input handler).
+   */
+  #onPaste(event: ClipboardEvent): void {
+    const text = event.clipboardData?.getData('text/plain') ?? '';
+    const digits = text.replace(/\D/g, '');
+    if (digits.length < this.codeLength) return;
+    event.preventDefault();
+    const input = event.target as HTMLInputElement;
+    const clean = digits.slice(0, this.codeLength);
+    input.value = clean;
+    this.value = clean;
+    // A native paste fires `input`; keep that contract for listeners on the page.
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
+  }
+
+  #onChange(): void {
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  #onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && !event.isComposing && this.complete) {
+      event.preventDefault();
+      this.dispatchEvent(new MfaCodeCompleteEvent({ value: this.value, trigger: 'enter' }));
+    }
+  }
+
+  #maybeComplete(trigger: 'input' | 'enter'): void {
+    if (!this.complete) {
+      this.#lastCompleted = '';
+      return;
+    }
+    // Once per distinct complete code: re-firing while nothing changed would submit twice.
+    if (this.value === this.#lastCompleted) return;
+    this.#lastCompleted = this.value;
+    this.dispatchEvent(new MfaCodeCompleteEvent({ value: this.value, trigger }));
+  }
+}
