@@ -14,15 +14,18 @@ import type { World, EnrollmentTicket } from '../world.js';
  * answers a page that calls `window.close()`.
  */
 
+/** What the page can enroll: a phone is enrolled as sms (its voice twin follows the pairing rules). */
+type PageFactor = Exclude<SeedAuthenticator['factor'], 'voice'>;
+
 /** Ticket factor names (Management API) → the emulator's enrollable factors. */
-const TICKET_TO_FACTOR: Record<string, SeedAuthenticator['factor']> = {
+const TICKET_TO_FACTOR: Record<string, PageFactor> = {
   otp: 'otp',
   phone: 'sms',
   'push-notification': 'push',
   email: 'email',
 };
 
-const CHOICES: ReadonlyArray<[SeedAuthenticator['factor'], string]> = [
+const CHOICES: ReadonlyArray<[PageFactor, string]> = [
   ['otp', 'Authenticator app'],
   ['sms', 'Phone (text message and voice)'],
   ['email', 'Email'],
@@ -58,7 +61,7 @@ function findTicket(world: World, id: string | undefined): EnrollmentTicket | un
   return ticket;
 }
 
-function enabledChoices(world: World, ticket: EnrollmentTicket): Array<[SeedAuthenticator['factor'], string]> {
+function enabledChoices(world: World, ticket: EnrollmentTicket): Array<[PageFactor, string]> {
   const fixed = ticket.factor ? TICKET_TO_FACTOR[ticket.factor] : undefined;
   return CHOICES.filter(([factor]) => (fixed ? factor === fixed : true) && world.config.factors.has(factor));
 }
