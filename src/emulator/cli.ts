@@ -1,0 +1,59 @@
+import { parseArgs } from 'node:util';
+import { createEmulator } from './index.js';
+import { DEMO_CLIENTS, DEMO_USERS } from './config.js';
+
+/** `npm run emulator [-- --port 4000 --host 127.0.0.1 --cors-origin http://localhost:5173]` */
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'cors-origin': { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log('Usage: npm run emulator -- [--port N] [--host H] [--cors-origin ORIGIN]...\n(env PORT also sets the port; default 4000)');
+    process.exit(0);
+  }
+  const port = Number(values.port ?? process.env.PORT ?? 4000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`Invalid port: ${values.port ?? process.env.PORT}`);
+    process.exit(2);
+  }
+  const origins = values['cors-origin'];
+  return { port, host: values.host, corsOrigins: origins && origins.length > 0 ? origins : ('*' as const) };
+}
+
+const { port, host, corsOrigins } = options();
+const emulator = createEmulator({ corsOrigins, log: (line) => console.log(line) });
+const server = await emulator.listen({ port, host });
+const url = server.url;
+
+console.log(`Auth0 MFA emulator listening on ${url}
+  MFA API            ${url}/mfa/   (audience ${url}/mfa/)
+  Token endpoint     ${url}/oauth/token
+  Management API     ${url}/api/v2/   (audience ${url}/api/v2/)
+  CORS               ${corsOrigins === '*' ? 'any origin' : corsOrigins.join(', ')}
+
+Users (password "demo"):
+${DEMO_USERS.map((u) => `  ${u.email}${u.authenticators?.length ? `  enrolled: ${u.authenticators.map((a) => a.factor).join(', ')}` : '  nothing enrolled'}`).join('\n')}
+Clients:
+${DEMO_CLIENTS.map((c) => `  ${c.clientId}${c.clientSecret ? ` / ${c.clientSecret}` : ''}  (${c.grants.join(', ')})`).join('\n')}
+Control routes:
+  GET  ${url}/__emulator/outbox      SMS, voice and email codes (also printed below)
+  GET  ${url}/__emulator/push        pending pushes; POST …/push/{oob_code}/approve or /reject
+  GET  ${url}/__emulator/users       POST to create one; GET …/requests, POST …/faults, POST …/reset
+`);
+
+let closing = false;
+async function shutdown(signal: string): Promise<void> {
+  if (closing) return;
+  closing = true;
+  console.log(`\n${signal}: closing.`);
+  await server.close();
+  process.exit(0);
+}
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));

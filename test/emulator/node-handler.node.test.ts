@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
+import { test } from 'node:test';
+import { listenNode, toNodeHandler } from '../../src/server/node-handler.js';
+
+test('passes method, full URL from Host, headers and a streamed body to the handler', async (t) => {
+  let seen: { method: string; url: string; type: string | null; custom: string | null; body: string } | undefined;
+  const server = await listenNode(async (request) => {
+    seen = {
+      method: request.method,
+      url: request.url,
+      type: request.headers.get('content-type'),
+      custom: request.headers.get('x-custom'),
+      body: await request.text(),
+    };
+    return new Response('ok');
+  });
+  t.after(() => server.close());
+  const port = new URL(server.url).port;
+  const response = await fetch(`${server.url}/a/b?c=1&d=%7C`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain', 'x-custom': 'yes' },
+    body: 'x'.repeat(100_000),
+  });
+  assert.equal(response.status, 200);
+  assert.equal(await response.text(), 'ok');
+  assert.deepEqual(seen, {
+    method: 'POST',
+    url: `http://127.0.0.1:${port}/a/b?c=1&d=%7C`,
+    type: 'text/plain',
+    custom: 'yes',
+    body: 'x'.repeat(100_000),
+  });
+});
+
+test('uses the Host header the client sent, so URLs point back where it dialled', async (t) => {
+  let url = '';
+  const server = await listenNode(async (request) => {
+    url = request.url;
+    return new Response(null, { status: 204 });
+  });
+  t.after(() => server.close());
+  const { port } = new URL(server.url);
+  await new Promise<void>((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path: '/x', headers: { host: 'emu.example:1234' } }, (res) => {
+      res.resume();
+      res.on('end', resolve);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+  assert.equal(url, 'http://emu.example:1234/x');
+});
+
+test('writes status, headers, several Set-Cookie headers and the body', async (t) => {
+  const server = await listenNode(async () => {
+    const headers = new Headers({ 'content-type': 'application/json', 'x-ratelimit-remaining': '3' });
+    headers.append('set-cookie', 'a=1; Path=/; Expires=Wed, 21 Oct 2037 07:28:00 GMT');
+    headers.append('set-cookie', 'b=2; HttpOnly');
+    return new Response('{"ok":true}', { status: 418, headers });
+  });
+  t.after(() => server.close());
+  const response = await fetch(server.url);
+  assert.equal(response.status, 418);
+  assert.equal(response.headers.get('x-ratelimit-remaining'), '3');
+  assert.deepEqual(response.headers.getSetCookie(), ['a=1; Path=/; Expires=Wed, 21 Oct 2037 07:28:00 GMT', 'b=2; HttpOnly']);
+  assert.deepEqual(await response.json(), { ok: true });
+});
+
+test('streams a response body that arrives in pieces', async (t) => {
+  const server = await listenNode(async () => {
+    const stream = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        for (const part of ['one ', 'two ', 'three']) {
+          controller.enqueue(new TextEncoder().encode(part));
+          await new Promise((r) => setTimeout(r, 5));
+        }
+        controller.close();
+      },
+    });
+    return new Response(stream);
+  });
+  t.after(() => server.close());
+  assert.equal(await (await fetch(server.url)).text(), 'one two three');
+});
+
+test('HEAD gets headers and no body; GET carries no body to the handler', async (t) => {
+  const methods: string[] = [];
+  const server = await listenNode(async (request) => {
+    methods.push(request.method);
+    assert.equal(request.body, null);
+    return new Response('body', { headers: { 'x-a': 'b' } });
+  });
+  t.after(() => server.close());
+  const head = await fetch(server.url, { method: 'HEAD' });
+  assert.equal(head.headers.get('x-a'), 'b');
+  assert.equal(await head.text(), '');
+  await (await fetch(server.url)).text();
+  assert.deepEqual(methods, ['HEAD', 'GET']);
+});
+
+test('a throwing handler becomes a bare 500 without the message or stack, and onError sees it', async (t) => {
+  const errors: unknown[] = [];
+  const server = await listenNode(
+    async () => {
+      throw new Error('secret internals at /home/x.ts:1');
+    },
+    { onError: (error) => errors.push(error) },
+  );
+  t.after(() => server.close());
+  const response = await fetch(server.url);
+  assert.equal(response.status, 500);
+  const text = await response.text();
+  assert.equal(text, 'Internal Server Error');
+  assert.doesNotMatch(text, /secret|\.ts/);
+  assert.equal(errors.length, 1);
+});
+
+test('toNodeHandler works with a server the caller creates, and close() ends keep-alive connections', async () => {
+  const { createServer } = await import('node:http');
+  const server = createServer(toNodeHandler(async (request) => Response.json({ path: new URL(request.url).pathname })));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  assert.deepEqual(await (await fetch(`http://127.0.0.1:${port}/p`)).json(), { path: '/p' });
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+
+  // listenNode's close() must resolve promptly even though fetch keeps the connection alive.
+  const listening = await listenNode(async () => new Response('x'));
+  await (await fetch(listening.url)).text();
+  const started = Date.now();
+  await listening.close();
+  assert.ok(Date.now() - started < 1000);
+});
+
+test('aborts the request signal when the client disconnects', async (t) => {
+  let aborted: Promise<void> | undefined;
+  const server = await listenNode(async (request) => {
+    aborted = new Promise((resolve) => request.signal.addEventListener('abort', () => resolve()));
+    await aborted;
+    return new Response('late');
+  });
+  t.after(() => server.close());
+  const controller = new AbortController();
+  const pending = fetch(server.url, { signal: controller.signal }).catch(() => 'aborted');
+  while (!aborted) await new Promise((r) => setTimeout(r, 5));
+  controller.abort();
+  assert.equal(await pending, 'aborted');
+  await aborted;
+});
