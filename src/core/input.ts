@@ -55,7 +55,7 @@ export function isAuthenticatorId(value: unknown): value is string {
   return typeof value === 'string' && value.length <= 256 && /^[a-z][a-z0-9-]*\|[A-Za-z0-9_.:+=-]+$/.test(value);
 }
 
-/** `+15555550100` → `+1•••••••0100` (keeps the country code's first digit and the last four). */
+/** `+15555550100` → `+1••••••0100` (keeps the country code's first digit and the last four). */
 export function maskPhone(phone: string): string {
   const compact = phone.replace(SEPARATORS, '');
   if (compact.length <= 6) return compact;
