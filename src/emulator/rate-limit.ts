@@ -73,8 +73,8 @@ export class RateLimiter {
   }
 
   #state(spec: LimitSpec, bucket: Bucket): LimitState {
-    const perMs = spec.refill / (spec.periodSeconds * 1000);
-    const waitMs = bucket.tokens >= 1 ? 0 : (1 - bucket.tokens) / perMs;
+    // Multiplying by the period (not dividing by a rate) keeps whole periods exact in floating point.
+    const waitMs = bucket.tokens >= 1 ? 0 : ((1 - bucket.tokens) * spec.periodSeconds * 1000) / spec.refill;
     const retryAfter = Math.ceil(waitMs / 1000);
     return {
       ok: bucket.tokens >= 1,

@@ -138,7 +138,7 @@ function oobGrant(call: Call, world: World, params: Params): Response {
   }
 
   world.oob.consume(oobCode);
-  const authenticator = user.authenticators.find((a) => a.id === transaction.authenticatorId);
+  const authenticator = world.users.find(user, transaction.authenticatorId);
   if (!authenticator) throw new OAuthError(403, 'invalid_grant', 'The authenticator no longer exists.');
   if (transaction.kind === 'enroll') world.users.confirm(user, authenticator.id);
   world.users.touch(authenticator);
