@@ -64,7 +64,7 @@ test('recovery-code failures: their own bucket of 10, refilled 10 per hour', asy
 
 test('SMS sends: 10, then 429 too_many_requests with 1 per hour', async (t) => {
   const h = await emulatorFor(t);
-  const user = await h.user();
+  const user = await h.user({ settings: { mfaTokenTtl: 7200 } });
   const [sms] = (await h.seed(user.id, { factor: 'sms', phoneNumber: '+15555550123' })).authenticators;
   const { mfa_token } = await h.tokens(user.id);
   const challenge = () => h.postJson('/mfa/challenge', { client_id: 'demo-spa', mfa_token, authenticator_id: sms.id });
