@@ -66,14 +66,14 @@ export class RateLimiter {
       bucket = { tokens: spec.burst, updatedAt: now };
       this.#buckets.set(key, bucket);
     }
-    const perMs = spec.refill / (spec.periodSeconds * 1000);
-    bucket.tokens = Math.min(spec.burst, bucket.tokens + (now - bucket.updatedAt) * perMs);
+    const refilled = ((now - bucket.updatedAt) * spec.refill) / (spec.periodSeconds * 1000);
+    bucket.tokens = Math.min(spec.burst, bucket.tokens + refilled);
     bucket.updatedAt = now;
     return bucket;
   }
 
   #state(spec: LimitSpec, bucket: Bucket): LimitState {
-    // Multiplying by the period (not dividing by a rate) keeps whole periods exact in floating point.
+    // Multiply before dividing, here and in #refill, so that whole periods stay exact in floating point.
     const waitMs = bucket.tokens >= 1 ? 0 : ((1 - bucket.tokens) * spec.periodSeconds * 1000) / spec.refill;
     const retryAfter = Math.ceil(waitMs / 1000);
     return {
