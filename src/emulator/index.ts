@@ -52,7 +52,6 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const routes: Route[] = [
     ...tokenRoutes,
     ...mfaRoutes,
-    // Before managementRoutes, whose `/guardian/enroll` placeholder it replaces.
     ...ticketPageRoutes,
     ...managementRoutes,
     ...controlRoutes,

@@ -174,18 +174,9 @@ function createTicket(call: Call, world: World): Response {
   return json({ ticket_id: id, ticket_url: `${call.origin}/guardian/enroll?ticket=${encodeURIComponent(id)}` });
 }
 
-/** The hosted enrollment page behind `ticket_url`; a placeholder until the popup flow lands. */
-function enrollmentPage(): Response {
-  return new Response(
-    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Enrollment</title></head><body><h1>Hosted enrollment is not implemented yet</h1></body></html>`,
-    { status: 501, headers: { 'content-type': 'text/html; charset=utf-8' } },
-  );
-}
-
 export const managementRoutes: Route[] = [
   { method: 'GET', path: '/api/v2/guardian/factors', handle: guardianFactors },
   { method: 'GET', path: '/api/v2/users/:id/authentication-methods', handle: listMethods },
   { method: 'DELETE', path: '/api/v2/users/:id/authentication-methods/:methodId', handle: deleteMethod },
   { method: 'POST', path: '/api/v2/guardian/enrollments/ticket', handle: createTicket },
-  { method: 'GET', path: '/guardian/enroll', handle: enrollmentPage },
 ];
