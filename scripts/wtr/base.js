@@ -3,6 +3,7 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { prebundleCjs } from './prebundle-cjs.js';
 import { serversPlugin, testRunnerHtml } from './servers.js';
 import { countReporter } from './count-reporter.js';
+import { qrDecodePlugin } from './qr-decode.js';
 
 export function baseConfig(name) {
   return {
@@ -16,6 +17,7 @@ export function baseConfig(name) {
     reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter(name)],
     plugins: [
       serversPlugin(),
+      qrDecodePlugin(),
       prebundleCjs(['qrcode']),
       esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     ],

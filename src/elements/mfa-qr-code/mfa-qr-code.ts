@@ -1,0 +1,167 @@
+import { html, nothing, svg, type PropertyValues } from 'lit';
+import { MfaElement } from '../shared/mfa-element.js';
+import { baseStyles } from '../shared/styles.js';
+import { qrLocales, type QrStrings } from './mfa-qr-code.strings.js';
+import { qrStyles } from './mfa-qr-code.styles.js';
+
+type QrModule = typeof import('qrcode');
+
+/** Modules of light margin around the symbol: what ISO/IEC 18004 asks for and scanners expect. */
+const QUIET_ZONE = 4;
+
+let qrModule: Promise<QrModule> | undefined;
+/** `qrcode` is loaded only when a QR code is drawn (it is CommonJS: take its default export). */
+function loadQr(): Promise<QrModule> {
+  qrModule ??= import('qrcode').then((mod) => (mod as QrModule & { default?: QrModule }).default ?? mod);
+  return qrModule;
+}
+
+export interface QrMatrix {
+  /** Modules per side, quiet zone included. */
+  size: number;
+  /** One path: a `h`/`v` rectangle per run of dark modules. */
+  path: string;
+}
+
+/** The dark modules of `text` (error correction M) as one SVG path, offset by the quiet zone. */
+export async function qrMatrix(text: string): Promise<QrMatrix> {
+  const QRCode = await loadQr();
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const n = modules.size;
+  let path = '';
+  for (let row = 0; row < n; row++) {
+    let col = 0;
+    while (col < n) {
+      if (!modules.get(row, col)) {
+        col++;
+        continue;
+      }
+      const start = col;
+      while (col < n && modules.get(row, col)) col++;
+      const run = col - start;
+      path += `M${start + QUIET_ZONE} ${row + QUIET_ZONE}h${run}v1h-${run}z`;
+    }
+  }
+  return { size: n + 2 * QUIET_ZONE, path };
+}
+
+/** Only `otpauth:` URIs are drawn: a QR code is a link the phone will open. */
+export function isOtpauthUri(value: string): boolean {
+  try {
+    return new URL(value).protocol === 'otpauth:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A QR code for an `otpauth:` URI (a TOTP key or a Guardian enrollment), drawn as inline SVG:
+ * dark modules on a light square with a four-module quiet zone in every theme, forced colours
+ * included, so that every phone can scan it. No `data:` URL, no `innerHTML`: it works under a
+ * strict CSP with Trusted Types. The `qrcode` module is imported only when a code is drawn.
+ * Any other scheme is refused with a message.
+ *
+ * @summary QR code for an authenticator app.
+ * @tag mfa-qr-code
+ *
+ * @csspart base - The light square around the code (also shown while it is drawn).
+ * @csspart qr - The `<svg role="img">`.
+ * @csspart error - The message shown instead of a refused or failed code.
+ *
+ * @cssprop --mfa-qr-size - Width and height of the code (default `13rem`).
+ */
+export class MfaQrCode extends MfaElement<QrStrings> {
+  static override styles = [baseStyles, qrStyles];
+  static override locales = qrLocales;
+
+  static override properties = {
+    ...MfaElement.properties,
+    value: { attribute: false },
+    label: { type: String },
+    _matrix: { state: true },
+    _failed: { state: true },
+  };
+
+  /**
+   * The `otpauth:` URI to encode. A property only: it holds a secret, so it never appears as an
+   * attribute in the DOM.
+   */
+  declare value: string;
+  /** Accessible name of the image; defaults to the localized "QR code". */
+  declare label?: string;
+  /** @internal */
+  declare _matrix?: QrMatrix;
+  /** @internal */
+  declare _failed: boolean;
+
+  #drawing?: Promise<void>;
+  #drawn?: string;
+
+  constructor() {
+    super();
+    this.value = '';
+    this._failed = false;
+  }
+
+  /** True when `value` is an `otpauth:` URI, i.e. when a code is (or will be) drawn. */
+  get valid(): boolean {
+    return isOtpauthUri(this.value);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('value') && this.value !== this.#drawn) {
+      this.#drawn = this.value;
+      this._matrix = undefined;
+      this._failed = false;
+      if (this.valid) this.#draw(this.value);
+    }
+  }
+
+  #draw(value: string): void {
+    const drawing = qrMatrix(value).then(
+      (matrix) => {
+        if (this.#drawn === value) this._matrix = matrix;
+      },
+      () => {
+        if (this.#drawn === value) this._failed = true;
+      },
+    );
+    this.#drawing = drawing;
+    void drawing.finally(() => {
+      if (this.#drawing === drawing) this.#drawing = undefined;
+    });
+  }
+
+  /** Resolves once the code is drawn (or refused), not just rendered. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.#drawing) {
+      await this.#drawing;
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
+
+  override render() {
+    if (!this.value) return nothing;
+    if (!this.valid) return html`<p part="error" role="alert">${this.t('qr.invalid')}</p>`;
+    if (this._failed) return html`<p part="error" role="alert">${this.t('qr.failed')}</p>`;
+    const label = this.label || this.t('qr.label');
+    const matrix = this._matrix;
+    return html`<div part="base" class="frame">
+      ${matrix
+        ? html`<svg
+            part="qr"
+            role="img"
+            aria-label=${label}
+            viewBox="0 0 ${matrix.size} ${matrix.size}"
+            shape-rendering="crispEdges"
+            xmlns="http://www.w3.org/2000/svg"
+          >
+            ${svg`<rect width=${matrix.size} height=${matrix.size} fill="#ffffff"></rect><path d=${matrix.path} fill="#000000"></path>`}
+          </svg>`
+        : html`<div class="placeholder" aria-busy="true">${this.t('qr.loading')}</div>`}
+    </div>`;
+  }
+}
