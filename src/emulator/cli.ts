@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createEmulator } from './index.js';
-import { DEMO_CLIENTS, DEMO_USERS } from './config.js';
+import { DEMO_CLIENTS, DEMO_USERS, type SeedUser } from './config.js';
 
 /** `npm run emulator [-- --port 4000 --host 127.0.0.1 --cors-origin http://localhost:5173]` */
 
@@ -26,6 +26,15 @@ function options() {
   return { port, host: values.host, corsOrigins: origins && origins.length > 0 ? origins : ('*' as const) };
 }
 
+function describe(user: SeedUser): string {
+  if (!user.authenticators?.length) return 'nothing enrolled';
+  const parts = user.authenticators.map((a) =>
+    a.factor === 'otp' && a.secret ? `otp (secret ${a.secret})` : 'phoneNumber' in a ? `${a.factor} (${a.phoneNumber})` : a.factor,
+  );
+  if (user.recoveryCode) parts.push(`recovery code ${user.recoveryCode}`);
+  return `enrolled: ${parts.join(', ')}`;
+}
+
 const { port, host, corsOrigins } = options();
 const emulator = createEmulator({ corsOrigins, log: (line) => console.log(line) });
 const server = await emulator.listen({ port, host });
@@ -38,7 +47,7 @@ console.log(`Auth0 MFA emulator listening on ${url}
   CORS               ${corsOrigins === '*' ? 'any origin' : corsOrigins.join(', ')}
 
 Users (password "demo"):
-${DEMO_USERS.map((u) => `  ${u.email}${u.authenticators?.length ? `  enrolled: ${u.authenticators.map((a) => a.factor).join(', ')}` : '  nothing enrolled'}`).join('\n')}
+${DEMO_USERS.map((u) => `  ${u.email}  ${describe(u)}`).join('\n')}
 Clients:
 ${DEMO_CLIENTS.map((c) => `  ${c.clientId}${c.clientSecret ? ` / ${c.clientSecret}` : ''}  (${c.grants.join(', ')})`).join('\n')}
 Control routes:

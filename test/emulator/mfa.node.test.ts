@@ -49,6 +49,11 @@ test('bearer errors on /mfa/*: missing, unknown, expired → 401 invalid_token; 
   const wrongAudience = await h.getJson('/mfa/authenticators', other.access_token);
   assert.equal(wrongAudience.status, 401);
   assert.equal(wrongAudience.body.error, 'invalid_token');
+  const narrow = (await h.postJson(`/__emulator/users/${encodeURIComponent(user.id)}/tokens`, { scope: 'read:authenticators' })).body;
+  assert.equal((await h.getJson('/mfa/authenticators', narrow.access_token)).status, 200);
+  const noEnroll = await h.postJson('/mfa/associate', { authenticator_types: ['otp'] }, narrow.access_token);
+  assert.equal(noEnroll.status, 403);
+  assert.equal(noEnroll.body.error, 'insufficient_scope');
   const management = await h.managementToken();
   assert.equal((await h.getJson('/mfa/authenticators', management)).status, 401);
   // A login without the MFA audience yields tokens that cannot manage authenticators.

@@ -95,7 +95,7 @@ function mintTokens(call: Call, world: World, path: Record<string, string>): Res
   const params = call.params();
   const audience = optionalString(params, 'audience') ?? `${call.origin}/mfa/`;
   const clientId = optionalString(params, 'client_id') ?? world.config.clients[0]?.clientId ?? 'emulator';
-  const scope = isMfaAudience(audience) ? MFA_SCOPES : (optionalString(params, 'scope') ?? 'openid profile email');
+  const scope = optionalString(params, 'scope') ?? (isMfaAudience(audience) ? MFA_SCOPES : 'openid profile email');
   const base = { clientId, userId: user.id, audience };
   return json({
     mfa_token: world.tokens.issue({ ...base, kind: 'mfa', scope: 'openid profile email' }, user.settings.mfaTokenTtl),
