@@ -3,7 +3,7 @@ import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit'
 import { MfaError, toMfaError } from '../../core/errors.js';
 import { SharedSource } from '../../core/shared-source.js';
 import type { MfaSource } from '../../core/types.js';
-import { mfaSourceContext } from './context.js';
+import { ensureContextRoot, mfaSourceContext } from './context.js';
 import { MfaErrorEvent, type MfaAction } from './events.js';
 import { format, resolveLang, translate, type Locales, type StringTable, type Vars } from './localize.js';
 import { commonStrings, errorKey, type CommonStrings } from './strings.js';
@@ -86,6 +86,8 @@ export class MfaElement<S extends StringTable = StringTable> extends LitElement 
   }
 
   override connectedCallback(): void {
+    // Before super: the context request goes out there, and a late provider must be able to answer it.
+    ensureContextRoot();
     super.connectedCallback();
     watchLang(this, true);
   }

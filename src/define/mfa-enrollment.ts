@@ -1,0 +1,20 @@
+import { MfaEnrollment } from '../elements/mfa-enrollment/mfa-enrollment.js';
+import './mfa-code-input.js';
+
+export { MfaEnrollment };
+export {
+  MfaEnrollEvent,
+  MfaRemoveEvent,
+  MfaErrorEvent,
+  type MfaEnrollDetail,
+  type MfaRemoveDetail,
+  type MfaErrorDetail,
+} from '../elements/shared/events.js';
+
+MfaEnrollment.define('mfa-enrollment');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mfa-enrollment': MfaEnrollment;
+  }
+}
