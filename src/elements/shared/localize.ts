@@ -41,3 +41,62 @@ export function translate<T extends StringTable>(
   const template = overrides?.[key] ?? pickLocale(locales, lang)[key] ?? locales.en[key];
   return format(template, vars);
 }
+
+/**
+ * Translations beyond English live in their own modules (src/locales/*.ts), registered here by
+ * language and element namespace, so that English-only pages never download them. Built-in ones
+ * load on demand the first time an element meets their `lang`; a page can also import one up
+ * front (`import 'mfa-elements/locales/de.js'`) to avoid the brief English first render.
+ */
+export type Translation = Record<string, Partial<StringTable>>;
+
+const translations = new Map<string, Translation>();
+const loaders = new Map<string, () => Promise<unknown>>();
+const loading = new Map<string, Promise<void>>();
+const changeListeners = new Set<() => void>();
+
+const baseOf = (lang: string) => lang.toLowerCase().split('-')[0]!;
+
+/** Adds (or overrides) text for `lang`, by namespace (`common`, or an element's namespace). */
+export function registerTranslation(lang: string, translation: Translation): void {
+  const key = lang.toLowerCase();
+  const current = translations.get(key) ?? {};
+  for (const [namespace, table] of Object.entries(translation)) current[namespace] = { ...current[namespace], ...table };
+  translations.set(key, current);
+  changeListeners.forEach((listener) => listener());
+}
+
+export function registerLocaleLoader(lang: string, loader: () => Promise<unknown>): void {
+  loaders.set(lang.toLowerCase(), loader);
+}
+
+/** Loads the built-in translation for `lang` (or its base language) once; resolves when done. */
+export function loadLocale(lang: string): Promise<void> {
+  const candidates = [lang.toLowerCase(), baseOf(lang)];
+  const wanted = candidates.find((l) => loaders.has(l));
+  if (!wanted || translations.has(wanted)) return Promise.resolve();
+  let promise = loading.get(wanted);
+  if (!promise) {
+    promise = loaders
+      .get(wanted)!()
+      .then(() => undefined)
+      // An offline page keeps English rather than failing; the next element may try again.
+      .catch(() => void loading.delete(wanted));
+    loading.set(wanted, promise);
+  }
+  return promise;
+}
+
+/** The registered template for `key`, trying `de-CH` then `de`. */
+export function lookup(lang: string, namespace: string, key: string): Template | undefined {
+  for (const candidate of [lang.toLowerCase(), baseOf(lang)]) {
+    const template = translations.get(candidate)?.[namespace]?.[key];
+    if (template !== undefined) return template;
+  }
+  return undefined;
+}
+
+export function onTranslationsChanged(listener: () => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}

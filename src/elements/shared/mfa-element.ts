@@ -5,21 +5,37 @@ import { SharedSource } from '../../core/shared-source.js';
 import type { MfaSource } from '../../core/types.js';
 import { ensureContextRoot, mfaSourceContext } from './context.js';
 import { MfaErrorEvent, type MfaAction } from './events.js';
-import { format, resolveLang, translate, type Locales, type StringTable, type Vars } from './localize.js';
+import {
+  format,
+  loadLocale,
+  lookup,
+  onTranslationsChanged,
+  pickLocale,
+  resolveLang,
+  type Locales,
+  type StringTable,
+  type Template,
+  type Vars,
+} from './localize.js';
+import '../../locales/loaders.js';
 import { commonStrings, errorKey, type CommonStrings } from './strings.js';
 
 /** Elements re-render when the document's language changes (the nearest `lang` decides). */
 const connected = new Set<MfaElement>();
 let langObserver: MutationObserver | undefined;
+let stopTranslations: (() => void) | undefined;
 function watchLang(element: MfaElement, on: boolean): void {
   if (on) connected.add(element);
   else connected.delete(element);
+  const refresh = () => connected.forEach((el) => el.requestUpdate());
   if (on && !langObserver) {
-    langObserver = new MutationObserver(() => connected.forEach((el) => el.requestUpdate()));
+    langObserver = new MutationObserver(refresh);
     langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    stopTranslations = onTranslationsChanged(refresh);
   } else if (connected.size === 0 && langObserver) {
     langObserver.disconnect();
     langObserver = undefined;
+    stopTranslations?.();
   }
 }
 
@@ -38,6 +54,8 @@ export class MfaElement<S extends StringTable = StringTable> extends LitElement 
 
   /** The element's own text; subclasses set it. Keys missing here come from the common table. */
   static locales?: Locales<StringTable>;
+  /** Where the element's translations are registered (src/locales/*.ts); subclasses set it. */
+  static i18n?: string;
 
   /** A data source for this element alone; takes precedence over the provider's. */
   declare source?: MfaSource;
@@ -125,9 +143,14 @@ export class MfaElement<S extends StringTable = StringTable> extends LitElement 
     const override = this.strings?.[key];
     if (override !== undefined) return format(override, vars);
     const lang = resolveLang(this);
-    const own = (this.constructor as typeof MfaElement).locales;
-    if (own && key in own.en) return translate(own, lang, undefined, key, vars);
-    return translate(commonStrings, lang, undefined, key as keyof CommonStrings, vars);
+    if (!/^en\b/i.test(lang)) void loadLocale(lang);
+    const ctor = this.constructor as typeof MfaElement;
+    const own = ctor.locales;
+    const ownKey = own !== undefined && key in own.en;
+    const template: Template | undefined = ownKey
+      ? ((ctor.i18n && lookup(lang, ctor.i18n, key)) ?? pickLocale(own, lang)[key] ?? own.en[key])
+      : (lookup(lang, 'common', key) ?? pickLocale(commonStrings, lang)[key as keyof CommonStrings] ?? commonStrings.en[key as keyof CommonStrings]);
+    return format(template, vars);
   }
 
   /** The localized sentence for an error (the server's own text is never the headline). */
