@@ -19,7 +19,7 @@ if (files.length === 0) {
   console.error('No node test files found.');
   process.exit(1);
 }
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 let out = '';
