@@ -1,0 +1,233 @@
+import { html, nothing } from 'lit';
+import { groupCode } from '../../core/input.js';
+import { resolveLang } from '../shared/localize.js';
+import { MfaElement } from '../shared/mfa-element.js';
+import { baseStyles } from '../shared/styles.js';
+import { copyText } from './clipboard.js';
+import { MfaRecoveryCodesSavedEvent } from './mfa-recovery-codes.events.js';
+import { recoveryLocales, type RecoveryStrings } from './mfa-recovery-codes.strings.js';
+import { printSheet, recoveryStyles } from './mfa-recovery-codes.styles.js';
+
+/** How long a download's object URL stays valid after the click (browsers start reading at once). */
+const REVOKE_AFTER_MS = 1000;
+
+/**
+ * Recovery codes shown once: grouped and monospaced, with Copy, Download (`.txt`) and Print (only
+ * the codes, from a separate frame), and an "I have saved them" checkbox that must be ticked
+ * before Continue is enabled. The element keeps the codes in memory only.
+ *
+ * @summary Show-once recovery codes with copy, download, print and a saved gate.
+ * @tag mfa-recovery-codes
+ *
+ * @fires {MfaRecoveryCodesSavedEvent} mfa-recovery-codes-saved - Continue was pressed after the
+ *   box was ticked. Bubbles, not composed.
+ *
+ * @csspart base - The wrapper.
+ * @csspart description - The "save these, shown once" text.
+ * @csspart recovery-codes - The list of codes.
+ * @csspart code - One code.
+ * @csspart actions - The row of Copy, Download and Print.
+ * @csspart button - Every button; also `copy-button`, `download-button`, `print-button`, `continue-button`.
+ * @csspart confirm - The checkbox and its label.
+ * @csspart checkbox - The "I have saved them" checkbox.
+ *
+ * @cssprop --mfa-recovery-codes-background - Background of the list of codes.
+ */
+export class MfaRecoveryCodes extends MfaElement<RecoveryStrings> {
+  static override styles = [baseStyles, recoveryStyles];
+  static override locales = recoveryLocales;
+
+  static override properties = {
+    ...MfaElement.properties,
+    codes: { attribute: false },
+    issuer: { type: String },
+    account: { type: String },
+    filename: { type: String },
+    _saved: { state: true },
+  };
+
+  /** The codes, as the server sent them. A property only: never an attribute. */
+  declare codes: string[];
+  /** Who the codes are for, written in the file and on paper (e.g. the app or company name). */
+  declare issuer?: string;
+  /** The user's account name, written in the file and on paper. */
+  declare account?: string;
+  /** Name of the downloaded file; defaults to a localized `recovery-codes.txt` (with the issuer). */
+  declare filename?: string;
+  /** @internal */
+  declare _saved: boolean;
+
+  #frame?: HTMLIFrameElement;
+
+  constructor() {
+    super();
+    this.codes = [];
+    this._saved = false;
+  }
+
+  /** Whether the "I have saved them" box is ticked. */
+  get saved(): boolean {
+    return this._saved;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#removeFrame();
+  }
+
+  get #count(): number {
+    return this.codes.length;
+  }
+
+  /** The file name actually used for Download. */
+  get downloadName(): string {
+    if (this.filename) return this.filename;
+    const slug = (this.issuer ?? '')
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .toLowerCase();
+    return `${slug ? `${slug}-` : ''}${this.t('recovery.filename')}.txt`;
+  }
+
+  /** The lines of the `.txt` file (and of the printout): a title, who and when, a note, the codes. */
+  fileLines(now: Date = new Date()): { title: string; meta: string[]; note: string; codes: string[] } {
+    const count = this.#count;
+    const name = [this.issuer, this.account].filter(Boolean).join(' – ');
+    const date = new Intl.DateTimeFormat(resolveLang(this), { dateStyle: 'long' }).format(now);
+    return {
+      title: this.t('recovery.fileTitle', { count }),
+      meta: [...(name ? [this.t('recovery.fileFor', { name })] : []), this.t('recovery.fileCreated', { date })],
+      note: this.t('recovery.fileNote'),
+      codes: [...this.codes],
+    };
+  }
+
+  /** The `.txt` file's text: plain codes, one per line (what a recovery-code field accepts). */
+  fileText(now?: Date): string {
+    const { title, meta, note, codes } = this.fileLines(now);
+    return [title, ...meta, note, '', ...codes, ''].join('\n');
+  }
+
+  /** Copies the codes (one per line); falls back to selecting them. */
+  async copy(): Promise<void> {
+    const list = this.renderRoot.querySelector('.codes');
+    const outcome = await copyText(this.codes.join('\n'), list);
+    const count = this.#count;
+    this.announce(
+      outcome === 'copied'
+        ? this.t('recovery.copied', { count })
+        : outcome === 'selected'
+          ? this.t('recovery.selected')
+          : this.t('recovery.copyFailed'),
+    );
+  }
+
+  /** Downloads the codes as a `.txt` file through a temporary object URL, revoked afterwards. */
+  download(): void {
+    const filename = this.downloadName;
+    const url = URL.createObjectURL(new Blob([this.fileText()], { type: 'text/plain;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = filename;
+    link.rel = 'noopener';
+    link.hidden = true;
+    this.renderRoot.appendChild(link);
+    try {
+      link.click();
+    } finally {
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+    }
+    this.announce(this.t('recovery.downloaded', { filename }));
+  }
+
+  /**
+   * Prints only the codes: they are written (as text, through the DOM) into a hidden same-origin
+   * frame with its own print stylesheet, and that frame is printed. The page is left alone.
+   */
+  print(): void {
+    this.#removeFrame();
+    const frame = document.createElement('iframe');
+    frame.className = 'print-frame';
+    frame.tabIndex = -1;
+    frame.setAttribute('aria-hidden', 'true');
+    this.renderRoot.appendChild(frame);
+    this.#frame = frame;
+    const win = frame.contentWindow;
+    if (!win) {
+      this.#removeFrame();
+      return;
+    }
+    const doc = win.document;
+    const { title, meta, note, codes } = this.fileLines();
+    doc.documentElement.lang = resolveLang(this);
+    doc.title = title;
+    const element = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] => {
+      const node = doc.createElement(tag);
+      if (text !== undefined) node.textContent = text;
+      return node;
+    };
+    const list = element('ol');
+    for (const code of codes) list.append(element('li', groupCode(code)));
+    doc.body.replaceChildren(element('h1', title), ...meta.map((line) => element('p', line)), element('p', note), list);
+    const sheet = new (win as unknown as typeof globalThis).CSSStyleSheet();
+    sheet.replaceSync(printSheet);
+    doc.adoptedStyleSheets = [sheet];
+    win.addEventListener('afterprint', () => this.#removeFrame(), { once: true });
+    this.printWindow(win);
+  }
+
+  /** @internal Prints the prepared frame; a seam for tests, where a print dialog would block. */
+  printWindow(win: Window): void {
+    win.focus();
+    win.print();
+  }
+
+  #removeFrame(): void {
+    this.#frame?.remove();
+    this.#frame = undefined;
+  }
+
+  #onConfirm(event: Event): void {
+    this._saved = (event.target as HTMLInputElement).checked;
+  }
+
+  #onContinue(): void {
+    if (!this._saved) return;
+    this.dispatchEvent(new MfaRecoveryCodesSavedEvent());
+  }
+
+  override render() {
+    const count = this.#count;
+    if (count === 0) return nothing;
+    return html`<div part="base" class="base">
+      <p part="description">${this.t('recovery.intro', { count })}</p>
+      <ul part="recovery-codes" class="codes" aria-label=${this.t('recovery.listLabel', { count })}>
+        ${this.codes.map((code) => html`<li part="code"><code>${groupCode(code)}</code></li>`)}
+      </ul>
+      <div part="actions" class="actions">
+        <button type="button" class="secondary" part="button copy-button" @click=${() => this.copy()}>
+          ${this.t('recovery.copy', { count })}
+        </button>
+        <button type="button" class="secondary" part="button download-button" @click=${() => this.download()}>
+          ${this.t('recovery.download')}
+        </button>
+        <button type="button" class="secondary" part="button print-button" @click=${() => this.print()}>
+          ${this.t('recovery.print')}
+        </button>
+      </div>
+      <div part="confirm" class="confirm">
+        <input id="saved" type="checkbox" part="checkbox" .checked=${this._saved} @change=${this.#onConfirm} />
+        <label for="saved">${this.t('recovery.confirm', { count })}</label>
+      </div>
+      <div>
+        <button type="button" part="button continue-button" ?disabled=${!this._saved} @click=${this.#onContinue}>
+          ${this.t('recovery.continue')}
+        </button>
+      </div>
+      ${this.renderLiveRegion()}
+    </div>`;
+  }
+}
