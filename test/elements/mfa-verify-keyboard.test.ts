@@ -70,7 +70,21 @@ describe('<mfa-verify> keyboard only', () => {
     await waitUntil(() => focused(el) === input, 'focus not on the recovery field');
     await sendKeys({ type: s.recoveryCode!.toLowerCase().match(/.{4}/g)!.join('-') });
     await sendKeys({ press: 'Enter' });
-    await waitForPart(el, 'recovery-codes');
+    const codes = await waitForPart(el, 'recovery-codes');
+    await waitUntil(() => focused(el) === el.shadowRoot!.querySelector('#new-code'), 'focus not on the new code');
+    // Into the recovery-codes element: tick "I have saved it", then Continue.
+    const inCodes = () => codes.shadowRoot!.activeElement;
+    const checkbox = codes.shadowRoot!.querySelector('[part~="checkbox"]');
+    for (let i = 0; i < 8 && inCodes() !== checkbox; i++) await sendKeys({ press: 'Tab' });
+    expect(inCodes()).to.equal(checkbox);
+    await sendKeys({ press: 'Space' });
+    const verified = oneEvent(el, 'mfa-verified');
+    await sendKeys({ press: 'Tab' });
+    expect(inCodes()).to.equal(codes.shadowRoot!.querySelector('[part~="continue-button"]'));
+    await sendKeys({ press: 'Enter' });
+    const event = await verified;
+    expect(event.detail.result.recoveryCode).to.match(/^[A-Z0-9]{24}$/);
+    await waitUntil(() => focused(el) === part(el, 'success'), 'focus not on the result');
   });
 
   it('push: cancel and send again from the keyboard', async () => {

@@ -1,5 +1,6 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { MfaVerifiedEvent, type MfaErrorEvent } from '../../src/define/mfa-verify.js';
+import type { MfaRecoveryCodes } from '../../src/define/mfa-recovery-codes.js';
 import { MfaApiSource } from '../../src/core/api-source.js';
 import { CLIENT_ID, emulator } from '../helpers/emulator.js';
 import { env } from '../helpers/env.js';
@@ -200,14 +201,25 @@ describe('<mfa-verify> codes', () => {
     const body = await emulator.requests(s.user.id);
     expect(body.filter((r) => r.path === '/oauth/token').at(-1)!.error).to.equal(undefined);
     await expect(el).to.be.accessible();
-    const verified = oneEvent(el, 'mfa-verified');
-    shown.dispatchEvent(new Event('mfa-recovery-codes-saved', { bubbles: true }));
-    const event = await verified;
-    expect(event.detail.method).to.equal('recovery-code');
-    const rotated = event.detail.result.recoveryCode!;
+    expect(text(part(el, 'title'))).to.equal('Your new recovery code');
+    await waitUntil(() => el.shadowRoot!.activeElement === $(el, '#new-code'), 'focus not on the new code');
+    const codes = shown as MfaRecoveryCodes;
+    const rotated = codes.codes[0]!;
+    expect(codes.codes).to.have.length(1);
     expect(rotated).to.match(/^[A-Z0-9]{24}$/);
     expect(rotated).not.to.equal(code);
-    expect((shown as unknown as { codes: string[] }).codes).to.deep.equal([rotated]);
+    expect(text(codes.shadowRoot!.querySelector('[part~="recovery-codes"]'))).to.equal(rotated.match(/.{4}/g)!.join(' '));
+    // Continue only after "I have saved it".
+    const continueButton = codes.shadowRoot!.querySelector<HTMLButtonElement>('[part~="continue-button"]')!;
+    expect(continueButton.disabled).to.equal(true);
+    codes.shadowRoot!.querySelector<HTMLInputElement>('[part~="checkbox"]')!.click();
+    await codes.updateComplete;
+    const verified = oneEvent(el, 'mfa-verified');
+    continueButton.click();
+    const event = await verified;
+    expect(event.detail.method).to.equal('recovery-code');
+    expect(event.detail.result.recoveryCode).to.equal(rotated);
+    await waitForPart(el, 'success');
   });
 
   it('a wrong recovery code shows an error and the field keeps its text for correction', async () => {

@@ -40,8 +40,7 @@ const en = {
   'verify.recovery.label': 'Recovery code',
   'verify.recovery.invalid': 'A recovery code has 24 letters and digits.',
   'verify.recovery.newTitle': 'Your new recovery code',
-  'verify.recovery.newDescription':
-    'The code you used no longer works. Save this new one somewhere safe: it is shown only once.',
+  'verify.recovery.newDescription': 'The recovery code you used no longer works. Here is your new one.',
   'verify.locked': (v) =>
     seconds(v) === 1 ? 'Too many attempts. Try again in 1 second.' : `Too many attempts. Try again in ${v.seconds} seconds.`,
   'verify.unlocked': 'You can try again now.',
@@ -91,8 +90,7 @@ const de: Partial<VerifyStrings> = {
   'verify.recovery.label': 'Wiederherstellungscode',
   'verify.recovery.invalid': 'Ein Wiederherstellungscode hat 24 Buchstaben und Ziffern.',
   'verify.recovery.newTitle': 'Ihr neuer Wiederherstellungscode',
-  'verify.recovery.newDescription':
-    'Der verwendete Code gilt nicht mehr. Bewahren Sie diesen neuen sicher auf: Er wird nur einmal angezeigt.',
+  'verify.recovery.newDescription': 'Der verwendete Wiederherstellungscode gilt nicht mehr. Hier ist Ihr neuer.',
   'verify.locked': (v) =>
     seconds(v) === 1
       ? 'Zu viele Versuche. Erneut versuchen in 1 Sekunde.'
@@ -142,8 +140,7 @@ const fr: Partial<VerifyStrings> = {
   'verify.recovery.label': 'Code de récupération',
   'verify.recovery.invalid': 'Un code de récupération comporte 24 lettres et chiffres.',
   'verify.recovery.newTitle': 'Votre nouveau code de récupération',
-  'verify.recovery.newDescription':
-    "Le code utilisé n'est plus valable. Conservez ce nouveau code en lieu sûr : il n'est affiché qu'une fois.",
+  'verify.recovery.newDescription': "Le code de récupération utilisé n'est plus valable. Voici le nouveau.",
   'verify.locked': (v) =>
     seconds(v) <= 1 ? "Trop d'essais. Réessayez dans 1 seconde." : `Trop d'essais. Réessayez dans ${v.seconds} secondes.`,
   'verify.unlocked': 'Vous pouvez réessayer maintenant.',

@@ -642,8 +642,8 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     if (result.recoveryCode) {
       this._newCode = result.recoveryCode;
       this._step = 'new-code';
-      this.announce(`${this.t('verify.recovery.newTitle')}. ${this.t('verify.recovery.newDescription')}`);
-      void this.focusPart('[part~="recovery-codes"]');
+      this.announce(this.t('verify.recovery.newDescription'));
+      void this.focusPart('#new-code');
       return;
     }
     this.#finish();
@@ -733,7 +733,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     if (this.fieldMode) return this.#renderField();
     if (!this.activeSource) return html`${this.renderNoSource()}${this.renderLiveRegion()}`;
     return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${this._busy || this._step === 'loading' ? 'true' : 'false'}>
-      <p part="title" class="title" id="title">${this.t('verify.title')}</p>
+      <p part="title" class="title" id="title">${this.t(this._step === 'new-code' ? 'verify.recovery.newTitle' : 'verify.title')}</p>
       ${this.#renderStep()}
       ${this.renderLiveRegion()}
     </section>`;
@@ -773,13 +773,8 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
       case 'recovery':
         return this.#renderRecovery();
       case 'new-code':
-        return html`<p part="description">${this.t('verify.recovery.newDescription')}</p>
-          <mfa-recovery-codes
-            part="recovery-codes"
-            tabindex="-1"
-            .codes=${[this._newCode ?? '']}
-            @mfa-recovery-codes-saved=${this.#onCodeSaved}
-          ></mfa-recovery-codes>`;
+        return html`<p part="description" id="new-code" tabindex="-1">${this.t('verify.recovery.newDescription')}</p>
+          <mfa-recovery-codes part="recovery-codes" .codes=${[this._newCode ?? '']} @mfa-recovery-codes-saved=${this.#onCodeSaved}></mfa-recovery-codes>`;
       case 'done':
         return html`<p part="status success" tabindex="-1">${this.t('verify.verified')}</p>`;
       case 'load-error':
