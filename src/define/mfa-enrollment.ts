@@ -1,5 +1,6 @@
 import { MfaEnrollment } from '../elements/mfa-enrollment/mfa-enrollment.js';
 import './mfa-code-input.js';
+import './mfa-qr-code.js';
 
 export { MfaEnrollment };
 export {

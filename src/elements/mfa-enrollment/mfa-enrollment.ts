@@ -143,7 +143,7 @@ let flowIds = 0;
  * @csspart code-input - The `<mfa-code-input>` for the code (its parts exported as `code-input__*`).
  * @csspart submit-button - Sends the address or verifies the code.
  * @csspart resend-button - Sends the code again.
- * @csspart qr - The QR code.
+ * @csspart qr - The `<mfa-qr-code>` (its parts exported as `qr__base`, `qr__svg`, `qr__error`).
  * @csspart secret - The setup key for manual entry.
  * @csspart link - Links (open in an app on this device, the enrollment page).
  * @csspart recovery-codes - The recovery code panel.
@@ -1170,6 +1170,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const link = safeOtpauth(enrollment.barcodeUri);
     return html`<form novalidate @submit=${this.#onCodeSubmit}>
       <p part="status" class="status">${this.t('otp.scan')}</p>
+      ${link ? this.#renderQr(link, this.t('otp.qrLabel')) : nothing}
       ${link ? html`<a part="link" href=${link}>${this.t('otp.openApp')}</a>` : nothing}
       <p>
         <span part="label">${this.t('otp.secret')}:</span>
@@ -1195,6 +1196,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
         </div>`;
     }
     return html`<p part="status" class="status">${this.t('push.scan')}</p>
+      ${link ? this.#renderQr(link, this.t('push.qrLabel')) : nothing}
       ${link ? html`<a part="link" href=${link}>${this.t('push.openApp')}</a>` : nothing}
       <p part="status" class="status"><span class="spinner" aria-hidden="true"></span>${this.t('push.waiting')}</p>
       <div class="buttons">${this.#cancelButton()}</div>`;
@@ -1217,6 +1219,15 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
         <button type="button" class="secondary" part="button done-button" @click=${this.#ticketDone}>${this.t('ticket.done')}</button>
         ${this.#cancelButton()}
       </div>`;
+  }
+
+  #renderQr(uri: string, label: string): TemplateResult {
+    return html`<mfa-qr-code
+      part="qr"
+      exportparts="base:qr__base, qr:qr__svg, error:qr__error"
+      .value=${uri}
+      label=${label}
+    ></mfa-qr-code>`;
   }
 
   #renderRecovery(codes: string[]): TemplateResult {

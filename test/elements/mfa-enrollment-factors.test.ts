@@ -1,0 +1,158 @@
+/**
+ * Every factor enrolled inline and removed again, end to end against the emulator, through each
+ * source the test runner offers (direct `MfaApiSource`; `ProxySource` once the proxy is mounted).
+ */
+import { expect, oneEvent } from '@open-wc/testing';
+import type { MfaEnrollment } from '../../src/define/mfa-enrollment.js';
+import type { MfaEnrollEvent, MfaErrorEvent, MfaRemoveEvent } from '../../src/elements/shared/events.js';
+import { emulator } from '../helpers/emulator.js';
+import { totp } from '../helpers/totp.js';
+import {
+  $,
+  button,
+  codeField,
+  enrolledNames,
+  isEnrolled,
+  liveText,
+  MODES,
+  row,
+  setup,
+  type,
+  until,
+} from './mfa-enrollment-helpers.js';
+
+async function removeAndConfirm(el: MfaEnrollment, factor: string, consequence?: string): Promise<MfaRemoveEvent> {
+  button(el, 'remove-button', row(el, factor)).click();
+  await until(el, () => $(el, '[part~="confirm"]'), 'confirmation');
+  const confirm = $(el, '[part~="confirm"]')!;
+  if (consequence) expect(confirm.textContent).to.contain(consequence);
+  const removed = oneEvent(el, 'mfa-remove') as Promise<MfaRemoveEvent>;
+  button(el, 'confirm-button').click();
+  const event = await removed;
+  await until(el, () => !isEnrolled(el, factor), `${factor} removed`);
+  return event;
+}
+
+async function enrollByCode(el: MfaEnrollment, userId: string, factor: 'sms' | 'voice' | 'email', address: string): Promise<MfaEnrollEvent> {
+  button(el, 'enroll-button', row(el, factor)).click();
+  await until(el, () => $(el, '#address'), 'address form');
+  type($<HTMLInputElement>(el, '#address')!, address);
+  button(el, 'submit-button').click();
+  await until(el, () => $(el, 'mfa-code-input'), 'code step');
+  const code = await emulator.lastCode(userId, factor);
+  const enrolled = oneEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
+  type(codeField(el), code);
+  return enrolled;
+}
+
+for (const mode of MODES) {
+  describe(`<mfa-enrollment> factors (${mode})`, () => {
+    it('otp: secret and code from an authenticator app, recovery code once, then removed', async () => {
+      const { el } = await setup({ mode });
+      button(el, 'enroll-button', row(el, 'otp')).click();
+      await until(el, () => $(el, '[part~="secret"]'), 'secret shown');
+      const secret = $(el, '[part~="secret"]')!.textContent!.replace(/\s/g, '');
+      const link = $<HTMLAnchorElement>(el, '[part~="flow"] a[part~="link"]');
+      expect(link?.getAttribute('href')).to.match(/^otpauth:\/\/totp\//);
+      const enrolled = oneEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
+      type(codeField(el), await totp(secret));
+      const event = await enrolled;
+      expect(event.detail.factor).to.equal('otp');
+      expect(event.detail.authenticator?.authenticatorType).to.equal('otp');
+      expect(event.detail.authenticator?.active).to.equal(true);
+      expect(event.detail.recoveryCodes).to.have.length(1);
+      await until(el, () => $(el, '[part~="recovery-codes"]'), 'recovery code panel');
+      const shown = $(el, '[part~="recovery-codes"] [part~="code"]')!.textContent!.replace(/\s/g, '');
+      expect(shown).to.equal(event.detail.recoveryCodes![0]);
+      expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.contain('recovery-title');
+      button(el, 'ack-button').click();
+      await until(el, () => !$(el, '[part~="recovery-codes"]'), 'panel gone after acknowledgement');
+      expect(isEnrolled(el, 'otp')).to.equal(true);
+
+      const removal = await removeAndConfirm(el, 'otp');
+      expect(removal.detail).to.deep.include({ factor: 'otp', authenticatorId: event.detail.authenticator!.id });
+    });
+
+    it('sms: phone number, code from the outbox, enrolled with its voice twin, removed as a pair', async () => {
+      const { el, user } = await setup({ mode });
+      const event = await enrollByCode(el, user.id, 'sms', '+44 7700 900123');
+      expect(event.detail.factor).to.equal('sms');
+      expect(event.detail.authenticator?.oobChannel).to.equal('sms');
+      await until(el, () => isEnrolled(el, 'sms') && isEnrolled(el, 'voice'), 'pair listed');
+      const [name] = enrolledNames(el, 'sms');
+      expect(name).to.match(/0123$/);
+      expect(name).not.to.contain('7700900');
+      button(el, 'ack-button').click();
+      const removal = await removeAndConfirm(el, 'sms', 'Removing your phone also removes voice calls to it.');
+      expect(removal.detail.linkedIds).to.have.length(1);
+      expect(isEnrolled(el, 'voice')).to.equal(false);
+    });
+
+    it('voice: enrolled by call, removed with a consequence that names text messages', async () => {
+      const { el, user } = await setup({ mode, factors: 'voice sms' });
+      const event = await enrollByCode(el, user.id, 'voice', '+15555550177');
+      expect(event.detail.factor).to.equal('voice');
+      await until(el, () => isEnrolled(el, 'voice') && isEnrolled(el, 'sms'), 'pair listed');
+      button(el, 'ack-button').click();
+      await removeAndConfirm(el, 'voice', 'Removing voice calls also removes text messages to this phone.');
+      expect(isEnrolled(el, 'sms')).to.equal(false);
+    });
+
+    it('email: address, code, enrolled and removed', async () => {
+      const { el, user } = await setup({ mode });
+      const event = await enrollByCode(el, user.id, 'email', 'someone@example.com');
+      expect(event.detail.factor).to.equal('email');
+      await until(el, () => isEnrolled(el, 'email'), 'email listed');
+      expect(enrolledNames(el, 'email')[0]).to.contain('@example.com');
+      button(el, 'ack-button').click();
+      await removeAndConfirm(el, 'email');
+    });
+
+    it('push: Guardian link, polling until approved, the linked TOTP shown with push, removed together', async () => {
+      const { el, user } = await setup({ mode, settings: { pushInterval: 1 } });
+      button(el, 'enroll-button', row(el, 'push')).click();
+      await until(el, () => $(el, '[part~="flow"] [part~="link"]'), 'guardian link');
+      expect($(el, '[part~="flow"] [part~="link"]')!.getAttribute('href')).to.match(/^otpauth:\/\//);
+      const enrolled = oneEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
+      const pending = await emulator.waitForPendingPush(user.id);
+      expect(pending.kind).to.equal('enroll');
+      await emulator.approvePush(pending.oob_code);
+      const event = await enrolled;
+      expect(event.detail.factor).to.equal('push');
+      expect(event.detail.authenticator?.oobChannel).to.equal('auth0');
+      await until(el, () => isEnrolled(el, 'push'), 'push listed');
+      // The Guardian app's codes belong to the push enrollment, not to a separate authenticator app.
+      expect(isEnrolled(el, 'otp')).to.equal(false);
+      button(el, 'ack-button').click();
+      const removal = await removeAndConfirm(el, 'push', 'also removes the one-time codes');
+      expect(removal.detail.linkedIds).to.have.length(1);
+    });
+
+    it('push: a rejection in the app is shown, and starting again gives a new QR', async () => {
+      const { el, user } = await setup({ mode, settings: { pushInterval: 1 } });
+      button(el, 'enroll-button', row(el, 'push')).click();
+      const pending = await emulator.waitForPendingPush(user.id);
+      const failed = oneEvent(el, 'mfa-error') as Promise<MfaErrorEvent>;
+      await emulator.rejectPush(pending.oob_code);
+      const error = await failed;
+      expect(error.detail.action).to.equal('confirm');
+      await until(el, () => $(el, '[part~="restart-button"]'), 'restart offered');
+      expect($(el, '[part~="flow"] [part~="error"]')!.textContent).to.contain('declined');
+      button(el, 'restart-button').click();
+      await until(el, async () => (await emulator.pushes(user.id)).filter((p) => p.status === 'pending').length === 1, 'a new enrollment');
+      button(el, 'cancel-button').click();
+      await until(el, () => !$(el, '[part~="flow"]'), 'flow closed');
+      expect(liveText(el)).to.equal('Setup cancelled.');
+    });
+
+    it('push: an expired QR is shown as expired', async () => {
+      const { el } = await setup({ mode, settings: { pushInterval: 1, pushTtl: 1 } });
+      const failed = oneEvent(el, 'mfa-error') as Promise<MfaErrorEvent>;
+      button(el, 'enroll-button', row(el, 'push')).click();
+      const error = await failed;
+      expect(error.detail.error.code).to.equal('expired_token');
+      await until(el, () => $(el, '[part~="restart-button"]'), 'restart offered');
+      expect($(el, '[part~="flow"] [part~="error"]')!.textContent).to.contain('expired');
+    });
+  });
+}

@@ -1,0 +1,172 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { MfaApiSource } from '../../src/core/api-source.js';
+import { ProxySource } from '../../src/core/proxy-source.js';
+import { SharedSource } from '../../src/core/shared-source.js';
+import type { Authenticator, MfaSource } from '../../src/core/types.js';
+import type { MfaEnrollment } from '../../src/define/mfa-enrollment.js';
+import type { MfaProvider } from '../../src/define/mfa-provider.js';
+import type { MfaEnrollEvent, MfaErrorEvent } from '../../src/elements/shared/events.js';
+import { CLIENT_ID, emulator } from '../helpers/emulator.js';
+import { env } from '../helpers/env.js';
+import {
+  $,
+  button,
+  codeField,
+  isEnrolled,
+  listRequests,
+  loaded,
+  row,
+  setup,
+  type,
+  until,
+} from './mfa-enrollment-helpers.js';
+
+/** A source that answers from memory and counts its calls: for what the provider does, not HTTP. */
+function memorySource(list: Authenticator[] = []): MfaSource & { calls: number } {
+  const source = {
+    calls: 0,
+    async listAuthenticators() {
+      source.calls++;
+      return list;
+    },
+    enroll: () => Promise.reject(new Error('not used')),
+    remove: () => Promise.reject(new Error('not used')),
+    challenge: () => Promise.reject(new Error('not used')),
+    verify: () => Promise.reject(new Error('not used')),
+  };
+  return source;
+}
+
+describe('<mfa-provider>', () => {
+  it('has no UI of its own and shows its children', async () => {
+    const provider = await fixture<MfaProvider>(html`<mfa-provider><p>child</p></mfa-provider>`);
+    expect(getComputedStyle(provider).display).to.equal('contents');
+    expect(provider.shadowRoot!.querySelector('slot')).to.exist;
+    expect(provider.querySelector('p')!.getBoundingClientRect().height).to.be.greaterThan(0);
+  });
+
+  it('builds an MfaApiSource for domain + client-id, wrapped in one SharedSource', async () => {
+    const { provider } = await setup();
+    const shared = provider.providedSource!;
+    expect(shared).to.be.instanceOf(SharedSource);
+    expect(shared.inner).to.be.instanceOf(MfaApiSource);
+    expect((shared.inner as MfaApiSource).origin).to.equal(env.emulatorUrl);
+  });
+
+  it('builds a ProxySource for proxy-url, and prefers a source property over both', async () => {
+    const provider = await fixture<MfaProvider>(html`<mfa-provider proxy-url="/api/auth/mfa"></mfa-provider>`);
+    expect(provider.providedSource!.inner).to.be.instanceOf(ProxySource);
+    const mine = memorySource();
+    provider.source = mine;
+    await provider.updateComplete;
+    expect(provider.providedSource!.inner).to.equal(mine);
+    const shared = new SharedSource(memorySource());
+    provider.source = shared;
+    await provider.updateComplete;
+    expect(provider.providedSource).to.equal(shared, 'a SharedSource is provided as it is');
+  });
+
+  it('keeps tokens out of attributes and markup', async () => {
+    const { provider, accessToken } = await setup();
+    provider.mfaToken = 'mfa-token-secret-value';
+    await provider.updateComplete;
+    expect(provider.outerHTML).not.to.contain(accessToken);
+    expect(provider.outerHTML).not.to.contain('mfa-token-secret-value');
+    expect(provider.getAttributeNames().sort()).to.deep.equal(['client-id', 'domain']);
+    expect(JSON.stringify(provider.providedSource)).not.to.contain(accessToken);
+  });
+
+  it('a token set later updates the source in place and the elements load again', async () => {
+    const user = await emulator.createUser();
+    await emulator.seed(user.id, { factor: 'email', email: 'later@example.com' });
+    const provider = await fixture<MfaProvider>(html`<mfa-provider domain=${env.emulatorUrl} client-id=${CLIENT_ID}>
+      <mfa-enrollment factors="email otp"></mfa-enrollment>
+    </mfa-provider>`);
+    const el = provider.querySelector('mfa-enrollment')!;
+    await until(el, () => $(el, '[part~="retry-button"]'), 'no token: an error with retry');
+    const before = provider.providedSource;
+    const { accessToken } = await emulator.tokens(user.id);
+    provider.accessToken = accessToken;
+    await provider.updateComplete;
+    expect(provider.providedSource).to.equal(before, 'same source, no re-provide');
+    await until(el, () => $(el, '[part~="list"]') && isEnrolled(el, 'email'), 'listed with the new token');
+  });
+
+  it('a changed domain builds and provides a new source', async () => {
+    const { provider, el } = await setup();
+    const before = provider.providedSource;
+    provider.setAttribute('domain', env.emulatorUrl.replace('127.0.0.1', 'localhost'));
+    await provider.updateComplete;
+    expect(provider.providedSource).not.to.equal(before);
+    expect((provider.providedSource!.inner as MfaApiSource).origin).to.contain('localhost');
+    expect(el.activeSource).to.equal(provider.providedSource);
+  });
+
+  it('an unusable configuration fires mfa-error and the elements show it instead of throwing', async () => {
+    const provider = document.createElement('mfa-provider');
+    provider.setAttribute('domain', 'http://tenant.example.com');
+    provider.setAttribute('client-id', CLIENT_ID);
+    provider.append(document.createElement('mfa-enrollment'));
+    const failed = oneEvent(provider, 'mfa-error') as Promise<MfaErrorEvent>;
+    const wrapper = await fixture(html`<div></div>`);
+    wrapper.append(provider);
+    const event = await failed;
+    expect(event.detail.error.code).to.equal('no_source');
+    expect(event.detail.error.description).to.contain('https');
+    const el = provider.querySelector('mfa-enrollment')!;
+    await until(el, () => $(el, '[part~="error"]'), 'error shown');
+    expect($(el, '[part~="error"]')!.textContent).to.contain('No data source is configured.');
+  });
+
+  it('without attributes or source it provides nothing: the element says there is no data source', async () => {
+    const provider = await fixture<MfaProvider>(html`<mfa-provider><mfa-enrollment></mfa-enrollment></mfa-provider>`);
+    const el = provider.querySelector('mfa-enrollment')!;
+    await el.updateComplete;
+    expect(provider.providedSource).to.equal(undefined);
+    expect($(el, '[part~="no-source"]')).to.exist;
+  });
+
+  it('an element inserted later under the provider gets the same source', async () => {
+    const { provider, el } = await setup();
+    const late = document.createElement('mfa-enrollment');
+    late.factors = 'sms';
+    provider.append(late);
+    await loaded(late);
+    expect(late.activeSource).to.equal(el.activeSource);
+  });
+});
+
+describe('<mfa-provider> shared state', () => {
+  it('two elements: one list request, and an enroll in one refreshes both with one more request', async () => {
+    const user = await emulator.createUser();
+    const { accessToken } = await emulator.tokens(user.id);
+    const provider = await fixture<MfaProvider>(html`<mfa-provider domain=${env.emulatorUrl} client-id=${CLIENT_ID} .accessToken=${accessToken}>
+      <mfa-enrollment id="a" factors="email sms"></mfa-enrollment>
+      <section><mfa-enrollment id="b" factors="sms email"></mfa-enrollment></section>
+    </mfa-provider>`);
+    const a = provider.querySelector<MfaEnrollment>('#a')!;
+    const b = provider.querySelector<MfaEnrollment>('#b')!;
+    await loaded(a);
+    await loaded(b);
+    expect(await listRequests(user.id)).to.equal(1);
+
+    button(a, 'enroll-button', row(a, 'email')).click();
+    await until(a, () => $(a, '#address'), 'email form');
+    type($<HTMLInputElement>(a, '#address')!, 'both@example.com');
+    button(a, 'submit-button').click();
+    await until(a, () => $(a, 'mfa-code-input'), 'code step');
+    const enrolled = oneEvent(a, 'mfa-enroll') as Promise<MfaEnrollEvent>;
+    type(codeField(a), await emulator.lastCode(user.id, 'email'));
+    await enrolled;
+    await until(b, () => isEnrolled(b, 'email'), 'the other element shows it');
+    expect(isEnrolled(a, 'email')).to.equal(true);
+    expect(await listRequests(user.id)).to.equal(2);
+
+    button(a, 'ack-button').click();
+    button(b, 'remove-button', row(b, 'email')).click();
+    await until(b, () => $(b, '[part~="confirm-button"]'), 'confirm');
+    button(b, 'confirm-button').click();
+    await until(a, () => !isEnrolled(a, 'email'), 'removal reaches the first element');
+    expect(await listRequests(user.id)).to.equal(3);
+  });
+});
