@@ -230,9 +230,9 @@ export function createMfaProxy(options: MfaProxyOptions): MfaProxyHandler {
   }
 
   async function passAuthError(ctx: Context, res: UpstreamResponse): Promise<never> {
-    const { response, mfaToken } = authError(res, { exposeTokens });
+    const { error, mfaToken } = authError(res, { exposeTokens });
     if (mfaToken && options.onTokens) await options.onTokens(ctx.request, { mfaToken });
-    throw new ProxyError(response);
+    throw error;
   }
 
   /** The user's authenticators as the MFA API lists them (raw objects, Auth0's shape). */

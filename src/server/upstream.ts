@@ -106,10 +106,10 @@ export function upstreamBroken(res: UpstreamResponse, what: string): ProxyError 
 export function authError(
   res: UpstreamResponse,
   extra: { exposeTokens: boolean },
-): { response: Response; mfaToken?: string } {
+): { error: ProxyError; mfaToken?: string } {
   const body = res.body;
   if (res.status < 400 || res.status >= 500 || !isObject(body) || typeof body.error !== 'string' || body.error === '') {
-    return { response: upstreamBroken(res, 'Auth0').response };
+    return { error: upstreamBroken(res, 'Auth0') };
   }
   const out: Record<string, unknown> = { error: body.error };
   if (typeof body.error_description === 'string') out.error_description = body.error_description;
@@ -121,7 +121,7 @@ export function authError(
       if (extra.exposeTokens) out.mfa_token = mfaToken;
     }
   }
-  return { response: json(out, res.status, passedHeaders(res.headers)), mfaToken };
+  return { error: new ProxyError(json(out, res.status, passedHeaders(res.headers))), ...(mfaToken !== undefined && { mfaToken }) };
 }
 
 /**
