@@ -14,6 +14,8 @@ export const verifyStyles = css`
     display: flex;
     flex-direction: column;
     gap: var(--_gap);
+    background: var(--_surface);
+    color: var(--_text);
   }
 
   p {

@@ -254,10 +254,15 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     if (this._step === 'pick') void this.#load(true);
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // A new `authenticator-id` or `method` once the list is known: go there.
     const picked = changed.has('authenticatorId') || changed.has('method');
     if (picked && ['pick', 'code', 'recovery', 'ended'].includes(this._step)) this.#choose();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
     void this.#syncForm();
   }
 
@@ -740,7 +745,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   }
 
   #renderField(): TemplateResult {
-    return html`<mfa-code-input
+    return html`<div part="base" class="base"><mfa-code-input
         part="code-input"
         exportparts="input, label: code-label, field: code-field, cell: code-cell"
         .value=${this.value}
@@ -752,7 +757,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
         @keydown=${this.#onCodeKeydown}
         @mfa-code-complete=${this.#onCodeComplete}
       ></mfa-code-input>
-      ${this.renderLiveRegion()}`;
+      ${this.renderLiveRegion()}</div>`;
   }
 
   #renderStep(): TemplateResult | typeof nothing {
