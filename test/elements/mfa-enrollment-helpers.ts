@@ -4,6 +4,9 @@
  * (`ProxySource`, same-origin through the test runner), and small shadow-DOM queries.
  */
 import { fixture, html, waitUntil } from '@open-wc/testing';
+import { MfaApiSource } from '../../src/core/api-source.js';
+import { FACTORS } from '../../src/core/factors.js';
+import type { CallOptions, EnrollRequest, Enrollment } from '../../src/core/types.js';
 import '../../src/define/mfa-enrollment.js';
 import '../../src/define/mfa-provider.js';
 import type { MfaEnrollment } from '../../src/define/mfa-enrollment.js';
@@ -112,4 +115,79 @@ export function type(input: HTMLInputElement, value: string): void {
 export async function listRequests(userId: string): Promise<number> {
   const log = await emulator.requests(userId);
   return log.filter((r) => r.method === 'GET' && r.path === '/mfa/authenticators').length;
+}
+
+/**
+ * Direct mode for listing and removal, but enrollment only through hosted tickets, created the
+ * way a server would (Management API, client_credentials): how a backend without `associate`
+ * looks to the element. Records the ticket URLs it handed out.
+ */
+export class TicketOnlySource extends MfaApiSource {
+  override readonly capabilities = Object.freeze({
+    list: true,
+    factors: false,
+    associate: false,
+    ticket: true,
+    challenge: true,
+    verify: true,
+    remove: true,
+  });
+  readonly tickets: string[] = [];
+  /** Replaces the URL the server hands back (for the scheme check). */
+  ticketUrlOverride?: string;
+
+  constructor(
+    readonly userId: string,
+    accessToken: string,
+  ) {
+    super({ domain: env.emulatorUrl, clientId: CLIENT_ID, accessToken });
+  }
+
+  override async enroll(req: EnrollRequest, opts?: CallOptions): Promise<Enrollment> {
+    if (!('mode' in req)) throw new Error('this source only enrolls through tickets');
+    const token = await fetch(`${env.emulatorUrl}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        grant_type: 'client_credentials',
+        client_id: 'demo-m2m',
+        client_secret: 'demo-m2m-secret',
+        audience: `${env.emulatorUrl}/api/v2/`,
+      }),
+      signal: opts?.signal,
+    }).then((r) => r.json() as Promise<{ access_token: string }>);
+    const factor = FACTORS[req.factor].ticketFactor!;
+    const ticket = await fetch(`${env.emulatorUrl}/api/v2/guardian/enrollments/ticket`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token.access_token}` },
+      body: JSON.stringify({ user_id: this.userId, factor }),
+      signal: opts?.signal,
+    }).then((r) => r.json() as Promise<{ ticket_url: string }>);
+    this.tickets.push(ticket.ticket_url);
+    return { type: 'ticket', factor: req.factor, ticketUrl: this.ticketUrlOverride ?? ticket.ticket_url };
+  }
+}
+
+/** What the hosted page's form does when the user submits it. */
+export async function completeTicket(ticketUrl: string, form: Record<string, string> = {}): Promise<void> {
+  const ticket = new URL(ticketUrl).searchParams.get('ticket')!;
+  const response = await fetch(`${env.emulatorUrl}/guardian/enroll`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ ticket, ...form }),
+  });
+  if (!response.ok) throw new Error(`ticket page answered ${response.status}`);
+}
+
+/** A provider whose source is `TicketOnlySource`, with one `<mfa-enrollment>` inside. */
+export async function setupTicketOnly(factors = 'push otp sms email'): Promise<Setup & { source: TicketOnlySource }> {
+  const user = await emulator.createUser();
+  const { accessToken, mfaToken } = await emulator.tokens(user.id);
+  const source = new TicketOnlySource(user.id, accessToken);
+  const provider = await fixture<MfaProvider>(html`<mfa-provider .source=${source}>
+    <mfa-enrollment factors=${factors}></mfa-enrollment>
+  </mfa-provider>`);
+  const el = provider.querySelector('mfa-enrollment')!;
+  await loaded(el);
+  return { user, provider, el, accessToken, mfaToken, source };
 }

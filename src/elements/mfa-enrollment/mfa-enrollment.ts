@@ -660,7 +660,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const fresh = (this._authenticators ?? []).filter((a) => a.active && !flow.knownIds.has(a.id));
     const twin = FACTORS[flow.factor].twin;
     const authenticator = fresh.find((a) => a.factor === flow.factor) ?? fresh.find((a) => a.factor === twin);
-    if (flow.step === 'popup' || flow.step === 'blocked') {
+    if (flow.ticketUrl) {
       if (!authenticator) {
         this.announce(this.t('ticket.notCompleted'));
         this.#focusRowAction(flow.factor);
@@ -740,12 +740,9 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       this.focusPart('[part~="ticket-link"]');
       return;
     }
-    try {
-      // Same-origin while still blank: cut the link back to this page before it leaves.
-      popup.opener = null;
-    } catch {
-      // Already navigated elsewhere; nothing to cut.
-    }
+    // The opener is left in place: cutting it (`popup.opener = null`) lets Chromium move the
+    // cross-site page into another browsing context group, after which this handle never reports
+    // `closed`. The URL was checked above (https:, or http: on loopback only).
     popup.location.replace(url);
     this.#patch(current, { step: 'popup' });
     this.announce(this.t('ticket.opened'));

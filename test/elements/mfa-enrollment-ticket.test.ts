@@ -1,0 +1,148 @@
+/**
+ * The hosted ticket popup: opened centered at 450×720 from a real key press, watched for closing
+ * no faster than every 250 ms, the list refreshed when it closes; a blocked popup becomes a link.
+ * The hosted page is the emulator's (GET/POST /guardian/enroll); the test submits its form the way
+ * the page would and then closes the window, since a test cannot reach into a cross-origin window.
+ */
+import { expect, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { POPUP_POLL_MS } from '../../src/elements/mfa-enrollment/mfa-enrollment.js';
+import type { MfaEnrollEvent, MfaErrorEvent } from '../../src/elements/shared/events.js';
+import { emulator } from '../helpers/emulator.js';
+import { $, button, completeTicket, isEnrolled, liveText, row, setupTicketOnly, until } from './mfa-enrollment-helpers.js';
+
+interface Opened {
+  url: string;
+  target: string;
+  features: string;
+  win: Window | null;
+}
+
+const realOpen = window.open;
+const realSetInterval = window.setInterval;
+let opened: Opened[] = [];
+let intervals: number[] = [];
+
+/** Records window.open calls; `block` makes them return null, as a popup blocker does. */
+function watchOpen(block = false): void {
+  opened = [];
+  window.open = function (url?: string | URL, target?: string, features?: string) {
+    const win = block ? null : realOpen.call(window, url, target, features);
+    opened.push({ url: String(url ?? ''), target: target ?? '', features: features ?? '', win });
+    return win;
+  } as typeof window.open;
+}
+
+async function pressEnterOn(target: HTMLElement): Promise<void> {
+  target.focus();
+  await sendKeys({ press: 'Enter' });
+}
+
+describe('<mfa-enrollment> hosted ticket popup', () => {
+  beforeEach(() => {
+    intervals = [];
+    window.setInterval = function (handler: TimerHandler, timeout?: number, ...args: unknown[]) {
+      intervals.push(timeout ?? 0);
+      return realSetInterval(handler, timeout, ...args);
+    } as typeof window.setInterval;
+  });
+
+  afterEach(() => {
+    for (const { win } of opened) if (win && !win.closed) win.close();
+    window.open = realOpen;
+    window.setInterval = realSetInterval;
+  });
+
+  it('opens a centered 450×720 popup, refreshes when it closes, and reports the new authenticator', async () => {
+    const { el, source, user } = await setupTicketOnly();
+    watchOpen();
+    await pressEnterOn(button(el, 'enroll-button', row(el, 'otp')));
+    await until(el, () => $(el, '[part~="flow"]') && source.tickets.length === 1, 'popup state');
+    expect(opened).to.have.length(1);
+    const [popup] = opened;
+    expect(popup!.features).to.match(/width=450,height=720/);
+    expect(popup!.features).to.match(/left=\d+,top=\d+/);
+    expect(popup!.win).to.not.equal(null);
+    expect(liveText(el)).to.contain('Finish in the window that opened');
+
+    const before = (await emulator.requests(user.id)).filter((r) => r.path === '/mfa/authenticators').length;
+    await completeTicket(source.tickets[0]!);
+    const enrolled = oneEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
+    popup!.win!.close();
+    const event = await enrolled;
+    expect(event.detail.factor).to.equal('otp');
+    expect(event.detail.authenticator?.factor).to.equal('otp');
+    expect(isEnrolled(el, 'otp')).to.equal(true);
+    const after = (await emulator.requests(user.id)).filter((r) => r.path === '/mfa/authenticators').length;
+    expect(after).to.equal(before + 1);
+    // Polled for closing, never faster than every 250 ms (the seed used 0).
+    expect(POPUP_POLL_MS).to.be.at.least(250);
+    expect(intervals).to.include(POPUP_POLL_MS);
+    expect(intervals.every((ms) => ms >= 250)).to.equal(true);
+  });
+
+  it('a popup closed without finishing says so and sends no mfa-enroll', async () => {
+    const { el } = await setupTicketOnly();
+    watchOpen();
+    let enrolled = false;
+    el.addEventListener('mfa-enroll', () => (enrolled = true));
+    await pressEnterOn(button(el, 'enroll-button', row(el, 'email')));
+    await until(el, () => $(el, '[part~="done-button"]'), 'popup state');
+    opened[0]!.win!.close();
+    await until(el, () => liveText(el).includes('closed before'), 'told');
+    expect(enrolled).to.equal(false);
+    expect(isEnrolled(el, 'email')).to.equal(false);
+    expect(el.shadowRoot!.activeElement).to.equal(button(el, 'enroll-button', row(el, 'email')));
+  });
+
+  it('a blocked popup becomes a visible link, with mfa-error popup_blocked; the link opens it', async () => {
+    const { el, source } = await setupTicketOnly();
+    watchOpen(true);
+    const failed = oneEvent(el, 'mfa-error') as Promise<MfaErrorEvent>;
+    await pressEnterOn(button(el, 'enroll-button', row(el, 'sms')));
+    const error = await failed;
+    expect(error.detail.error.code).to.equal('popup_blocked');
+    expect(error.detail.action).to.equal('enroll');
+    await until(el, () => $(el, '[part~="ticket-link"]'), 'link shown');
+    const link = $<HTMLAnchorElement>(el, '[part~="ticket-link"]')!;
+    expect(link.href).to.equal(source.tickets[0]);
+    expect(link.target).to.equal('_blank');
+    expect(link.rel).to.contain('noopener');
+    expect($(el, '[part~="flow"] [part~="error"]')!.textContent).to.contain('blocked');
+    expect(el.shadowRoot!.activeElement).to.equal(link);
+
+    watchOpen();
+    await sendKeys({ press: 'Enter' });
+    await until(el, () => opened.length === 1 && $(el, '[part~="flow"]') && !$(el, '[part~="ticket-link"]'), 'popup opened from the link');
+    expect(opened[0]!.url).to.equal(source.tickets[0]);
+    await completeTicket(source.tickets[0]!, { phone_number: '+15555550133' });
+    const enrolled = oneEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
+    opened[0]!.win!.close();
+    expect((await enrolled).detail.factor).to.equal('sms');
+    await until(el, () => isEnrolled(el, 'sms'), 'phone listed');
+  });
+
+  it('"I have finished" refreshes without waiting for the window', async () => {
+    const { el, source } = await setupTicketOnly();
+    watchOpen(true);
+    await pressEnterOn(button(el, 'enroll-button', row(el, 'push')));
+    await until(el, () => $(el, '[part~="done-button"]'), 'blocked state');
+    await completeTicket(source.tickets[0]!);
+    const enrolled = oneEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
+    button(el, 'done-button').click();
+    expect((await enrolled).detail.factor).to.equal('push');
+    await until(el, () => isEnrolled(el, 'push'), 'push listed');
+  });
+
+  it('refuses a ticket URL that is neither https: nor loopback http:, and closes the blank popup', async () => {
+    const { el, source } = await setupTicketOnly();
+    source.ticketUrlOverride = 'http://phish.example/guardian/enroll?ticket=x';
+    watchOpen();
+    const failed = oneEvent(el, 'mfa-error') as Promise<MfaErrorEvent>;
+    await pressEnterOn(button(el, 'enroll-button', row(el, 'otp')));
+    expect((await failed).detail.error.code).to.equal('invalid_uri');
+    await until(el, () => $(el, '[data-factor="otp"] [part~="error"]'), 'error under the row');
+    expect(opened[0]!.url).to.equal('about:blank');
+    expect(opened[0]!.win!.closed).to.equal(true);
+  });
+});
