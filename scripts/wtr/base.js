@@ -3,6 +3,7 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { prebundleCjs } from './prebundle-cjs.js';
 import { serversPlugin, testRunnerHtml } from './servers.js';
 import { countReporter } from './count-reporter.js';
+import { extraMiddleware } from './extra-servers.js';
 import { qrDecodePlugin } from './qr-decode.js';
 
 export function baseConfig(name) {
@@ -14,6 +15,7 @@ export function baseConfig(name) {
     browserStartTimeout: 60 * 1000,
     testFramework: { config: { timeout: 20000 } },
     testRunnerHtml,
+    middleware: [extraMiddleware],
     reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter(name)],
     plugins: [
       serversPlugin(),
