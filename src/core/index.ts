@@ -6,6 +6,8 @@ export { request, errorFromResponse, DEFAULT_TIMEOUT_MS } from './http.js';
 export type { HttpRequest } from './http.js';
 export { MfaApiSource } from './api-source.js';
 export type { MfaApiSourceOptions } from './api-source.js';
+export { ProxySource, authenticatorsFromFactors, parseFactorList, parseVerifyResult, CSRF_HEADER, CSRF_VALUE } from './proxy-source.js';
+export type { ProxySourceOptions } from './proxy-source.js';
 export { pollOob, DEFAULT_POLL_INTERVAL_S, DEFAULT_POLL_EXPIRY_S, SLOW_DOWN_STEP_MS } from './poller.js';
 export type { PollOptions, PollState, PollTimers } from './poller.js';
 export { parseOtpauthUri, formatSecret, normalizeBase32, isBase32 } from './otpauth.js';

@@ -1,4 +1,5 @@
 import { idPrefix } from '../core/factors.js';
+import { CSRF_HEADER, CSRF_VALUE } from '../core/proxy-source.js';
 import { resolveOrigin } from '../core/origin.js';
 import type { FetchLike, TokenSet, VerifyRequest } from '../core/types.js';
 import { isObject, type JsonObject } from '../core/validate.js';
@@ -85,8 +86,6 @@ export type MfaProxyHandler = (request: Request) => Promise<Response>;
 
 export const DEFAULT_BASE_PATH = '/api/auth/mfa';
 export const DEFAULT_RATE_LIMIT: Readonly<RateLimitOptions> = Object.freeze({ limit: 60, windowMs: 60_000 });
-const CSRF_HEADER = 'x-requested-with';
-const CSRF_VALUE = 'mfa-elements';
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Fields of Auth0's answers that reach the browser; anything else Auth0 adds stays behind. */
@@ -121,9 +120,9 @@ interface Context {
  * token). Mount it in any framework (see `examples/server/`) or with `toNodeHandler()`.
  *
  * Per request, in this order: route match (bare 404/405 otherwise), CSRF (`X-Requested-With:
- * mfa-elements` and an allowed `Origin` on every state-changing method; a foreign `Origin` is refused
- * on any method), session (401), per-user rate limit (429 + `Retry-After`), input validation (400),
- * then Auth0.
+ * mfa-elements` and an allowed `Origin` on every state-changing method; a foreign `Origin`, or
+ * `Sec-Fetch-Site: cross-site`/`same-site` without one, is refused on any method), session (401),
+ * per-user rate limit (429 + `Retry-After`), input validation (400), then Auth0.
  */
 export function createMfaProxy(options: MfaProxyOptions): MfaProxyHandler {
   const origin = resolveOrigin(options.domain);
@@ -170,6 +169,12 @@ export function createMfaProxy(options: MfaProxyOptions): MfaProxyHandler {
     const allowed = allowedOrigins ?? new Set([new URL(request.url).origin]);
     if (sent !== null && !allowed.has(canonicalOrigin(sent))) {
       return errorResponse(403, 'csrf_rejected', 'This origin may not call the MFA proxy.');
+    }
+    // No Origin (a plain GET): a browser that sends Fetch Metadata says where it came from; a
+    // cross-site `<script src>` or `<img src>` gets nothing.
+    const site = request.headers.get('sec-fetch-site');
+    if (sent === null && site !== null && site !== 'same-origin' && site !== 'none') {
+      return errorResponse(403, 'csrf_rejected', 'Cross-site requests may not call the MFA proxy.');
     }
     if (!STATE_CHANGING.has(method)) return undefined;
     if (sent === null) return errorResponse(403, 'csrf_rejected', 'The Origin header is missing.');

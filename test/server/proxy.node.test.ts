@@ -253,10 +253,40 @@ describe('createMfaProxy: security', () => {
     const read = await send(proxy, 'GET', `${BASE}/authenticators`, { user, origin: 'https://evil.example' });
     assert.equal(read.status, 403);
     assert.equal(h.upstream.length, 0);
+    // A cross-site GET without Origin (<script src=…>) is told apart by Fetch Metadata.
+    for (const site of ['cross-site', 'same-site']) {
+      const embedded = await send(proxy, 'GET', `${BASE}/authenticators`, { user, headers: { 'sec-fetch-site': site } });
+      assert.equal(embedded.status, 403, site);
+    }
+    assert.equal(h.upstream.length, 0);
     // A configured origin passes (compared as an origin: a trailing slash does not matter).
+    for (const site of ['same-origin', 'none']) {
+      const own = await send(proxy, 'GET', `${BASE}/authenticators`, { user, headers: { 'sec-fetch-site': site } });
+      assert.equal(own.status, 200, site);
+    }
     const other = h.proxy({ allowedOrigins: ['https://app.example.com/'] });
     const allowed = await send(other, 'GET', `${BASE}/authenticators`, { user, origin: 'https://app.example.com' });
     assert.equal(allowed.status, 200);
+  });
+
+  it('answers 401 invalid_token for MFA routes when the session holds no token; Management routes still work', async (t) => {
+    const h = await harness(t);
+    const proxy = h.proxy({
+      getSession: (request) => {
+        const s = h.sessions.get(request);
+        return s ? { userId: s.userId } : null;
+      },
+    });
+    const user = await h.user({ seed: [{ factor: 'otp' }] });
+    const list = await send(proxy, 'GET', `${BASE}/authenticators`, { user });
+    assert.equal(list.status, 401);
+    assert.equal((await readJson(list)).error, 'invalid_token');
+    const verify = await send(proxy, 'POST', `${BASE}/verify`, { user, json: { otp: '123456' } });
+    assert.equal(verify.status, 401);
+    assert.equal(h.upstream.some((c) => c.path.startsWith('/mfa/') || c.path === '/oauth/token'), false);
+    const factors = await send(proxy, 'GET', BASE, { user });
+    assert.equal(factors.status, 200);
+    assert.match((await readJson(factors)).find((f: any) => f.name === 'otp').enrollmentId, /^totp\|/);
   });
 
   it('answers 401 without a session, before CSRF-free reads reach upstream', async (t) => {
