@@ -11,7 +11,7 @@ import '../../src/define/mfa-enrollment.js';
 import '../../src/define/mfa-provider.js';
 import type { MfaEnrollment } from '../../src/define/mfa-enrollment.js';
 import type { MfaProvider } from '../../src/define/mfa-provider.js';
-import { CLIENT_ID, emulator, type TestUser, type UserSettings } from '../helpers/emulator.js';
+import { CLIENT_ID, emulator, type SeedRequest, type TestUser, type UserSettings } from '../helpers/emulator.js';
 import { env } from '../helpers/env.js';
 
 export type Mode = 'direct' | 'proxy';
@@ -24,27 +24,51 @@ export interface Setup {
   mfaToken: string;
 }
 
-/** The proxy mounted same-origin by scripts/wtr/extra-servers.js, when issue 3 has landed. */
+/** The proxy mounted same-origin by scripts/wtr/extra-servers.js (createMfaProxy, every route). */
 export function proxyUrl(): string | undefined {
-  return env.proxyUrl || env.proxyPath || undefined;
+  return env.proxyUrl || undefined;
 }
 
-export const MODES: Mode[] = proxyUrl() ? ['direct', 'proxy'] : ['direct'];
+export const MODES: Mode[] = proxyUrl() && env.loginUrl ? ['direct', 'proxy'] : ['direct'];
+
+/**
+ * A fresh user. Direct mode: created through the emulator's control routes, its tokens minted.
+ * Proxy mode: created by the test app's login, its tokens kept in the server-side session behind
+ * an HttpOnly cookie (the page never sees them).
+ */
+export async function freshUser(
+  mode: Mode,
+  options: { settings?: UserSettings; seed?: SeedRequest[]; tokens?: 'mfa' | 'access' | 'both' } = {},
+): Promise<{ user: TestUser; accessToken: string; mfaToken: string }> {
+  if (mode === 'proxy') {
+    const response = await fetch(env.loginUrl!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tokens: options.tokens ?? 'access', settings: options.settings, seed: options.seed ?? [] }),
+    });
+    if (!response.ok) throw new Error(`test login failed: ${response.status}`);
+    const body = (await response.json()) as { userId: string; email: string };
+    return { user: { id: body.userId, email: body.email, password: '' }, accessToken: '', mfaToken: '' };
+  }
+  const user = await emulator.createUser({ settings: options.settings });
+  for (const seed of options.seed ?? []) await emulator.seed(user.id, seed);
+  return { user, ...(await emulator.tokens(user.id)) };
+}
 
 /** A provider for a fresh user in the given mode, with one `<mfa-enrollment>` inside, loaded. */
 export async function setup(
-  options: { mode?: Mode; factors?: string; settings?: UserSettings; user?: TestUser; wait?: boolean } = {},
+  options: { mode?: Mode; factors?: string; settings?: UserSettings; seed?: SeedRequest[]; wait?: boolean } = {},
 ): Promise<Setup> {
   const mode = options.mode ?? 'direct';
-  const user = options.user ?? (await emulator.createUser({ settings: options.settings }));
-  const { accessToken, mfaToken } = await emulator.tokens(user.id);
+  const { user, accessToken, mfaToken } = await freshUser(mode, options);
+  const factors = options.factors ?? 'push otp sms voice email';
   const provider = await fixture<MfaProvider>(
     mode === 'direct'
       ? html`<mfa-provider domain=${env.emulatorUrl} client-id=${CLIENT_ID} .accessToken=${accessToken}>
-          <mfa-enrollment factors=${options.factors ?? 'push otp sms voice email'}></mfa-enrollment>
+          <mfa-enrollment factors=${factors}></mfa-enrollment>
         </mfa-provider>`
-      : html`<mfa-provider proxy-url=${proxyUrl()!} .mfaToken=${accessToken}>
-          <mfa-enrollment factors=${options.factors ?? 'push otp sms voice email'}></mfa-enrollment>
+      : html`<mfa-provider proxy-url=${proxyUrl()!}>
+          <mfa-enrollment factors=${factors}></mfa-enrollment>
         </mfa-provider>`,
   );
   const el = provider.querySelector('mfa-enrollment')!;
@@ -111,10 +135,17 @@ export function type(input: HTMLInputElement, value: string): void {
   input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
 }
 
-/** GET /mfa/authenticators (direct) or GET {proxy}/authenticators (proxy) requests in the emulator log. */
-export async function listRequests(userId: string): Promise<number> {
+/**
+ * How many times the user's list was fetched upstream, from the emulator's request log: the MFA
+ * API list (direct mode, and the proxy's `/authenticators`) plus the Management API's
+ * authentication-methods (the proxy's factor list).
+ */
+export async function listRequests(userId: string): Promise<{ mfa: number; management: number }> {
   const log = await emulator.requests(userId);
-  return log.filter((r) => r.method === 'GET' && r.path === '/mfa/authenticators').length;
+  return {
+    mfa: log.filter((r) => r.method === 'GET' && r.path === '/mfa/authenticators').length,
+    management: log.filter((r) => r.method === 'GET' && /^\/api\/v2\/users\/[^/]+\/authentication-methods$/.test(r.path)).length,
+  };
 }
 
 /**

@@ -16,9 +16,7 @@ describe('<mfa-enrollment> rows', () => {
   });
 
   it('shows enrolled authenticators with their masked names and an Enrolled badge', async () => {
-    const user = await emulator.createUser();
-    await emulator.seed(user.id, { factor: 'sms', phoneNumber: '+15555550100' });
-    const { el } = await setup({ user });
+    const { el } = await setup({ seed: [{ factor: 'sms', phoneNumber: '+15555550100' }] });
     expect(isEnrolled(el, 'sms')).to.equal(true);
     expect(isEnrolled(el, 'voice')).to.equal(true);
     expect(isEnrolled(el, 'otp')).to.equal(false);
