@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/mfa-verify.js';
 import type { MfaVerify } from '../../src/define/mfa-verify.js';
 import { emulator } from '../helpers/emulator.js';
-import { codeInput, enterCode, innerInput, mount, part, seeded, waitForPart } from './mfa-verify-helpers.js';
+import { codeInput, enterCode, innerInput, mount, part, seeded, typeKeys, waitForPart } from './mfa-verify-helpers.js';
 
 async function formWith(attrs = 'required'): Promise<{ form: HTMLFormElement; el: MfaVerify }> {
   const form = await fixture<HTMLFormElement>(
@@ -60,7 +60,7 @@ describe('<mfa-verify> as a form field', () => {
       submitted.push(new FormData(form));
     });
     innerInput(el).focus();
-    await sendKeys({ type: '12 34-56' });
+    await typeKeys('12 34-56');
     expect(el.value).to.equal('123456');
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => submitted.length === 1, 'form not submitted');
@@ -75,7 +75,7 @@ describe('<mfa-verify> as a form field', () => {
       submitted++;
     });
     innerInput(el).focus();
-    await sendKeys({ type: '12' });
+    await typeKeys('12');
     await sendKeys({ press: 'Enter' });
     expect(submitted).to.equal(0);
     expect(el.validity.patternMismatch).to.equal(true);
@@ -131,9 +131,14 @@ describe('<mfa-verify> WebOTP', () => {
   let hadOtpCredential: boolean;
   let calls: Array<{ options: CredentialRequestOptions & { otp?: { transport: string[] } }; resolve: (v: unknown) => void }>;
 
+  let hadCredentials: boolean;
+
   beforeEach(() => {
     hadOtpCredential = 'OTPCredential' in window;
     if (!hadOtpCredential) Object.defineProperty(window, 'OTPCredential', { value: class {}, configurable: true });
+    // WebKitGTK has no navigator.credentials at all: give it one for the test.
+    hadCredentials = Boolean(navigator.credentials);
+    if (!hadCredentials) Object.defineProperty(navigator, 'credentials', { value: {}, configurable: true });
     originalGet = navigator.credentials.get;
     calls = [];
     navigator.credentials.get = ((options: CredentialRequestOptions) =>
@@ -144,7 +149,8 @@ describe('<mfa-verify> WebOTP', () => {
   });
 
   afterEach(() => {
-    navigator.credentials.get = originalGet;
+    if (hadCredentials) navigator.credentials.get = originalGet;
+    else delete (navigator as { credentials?: unknown }).credentials;
     if (!hadOtpCredential) delete (window as { OTPCredential?: unknown }).OTPCredential;
   });
 

@@ -1,5 +1,6 @@
 /** Shared by the `<mfa-verify>` browser tests: a seeded emulator user, the element, its parts. */
 import { fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { MfaApiSource } from '../../src/core/api-source.js';
 import type { MfaSource } from '../../src/core/types.js';
 import '../../src/define/mfa-verify.js';
@@ -111,3 +112,11 @@ export function recordAnnouncements(el: Element): string[] {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Types `text` one key at a time: WebKitGTK's WebDriver drops a key that repeats the one before
+ * it within one `sendKeys({type})` ("000000" arrives as "0").
+ */
+export async function typeKeys(text: string): Promise<void> {
+  for (const key of text) await sendKeys({ type: key });
+}

@@ -20,8 +20,6 @@ function gaps(times: number[]): number[] {
 const JITTER_MS = 30;
 
 describe('<mfa-verify> push', () => {
-  afterEach(() => emulator.clearFaults());
-
   it('approved: waits visibly and audibly at the server interval, then fires mfa-verified', async () => {
     const s = await seeded([{ factor: 'push', deviceName: 'Pixel 9' }], { pushInterval: 1 });
     const el = await mount(s.source, { method: 'push' });

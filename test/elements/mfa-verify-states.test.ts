@@ -43,8 +43,31 @@ function controlledSource() {
   return { source, list, challenge };
 }
 
+/** The built-in dark palette (shared styles), for engines whose driver cannot emulate the media query. */
+const DARK_TOKENS: Record<string, string> = {
+  '--mfa-color-primary': '#93b4fd',
+  '--mfa-color-on-primary': '#0b1220',
+  '--mfa-color-text': '#f3f4f6',
+  '--mfa-color-muted': '#c2c8d0',
+  '--mfa-color-surface': '#111827',
+  '--mfa-color-border': '#4b5563',
+  '--mfa-color-danger': '#fca5a5',
+  '--mfa-color-success': '#6ee7b7',
+  '--mfa-color-focus': '#93b4fd',
+};
+
+/** `prefers-color-scheme: dark` where the driver can emulate it (Chromium), else the same palette as tokens. */
+async function goDark(): Promise<(el: HTMLElement) => void> {
+  try {
+    await emulateMedia({ colorScheme: 'dark' });
+    return () => {};
+  } catch {
+    return (el) => Object.entries(DARK_TOKENS).forEach(([name, value]) => el.style.setProperty(name, value));
+  }
+}
+
 describe('<mfa-verify> states', () => {
-  afterEach(() => emulateMedia({ colorScheme: 'light' }));
+  afterEach(() => emulateMedia({ colorScheme: 'light' }).catch(() => undefined));
 
   it('loading and sending are busy, said, and accessible', async () => {
     const { source, list, challenge } = controlledSource();
@@ -62,10 +85,12 @@ describe('<mfa-verify> states', () => {
   });
 
   it('is accessible in the dark scheme (picker, code, push waiting)', async () => {
-    await emulateMedia({ colorScheme: 'dark' });
+    const applyTokens = await goDark();
     const s = await seeded([{ factor: 'otp' }, { factor: 'push', deviceName: 'Phone' }], { pushInterval: 1 });
     const el = await mount(s.source);
+    applyTokens(el);
     await waitForPart(el, 'authenticators');
+    expect(getComputedStyle(part(el, 'base')!).backgroundColor).to.equal('rgb(17, 24, 39)');
     await expect(el).to.be.accessible();
     (el.shadowRoot!.querySelector('[data-id^="push"]') as HTMLButtonElement).click();
     await waitForPart(el, 'cancel-button');

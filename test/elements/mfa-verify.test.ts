@@ -8,8 +8,6 @@ import { totp } from '../helpers/totp.js';
 import { enterCode, mount, part, parts, recordAnnouncements, seeded, text, waitForPart, codeInput, innerInput, $, sleep } from './mfa-verify-helpers.js';
 
 describe('<mfa-verify> codes', () => {
-  afterEach(() => emulator.clearFaults());
-
   it('lists the active authenticators to pick from, without the recovery code, and offers the recovery path', async () => {
     const s = await seeded([{ factor: 'otp' }, { factor: 'sms', phoneNumber: '+15555550123' }, { factor: 'email', email: 'pick@example.com' }]);
     const el = await mount(s.source);
@@ -330,17 +328,18 @@ describe('<mfa-verify> codes', () => {
     await waitForPart(el, 'code-input');
     let fired = false;
     el.addEventListener('mfa-verified', () => (fired = true));
+    const before = (await emulator.requests(s.user.id)).length;
     await enterCode(el, await totp(s.secret!));
     await waitUntil(() => part(el, 'submit-button')?.hasAttribute('disabled'), 'not busy');
     el.remove();
     // Long enough for the slow answer to arrive and for anything the element might still send.
     await sleep(800);
     expect(fired).to.equal(false);
-    const requests = await emulator.requests(s.user.id);
-    const inFlight = requests.filter((r) => (r as { fault?: boolean }).fault);
-    expect(inFlight.map((r) => r.path)).to.deep.equal(['/oauth/token']);
-    // Nothing started after the request that was in flight when the element left.
-    expect(requests.filter((r) => r.at > inFlight[0]!.at)).to.deep.equal([]);
+    // At most the verify that was in flight reached the server (depending on how far the browser
+    // got before the abort); nothing was sent after it.
+    const after = (await emulator.requests(s.user.id)).slice(before);
+    expect(after.length).to.be.at.most(1);
+    expect(after.every((r) => r.path === '/oauth/token')).to.equal(true);
   });
 
   it('renders German and French text from the nearest lang', async () => {
