@@ -1,6 +1,9 @@
 import { MfaEnrollment } from '../elements/mfa-enrollment/mfa-enrollment.js';
+// The parts it renders.
 import './mfa-code-input.js';
+import './mfa-otp-enroll.js';
 import './mfa-qr-code.js';
+import './mfa-recovery-codes.js';
 
 export { MfaEnrollment };
 export {

@@ -15,10 +15,12 @@ import {
   isEnrolled,
   liveText,
   MODES,
+  otpEnroll,
   row,
   setup,
   type,
   until,
+  acknowledgeRecovery,
 } from './mfa-enrollment-helpers.js';
 
 async function removeAndConfirm(el: MfaEnrollment, factor: string, consequence?: string): Promise<MfaRemoveEvent> {
@@ -47,27 +49,31 @@ async function enrollByCode(el: MfaEnrollment, userId: string, factor: 'sms' | '
 
 for (const mode of MODES) {
   describe(`<mfa-enrollment> factors (${mode})`, () => {
-    it('otp: secret and code from an authenticator app, recovery code once, then removed', async () => {
+    it('otp: through <mfa-otp-enroll> (QR, setup key, code), recovery code once, then removed', async () => {
       const { el } = await setup({ mode });
       button(el, 'enroll-button', row(el, 'otp')).click();
-      await until(el, () => $(el, '[part~="secret"]'), 'secret shown');
-      const secret = $(el, '[part~="secret"]')!.textContent!.replace(/\s/g, '');
-      const link = $<HTMLAnchorElement>(el, '[part~="flow"] a[part~="link"]');
-      expect(link?.getAttribute('href')).to.match(/^otpauth:\/\/totp\//);
+      await until(el, () => $(el, 'mfa-otp-enroll'), 'otp flow');
+      const child = otpEnroll(el);
+      await until(el, () => child.step === 'scan', 'key shown');
+      await child.updateComplete;
+      const secret = child.shadowRoot!.querySelector('[part~="secret"]')!.textContent!.replace(/\s/g, '');
       const enrolled = oneEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
-      type(codeField(el), await totp(secret));
+      const input = child.shadowRoot!.querySelector('mfa-code-input')!.shadowRoot!.querySelector('input')!;
+      type(input, await totp(secret));
+      // The recovery code is shown once by <mfa-otp-enroll>, which sends mfa-enroll after it is saved.
+      await until(el, () => child.step === 'recovery', 'recovery code step');
+      await child.updateComplete;
+      const codes = child.shadowRoot!.querySelector('mfa-recovery-codes')!;
+      codes.shadowRoot!.querySelector<HTMLInputElement>('[part~="checkbox"]')!.click();
+      await (codes as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      codes.shadowRoot!.querySelector<HTMLButtonElement>('[part~="continue-button"]')!.click();
       const event = await enrolled;
       expect(event.detail.factor).to.equal('otp');
       expect(event.detail.authenticator?.authenticatorType).to.equal('otp');
-      expect(event.detail.authenticator?.active).to.equal(true);
       expect(event.detail.recoveryCodes).to.have.length(1);
-      await until(el, () => $(el, '[part~="recovery-codes"]'), 'recovery code panel');
-      const shown = $(el, '[part~="recovery-codes"] [part~="code"]')!.textContent!.replace(/\s/g, '');
-      expect(shown).to.equal(event.detail.recoveryCodes![0]);
-      expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.contain('recovery-title');
-      button(el, 'ack-button').click();
-      await until(el, () => !$(el, '[part~="recovery-codes"]'), 'panel gone after acknowledgement');
-      expect(isEnrolled(el, 'otp')).to.equal(true);
+      await until(el, () => !$(el, 'mfa-otp-enroll') && isEnrolled(el, 'otp'), 'flow closed, otp listed');
+      expect($(el, '[part~="recovery-codes"]'), 'not shown a second time').to.equal(null);
+      expect(el.shadowRoot!.activeElement).to.equal(button(el, 'remove-button', row(el, 'otp')));
 
       const removal = await removeAndConfirm(el, 'otp');
       expect(removal.detail).to.deep.include({ factor: 'otp', authenticatorId: event.detail.authenticator!.id });
@@ -82,7 +88,7 @@ for (const mode of MODES) {
       const [name] = enrolledNames(el, 'sms');
       expect(name).to.match(/0123$/);
       expect(name).not.to.contain('7700900');
-      button(el, 'ack-button').click();
+      await acknowledgeRecovery(el);
       const removal = await removeAndConfirm(el, 'sms', 'Removing your phone also removes voice calls to it.');
       expect(removal.detail.linkedIds).to.have.length(1);
       expect(isEnrolled(el, 'voice')).to.equal(false);
@@ -93,7 +99,7 @@ for (const mode of MODES) {
       const event = await enrollByCode(el, user.id, 'voice', '+15555550177');
       expect(event.detail.factor).to.equal('voice');
       await until(el, () => isEnrolled(el, 'voice') && isEnrolled(el, 'sms'), 'pair listed');
-      button(el, 'ack-button').click();
+      await acknowledgeRecovery(el);
       await removeAndConfirm(el, 'voice', 'Removing voice calls also removes text messages to this phone.');
       expect(isEnrolled(el, 'sms')).to.equal(false);
     });
@@ -104,7 +110,7 @@ for (const mode of MODES) {
       expect(event.detail.factor).to.equal('email');
       await until(el, () => isEnrolled(el, 'email'), 'email listed');
       expect(enrolledNames(el, 'email')[0]).to.contain('@example.com');
-      button(el, 'ack-button').click();
+      await acknowledgeRecovery(el);
       await removeAndConfirm(el, 'email');
     });
 
@@ -123,7 +129,7 @@ for (const mode of MODES) {
       await until(el, () => isEnrolled(el, 'push'), 'push listed');
       // The Guardian app's codes belong to the push enrollment, not to a separate authenticator app.
       expect(isEnrolled(el, 'otp')).to.equal(false);
-      button(el, 'ack-button').click();
+      await acknowledgeRecovery(el);
       const removal = await removeAndConfirm(el, 'push', 'also removes the one-time codes');
       expect(removal.detail.linkedIds).to.have.length(1);
     });

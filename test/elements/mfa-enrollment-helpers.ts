@@ -222,3 +222,21 @@ export async function setupTicketOnly(factors = 'push otp sms email'): Promise<S
   await loaded(el);
   return { user, provider, el, accessToken, mfaToken, source };
 }
+
+/** Ticks "I have saved them" in the recovery-code panel and presses Continue. */
+export async function acknowledgeRecovery(el: MfaEnrollment): Promise<void> {
+  const codes = $(el, '[part~="recovery-codes"] mfa-recovery-codes');
+  if (!codes) throw new Error('no recovery codes shown');
+  const box = codes.shadowRoot!.querySelector<HTMLInputElement>('[part~="checkbox"]')!;
+  box.click();
+  await (codes as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+  codes.shadowRoot!.querySelector<HTMLButtonElement>('[part~="continue-button"]')!.click();
+  await until(el, () => !$(el, '[part~="recovery-codes"]'), 'recovery panel closed');
+}
+
+/** The `<mfa-otp-enroll>` inside the open OTP flow. */
+export function otpEnroll(el: Element): HTMLElement & { step: string; updateComplete: Promise<unknown> } {
+  const child = $(el, 'mfa-otp-enroll');
+  if (!child) throw new Error('no <mfa-otp-enroll>');
+  return child as HTMLElement & { step: string; updateComplete: Promise<unknown> };
+}

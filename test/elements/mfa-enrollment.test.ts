@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { MfaEnrollment } from '../../src/define/mfa-enrollment.js';
 import type { MfaEnrollEvent, MfaRemoveEvent } from '../../src/elements/shared/events.js';
 import { emulator } from '../helpers/emulator.js';
-import { $, $$, button, codeField, enrolledNames, isEnrolled, liveText, row, setup, type, until } from './mfa-enrollment-helpers.js';
+import { $, $$, acknowledgeRecovery, button, codeField, enrolledNames, isEnrolled, liveText, row, setup, type, until } from './mfa-enrollment-helpers.js';
 
 describe('<mfa-enrollment> rows', () => {
   it('shows one row per factor in the order of the factors attribute, nothing enrolled', async () => {
@@ -45,7 +45,7 @@ describe('<mfa-enrollment> smoke: sms enroll and remove', () => {
     expect(event.detail.recoveryCodes?.length).to.equal(1);
     await until(el, () => isEnrolled(el, 'sms'), 'sms enrolled');
     expect(isEnrolled(el, 'voice')).to.equal(true);
-    button(el, 'ack-button').click();
+    await acknowledgeRecovery(el);
 
     button(el, 'remove-button', row(el, 'sms')).click();
     await until(el, () => $(el, '[part~="confirm"]'), 'confirmation');

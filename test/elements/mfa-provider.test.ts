@@ -22,6 +22,7 @@ import {
   setup,
   type,
   until,
+  acknowledgeRecovery,
 } from './mfa-enrollment-helpers.js';
 
 /** A source that answers from memory and counts its calls: for what the provider does, not HTTP. */
@@ -173,7 +174,7 @@ for (const mode of MODES) {
       expect(isEnrolled(a, 'email')).to.equal(true);
       expect(await listRequests(user.id)).to.deep.equal({ mfa: 2 * perLoad.mfa, management: 2 * perLoad.management });
 
-      button(a, 'ack-button').click();
+      await acknowledgeRecovery(a);
       button(b, 'remove-button', row(b, 'email')).click();
       await until(b, () => $(b, '[part~="confirm-button"]'), 'confirm');
       button(b, 'confirm-button').click();

@@ -72,10 +72,6 @@ const en = {
   'code.change.phone': 'Use a different number',
   'code.change.email': 'Use a different address',
 
-  'otp.scan': 'Scan the QR code with your authenticator app, or enter the setup key by hand. Then enter the code the app shows.',
-  'otp.qrLabel': 'QR code for your authenticator app',
-  'otp.secret': 'Setup key',
-  'otp.openApp': 'Open in an authenticator app on this device',
 
   'push.scan': 'Scan the QR code with the Auth0 Guardian app. This page continues when you confirm in the app.',
   'push.qrLabel': 'QR code for the Auth0 Guardian app',
@@ -103,12 +99,6 @@ const en = {
 
   'recovery.title': 'Save your recovery code',
   'recovery.titleMany': 'Save your recovery codes',
-  'recovery.body': 'If you lose your other methods, a recovery code lets you sign in. It is shown only this once: store it somewhere safe.',
-  'recovery.copy': 'Copy',
-  'recovery.copied': 'Copied to the clipboard.',
-  'recovery.copyFailed': 'Copying failed; select the code and copy it by hand.',
-  'recovery.ack': 'I have saved it',
-  'recovery.ackMany': 'I have saved them',
 };
 
 export type EnrollmentStrings = typeof en;
@@ -173,10 +163,6 @@ const de: Partial<EnrollmentStrings> = {
   'code.resent': 'Ein neuer Code ist unterwegs.',
   'code.change.phone': 'Andere Nummer verwenden',
   'code.change.email': 'Andere Adresse verwenden',
-  'otp.scan': 'Scannen Sie den QR-Code mit Ihrer Authenticator-App oder geben Sie den Einrichtungsschlüssel von Hand ein. Geben Sie dann den Code aus der App ein.',
-  'otp.qrLabel': 'QR-Code für Ihre Authenticator-App',
-  'otp.secret': 'Einrichtungsschlüssel',
-  'otp.openApp': 'In einer Authenticator-App auf diesem Gerät öffnen',
   'push.scan': 'Scannen Sie den QR-Code mit der App Auth0 Guardian. Diese Seite geht weiter, sobald Sie in der App bestätigen.',
   'push.qrLabel': 'QR-Code für die App Auth0 Guardian',
   'push.openApp': 'In Guardian auf diesem Gerät öffnen',
@@ -200,12 +186,6 @@ const de: Partial<EnrollmentStrings> = {
   removed: (v) => `${v.name} wurde entfernt.`,
   'recovery.title': 'Speichern Sie Ihren Wiederherstellungscode',
   'recovery.titleMany': 'Speichern Sie Ihre Wiederherstellungscodes',
-  'recovery.body': 'Wenn Sie Ihre anderen Methoden verlieren, können Sie sich mit einem Wiederherstellungscode anmelden. Er wird nur dieses eine Mal angezeigt: Bewahren Sie ihn sicher auf.',
-  'recovery.copy': 'Kopieren',
-  'recovery.copied': 'In die Zwischenablage kopiert.',
-  'recovery.copyFailed': 'Kopieren fehlgeschlagen; markieren und kopieren Sie den Code von Hand.',
-  'recovery.ack': 'Ich habe ihn gespeichert',
-  'recovery.ackMany': 'Ich habe sie gespeichert',
 };
 
 const fr: Partial<EnrollmentStrings> = {
@@ -269,10 +249,6 @@ const fr: Partial<EnrollmentStrings> = {
   'code.resent': 'Un nouveau code est en route.',
   'code.change.phone': 'Utiliser un autre numéro',
   'code.change.email': 'Utiliser une autre adresse',
-  'otp.scan': "Scannez le code QR avec votre application d'authentification, ou saisissez la clé de configuration à la main. Saisissez ensuite le code affiché par l'application.",
-  'otp.qrLabel': "Code QR pour votre application d'authentification",
-  'otp.secret': 'Clé de configuration',
-  'otp.openApp': "Ouvrir dans une application d'authentification sur cet appareil",
   'push.scan': "Scannez le code QR avec l'application Auth0 Guardian. Cette page continue dès que vous confirmez dans l'application.",
   'push.qrLabel': "Code QR pour l'application Auth0 Guardian",
   'push.openApp': 'Ouvrir dans Guardian sur cet appareil',
@@ -296,12 +272,6 @@ const fr: Partial<EnrollmentStrings> = {
   removed: (v) => `${v.name} a été supprimé.`,
   'recovery.title': 'Enregistrez votre code de récupération',
   'recovery.titleMany': 'Enregistrez vos codes de récupération',
-  'recovery.body': "Si vous perdez vos autres méthodes, un code de récupération vous permet de vous connecter. Il n'est affiché qu'une seule fois : conservez-le en lieu sûr.",
-  'recovery.copy': 'Copier',
-  'recovery.copied': 'Copié dans le presse-papiers.',
-  'recovery.copyFailed': 'La copie a échoué ; sélectionnez le code et copiez-le à la main.',
-  'recovery.ack': "Je l'ai enregistré",
-  'recovery.ackMany': 'Je les ai enregistrés',
 };
 
 export const enrollmentLocales: Locales<EnrollmentStrings> = { en, de, fr };

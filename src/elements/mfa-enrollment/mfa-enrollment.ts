@@ -1,9 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { MfaError, toMfaError } from '../../core/errors.js';
 import { FACTORS, isFactorName } from '../../core/factors.js';
-import { maskEmail, maskPhone, normalizeEmail, normalizeOtp, normalizePhone, groupCode } from '../../core/input.js';
+import { maskEmail, maskPhone, normalizeEmail, normalizeOtp, normalizePhone } from '../../core/input.js';
 import { checkServerUrl } from '../../core/origin.js';
-import { formatSecret, parseOtpauthUri } from '../../core/otpauth.js';
 import { pollOob } from '../../core/poller.js';
 import { SharedSource } from '../../core/shared-source.js';
 import type {
@@ -14,7 +13,6 @@ import type {
   FactorName,
   MfaSource,
   OobEnrollment,
-  OtpEnrollment,
 } from '../../core/types.js';
 import { MfaEnrollEvent, MfaErrorEvent, MfaRemoveEvent, type MfaAction } from '../shared/events.js';
 import { MfaElement } from '../shared/mfa-element.js';
@@ -46,6 +44,8 @@ type FlowStep =
   | 'address'
   /** The code that was sent, or the app's TOTP code. */
   | 'code'
+  /** OTP: `<mfa-otp-enroll>` runs the whole enrollment. */
+  | 'otp'
   /** Push: QR shown, polling. */
   | 'qr'
   /** Push: declined, expired, or failed; offers to start again. */
@@ -64,7 +64,9 @@ interface Flow {
   knownIds: ReadonlySet<string>;
   /** The phone number or email typed (normalized once accepted). */
   address?: string;
-  enrollment?: OtpEnrollment | OobEnrollment;
+  enrollment?: OobEnrollment;
+  /** OTP: the source handed to `<mfa-otp-enroll>` (ticket answers are redirected to this element). */
+  childSource?: MfaSource;
   /** Digits of the expected code. */
   digits: number;
   busy?: 'send' | 'resend' | 'verify' | 'start';
@@ -459,11 +461,53 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       this.focusPart('#address');
       return;
     }
-    const flow = this.#newFlow(factor, 'starting');
-    this.#startAppFlow(flow);
+    if (factor === 'otp') {
+      const flow = this.#newFlow('otp', 'otp');
+      this.#patch(flow, { childSource: this.#childSource(flow) });
+      return;
+    }
+    this.#startAppFlow(this.#newFlow(factor, 'starting'));
   }
 
-  /** OTP and push: one associate call, then a secret or a QR. */
+  /**
+   * The source `<mfa-otp-enroll>` gets: the shared one, except that an enrollment answered with a
+   * hosted ticket (a proxy without `associate`) is taken over by this element's popup flow.
+   */
+  #childSource(flow: Flow): MfaSource {
+    const source = this.activeSource!;
+    return {
+      get capabilities() {
+        return source.capabilities;
+      },
+      listAuthenticators: (opts) => source.listAuthenticators(opts),
+      ...(source.listFactors && { listFactors: (opts) => source.listFactors!(opts) }),
+      enroll: async (req, opts) => {
+        const enrollment = await source.enroll(req, opts);
+        if (enrollment.type === 'ticket') {
+          this.#openTicket(flow, enrollment.ticketUrl, openCenteredPopup('about:blank'));
+          throw new MfaError('aborted', { description: 'continued as a hosted ticket' });
+        }
+        return enrollment;
+      },
+      remove: (id, opts) => source.remove(id, opts),
+      challenge: (req, opts) => source.challenge(req, opts),
+      verify: (req, opts) => source.verify(req, opts),
+    };
+  }
+
+  /** `<mfa-otp-enroll>` finished (after its recovery codes were saved): it has told the page. */
+  async #onOtpEnrolled(event: MfaEnrollEvent): Promise<void> {
+    const flow = this._flow;
+    if (!flow || flow.step !== 'otp') return;
+    this.#endFlow();
+    const source = this.activeSource;
+    if (!(source instanceof SharedSource)) this.#reload();
+    await this.#loadPromise;
+    this.announce(this.t('flow.done', { factor: this.#factorTitle(event.detail.factor) }));
+    this.#focusRowAction('otp');
+  }
+
+  /** Push: one associate call, then a QR. */
   async #startAppFlow(flow: Flow): Promise<void> {
     const source = this.activeSource;
     if (!source) return;
@@ -483,17 +527,8 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       this.#openTicket(flow, enrollment.ticketUrl, openCenteredPopup('about:blank'));
       return;
     }
-    if (enrollment.type === 'otp') {
-      let digits = 6;
-      try {
-        const parsed = parseOtpauthUri(enrollment.barcodeUri);
-        if (parsed.kind === 'totp') digits = parsed.digits;
-      } catch {
-        // The secret is still usable by hand; the link is not offered (see #otpLink).
-      }
-      this.#patch(flow, { step: 'code', enrollment, digits });
-      this.announce(this.t('otp.scan'));
-      this.focusPart('[part~="flow-title"]');
+    if (enrollment.type !== 'oob') {
+      this.#failStart(flow, new MfaError('bad_response', { description: 'expected a push enrollment' }));
       return;
     }
     this.#patch(flow, { step: 'qr', enrollment });
@@ -628,10 +663,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     this.#patch(flow, { busy: 'verify', fieldError: undefined, error: undefined });
     this.announce(this.t('verifying'));
     try {
-      await source.verify(
-        enrollment.type === 'otp' ? { type: 'otp', otp: code } : { type: 'oob', oobCode: enrollment.oobCode, bindingCode: code },
-        { signal: flow.controller.signal },
-      );
+      await source.verify({ type: 'oob', oobCode: enrollment.oobCode, bindingCode: code }, { signal: flow.controller.signal });
     } catch (error) {
       const mfaError = toMfaError(error);
       if (mfaError.code === 'aborted' || !this.#current(flow)) return;
@@ -847,17 +879,6 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   // ─── recovery codes ───────────────────────────────────────────────────────────────────────────
 
-  async #copyCodes(): Promise<void> {
-    const codes = this._recovery?.codes;
-    if (!codes) return;
-    try {
-      await navigator.clipboard.writeText(codes.join('\n'));
-      this.announce(this.t('recovery.copied'));
-    } catch {
-      this.announce(this.t('recovery.copyFailed'));
-    }
-  }
-
   #acknowledgeCodes(): void {
     const factor = this._recovery?.factor;
     this._recovery = undefined;
@@ -1070,7 +1091,9 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       case 'address':
         return this.#renderAddress(flow);
       case 'code':
-        return flow.enrollment?.type === 'otp' ? this.#renderOtp(flow, flow.enrollment) : this.#renderCode(flow);
+        return this.#renderCode(flow);
+      case 'otp':
+        return this.#renderOtp(flow);
       case 'qr':
       case 'failed':
         return this.#renderPush(flow);
@@ -1163,19 +1186,15 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     </form>`;
   }
 
-  #renderOtp(flow: Flow, enrollment: OtpEnrollment): TemplateResult {
-    const link = safeOtpauth(enrollment.barcodeUri);
-    return html`<form novalidate @submit=${this.#onCodeSubmit}>
-      <p part="status" class="status">${this.t('otp.scan')}</p>
-      ${link ? this.#renderQr(link, this.t('otp.qrLabel')) : nothing}
-      ${link ? html`<a part="link" href=${link}>${this.t('otp.openApp')}</a>` : nothing}
-      <p>
-        <span part="label">${this.t('otp.secret')}:</span>
-        <code part="secret" class="secret">${formatSecret(enrollment.secret)}</code>
-      </p>
-      ${this.#renderCodeEntry(flow)}
-      <div class="buttons">${this.#cancelButton()}</div>
-    </form>`;
+  #renderOtp(flow: Flow): TemplateResult {
+    return html`<mfa-otp-enroll
+        part="otp-enroll"
+        exportparts="qr:otp__qr, secret:secret, copy-button:otp__copy-button, code-input:otp__code-input, input:otp__input, submit-button:otp__submit-button, error:otp__error, recovery-codes:otp__recovery-codes"
+        heading-level=${this.#level(3)}
+        .source=${flow.childSource}
+        @mfa-enroll=${this.#onOtpEnrolled}
+      ></mfa-otp-enroll>
+      <div class="buttons">${this.#cancelButton()}</div>`;
   }
 
   #renderPush(flow: Flow): TemplateResult {
@@ -1233,16 +1252,11 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       <div part="recovery-title" class="recovery-title" id="recovery-title" role="heading" aria-level=${this.#level(1)} tabindex="-1">
         ${this.t(many ? 'recovery.titleMany' : 'recovery.title')}
       </div>
-      <p>${this.t('recovery.body')}</p>
-      <ul class="codes">
-        ${codes.map((code) => html`<li><code part="code" class="code">${groupCode(code)}</code></li>`)}
-      </ul>
-      <div class="buttons">
-        <button type="button" class="secondary" part="button copy-button" @click=${this.#copyCodes}>${this.t('recovery.copy')}</button>
-        <button type="button" part="button ack-button" @click=${this.#acknowledgeCodes}>
-          ${this.t(many ? 'recovery.ackMany' : 'recovery.ack')}
-        </button>
-      </div>
+      <mfa-recovery-codes
+        exportparts="description:recovery__description, recovery-codes:recovery__list, code:code, button:button, copy-button:copy-button, download-button:download-button, print-button:print-button, continue-button:ack-button, checkbox:recovery__checkbox"
+        .codes=${codes}
+        @mfa-recovery-codes-saved=${this.#acknowledgeCodes}
+      ></mfa-recovery-codes>
     </section>`;
   }
 }
