@@ -136,6 +136,30 @@ describe('<mfa-verify> codes', () => {
     await verified;
   });
 
+  it('a refused "Send again" (429) waits before sending, but the code already sent still works', async () => {
+    const s = await seeded([{ factor: 'sms', phoneNumber: '+15555550144' }]);
+    const el = await mount(s.source, { method: 'sms', resendAfter: 1 });
+    await waitForPart(el, 'resend-button');
+    await waitUntil(() => !part<HTMLButtonElement>(el, 'resend-button')!.disabled, 'resend never enabled', { timeout: 5000 });
+    await emulator.fault({
+      path: '/mfa/challenge',
+      user_id: s.user.id,
+      status: 429,
+      headers: { 'retry-after': '3' },
+      body: { error: 'too_many_requests', error_description: 'Too many SMS.' },
+    });
+    part<HTMLButtonElement>(el, 'resend-button')!.click();
+    await waitForPart(el, 'error');
+    expect(text(part(el, 'error'))).to.equal('Too many requests. Wait a moment and try again.');
+    expect(part<HTMLButtonElement>(el, 'resend-button')!.disabled).to.equal(true);
+    expect(text(part(el, 'countdown'))).to.match(/^You can ask for a new code in [23] seconds\.$/);
+    expect(part<HTMLButtonElement>(el, 'submit-button')!.disabled).to.equal(false);
+    await expect(el).to.be.accessible();
+    const verified = oneEvent(el, 'mfa-verified');
+    await enterCode(el, await emulator.lastCode(s.user.id, 'sms'));
+    await verified;
+  });
+
   it('too_many_attempts with Retry-After: countdown visible and announced at start and end, submit disabled until it ends', async () => {
     const s = await seeded([{ factor: 'otp' }]);
     const el = await mount(s.source);

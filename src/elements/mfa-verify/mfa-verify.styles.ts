@@ -1,9 +1,6 @@
 import { css } from 'lit';
 
-/**
- * @cssprop --mfa-verify-gap - Space between the pieces of a step (default twice `--mfa-space`).
- * @cssprop --mfa-verify-max-width - Widest the element grows (default `28rem`).
- */
+/** Styles of `<mfa-verify>`; its custom properties are documented on the class. */
 export const verifyStyles = css`
   :host {
     --_gap: var(--mfa-verify-gap, calc(var(--_space) * 2));

@@ -80,6 +80,7 @@ const OTP_CREDENTIAL = 'OTPCredential';
  * @csspart code-input - The `<mfa-code-input>`; its parts are exported as `input`, `code-label`,
  *   `code-field`, `code-cell`.
  * @csspart input - The real input (code or recovery code).
+ * @csspart recovery-input - The recovery-code input.
  * @csspart label - The recovery-code label.
  * @csspart button - Every button.
  * @csspart submit-button - Verify.
@@ -92,6 +93,9 @@ const OTP_CREDENTIAL = 'OTPCredential';
  * @csspart error - The error message.
  * @csspart countdown - A visible countdown (wait after too many attempts, resend, push expiry).
  * @csspart recovery-codes - The `<mfa-recovery-codes>` showing the rotated recovery code.
+ *
+ * @cssprop --mfa-verify-gap - Space between the pieces of a step (default twice `--mfa-space`).
+ * @cssprop --mfa-verify-max-width - Widest the element grows (default `28rem`).
  */
 export class MfaVerify extends MfaElement<VerifyStrings> {
   static formAssociated = true;
@@ -236,6 +240,12 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
 
   // ----- lifecycle -----
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Countdowns started before a move in the DOM go on.
+    if (this._lockUntil || this._resendAt) this.#timer ??= setInterval(() => this.#tick(), 1000);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#stopFlow();
@@ -337,10 +347,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
       if (!quiet) this.#choose(false);
     } catch (error) {
       if (signal.aborted) return;
-      const mfaError = this.reportError(error, 'load');
-      if (mfaError.code === 'aborted') return;
-      this._error = mfaError;
-      this._step = FATAL.includes(mfaError.code) ? 'fatal' : 'load-error';
+      if (this.#fail(error, 'load')) this._step = 'load-error';
     }
   }
 
@@ -430,10 +437,10 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     } catch (error) {
       if (signal.aborted) return;
       this._busy = false;
-      const mfaError = this.#fail(error, 'challenge');
+      // After "Send again", the code sent before is still valid: only sending waits.
+      const mfaError = this.#fail(error, 'challenge', !again);
       if (!mfaError) return;
       if (again) {
-        // The code sent before is still valid: keep the step, wait before sending again.
         if (mfaError.retryAfter) this.#startCountdown('_resendAt', mfaError.retryAfter);
         return;
       }
@@ -642,6 +649,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
 
   #succeed(result: VerifyResult, authenticator: Authenticator | undefined, method: VerifyMethod): void {
     this.#stopFlow();
+    this.#challenge = undefined;
     this._error = undefined;
     this.#pending = { authenticator, method, result };
     if (result.recoveryCode) {
@@ -665,7 +673,9 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     this._step = 'done';
     this.announce(this.t('verify.verified'));
     void this.focusPart('[part~="success"]');
-    if (pending) this.dispatchEvent(new MfaVerifiedEvent(pending));
+    if (pending) {
+      this.dispatchEvent(new MfaVerifiedEvent({ authenticator: pending.authenticator, method: pending.method, result: pending.result }));
+    }
   }
 
   /**
@@ -673,7 +683,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
    * waits start a countdown. Returns the error when the step goes on (undefined after an abort or
    * a fatal error).
    */
-  #fail(error: unknown, action: MfaAction): MfaError | undefined {
+  #fail(error: unknown, action: MfaAction, lock = true): MfaError | undefined {
     const mfaError = this.reportError(error, action);
     if (mfaError.code === 'aborted') return undefined;
     this._error = mfaError;
@@ -683,7 +693,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
       void this.focusPart('[part~="error"]');
       return undefined;
     }
-    if (LIMITED.includes(mfaError.code) && mfaError.retryAfter) {
+    if (lock && LIMITED.includes(mfaError.code) && mfaError.retryAfter) {
       this.#startCountdown('_lockUntil', mfaError.retryAfter);
       this.announce(this.t('verify.locked', { seconds: this.#secondsLeft(this._lockUntil) }));
     } else if (mfaError.attemptsLeft !== undefined) {
