@@ -11,7 +11,6 @@ const en = {
   'verify.factor.voice': 'Phone call',
   'verify.factor.email': 'Email',
   'verify.factor.push': 'Push notification',
-  'verify.factor.recovery-code': 'Recovery code',
   'verify.useRecovery': 'Use a recovery code',
   'verify.useAnother': 'Use another method',
   'verify.otp.prompt': 'Enter the code shown in your authenticator app.',
@@ -46,7 +45,6 @@ const en = {
   'verify.unlocked': 'You can try again now.',
   'verify.verified': 'Verified.',
   'verify.field.valueMissing': 'Enter the verification code.',
-  'verify.field.patternMismatch': (v) => `Enter all ${v.length} digits of the code.`,
 } satisfies Record<string, string | ((v: Vars) => string)>;
 
 export type VerifyStrings = typeof en;
@@ -59,7 +57,6 @@ const de: Partial<VerifyStrings> = {
   'verify.factor.voice': 'Anruf',
   'verify.factor.email': 'E-Mail',
   'verify.factor.push': 'Push-Benachrichtigung',
-  'verify.factor.recovery-code': 'Wiederherstellungscode',
   'verify.useRecovery': 'Wiederherstellungscode verwenden',
   'verify.useAnother': 'Andere Methode verwenden',
   'verify.otp.prompt': 'Geben Sie den Code aus Ihrer Authenticator-App ein.',
@@ -98,7 +95,6 @@ const de: Partial<VerifyStrings> = {
   'verify.unlocked': 'Sie können es jetzt erneut versuchen.',
   'verify.verified': 'Bestätigt.',
   'verify.field.valueMissing': 'Geben Sie den Bestätigungscode ein.',
-  'verify.field.patternMismatch': (v) => `Geben Sie alle ${v.length} Ziffern des Codes ein.`,
 };
 
 const fr: Partial<VerifyStrings> = {
@@ -109,7 +105,6 @@ const fr: Partial<VerifyStrings> = {
   'verify.factor.voice': 'Appel téléphonique',
   'verify.factor.email': 'E-mail',
   'verify.factor.push': 'Notification push',
-  'verify.factor.recovery-code': 'Code de récupération',
   'verify.useRecovery': 'Utiliser un code de récupération',
   'verify.useAnother': 'Utiliser une autre méthode',
   'verify.otp.prompt': "Saisissez le code affiché dans votre application d'authentification.",
@@ -146,7 +141,6 @@ const fr: Partial<VerifyStrings> = {
   'verify.unlocked': 'Vous pouvez réessayer maintenant.',
   'verify.verified': 'Vérifié.',
   'verify.field.valueMissing': 'Saisissez le code de vérification.',
-  'verify.field.patternMismatch': (v) => `Saisissez les ${v.length} chiffres du code.`,
 };
 
 export const verifyLocales: Locales<VerifyStrings> = { en, de, fr };

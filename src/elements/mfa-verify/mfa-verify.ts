@@ -308,7 +308,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     if (this.required && !value) {
       this.#internals.setValidity({ valueMissing: true }, this.t('verify.field.valueMissing'), anchor);
     } else if (value && value.length !== length) {
-      this.#internals.setValidity({ patternMismatch: true }, this.t('verify.field.patternMismatch', { length }), anchor);
+      this.#internals.setValidity({ patternMismatch: true }, this.t('verify.incomplete', { length }), anchor);
     } else {
       this.#internals.setValidity({});
     }
@@ -816,7 +816,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
               ?disabled=${this.#inactive}
               @click=${() => void this.#start(a, true)}
             >
-              <span part="authenticator-label">${this.t(`verify.factor.${a.factor}`)}</span>
+              <span part="authenticator-label">${this.t(`verify.factor.${a.factor as Exclude<VerifyMethod, 'recovery-code'>}`)}</span>
               ${a.name ? html`<span part="authenticator-name" class="option-name">${a.name}</span>` : nothing}
             </button>
           </li>`,
