@@ -56,6 +56,7 @@ export async function call(
     controller.abort();
   }, options.timeoutMs);
   const onAbort = () => controller.abort();
+  if (init.signal?.aborted) controller.abort();
   init.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const response = await options.fetch(options.origin + path, {
@@ -74,6 +75,8 @@ export async function call(
     }
     return { status: response.status, headers: response.headers, body: parsed };
   } catch (cause) {
+    // The client went away: nobody reads this answer, and it is not Auth0's failure to report.
+    if (init.signal?.aborted && !timedOut) throw serverError(502);
     throw serverError(timedOut ? 504 : 502, new UpstreamFailure(timedOut ? 'timeout' : 'network', { cause }));
   } finally {
     clearTimeout(timer);
