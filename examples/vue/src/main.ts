@@ -1,0 +1,21 @@
+import { createApp } from 'vue';
+// Define the elements before Vue renders them, so that Vue sees their properties.
+import 'mfa-elements/mfa-provider.js';
+import 'mfa-elements/mfa-verify.js';
+import 'mfa-elements/mfa-enrollment.js';
+import 'mfa-elements/mfa-otp-enroll.js';
+import App from './App.vue';
+import type { ExampleOptions } from './options.js';
+
+export type { ExampleOptions };
+
+/** Mounts the example app into `target`; returns how to unmount it. */
+export function mount(target: Element, options: ExampleOptions = {}): { unmount(): void } {
+  const app = createApp(App, { ...options });
+  app.mount(target);
+  return { unmount: () => app.unmount() };
+}
+
+// On the example's own page (index.html); a page that imports this module mounts it itself.
+const root = document.getElementById('app');
+if (root) mount(root, { proxyUrl: root.dataset.proxyUrl });

@@ -1,0 +1,3 @@
+import { exampleSuite } from './harness.js';
+
+exampleSuite('vue', 'Vue', { properties: ':source.prop / :strings.prop', event: (type) => `@${type}` });
