@@ -19,6 +19,15 @@ test('GET /api/v2/guardian/factors lists every Guardian factor with its state', 
   ]);
 });
 
+test('GET /api/v2/guardian/factors/phone/message-types says whether phones also get voice calls', async (t) => {
+  const both = await emulatorFor(t);
+  const bothBody = (await both.getJson('/api/v2/guardian/factors/phone/message-types', await both.managementToken())).body;
+  assert.deepEqual(bothBody, { message_types: ['sms', 'voice'] });
+  const smsOnly = await emulatorFor(t, { factors: ['otp', 'sms', 'recovery-code'] });
+  const smsBody = (await smsOnly.getJson('/api/v2/guardian/factors/phone/message-types', await smsOnly.managementToken())).body;
+  assert.deepEqual(smsBody, { message_types: ['sms'] });
+});
+
 test('Management auth: missing or non-management tokens → 401 in the Management error shape', async (t) => {
   const h = await emulatorFor(t);
   const user = await h.user();

@@ -70,7 +70,7 @@ describe('ProxySource ↔ createMfaProxy', () => {
     const source = new ProxySource({ baseUrl: PATHS.proxyUrl, fetch: p.fetch });
     assert.deepEqual(await source.listAuthenticators(), []);
     const factors = await source.listFactors();
-    assert.deepEqual(factors.map((f) => f.factor), ['push', 'sms', 'email', 'otp', 'recovery-code']);
+    assert.deepEqual(factors.map((f) => f.factor), ['push', 'sms', 'voice', 'email', 'otp', 'recovery-code']);
     const otp = await source.enroll({ factor: 'otp' });
     assert.equal(otp.type, 'otp');
     assert.equal(otp.type === 'otp' && otp.recoveryCodes?.length, 1);

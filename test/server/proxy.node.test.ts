@@ -107,11 +107,13 @@ describe('createMfaProxy: routes against the emulator', () => {
     assert.equal(res.status, 200);
     const factors = await readJson(res);
     const byName = Object.fromEntries(factors.map((f: any) => [f.name, f]));
-    assert.deepEqual(Object.keys(byName).sort(), ['email', 'otp', 'push-notification', 'recovery-code', 'sms']);
+    assert.deepEqual(Object.keys(byName).sort(), ['email', 'otp', 'push-notification', 'recovery-code', 'sms', 'voice']);
     assert.equal(byName.otp.enabled, true);
     assert.equal(byName.otp.enrollmentId, undefined);
     assert.match(byName['push-notification'].enrollmentId, /^push\|/);
     assert.match(byName.sms.enrollmentId, /^phone\|/);
+    // Voice calls go to the same phone enrollment as SMS (one phone method, two message types).
+    assert.equal(byName.voice.enrollmentId, byName.sms.enrollmentId);
     assert.match(byName['recovery-code'].enrollmentId, /^recovery-code\|/);
     assert.equal(byName.email.enrollmentId, undefined);
   });

@@ -65,6 +65,13 @@ function guardianFactors(call: Call, world: World): Response {
   return json(GUARDIAN_FACTORS.map((name) => ({ name, enabled: enabled[name], trial_expired: false })));
 }
 
+/** Which phone message types the tenant sends: Auth0 keeps voice here, not in the factor list. */
+function phoneMessageTypes(call: Call, world: World): Response {
+  authorize(world, call, 'read:guardian_factors');
+  const on = world.config.factors;
+  return json({ message_types: (['sms', 'voice'] as const).filter((type) => on.has(type)) });
+}
+
 const suffix = (id: string) => id.slice(id.indexOf('|') + 1);
 
 function times(group: AuthenticatorRecord[]): Record<string, unknown> {
@@ -176,6 +183,7 @@ function createTicket(call: Call, world: World): Response {
 
 export const managementRoutes: Route[] = [
   { method: 'GET', path: '/api/v2/guardian/factors', handle: guardianFactors },
+  { method: 'GET', path: '/api/v2/guardian/factors/phone/message-types', handle: phoneMessageTypes },
   { method: 'GET', path: '/api/v2/users/:id/authentication-methods', handle: listMethods },
   { method: 'DELETE', path: '/api/v2/users/:id/authentication-methods/:methodId', handle: deleteMethod },
   { method: 'POST', path: '/api/v2/guardian/enrollments/ticket', handle: createTicket },
