@@ -70,14 +70,16 @@ interface Flow {
   /** Digits of the expected code. */
   digits: number;
   busy?: 'send' | 'resend' | 'verify' | 'start';
-  /** A localized message about the field (format), shown under it. */
-  fieldError?: string;
+  /** What is wrong with the field (format), shown under it; a key, translated when rendered. */
+  fieldError?: FieldError;
   error?: ShownError;
   /** Push: why it stopped. */
   outcome?: 'rejected' | 'expired';
   ticketUrl?: string;
   popup?: Window | null;
 }
+
+type FieldError = 'phone.invalid' | 'email.invalid' | 'code.incomplete';
 
 let flowIds = 0;
 
@@ -589,9 +591,9 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const isEmail = flow.factor === 'email';
     const address = isEmail ? normalizeEmail(raw) : normalizePhone(raw);
     if (!address) {
-      const message = this.t(isEmail ? 'email.invalid' : 'phone.invalid');
-      this.#patch(flow, { step: 'address', address: raw, fieldError: message, error: undefined });
-      this.announce(message);
+      const fieldError: FieldError = isEmail ? 'email.invalid' : 'phone.invalid';
+      this.#patch(flow, { step: 'address', address: raw, fieldError, error: undefined });
+      this.announce(this.t(fieldError));
       this.focusPart('#address');
       return;
     }
@@ -620,9 +622,8 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       const mfaError = toMfaError(error);
       if (mfaError.code === 'aborted' || !this.#current(flow)) return;
       this.#dispatchError(mfaError, 'enroll');
-      const fieldError = MfaError.is(mfaError, 'invalid_input', 'invalid_request') && !resend
-        ? this.t(isEmail ? 'email.invalid' : 'phone.invalid')
-        : undefined;
+      const fieldError: FieldError | undefined =
+        MfaError.is(mfaError, 'invalid_input', 'invalid_request') && !resend ? (isEmail ? 'email.invalid' : 'phone.invalid') : undefined;
       const current = this.#patch(flow, { busy: undefined, error: fieldError ? undefined : this.#show(mfaError), fieldError });
       this.focusPart(current?.step === 'code' ? '[part~="resend-button"]' : '#address');
     }
@@ -654,9 +655,8 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     if (!source || !flow || !enrollment || flow.busy) return;
     const code = normalizeOtp(raw, flow.digits);
     if (!code) {
-      const message = this.t('code.incomplete', { length: flow.digits });
-      this.#patch(flow, { fieldError: message, error: undefined });
-      this.announce(message);
+      this.#patch(flow, { fieldError: 'code.incomplete', error: undefined });
+      this.announce(this.t('code.incomplete', { length: flow.digits }));
       this.#codeInput()?.focus();
       return;
     }
@@ -1128,7 +1128,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
         aria-invalid=${flow.fieldError ? 'true' : 'false'}
         aria-describedby=${describedBy}
       />
-      ${flow.fieldError ? html`<p part="error" id="address-error">${flow.fieldError}</p>` : nothing}
+      ${flow.fieldError ? html`<p part="error" id="address-error">${this.t(flow.fieldError)}</p>` : nothing}
       ${flow.error ? this.#renderErrorText(flow.error, 'flow-error') : nothing}
       <div class="buttons">
         <button type="submit" part="button submit-button" aria-disabled=${busy ? 'true' : 'false'}>
@@ -1143,7 +1143,8 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   #renderCodeEntry(flow: Flow): TemplateResult {
     const busy = flow.busy === 'verify';
-    const problem = flow.fieldError ?? (flow.error ? this.errorText(flow.error.error) : undefined);
+    const fieldError = flow.fieldError ? this.t(flow.fieldError, { length: flow.digits }) : undefined;
+    const problem = fieldError ?? (flow.error ? this.errorText(flow.error.error) : undefined);
     return html`<mfa-code-input
         part="code-input"
         exportparts="base:code-input__base, label:code-input__label, field:code-input__field, cells:code-input__cells, cell:code-input__cell, cell-filled:code-input__cell-filled, cell-active:code-input__cell-active, input:code-input__input"
@@ -1153,7 +1154,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
         ?invalid=${Boolean(problem)}
         @mfa-code-complete=${(event: CustomEvent<{ value: string }>) => this.#verify(event.detail.value)}
       ></mfa-code-input>
-      ${flow.fieldError ? html`<p part="error">${flow.fieldError}</p>` : nothing}
+      ${fieldError ? html`<p part="error">${fieldError}</p>` : nothing}
       ${flow.error ? this.#renderErrorText(flow.error) : nothing}
       <button type="submit" part="button submit-button" aria-disabled=${busy ? 'true' : 'false'}>
         ${busy ? html`<span class="spinner" aria-hidden="true"></span>${this.t('verifying')}` : this.t('code.submit')}
