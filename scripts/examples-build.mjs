@@ -42,7 +42,8 @@ function walk(dir, out = []) {
     if (NOT_INPUT.has(entry.name)) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) walk(path, out);
-    else if (entry.isFile()) out.push(path);
+    // Documentation is not built: editing a README does not make a build stale.
+    else if (entry.isFile() && !entry.name.endsWith('.md')) out.push(path);
   }
   return out;
 }

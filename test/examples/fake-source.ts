@@ -23,6 +23,8 @@ export interface Call {
 
 export class FakeSource implements MfaSource {
   readonly calls: Call[] = [];
+  /** Methods whose next call rejects with this error (once). */
+  readonly #failures = new Map<Call['method'], Error>();
   #authenticators: Authenticator[] = [
     {
       id: 'totp|dev_app',
@@ -61,7 +63,7 @@ export class FakeSource implements MfaSource {
       authenticatorType: 'otp',
       factor: 'otp',
       active: false,
-      createdAt: new Date().toISOString(),
+      createdAt: '2026-03-01T00:00:00.000Z',
       linkedIds: [],
       removable: true,
     });
@@ -73,8 +75,20 @@ export class FakeSource implements MfaSource {
     };
   }
 
+  /** Makes the next call of `method` reject with `error`. */
+  failNext(method: Call['method'], error: Error): void {
+    this.#failures.set(method, error);
+  }
+
+  #failure(method: Call['method']): void {
+    const error = this.#failures.get(method);
+    this.#failures.delete(method);
+    if (error) throw error;
+  }
+
   async remove(authenticatorId: string): Promise<void> {
     this.calls.push({ method: 'remove', arg: authenticatorId });
+    this.#failure('remove');
     const gone = this.#authenticators.find((a) => a.id === authenticatorId);
     if (!gone) throw new Error(`FakeSource: no authenticator ${authenticatorId}`);
     this.#authenticators = this.#authenticators.filter((a) => a !== gone && !gone.linkedIds.includes(a.id));

@@ -112,8 +112,8 @@ export interface Started {
 
 /**
  * The tests every example passes: properties set through the framework reach the elements, and
- * each of `mfa-verified`, `mfa-remove`, `mfa-enroll` is received through the framework's own event
- * syntax and rendered by it in the app's event log.
+ * each of `mfa-verified`, `mfa-remove`, `mfa-error`, `mfa-enroll` is received through the
+ * framework's own event syntax and rendered by it in the app's event log.
  */
 export function exampleSuite(
   fw: Framework,
@@ -211,6 +211,23 @@ export function exampleSuite(
       // Every element under the provider saw the change: the phone is gone from the picker too.
       await waitFor(() => !part(s.verify, 'authenticator', '[data-id="sms|dev_phone"]'), 'verify still lists the phone');
       expect(s.log()).to.have.length(1);
+    });
+
+    it(`mfa-error through ${syntax.event('mfa-error')}: a failed removal lands in the ${name} event log`, async () => {
+      const s = await start();
+      s.source.failNext('remove', new Error('the network is down'));
+      const remove = await waitFor(
+        () => part<HTMLButtonElement>(s.enrollment, 'remove-button', '[data-id="sms|dev_phone"]'),
+        'no Remove for the phone',
+      );
+      remove.click();
+      (await waitFor(() => part<HTMLButtonElement>(s.enrollment, 'confirm-button'), 'no removal confirmation')).click();
+      const [entry] = await waitFor(() => s.log('mfa-error').length > 0 && s.log('mfa-error'), 'mfa-error not in the log');
+      // A plain Error from the source is a network error to the elements.
+      expect(text(entry)).to.equal('mfa-error remove: network_error');
+      expect(s.log('mfa-remove')).to.have.length(0);
+      // The phone is still there, with its Remove button back.
+      await waitFor(() => part(s.enrollment, 'remove-button', '[data-id="sms|dev_phone"]:not([aria-disabled="true"])'), 'the phone went away');
     });
 
     it(`mfa-enroll through ${syntax.event('mfa-enroll')}: finishing <mfa-otp-enroll> lands in the ${name} event log`, async () => {
