@@ -57,9 +57,12 @@ const DARK_TOKENS: Record<string, string> = {
 };
 
 /** `prefers-color-scheme: dark` where the driver can emulate it (Chromium), else the same palette as tokens. */
+let emulated = false;
+
 async function goDark(): Promise<(el: HTMLElement) => void> {
   try {
     await emulateMedia({ colorScheme: 'dark' });
+    emulated = true;
     return () => {};
   } catch {
     return (el) => Object.entries(DARK_TOKENS).forEach(([name, value]) => el.style.setProperty(name, value));
@@ -67,7 +70,10 @@ async function goDark(): Promise<(el: HTMLElement) => void> {
 }
 
 describe('<mfa-verify> states', () => {
-  afterEach(() => emulateMedia({ colorScheme: 'light' }).catch(() => undefined));
+  afterEach(async () => {
+    if (emulated) await emulateMedia({ colorScheme: 'light' });
+    emulated = false;
+  });
 
   it('loading and sending are busy, said, and accessible', async () => {
     const { source, list, challenge } = controlledSource();
