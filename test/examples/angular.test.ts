@@ -1,3 +1,3 @@
 import { exampleSuite } from './harness.js';
 
-exampleSuite('angular', 'Angular', { properties: '[source] / [strings]', event: (type) => `(${type})` });
+exampleSuite('angular', 'Angular', { properties: '[source] / [strings]', attributes: '[attr.proxy-url]', event: (type) => `(${type})` });

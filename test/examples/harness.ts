@@ -118,7 +118,7 @@ export interface Started {
 export function exampleSuite(
   fw: Framework,
   name: string,
-  syntax: { properties: string; event: (type: string) => string },
+  syntax: { properties: string; attributes: string; event: (type: string) => string },
 ): void {
   describe(`${name} example (examples/${fw})`, () => {
     let example: ExampleModule;
@@ -181,6 +181,20 @@ export function exampleSuite(
       // The framework's own rendering: an empty log.
       expect(text(s.app.querySelector('.log-empty'))).to.equal('No events yet.');
       expect(s.log()).to.have.length(0);
+    });
+
+    it(`sets proxy-url as an attribute through ${syntax.attributes}`, async () => {
+      container = document.createElement('div');
+      document.body.append(container);
+      // Nothing answers there: this is about the binding, not the requests.
+      mounted = await example.mount(container, { proxyUrl: '/examples-test/no-proxy-here' });
+      const provider = await waitFor(
+        () => container!.querySelector<HTMLElement & { proxyUrl?: string; source?: unknown }>(`[data-framework="${fw}"] mfa-provider`),
+        `${name} did not render`,
+      );
+      await waitFor(() => provider.getAttribute('proxy-url') === '/examples-test/no-proxy-here', 'no proxy-url attribute');
+      expect(provider.proxyUrl).to.equal('/examples-test/no-proxy-here');
+      expect(provider.source).to.equal(undefined);
     });
 
     it(`mfa-verified through ${syntax.event('mfa-verified')}: a code typed into <mfa-verify> lands in the ${name} event log`, async () => {

@@ -1,3 +1,3 @@
 import { exampleSuite } from './harness.js';
 
-exampleSuite('react', 'React', { properties: 'source={…} / strings={…}', event: (type) => `on${type}` });
+exampleSuite('react', 'React', { properties: 'source={…} / strings={…}', attributes: 'proxy-url={…}', event: (type) => `on${type}` });

@@ -1,3 +1,3 @@
 import { exampleSuite } from './harness.js';
 
-exampleSuite('svelte', 'Svelte', { properties: '{source} / strings={…}', event: (type) => `on${type}` });
+exampleSuite('svelte', 'Svelte', { properties: '{source} / strings={…}', attributes: 'proxy-url={…}', event: (type) => `on${type}` });

@@ -1,3 +1,3 @@
 import { exampleSuite } from './harness.js';
 
-exampleSuite('vue', 'Vue', { properties: ':source.prop / :strings.prop', event: (type) => `@${type}` });
+exampleSuite('vue', 'Vue', { properties: ':source.prop / :strings.prop', attributes: ':proxy-url', event: (type) => `@${type}` });
