@@ -4,12 +4,14 @@
  * The hosted page is the emulator's (GET/POST /guardian/enroll); the test submits its form the way
  * the page would and then closes the window, since a test cannot reach into a cross-origin window.
  */
-import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { POPUP_POLL_MS } from '../../src/elements/mfa-enrollment/mfa-enrollment.js';
-import type { MfaEnrollEvent, MfaErrorEvent } from '../../src/elements/shared/events.js';
 import { emulator } from '../helpers/emulator.js';
-import { $, button, completeTicket, isEnrolled, liveText, row, setupTicketOnly, until } from './mfa-enrollment-helpers.js';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { MfaProvider } from '../../src/define/mfa-provider.js';
+import type { MfaEnrollEvent, MfaErrorEvent, MfaRemoveEvent } from '../../src/elements/shared/events.js';
+import { env } from '../helpers/env.js';
+import { $, $$, button, completeTicket, freshUser, isEnrolled, liveText, loaded, row, setupTicketOnly, until } from './mfa-enrollment-helpers.js';
 
 interface Opened {
   url: string;
@@ -146,3 +148,47 @@ describe('<mfa-enrollment> hosted ticket popup', () => {
     expect(opened[0]!.win!.closed).to.equal(true);
   });
 });
+
+if (env.labUrl && env.loginUrl) {
+  describe('<mfa-enrollment> on the Auth0 Lab routers (ProxySource finds no associate route)', () => {
+    afterEach(() => {
+      for (const { win } of opened) if (win && !win.closed) win.close();
+      window.open = realOpen;
+    });
+
+    it('lists from GET {base}, enrolls OTP through the hosted ticket, removes through DELETE {base}/{id}', async () => {
+      await freshUser('proxy');
+      const provider = await fixture<MfaProvider>(html`<mfa-provider proxy-url=${env.labUrl!}>
+        <mfa-enrollment></mfa-enrollment>
+      </mfa-provider>`);
+      const el = provider.querySelector('mfa-enrollment')!;
+      await loaded(el);
+      // The rows are the tenant's factors as the Lab router reports them (no email there).
+      expect($$(el, '[part~="factor"]').map((r) => r.dataset.factor)).to.include.members(['push', 'otp', 'sms']);
+      expect($(el, '[data-factor="email"]')).to.equal(null);
+
+      // Blocked, so that the ticket URL is on screen (a test cannot read a cross-origin window's location).
+      watchOpen(true);
+      await pressEnterOn(button(el, 'enroll-button', row(el, 'otp')));
+      // <mfa-otp-enroll> asked to associate; the proxy answered with a ticket, which this element took over.
+      await until(el, () => $(el, '[part~="ticket-link"]'), 'ticket link');
+      const ticketUrl = $<HTMLAnchorElement>(el, '[part~="ticket-link"]')!.href;
+      expect(ticketUrl).to.match(/\/guardian\/enroll\?ticket=/);
+      expect($(el, 'mfa-otp-enroll'), 'the OTP element gave way').to.equal(null);
+      await completeTicket(ticketUrl);
+      const enrolled = oneEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
+      button(el, 'done-button').click();
+      const event = await enrolled;
+      expect(event.detail.factor).to.equal('otp');
+      await until(el, () => isEnrolled(el, 'otp'), 'otp listed from the factor list');
+
+      button(el, 'remove-button', row(el, 'otp')).click();
+      await until(el, () => $(el, '[part~="confirm-button"]'), 'confirm');
+      const removed = oneEvent(el, 'mfa-remove') as Promise<MfaRemoveEvent>;
+      button(el, 'confirm-button').click();
+      expect((await removed).detail.factor).to.equal('otp');
+      await until(el, () => !isEnrolled(el, 'otp'), 'removed');
+    });
+  });
+}
+
