@@ -53,6 +53,13 @@ export class Faults {
     this.#faults = [];
   }
 
+  /** Removes one fault; false when it was already spent or never existed. */
+  remove(id: string): boolean {
+    const before = this.#faults.length;
+    this.#faults = this.#faults.filter((f) => f.id !== id);
+    return this.#faults.length < before;
+  }
+
   /**
    * The first fault for this request, spent by one use. `userId` is a function because finding the
    * user costs a token lookup that most requests do not need. Preflights are left alone unless a

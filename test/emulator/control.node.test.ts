@@ -172,3 +172,17 @@ test('the log option gets codes and pushes but never tokens', async (t) => {
   assert.ok(joined.includes('[push]'));
   for (const secret of [tokens.mfa_token, tokens.access_token, push.body.oob_code]) assert.ok(!joined.includes(secret));
 });
+
+test('DELETE /__emulator/faults/{id} removes that fault only', async (t) => {
+  const h = await emulatorFor(t);
+  const post = (body: unknown) =>
+    fetch(`${h.url}/__emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const first = (await (await post({ path: '/mfa/authenticators', status: 502, times: -1 })).json()) as { id: string };
+  await post({ path: '/mfa/challenge', status: 503, times: -1 });
+  const removed = await fetch(`${h.url}/__emulator/faults/${first.id}`, { method: 'DELETE' });
+  assert.deepEqual(await removed.json(), { removed: true });
+  assert.notEqual((await fetch(`${h.url}/mfa/authenticators`)).status, 502);
+  assert.equal((await fetch(`${h.url}/mfa/challenge`, { method: 'POST' })).status, 503);
+  const again = await fetch(`${h.url}/__emulator/faults/${first.id}`, { method: 'DELETE' });
+  assert.deepEqual(await again.json(), { removed: false });
+});

@@ -73,6 +73,8 @@ export interface FaultSpec {
 }
 
 export class EmulatorClient {
+  readonly #faults = new Set<string>();
+
   constructor(readonly url: string = env.emulatorUrl) {}
 
   get mfaAudience(): string {
@@ -153,11 +155,19 @@ export class EmulatorClient {
   }
 
   async fault(spec: FaultSpec): Promise<string> {
-    return (await this.#call<{ id: string }>('POST', '/__emulator/faults', spec)).id;
+    const { id } = await this.#call<{ id: string }>('POST', '/__emulator/faults', spec);
+    this.#faults.add(id);
+    return id;
   }
 
-  clearFaults(): Promise<unknown> {
-    return this.#call('DELETE', '/__emulator/faults');
+  /**
+   * Removes the faults this page added, and only those: the browsers of one run share one
+   * emulator, so clearing everything could remove another browser's fault mid-test.
+   */
+  async clearFaults(): Promise<void> {
+    const ids = [...this.#faults];
+    this.#faults.clear();
+    await Promise.all(ids.map((id) => this.#call('DELETE', `/__emulator/faults/${encodeURIComponent(id)}`)));
   }
 
   /** The password grant: the tenant always answers 403 `mfa_required`; returns its `mfa_token`. */

@@ -195,6 +195,11 @@ function clearFaults(_call: Call, world: World): Response {
   return json({ ok: true });
 }
 
+/** One fault only: browsers running side by side share the emulator and each other's faults. */
+function removeFault(_call: Call, world: World, path: Record<string, string>): Response {
+  return json({ removed: world.faults.remove(path.id!) });
+}
+
 /** Moves the emulator's clock forward, for browser tests of expiry that cannot pass `now`. */
 function advanceClock(call: Call, world: World): Response {
   const seconds = call.params().advanceSeconds;
@@ -214,6 +219,7 @@ export const controlRoutes: Route[] = [
   { method: 'GET', path: '/__emulator/requests', handle: requests },
   { method: 'POST', path: '/__emulator/faults', handle: addFault },
   { method: 'DELETE', path: '/__emulator/faults', handle: clearFaults },
+  { method: 'DELETE', path: '/__emulator/faults/:id', handle: removeFault },
   { method: 'GET', path: '/__emulator/clock', handle: (_call, world) => json({ now: world.clock.now() }) },
   { method: 'POST', path: '/__emulator/clock', handle: advanceClock },
 ];
