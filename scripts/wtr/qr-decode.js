@@ -23,6 +23,10 @@ async function screenshot(session) {
     return Buffer.from(await page.screenshot({ type: 'png' }));
   }
   if (browser.type === 'webdriver') {
+    // WebDriver screenshots do not wait for the next paint: let two frames go by first.
+    await browser.driver?.executeAsync?.(
+      'const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));',
+    );
     // The whole viewport (WebDriver "Take Screenshot"); the launcher's own helper is element-only.
     const driver = browser.driver;
     if (driver?.takeScreenshot) return Buffer.from(await driver.takeScreenshot(), 'base64');
@@ -55,15 +59,21 @@ export function qrDecodePlugin() {
           `decode-qr: ${ZBARIMG} is missing. Install it with: sudo apt-get install -y --no-install-recommends zbar-tools`,
         );
       }
-      const png = await screenshot(session);
-      if (!png || png.length === 0) throw new Error('decode-qr: the screenshot is empty');
       const dir = await mkdtemp(join(tmpdir(), 'mfa-qr-'));
       try {
-        const file = join(dir, 'page.png');
-        await writeFile(file, png);
-        // QR_DECODE_KEEP=/some/dir keeps every screenshot, to see what the scanner saw.
-        if (process.env.QR_DECODE_KEEP) await writeFile(join(process.env.QR_DECODE_KEEP, `qr-${Date.now()}.png`), png);
-        return await zbar(file);
+        // A screenshot taken mid-paint can miss the code; a few tries rule that out, not a bad code.
+        let text = '';
+        for (let attempt = 1; attempt <= 3 && text === ''; attempt++) {
+          if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, 150));
+          const png = await screenshot(session);
+          if (!png || png.length === 0) throw new Error('decode-qr: the screenshot is empty');
+          const file = join(dir, `page-${attempt}.png`);
+          await writeFile(file, png);
+          // QR_DECODE_KEEP=/some/dir keeps every screenshot, to see what the scanner saw.
+          if (process.env.QR_DECODE_KEEP) await writeFile(join(process.env.QR_DECODE_KEEP, `qr-${Date.now()}.png`), png);
+          text = await zbar(file);
+        }
+        return text;
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

@@ -392,11 +392,12 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
   override render() {
     const source = this.activeSource;
     const level = Math.round(Number(this.headingLevel)) || 2;
+    // The live region stays outside the aria-busy block: some screen readers hold back what a busy region says.
     return html`<div part="base" class="base" aria-busy=${this.step === 'starting' || this._verifying ? 'true' : 'false'}>
       ${this.#heading('title', this.t('otp.title'), level, 'title', 'title')}
       ${!source && this.step === 'idle' ? this.renderNoSource() : this.#renderStep(level + 1)}
-      ${this.renderLiveRegion()}
-    </div>`;
+    </div>
+    ${this.renderLiveRegion()}`;
   }
 
   #renderStep(level: number): TemplateResult | typeof nothing {
