@@ -10,6 +10,8 @@ export default {
   globs: ['src/elements/**/*.ts'],
   exclude: ['src/elements/**/*.styles.ts', 'src/elements/**/*.strings.ts'],
   outdir: '.',
+  // package.json names the manifest once, by hand; the analyzer must not rewrite it per --outdir.
+  packagejson: false,
   litelement: true,
   plugins: [
     {
