@@ -432,13 +432,30 @@ describe('<mfa-otp-enroll> with a test double', () => {
       await waitUntil(() => el.step === 'failed');
       await el.updateComplete;
       expect(errors.map((e) => e.detail.error.code)).to.deep.equal(['invalid_uri']);
-      expect(part(el, 'step-failed').textContent).to.contain('not safe to open');
+      expect(part(el, 'step-failed').textContent).to.contain('not an authenticator-app key');
+      expect(statusText(el)).to.contain('not an authenticator-app key');
       expect(qr(el)).to.equal(null);
       expect(el.shadowRoot!.querySelector('a')).to.equal(null);
       expect(el.shadowRoot!.querySelector('[part~="secret"]')).to.equal(null);
       await expect(el).to.be.accessible();
     });
   }
+
+  it('says why it refuses a barcode_uri in French and German', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="fr"></div>`);
+    const el = document.createElement('mfa-otp-enroll');
+    el.source = doubleSource({ barcodeUri: 'https://example.com/key' });
+    wrapper.append(el);
+    await waitUntil(() => el.step === 'failed');
+    await el.updateComplete;
+    expect(part(el, 'step-failed').textContent).to.contain('n’est pas une clé d’application d’authentification');
+    // Common text (the button) comes from the lazily loaded French locale module.
+    await waitUntil(() => part(el, 'retry-button').textContent!.trim() === 'Réessayer', 'no French common text');
+    wrapper.lang = 'de';
+    await new Promise((resolve) => setTimeout(resolve));
+    await el.updateComplete;
+    expect(part(el, 'step-failed').textContent).to.contain('kein Authenticator-App-Schlüssel');
+  });
 
   it('refuses a barcode_uri whose secret differs from the secret field', async () => {
     const source = doubleSource({ secret: 'KRSXG5CTMVRXEZLU' });

@@ -43,6 +43,7 @@ const en = {
   'otp.doneTitle': 'Authenticator app added',
   'otp.doneText': 'From now on you can sign in with a code from your app.',
   'otp.unsupported': 'An authenticator app cannot be added here.',
+  'otp.invalidUri': 'The server sent a key that is not an authenticator-app key, so it is not shown. Try again, or contact support if this keeps happening.',
 };
 
 export type OtpEnrollStrings = typeof en;
@@ -89,6 +90,8 @@ const de: Partial<OtpEnrollStrings> = {
   'otp.doneTitle': 'Authenticator-App hinzugefügt',
   'otp.doneText': 'Ab jetzt können Sie sich mit einem Code aus Ihrer App anmelden.',
   'otp.unsupported': 'Eine Authenticator-App kann hier nicht hinzugefügt werden.',
+  'otp.invalidUri':
+    'Der Server hat einen Schlüssel gesendet, der kein Authenticator-App-Schlüssel ist. Er wird daher nicht angezeigt. Versuchen Sie es erneut oder wenden Sie sich an den Support, wenn das wieder passiert.',
 };
 
 const fr: Partial<OtpEnrollStrings> = {
@@ -133,6 +136,8 @@ const fr: Partial<OtpEnrollStrings> = {
   'otp.doneTitle': 'Application d’authentification ajoutée',
   'otp.doneText': 'Désormais, vous pouvez vous connecter avec un code de votre application.',
   'otp.unsupported': 'Impossible d’ajouter une application d’authentification ici.',
+  'otp.invalidUri':
+    'Le serveur a envoyé une clé qui n’est pas une clé d’application d’authentification : elle n’est donc pas affichée. Réessayez, ou contactez l’assistance si cela se reproduit.',
 };
 
 export const otpEnrollLocales: Locales<OtpEnrollStrings> = { en, de, fr };

@@ -69,7 +69,8 @@ function spell(secret: string): string {
  *
  * @csspart base - The wrapper of every step.
  * @csspart title - The element's heading.
- * @csspart step - Each step's section; also `step-scan`, `step-code`, `step-recovery`, `step-done`.
+ * @csspart step - Each step's section; also `step-scan`, `step-code`, `step-recovery`, `step-done`,
+ *   `step-failed`.
  * @csspart step-title - A step's heading.
  * @csspart description - Explanatory text.
  * @csspart status - Progress and success text.
@@ -217,6 +218,7 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
     }
     this._error = mfaError;
     this.step = 'failed';
+    this.announce(this.#failureText(mfaError));
     if (this.#focusIsOurs()) void this.focusPart('#failed-title');
   }
 
@@ -341,6 +343,13 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
     return !active || active === document.body || this.matches(':focus-within');
   }
 
+  /** Why there is no key to show. */
+  #failureText(error: MfaError): string {
+    if (error.code === 'unsupported') return this.t('otp.unsupported');
+    if (error.code === 'invalid_uri') return this.t('otp.invalidUri');
+    return this.errorText(error);
+  }
+
   /** What is said about a refused code: the reason, the attempts left when known, and the wait. */
   #codeErrorText(error: MfaError, withWait = true): string {
     if (error.code === 'invalid_input') return this.t('otp.incomplete', { digits: this._key?.digits ?? 6 });
@@ -421,7 +430,7 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
 
   #renderFailed(level: number): TemplateResult {
     const error = this._error ?? new MfaError('generic');
-    const message = error.code === 'unsupported' ? this.t('otp.unsupported') : this.errorText(error);
+    const message = this.#failureText(error);
     return html`<section part="step step-failed">
       ${this.#heading('failed-title', message, level, 'step-title', 'step-title error')}
       ${error.code === 'unsupported'
