@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig } from 'vite';
 
-/** One ES module per element (registration included) plus the index, core, server and emulator. */
+/** One ES module per element (registration included), the index, core, server, emulator and locales. */
 function entries(): Record<string, string> {
   const found: Record<string, string> = {};
   for (const [name, path] of Object.entries({
@@ -13,10 +13,12 @@ function entries(): Record<string, string> {
   })) {
     if (existsSync(path)) found[name] = path;
   }
-  if (existsSync('src/define')) {
-    for (const file of readdirSync('src/define')) {
-      if (file.endsWith('.ts')) found[file.slice(0, -3)] = `src/define/${file}`;
-    }
+  for (const file of readdirSync('src/define')) {
+    if (file.endsWith('.ts')) found[file.slice(0, -3)] = `src/define/${file}`;
+  }
+  // Translations: loaded lazily by the elements, or imported up front by pages that want no flash.
+  for (const file of readdirSync('src/locales')) {
+    if (file.endsWith('.ts') && file !== 'loaders.ts') found[`locales/${file.slice(0, -3)}`] = `src/locales/${file}`;
   }
   return found;
 }
@@ -32,7 +34,10 @@ export default defineConfig({
     lib: { entry: entries(), formats: ['es'] },
     rollupOptions: {
       external: [/^lit(\/|$)/, /^@lit\//, 'qrcode', 'otpauth', /^node:/],
-      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: {
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        banner: (chunk) => (chunk.name === 'emulator-cli' ? '#!/usr/bin/env node' : ''),
+      },
     },
   },
 });
