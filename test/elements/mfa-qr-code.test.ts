@@ -13,7 +13,24 @@ async function qr(value: string, label?: string): Promise<MfaQrCode> {
   return el;
 }
 
+/** Whether the page has fetched the qrcode module (served prebundled by the test server). */
+function qrcodeFetched(): boolean {
+  return performance.getEntriesByType('resource').some((entry) => /qrcode/.test(entry.name));
+}
+
 describe('<mfa-qr-code>', () => {
+  // First in the file: each test file is its own page, so nothing has drawn a code yet.
+  it('loads the qrcode module only when a code is drawn', async () => {
+    const el = await fixture<MfaQrCode>(html`<mfa-qr-code label="QR"></mfa-qr-code>`);
+    el.value = 'https://example.com/not-drawn';
+    await el.updateComplete;
+    expect(qrcodeFetched()).to.be.false;
+    el.value = URI;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('svg')).to.exist;
+    expect(qrcodeFetched()).to.be.true;
+  });
+
   it('draws an inline SVG image with a label, one path, and no data: URL', async () => {
     const el = await qr(URI, 'QR code for ACME');
     const svgEl = el.shadowRoot!.querySelector('svg')!;
