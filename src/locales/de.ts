@@ -1,5 +1,10 @@
-import { registerTranslation } from '../elements/shared/localize.js';
+import { one, registerTranslation } from '../elements/shared/localize.js';
 import type { CommonStrings } from '../elements/shared/strings.js';
+import { type CodeInputStrings } from '../elements/mfa-code-input/mfa-code-input.strings.js';
+import { type QrStrings } from '../elements/mfa-qr-code/mfa-qr-code.strings.js';
+import { type RecoveryStrings } from '../elements/mfa-recovery-codes/mfa-recovery-codes.strings.js';
+import { type OtpEnrollStrings } from '../elements/mfa-otp-enroll/mfa-otp-enroll.strings.js';
+import { type VerifyStrings, seconds } from '../elements/mfa-verify/mfa-verify.strings.js';
 
 const common: Partial<CommonStrings> = {
   retry: 'Erneut versuchen',
@@ -33,4 +38,133 @@ const common: Partial<CommonStrings> = {
   'error.generic': 'Etwas ist schiefgelaufen. Versuchen Sie es erneut.',
 };
 
-registerTranslation('de', { common });
+const mfaCodeInput: Partial<CodeInputStrings> = {
+  'codeInput.label': (v) => `${v.length}-stelliger Code`,
+};
+
+const mfaQrCode: Partial<QrStrings> = {
+  'qr.label': 'QR-Code',
+  'qr.loading': 'QR-Code wird erstellt …',
+  'qr.invalid': 'Dieser QR-Code kann nicht angezeigt werden: Die Adresse ist kein Authenticator-Schlüssel.',
+  'qr.failed': 'Der QR-Code konnte nicht erstellt werden.',
+};
+
+const mfaRecoveryCodes: Partial<RecoveryStrings> = {
+  'recovery.intro': (v) =>
+    one(v)
+      ? 'Bewahren Sie diesen Wiederherstellungscode sicher auf, etwa in einem Passwortmanager. Wenn Sie Ihr Telefon verlieren, können Sie sich damit anmelden. Er wird nur dieses eine Mal angezeigt.'
+      : `Bewahren Sie diese ${v.count} Wiederherstellungscodes sicher auf, etwa in einem Passwortmanager. Wenn Sie Ihr Telefon verlieren, können Sie sich mit jedem Code einmal anmelden. Sie werden nur dieses eine Mal angezeigt.`,
+  'recovery.listLabel': (v) => (one(v) ? 'Wiederherstellungscode' : 'Wiederherstellungscodes'),
+  'recovery.copy': (v) => (one(v) ? 'Code kopieren' : 'Codes kopieren'),
+  'recovery.copied': (v) => (one(v) ? 'Wiederherstellungscode kopiert.' : 'Wiederherstellungscodes kopiert.'),
+  'recovery.selected': 'Markiert. Kopieren mit Strg+C (⌘C auf dem Mac).',
+  'recovery.copyFailed': 'Kopieren ist hier nicht möglich. Laden Sie die Codes herunter oder drucken Sie sie.',
+  'recovery.download': '.txt herunterladen',
+  'recovery.downloaded': (v) => `Download gestartet: ${v.filename}.`,
+  'recovery.print': 'Drucken',
+  'recovery.confirm': (v) =>
+    one(v) ? 'Ich habe meinen Wiederherstellungscode gespeichert' : 'Ich habe meine Wiederherstellungscodes gespeichert',
+  'recovery.continue': 'Weiter',
+  'recovery.fileTitle': (v) => (one(v) ? 'Wiederherstellungscode' : 'Wiederherstellungscodes'),
+  'recovery.fileFor': 'Für {name}',
+  'recovery.fileCreated': 'Erstellt am {date}',
+  'recovery.fileNote':
+    'Jeder Code meldet Sie einmal ohne Ihren Authenticator an. Halten Sie ihn geheim.',
+  'recovery.filename': 'wiederherstellungscodes',
+};
+
+const mfaOtpEnroll: Partial<OtpEnrollStrings> = {
+  'otp.title': 'Authenticator-App hinzufügen',
+  'otp.starting': 'Ihr Schlüssel wird erstellt …',
+  'otp.scanTitle': 'QR-Code scannen',
+  'otp.scanText': 'Öffnen Sie Ihre Authenticator-App, wählen Sie „Konto hinzufügen“ und scannen Sie diesen Code.',
+  'otp.qrLabel': 'QR-Code, der {name} zu einer Authenticator-App hinzufügt',
+  'otp.openInApp': 'In der Authenticator-App öffnen',
+  'otp.openInAppHint': 'Wenn die App auf diesem Gerät ist.',
+  'otp.cantScan': 'Code lässt sich nicht scannen?',
+  'otp.manualText': 'Fügen Sie das Konto von Hand hinzu: Geben Sie diesen Einrichtungsschlüssel in Ihrer App ein.',
+  'otp.secretLabel': 'Einrichtungsschlüssel',
+  'otp.secretSpelled': 'Einrichtungsschlüssel, Zeichen für Zeichen: {spelled}',
+  'otp.copyKey': 'Schlüssel kopieren',
+  'otp.keyCopied': 'Einrichtungsschlüssel kopiert.',
+  'otp.keySelected': 'Einrichtungsschlüssel markiert. Kopieren mit Strg+C (⌘C auf dem Mac).',
+  'otp.copyFailed': 'Kopieren ist hier nicht möglich. Tippen Sie den Schlüssel ab.',
+  'otp.appShows': 'Ihre App zeigt an',
+  'otp.issuer': 'Dienst',
+  'otp.account': 'Konto',
+  'otp.type': 'Art',
+  'otp.typeTotp': 'Zeitbasiert',
+  'otp.algorithm': 'Algorithmus',
+  'otp.digits': 'Stellen',
+  'otp.period': 'Intervall',
+  'otp.periodValue': (v) => (Number(v.seconds) === 1 ? '1 Sekunde' : `${v.seconds} Sekunden`),
+  'otp.codeTitle': 'Code eingeben',
+  'otp.codeText': 'Geben Sie den {digits}-stelligen Code ein, den Ihre App jetzt für dieses Konto anzeigt.',
+  'otp.codeLabel': '{digits}-stelliger Code aus Ihrer App',
+  'otp.verify': 'Bestätigen',
+  'otp.verifying': 'Code wird geprüft …',
+  'otp.wrongCode': 'Der Code ist falsch. Geben Sie den neuesten Code aus Ihrer App ein.',
+  'otp.incomplete': 'Geben Sie alle {digits} Ziffern ein.',
+  'otp.canRetry': 'Sie können es jetzt erneut versuchen.',
+  'otp.startOver': 'Neu beginnen',
+  'otp.recoveryTitle': (v) => (one(v) ? 'Wiederherstellungscode speichern' : 'Wiederherstellungscodes speichern'),
+  'otp.codeAccepted': (v) =>
+    one(v)
+      ? 'Code bestätigt. Speichern Sie jetzt Ihren Wiederherstellungscode.'
+      : 'Code bestätigt. Speichern Sie jetzt Ihre Wiederherstellungscodes.',
+  'otp.doneTitle': 'Authenticator-App hinzugefügt',
+  'otp.doneText': 'Ab jetzt können Sie sich mit einem Code aus Ihrer App anmelden.',
+  'otp.unsupported': 'Eine Authenticator-App kann hier nicht hinzugefügt werden.',
+  'otp.invalidUri':
+    'Der Server hat einen Schlüssel gesendet, der kein Authenticator-App-Schlüssel ist. Er wird daher nicht angezeigt. Versuchen Sie es erneut oder wenden Sie sich an den Support, wenn das wieder passiert.',
+};
+
+const mfaVerify: Partial<VerifyStrings> = {
+  'verify.title': 'Bestätigen Sie, dass Sie es sind',
+  'verify.pick': 'Wählen Sie, wie Sie Ihre Identität bestätigen möchten.',
+  'verify.factor.otp': 'Authenticator-App',
+  'verify.factor.sms': 'SMS',
+  'verify.factor.voice': 'Anruf',
+  'verify.factor.email': 'E-Mail',
+  'verify.factor.push': 'Push-Benachrichtigung',
+  'verify.useRecovery': 'Wiederherstellungscode verwenden',
+  'verify.useAnother': 'Andere Methode verwenden',
+  'verify.otp.prompt': 'Geben Sie den Code aus Ihrer Authenticator-App ein.',
+  'verify.sms.sent': 'Wir haben einen Code per SMS an {name} gesendet.',
+  'verify.voice.sent': 'Wir rufen {name} an und lesen Ihnen einen Code vor.',
+  'verify.email.sent': 'Wir haben einen Code an {name} gesendet.',
+  'verify.sent': 'Wir haben Ihnen einen Code gesendet.',
+  'verify.sending': 'Code wird gesendet …',
+  'verify.codeLabel': 'Bestätigungscode',
+  'verify.submit': 'Bestätigen',
+  'verify.verifying': 'Wird geprüft …',
+  'verify.incomplete': (v) => `Geben Sie alle ${v.length} Ziffern des Codes ein.`,
+  'verify.resend': 'Erneut senden',
+  'verify.resendIn': (v) =>
+    seconds(v) === 1 ? 'Einen neuen Code können Sie in 1 Sekunde anfordern.' : `Einen neuen Code können Sie in ${v.seconds} Sekunden anfordern.`,
+  'verify.resendReady': 'Sie können jetzt einen neuen Code anfordern.',
+  'verify.resent': 'Ein neuer Code ist unterwegs.',
+  'verify.push.prompt': 'Wir haben eine Benachrichtigung an {name} gesendet. Bestätigen Sie sie, um fortzufahren.',
+  'verify.push.promptNoName': 'Wir haben eine Benachrichtigung an Ihr Telefon gesendet. Bestätigen Sie sie, um fortzufahren.',
+  'verify.push.waiting': 'Warten auf Ihre Bestätigung …',
+  'verify.push.expiresIn': (v) => `Die Anfrage läuft in ${v.time} ab.`,
+  'verify.push.rejected': 'Die Anfrage wurde auf Ihrem Telefon abgelehnt.',
+  'verify.push.expired': 'Die Anfrage ist abgelaufen, bevor sie bestätigt wurde.',
+  'verify.push.cancelled': 'Die Anfrage wurde abgebrochen.',
+  'verify.push.retry': 'Neue Anfrage senden',
+  'verify.recovery.prompt':
+    'Geben Sie einen Ihrer Wiederherstellungscodes ein. Leerzeichen, Bindestriche und Groß-/Kleinschreibung spielen keine Rolle.',
+  'verify.recovery.label': 'Wiederherstellungscode',
+  'verify.recovery.invalid': 'Ein Wiederherstellungscode hat 24 Buchstaben und Ziffern.',
+  'verify.recovery.newTitle': 'Ihr neuer Wiederherstellungscode',
+  'verify.recovery.newDescription': 'Der verwendete Wiederherstellungscode gilt nicht mehr. Hier ist Ihr neuer.',
+  'verify.locked': (v) =>
+    seconds(v) === 1
+      ? 'Zu viele Versuche. Erneut versuchen in 1 Sekunde.'
+      : `Zu viele Versuche. Erneut versuchen in ${v.seconds} Sekunden.`,
+  'verify.unlocked': 'Sie können es jetzt erneut versuchen.',
+  'verify.verified': 'Bestätigt.',
+  'verify.field.valueMissing': 'Geben Sie den Bestätigungscode ein.',
+};
+
+registerTranslation('de', { common, 'mfa-code-input': mfaCodeInput, 'mfa-qr-code': mfaQrCode, 'mfa-recovery-codes': mfaRecoveryCodes, 'mfa-otp-enroll': mfaOtpEnroll, 'mfa-verify': mfaVerify });

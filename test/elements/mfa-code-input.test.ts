@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/mfa-code-input.js';
 import type { MfaCodeInput } from '../../src/define/mfa-code-input.js';
@@ -66,6 +66,9 @@ describe('<mfa-code-input>', () => {
     const [de, fr] = [...wrapper.querySelectorAll('mfa-code-input')];
     await de!.updateComplete;
     await fr!.updateComplete;
+    // German and French load lazily (src/locales): English shows until the translation arrives.
+    const label = (el: Element) => inner(el as never).labels![0]!.textContent!.trim();
+    await waitUntil(() => label(de!) === '6-stelliger Code' && label(fr!) === 'Code à 6 chiffres', 'no German/French label');
     expect(inner(de!).labels![0]!.textContent!.trim()).to.equal('6-stelliger Code');
     expect(inner(fr!).labels![0]!.textContent!.trim()).to.equal('Code à 6 chiffres');
   });
@@ -74,9 +77,7 @@ describe('<mfa-code-input>', () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><mfa-code-input></mfa-code-input></div>`);
     const el = wrapper.querySelector('mfa-code-input')!;
     wrapper.lang = 'fr';
-    await new Promise((r) => setTimeout(r));
-    await el.updateComplete;
-    expect(inner(el).labels![0]!.textContent!.trim()).to.equal('Code à 6 chiffres');
+    await waitUntil(() => inner(el).labels![0]!.textContent!.trim() === 'Code à 6 chiffres', 'the label did not follow lang');
   });
 
   it('keeps the label for screen readers only with hide-label', async () => {

@@ -452,9 +452,7 @@ describe('<mfa-otp-enroll> with a test double', () => {
     // Common text (the button) comes from the lazily loaded French locale module.
     await waitUntil(() => part(el, 'retry-button').textContent!.trim() === 'Réessayer', 'no French common text');
     wrapper.lang = 'de';
-    await new Promise((resolve) => setTimeout(resolve));
-    await el.updateComplete;
-    expect(part(el, 'step-failed').textContent).to.contain('kein Authenticator-App-Schlüssel');
+    await waitUntil(() => part(el, 'step-failed').textContent!.includes('kein Authenticator-App-Schlüssel'), 'no German text');
   });
 
   it('refuses a barcode_uri whose secret differs from the secret field', async () => {
@@ -553,8 +551,8 @@ describe('<mfa-otp-enroll> with a test double', () => {
     el.source = doubleSource({});
     wrapper.append(el);
     await waitUntil(() => el.step === 'scan');
-    await el.updateComplete;
-    expect(part(el, 'title').textContent!.trim()).to.equal('Authenticator-App hinzufügen');
+    // German and French load lazily (src/locales): English shows until the translation arrives.
+    await waitUntil(() => part(el, 'title').textContent!.trim() === 'Authenticator-App hinzufügen', 'no German title');
     expect(part(el, 'manual-toggle').textContent!.trim()).to.equal('Code lässt sich nicht scannen?');
     expect(codeInput(el).label).to.equal('6-stelliger Code aus Ihrer App');
     wrapper.lang = 'fr';

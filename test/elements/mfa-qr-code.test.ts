@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/define/mfa-qr-code.js';
 import { MfaQrCode } from '../../src/define/mfa-qr-code.js';
@@ -109,11 +109,10 @@ describe('<mfa-qr-code>', () => {
   it('localizes its default label and messages', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="de"><mfa-qr-code .value=${URI}></mfa-qr-code></div>`);
     const el = wrapper.querySelector('mfa-qr-code')!;
-    await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('svg')!.getAttribute('aria-label')).to.equal('QR-Code');
+    // German and French load lazily (src/locales): English shows until the translation arrives.
+    await waitUntil(() => el.shadowRoot!.querySelector('svg')?.getAttribute('aria-label') === 'QR-Code', 'no German label');
     wrapper.lang = 'fr';
     el.value = 'https://example.com';
-    await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[part~="error"]')!.textContent).to.contain('clé');
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"]')?.textContent?.includes('clé'), 'no French message');
   });
 });

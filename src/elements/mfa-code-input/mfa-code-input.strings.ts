@@ -8,12 +8,5 @@ const en = {
 
 export type CodeInputStrings = typeof en;
 
-const de: Partial<CodeInputStrings> = {
-  'codeInput.label': (v) => `${v.length}-stelliger Code`,
-};
-
-const fr: Partial<CodeInputStrings> = {
-  'codeInput.label': (v) => `Code à ${v.length} chiffres`,
-};
-
-export const codeInputLocales: Locales<CodeInputStrings> = { en, de, fr };
+/** English is built in; `de` and `fr` are in src/locales/, loaded when a page uses them. */
+export const codeInputLocales: Locales<CodeInputStrings> = { en };

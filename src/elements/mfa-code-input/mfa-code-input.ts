@@ -42,6 +42,7 @@ export class MfaCodeInput extends MfaElement<CodeInputStrings> {
   static override shadowRootOptions: ShadowRootInit = { ...MfaElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [baseStyles, codeInputStyles];
   static override locales = codeInputLocales;
+  static override i18n = 'mfa-code-input';
 
   static override properties = {
     ...MfaElement.properties,

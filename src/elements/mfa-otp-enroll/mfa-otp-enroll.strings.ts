@@ -1,6 +1,4 @@
-import type { Locales, Vars } from '../shared/localize.js';
-
-const one = (v: Vars): boolean => Number(v.count) === 1;
+import { one, type Locales, type Vars } from '../shared/localize.js';
 
 /** Built-in text of `<mfa-otp-enroll>`: `en` complete, `de` and `fr`. */
 const en = {
@@ -48,96 +46,5 @@ const en = {
 
 export type OtpEnrollStrings = typeof en;
 
-const de: Partial<OtpEnrollStrings> = {
-  'otp.title': 'Authenticator-App hinzufügen',
-  'otp.starting': 'Ihr Schlüssel wird erstellt …',
-  'otp.scanTitle': 'QR-Code scannen',
-  'otp.scanText': 'Öffnen Sie Ihre Authenticator-App, wählen Sie „Konto hinzufügen“ und scannen Sie diesen Code.',
-  'otp.qrLabel': 'QR-Code, der {name} zu einer Authenticator-App hinzufügt',
-  'otp.openInApp': 'In der Authenticator-App öffnen',
-  'otp.openInAppHint': 'Wenn die App auf diesem Gerät ist.',
-  'otp.cantScan': 'Code lässt sich nicht scannen?',
-  'otp.manualText': 'Fügen Sie das Konto von Hand hinzu: Geben Sie diesen Einrichtungsschlüssel in Ihrer App ein.',
-  'otp.secretLabel': 'Einrichtungsschlüssel',
-  'otp.secretSpelled': 'Einrichtungsschlüssel, Zeichen für Zeichen: {spelled}',
-  'otp.copyKey': 'Schlüssel kopieren',
-  'otp.keyCopied': 'Einrichtungsschlüssel kopiert.',
-  'otp.keySelected': 'Einrichtungsschlüssel markiert. Kopieren mit Strg+C (⌘C auf dem Mac).',
-  'otp.copyFailed': 'Kopieren ist hier nicht möglich. Tippen Sie den Schlüssel ab.',
-  'otp.appShows': 'Ihre App zeigt an',
-  'otp.issuer': 'Dienst',
-  'otp.account': 'Konto',
-  'otp.type': 'Art',
-  'otp.typeTotp': 'Zeitbasiert',
-  'otp.algorithm': 'Algorithmus',
-  'otp.digits': 'Stellen',
-  'otp.period': 'Intervall',
-  'otp.periodValue': (v) => (Number(v.seconds) === 1 ? '1 Sekunde' : `${v.seconds} Sekunden`),
-  'otp.codeTitle': 'Code eingeben',
-  'otp.codeText': 'Geben Sie den {digits}-stelligen Code ein, den Ihre App jetzt für dieses Konto anzeigt.',
-  'otp.codeLabel': '{digits}-stelliger Code aus Ihrer App',
-  'otp.verify': 'Bestätigen',
-  'otp.verifying': 'Code wird geprüft …',
-  'otp.wrongCode': 'Der Code ist falsch. Geben Sie den neuesten Code aus Ihrer App ein.',
-  'otp.incomplete': 'Geben Sie alle {digits} Ziffern ein.',
-  'otp.canRetry': 'Sie können es jetzt erneut versuchen.',
-  'otp.startOver': 'Neu beginnen',
-  'otp.recoveryTitle': (v) => (one(v) ? 'Wiederherstellungscode speichern' : 'Wiederherstellungscodes speichern'),
-  'otp.codeAccepted': (v) =>
-    one(v)
-      ? 'Code bestätigt. Speichern Sie jetzt Ihren Wiederherstellungscode.'
-      : 'Code bestätigt. Speichern Sie jetzt Ihre Wiederherstellungscodes.',
-  'otp.doneTitle': 'Authenticator-App hinzugefügt',
-  'otp.doneText': 'Ab jetzt können Sie sich mit einem Code aus Ihrer App anmelden.',
-  'otp.unsupported': 'Eine Authenticator-App kann hier nicht hinzugefügt werden.',
-  'otp.invalidUri':
-    'Der Server hat einen Schlüssel gesendet, der kein Authenticator-App-Schlüssel ist. Er wird daher nicht angezeigt. Versuchen Sie es erneut oder wenden Sie sich an den Support, wenn das wieder passiert.',
-};
-
-const fr: Partial<OtpEnrollStrings> = {
-  'otp.title': 'Ajouter une application d’authentification',
-  'otp.starting': 'Création de votre clé…',
-  'otp.scanTitle': 'Scannez le code QR',
-  'otp.scanText': 'Ouvrez votre application d’authentification, choisissez d’ajouter un compte et scannez ce code.',
-  'otp.qrLabel': 'Code QR qui ajoute {name} à une application d’authentification',
-  'otp.openInApp': 'Ouvrir dans l’application d’authentification',
-  'otp.openInAppHint': 'Si l’application est sur cet appareil.',
-  'otp.cantScan': 'Impossible de scanner le code ?',
-  'otp.manualText': 'Ajoutez le compte à la main : saisissez cette clé de configuration dans votre application.',
-  'otp.secretLabel': 'Clé de configuration',
-  'otp.secretSpelled': 'Clé de configuration, caractère par caractère : {spelled}',
-  'otp.copyKey': 'Copier la clé',
-  'otp.keyCopied': 'Clé de configuration copiée.',
-  'otp.keySelected': 'Clé de configuration sélectionnée. Copiez-la avec Ctrl+C (⌘C sur Mac).',
-  'otp.copyFailed': 'La copie n’est pas disponible ici. Saisissez la clé à la main.',
-  'otp.appShows': 'Votre application affichera',
-  'otp.issuer': 'Service',
-  'otp.account': 'Compte',
-  'otp.type': 'Type',
-  'otp.typeTotp': 'Basé sur le temps',
-  'otp.algorithm': 'Algorithme',
-  'otp.digits': 'Chiffres',
-  'otp.period': 'Intervalle',
-  'otp.periodValue': (v) => (Number(v.seconds) <= 1 ? '1 seconde' : `${v.seconds} secondes`),
-  'otp.codeTitle': 'Saisissez le code',
-  'otp.codeText': 'Saisissez le code à {digits} chiffres que votre application affiche maintenant pour ce compte.',
-  'otp.codeLabel': 'Code à {digits} chiffres de votre application',
-  'otp.verify': 'Vérifier',
-  'otp.verifying': 'Vérification du code…',
-  'otp.wrongCode': 'Ce code est incorrect. Saisissez le code le plus récent de votre application.',
-  'otp.incomplete': 'Saisissez les {digits} chiffres.',
-  'otp.canRetry': 'Vous pouvez réessayer maintenant.',
-  'otp.startOver': 'Recommencer',
-  'otp.recoveryTitle': (v) => (one(v) ? 'Enregistrez votre code de récupération' : 'Enregistrez vos codes de récupération'),
-  'otp.codeAccepted': (v) =>
-    one(v)
-      ? 'Code accepté. Enregistrez maintenant votre code de récupération.'
-      : 'Code accepté. Enregistrez maintenant vos codes de récupération.',
-  'otp.doneTitle': 'Application d’authentification ajoutée',
-  'otp.doneText': 'Désormais, vous pouvez vous connecter avec un code de votre application.',
-  'otp.unsupported': 'Impossible d’ajouter une application d’authentification ici.',
-  'otp.invalidUri':
-    'Le serveur a envoyé une clé qui n’est pas une clé d’application d’authentification : elle n’est donc pas affichée. Réessayez, ou contactez l’assistance si cela se reproduit.',
-};
-
-export const otpEnrollLocales: Locales<OtpEnrollStrings> = { en, de, fr };
+/** English is built in; `de` and `fr` are in src/locales/, loaded when a page uses them. */
+export const otpEnrollLocales: Locales<OtpEnrollStrings> = { en };

@@ -97,6 +97,7 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
   static override shadowRootOptions: ShadowRootInit = { ...MfaElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [baseStyles, otpEnrollStyles];
   static override locales = otpEnrollLocales;
+  static override i18n = 'mfa-otp-enroll';
 
   static override properties = {
     ...MfaElement.properties,

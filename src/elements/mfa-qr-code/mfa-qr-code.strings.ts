@@ -10,18 +10,5 @@ const en = {
 
 export type QrStrings = typeof en;
 
-const de: Partial<QrStrings> = {
-  'qr.label': 'QR-Code',
-  'qr.loading': 'QR-Code wird erstellt …',
-  'qr.invalid': 'Dieser QR-Code kann nicht angezeigt werden: Die Adresse ist kein Authenticator-Schlüssel.',
-  'qr.failed': 'Der QR-Code konnte nicht erstellt werden.',
-};
-
-const fr: Partial<QrStrings> = {
-  'qr.label': 'Code QR',
-  'qr.loading': 'Création du code QR…',
-  'qr.invalid': "Ce code QR ne peut pas être affiché : l’adresse n’est pas une clé d’authentification.",
-  'qr.failed': "Le code QR n’a pas pu être créé.",
-};
-
-export const qrLocales: Locales<QrStrings> = { en, de, fr };
+/** English is built in; `de` and `fr` are in src/locales/, loaded when a page uses them. */
+export const qrLocales: Locales<QrStrings> = { en };

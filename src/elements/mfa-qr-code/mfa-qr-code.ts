@@ -73,6 +73,7 @@ export function isOtpauthUri(value: string): boolean {
 export class MfaQrCode extends MfaElement<QrStrings> {
   static override styles = [baseStyles, qrStyles];
   static override locales = qrLocales;
+  static override i18n = 'mfa-qr-code';
 
   static override properties = {
     ...MfaElement.properties,

@@ -36,6 +36,7 @@ const REVOKE_AFTER_MS = 1000;
 export class MfaRecoveryCodes extends MfaElement<RecoveryStrings> {
   static override styles = [baseStyles, recoveryStyles];
   static override locales = recoveryLocales;
+  static override i18n = 'mfa-recovery-codes';
 
   static override properties = {
     ...MfaElement.properties,

@@ -1,6 +1,6 @@
 import type { Locales, Vars } from '../shared/localize.js';
 
-const seconds = (v: Vars) => Number(v.seconds);
+export const seconds = (v: Vars) => Number(v.seconds);
 
 /** Built-in text of `<mfa-verify>`: `en` complete, `de` and `fr`. */
 const en = {
@@ -49,98 +49,5 @@ const en = {
 
 export type VerifyStrings = typeof en;
 
-const de: Partial<VerifyStrings> = {
-  'verify.title': 'Bestätigen Sie, dass Sie es sind',
-  'verify.pick': 'Wählen Sie, wie Sie Ihre Identität bestätigen möchten.',
-  'verify.factor.otp': 'Authenticator-App',
-  'verify.factor.sms': 'SMS',
-  'verify.factor.voice': 'Anruf',
-  'verify.factor.email': 'E-Mail',
-  'verify.factor.push': 'Push-Benachrichtigung',
-  'verify.useRecovery': 'Wiederherstellungscode verwenden',
-  'verify.useAnother': 'Andere Methode verwenden',
-  'verify.otp.prompt': 'Geben Sie den Code aus Ihrer Authenticator-App ein.',
-  'verify.sms.sent': 'Wir haben einen Code per SMS an {name} gesendet.',
-  'verify.voice.sent': 'Wir rufen {name} an und lesen Ihnen einen Code vor.',
-  'verify.email.sent': 'Wir haben einen Code an {name} gesendet.',
-  'verify.sent': 'Wir haben Ihnen einen Code gesendet.',
-  'verify.sending': 'Code wird gesendet …',
-  'verify.codeLabel': 'Bestätigungscode',
-  'verify.submit': 'Bestätigen',
-  'verify.verifying': 'Wird geprüft …',
-  'verify.incomplete': (v) => `Geben Sie alle ${v.length} Ziffern des Codes ein.`,
-  'verify.resend': 'Erneut senden',
-  'verify.resendIn': (v) =>
-    seconds(v) === 1 ? 'Einen neuen Code können Sie in 1 Sekunde anfordern.' : `Einen neuen Code können Sie in ${v.seconds} Sekunden anfordern.`,
-  'verify.resendReady': 'Sie können jetzt einen neuen Code anfordern.',
-  'verify.resent': 'Ein neuer Code ist unterwegs.',
-  'verify.push.prompt': 'Wir haben eine Benachrichtigung an {name} gesendet. Bestätigen Sie sie, um fortzufahren.',
-  'verify.push.promptNoName': 'Wir haben eine Benachrichtigung an Ihr Telefon gesendet. Bestätigen Sie sie, um fortzufahren.',
-  'verify.push.waiting': 'Warten auf Ihre Bestätigung …',
-  'verify.push.expiresIn': (v) => `Die Anfrage läuft in ${v.time} ab.`,
-  'verify.push.rejected': 'Die Anfrage wurde auf Ihrem Telefon abgelehnt.',
-  'verify.push.expired': 'Die Anfrage ist abgelaufen, bevor sie bestätigt wurde.',
-  'verify.push.cancelled': 'Die Anfrage wurde abgebrochen.',
-  'verify.push.retry': 'Neue Anfrage senden',
-  'verify.recovery.prompt':
-    'Geben Sie einen Ihrer Wiederherstellungscodes ein. Leerzeichen, Bindestriche und Groß-/Kleinschreibung spielen keine Rolle.',
-  'verify.recovery.label': 'Wiederherstellungscode',
-  'verify.recovery.invalid': 'Ein Wiederherstellungscode hat 24 Buchstaben und Ziffern.',
-  'verify.recovery.newTitle': 'Ihr neuer Wiederherstellungscode',
-  'verify.recovery.newDescription': 'Der verwendete Wiederherstellungscode gilt nicht mehr. Hier ist Ihr neuer.',
-  'verify.locked': (v) =>
-    seconds(v) === 1
-      ? 'Zu viele Versuche. Erneut versuchen in 1 Sekunde.'
-      : `Zu viele Versuche. Erneut versuchen in ${v.seconds} Sekunden.`,
-  'verify.unlocked': 'Sie können es jetzt erneut versuchen.',
-  'verify.verified': 'Bestätigt.',
-  'verify.field.valueMissing': 'Geben Sie den Bestätigungscode ein.',
-};
-
-const fr: Partial<VerifyStrings> = {
-  'verify.title': 'Confirmez votre identité',
-  'verify.pick': 'Choisissez comment confirmer votre identité.',
-  'verify.factor.otp': "Application d'authentification",
-  'verify.factor.sms': 'SMS',
-  'verify.factor.voice': 'Appel téléphonique',
-  'verify.factor.email': 'E-mail',
-  'verify.factor.push': 'Notification push',
-  'verify.useRecovery': 'Utiliser un code de récupération',
-  'verify.useAnother': 'Utiliser une autre méthode',
-  'verify.otp.prompt': "Saisissez le code affiché dans votre application d'authentification.",
-  'verify.sms.sent': 'Nous avons envoyé un code par SMS au {name}.',
-  'verify.voice.sent': 'Nous appelons le {name} pour vous lire un code.',
-  'verify.email.sent': 'Nous avons envoyé un code à {name}.',
-  'verify.sent': 'Nous vous avons envoyé un code.',
-  'verify.sending': 'Envoi du code…',
-  'verify.codeLabel': 'Code de vérification',
-  'verify.submit': 'Vérifier',
-  'verify.verifying': 'Vérification…',
-  'verify.incomplete': (v) => `Saisissez les ${v.length} chiffres du code.`,
-  'verify.resend': 'Renvoyer',
-  'verify.resendIn': (v) =>
-    seconds(v) <= 1 ? 'Vous pourrez demander un nouveau code dans 1 seconde.' : `Vous pourrez demander un nouveau code dans ${v.seconds} secondes.`,
-  'verify.resendReady': 'Vous pouvez maintenant demander un nouveau code.',
-  'verify.resent': 'Un nouveau code est en route.',
-  'verify.push.prompt': 'Nous avons envoyé une notification à {name}. Approuvez-la pour continuer.',
-  'verify.push.promptNoName': 'Nous avons envoyé une notification à votre téléphone. Approuvez-la pour continuer.',
-  'verify.push.waiting': 'En attente de votre approbation…',
-  'verify.push.expiresIn': (v) => `La demande expire dans ${v.time}.`,
-  'verify.push.rejected': 'La demande a été refusée sur votre téléphone.',
-  'verify.push.expired': 'La demande a expiré avant d’être approuvée.',
-  'verify.push.cancelled': 'La demande a été annulée.',
-  'verify.push.retry': 'Envoyer une nouvelle demande',
-  'verify.recovery.prompt':
-    'Saisissez un de vos codes de récupération. Les espaces, tirets et majuscules sont sans importance.',
-  'verify.recovery.label': 'Code de récupération',
-  'verify.recovery.invalid': 'Un code de récupération comporte 24 lettres et chiffres.',
-  'verify.recovery.newTitle': 'Votre nouveau code de récupération',
-  'verify.recovery.newDescription': "Le code de récupération utilisé n'est plus valable. Voici le nouveau.",
-  'verify.locked': (v) =>
-    seconds(v) <= 1 ? "Trop d'essais. Réessayez dans 1 seconde." : `Trop d'essais. Réessayez dans ${v.seconds} secondes.`,
-  'verify.unlocked': 'Vous pouvez réessayer maintenant.',
-  'verify.verified': 'Vérifié.',
-  'verify.field.valueMissing': 'Saisissez le code de vérification.',
-};
-
-export const verifyLocales: Locales<VerifyStrings> = { en, de, fr };
+/** English is built in; `de` and `fr` are in src/locales/, loaded when a page uses them. */
+export const verifyLocales: Locales<VerifyStrings> = { en };

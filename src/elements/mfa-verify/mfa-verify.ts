@@ -102,6 +102,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   static override shadowRootOptions: ShadowRootInit = { ...MfaElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [baseStyles, verifyStyles];
   static override locales = verifyLocales;
+  static override i18n = 'mfa-verify';
 
   static override properties = {
     ...MfaElement.properties,

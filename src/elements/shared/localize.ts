@@ -9,6 +9,9 @@ export type StringTable = Record<string, Template>;
 /** `en` is complete; other languages may leave keys out, which then fall back to English. */
 export type Locales<T extends StringTable> = { en: T } & Record<string, Partial<T>>;
 
+/** Plural choice on `{count}` for languages with one singular form (en, de, fr). */
+export const one = (vars: Vars): boolean => Number(vars.count) === 1;
+
 export function resolveLang(element: Element): string {
   let node: Node | null = element;
   while (node) {
