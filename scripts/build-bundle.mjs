@@ -2,7 +2,7 @@
 // (Lit included) except the QR code library, which stays a lazy chunk beside it and is fetched
 // only when a QR code is drawn.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 
 const outdir = 'dist/cdn';
 rmSync(outdir, { recursive: true, force: true });
@@ -21,5 +21,7 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
 });
+// The size check reads which chunks load up front (static imports) and which on demand.
+writeFileSync(`${outdir}/metafile.json`, JSON.stringify(result.metafile));
 const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));
 for (const [file, meta] of outputs) console.log(`${file}  ${meta.bytes} bytes`);
