@@ -1,100 +1,203 @@
-// The raw-calls demo: signs in against the emulator, then lists, enrolls and verifies an
-// authenticator app through MfaApiSource alone. The elements replace this page's forms.
-import { MfaApiSource, MfaError, formatSecret, parseOtpauthUri } from '../src/core/index.js';
+/**
+ * The demo page: sign in on the emulator's tenant (direct or proxy mode), then `<mfa-verify>`,
+ * `<mfa-enrollment>` and `<mfa-otp-enroll>` under one `<mfa-provider>`, with a demo phone (the
+ * emulator's outbox and push requests), an authenticator-app stand-in, the event log and a theme
+ * switch. Runs under a strict CSP: no inline script or style, no innerHTML (see dom.ts).
+ */
+import '../src/define/mfa-provider.js';
+import '../src/define/mfa-verify.js';
+import '../src/define/mfa-enrollment.js';
+import '../src/define/mfa-otp-enroll.js';
+import type { MfaProvider } from '../src/define/mfa-provider.js';
+import { signIn, signOut, type Mode, type SignedIn } from './app/auth.js';
+import { loadConfig, type DemoConfig } from './app/config.js';
+import { byId, h } from './app/dom.js';
+import { EventLog } from './app/event-log.js';
+import { DemoPhone } from './app/phone.js';
+import { initThemeSwitch } from './app/theme.js';
+import { TotpHelper } from './app/totp-helper.js';
 
-interface DemoConfig {
-  emulatorUrl: string;
-  clientId: string;
+const DEMO_PASSWORD = 'demo';
+
+const form = byId<HTMLFormElement>('signin');
+const email = byId<HTMLInputElement>('signin-email');
+const password = byId<HTMLInputElement>('signin-password');
+const signinButton = byId<HTMLButtonElement>('signin-button');
+const signinStatus = byId('signin-status');
+const modeSwitch = byId<HTMLFieldSetElement>('mode-switch');
+const sessionBox = byId('session');
+const sessionText = byId('session-text');
+const elementsPanel = byId('elements-panel');
+const elementsHint = byId('elements-hint');
+const providerHost = byId('provider-host');
+const template = byId<HTMLTemplateElement>('elements-template');
+
+initThemeSwitch(byId<HTMLFieldSetElement>('theme-switch'), byId('demo'));
+
+const eventLog = new EventLog(byId<HTMLOListElement>('event-log'), byId('log-empty'), byId<HTMLButtonElement>('log-clear'));
+eventLog.listen(providerHost);
+
+new TotpHelper({
+  input: byId<HTMLInputElement>('totp-secret'),
+  fill: byId<HTMLButtonElement>('totp-enrolled'),
+  code: byId<HTMLOutputElement>('totp-code'),
+  remaining: byId('totp-remaining'),
+  error: byId('totp-error'),
+});
+
+let config: DemoConfig;
+try {
+  config = await loadConfig();
+} catch (error) {
+  signinStatus.textContent = `The demo server did not answer (${String(error)}). Is npm run demo running?`;
+  signinButton.disabled = true;
+  throw error;
 }
 
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const status = $('status');
-const say = (text: string) => (status.textContent = text);
-const describe = (error: unknown) =>
-  error instanceof MfaError ? `${error.code}${error.description ? `: ${error.description}` : ''}` : String(error);
+const phone = new DemoPhone(config.emulatorUrl, {
+  outbox: byId<HTMLOListElement>('outbox-list'),
+  outboxEmpty: byId('outbox-empty'),
+  push: byId<HTMLUListElement>('push-list'),
+  pushEmpty: byId('push-empty'),
+  status: byId('phone-status'),
+});
 
-const config: DemoConfig = await (await fetch('/demo-config.json')).json();
-let source: MfaApiSource | undefined;
+let session: SignedIn | undefined;
 
-async function signIn(username: string, password: string): Promise<string> {
-  const response = await fetch(`${config.emulatorUrl}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'password',
-      username,
-      password,
-      client_id: config.clientId,
-      audience: `${config.emulatorUrl}/mfa/`,
-      scope: 'openid profile enroll read:authenticators remove:authenticators',
-    }),
-  });
-  const body = await response.json();
-  // The emulator's tenant always requires MFA: the answer to a right password is mfa_required.
-  if (body.error !== 'mfa_required') throw new Error(body.error_description ?? body.error);
-  return body.mfa_token as string;
+const selectedMode = (): Mode => (modeSwitch.querySelector<HTMLInputElement>('input[name="mode"]:checked')?.value === 'proxy' ? 'proxy' : 'direct');
+
+function setBusy(busy: boolean): void {
+  signinButton.disabled = busy;
+  for (const radio of modeSwitch.querySelectorAll('input')) radio.disabled = busy;
+  form.setAttribute('aria-busy', String(busy));
 }
 
-async function refresh(): Promise<void> {
-  if (!source) return;
-  const list = $('authenticators');
-  list.replaceChildren();
-  for (const a of await source.listAuthenticators()) {
-    const item = document.createElement('li');
-    item.textContent = `${a.factor} ${a.name ?? ''} ${a.active ? '(active)' : '(not confirmed)'} — ${a.id}`;
-    list.append(item);
-  }
-  if (!list.children.length) list.textContent = 'None yet.';
-}
+/** "Demo user" radios fill the form (the fields stay editable). */
+form.addEventListener('change', (event) => {
+  const target = event.target as HTMLInputElement;
+  if (target.name !== 'user') return;
+  email.value = target.value;
+  password.value = DEMO_PASSWORD;
+});
 
-$('login').addEventListener('submit', async (event) => {
+form.addEventListener('submit', (event) => {
   event.preventDefault();
-  const form = new FormData(event.target as HTMLFormElement);
-  try {
-    const mfaToken = await signIn(String(form.get('username')), String(form.get('password')));
-    source = new MfaApiSource({ domain: config.emulatorUrl, clientId: config.clientId, mfaToken });
-    for (const id of ['refresh', 'enroll']) $<HTMLButtonElement>(id).disabled = false;
-    $('verify').querySelector('button')!.disabled = false;
-    say('Signed in; MFA required.');
-    await refresh();
-  } catch (error) {
-    say(`Sign-in failed: ${describe(error)}`);
-  }
+  if (!form.reportValidity()) return;
+  void start(selectedMode());
 });
 
-$('refresh').addEventListener('click', () => refresh().catch((e) => say(describe(e))));
-
-$('enroll').addEventListener('click', async () => {
-  try {
-    const enrollment = await source!.enroll({ factor: 'otp' });
-    if (enrollment.type !== 'otp') throw new Error('unexpected enrollment');
-    const uri = parseOtpauthUri(enrollment.barcodeUri);
-    $('secret').textContent = formatSecret(enrollment.secret);
-    if (uri.kind === 'totp') $<HTMLAnchorElement>('otpauth').href = enrollment.barcodeUri;
-    $('enrollment').hidden = false;
-    say('Add the secret to your authenticator app, then type its code.');
-  } catch (error) {
-    say(`Enrollment failed: ${describe(error)}`);
-  }
+/** Switching the mode while signed in signs in again, with the same user, in the other mode. */
+modeSwitch.addEventListener('change', () => {
+  if (session) void start(selectedMode());
 });
 
-async function submitOtp(form: HTMLFormElement, done: string): Promise<void> {
-  const otp = String(new FormData(form).get('otp') ?? '');
+byId('signout').addEventListener('click', () => void stop(true));
+
+async function start(mode: Mode): Promise<void> {
+  setBusy(true);
+  signinStatus.textContent = `Signing in (${mode} mode)…`;
   try {
-    const result = await source!.verify({ type: 'otp', otp });
-    say(result.recoveryCode ? `${done} New recovery code: ${result.recoveryCode}` : done);
-    form.reset();
-    await refresh();
+    const next = await signIn(config, mode, email.value.trim(), password.value);
+    await stop(false);
+    session = next;
+    mountElements(next);
+    phone.start(next.userId);
+    byId('phone-signed-out').hidden = true;
+    byId('phone-content').hidden = false;
+    form.hidden = true;
+    sessionBox.hidden = false;
+    sessionText.replaceChildren(h('strong', {}, next.email), ` · ${mode} mode`);
+    signinStatus.textContent =
+      `Signed in as ${next.email} (${mode} mode). The login answered mfa_required: ` +
+      (next.next === 'challenge' ? 'verify a factor.' : 'enroll a first factor.');
+    byId('elements-title').focus();
   } catch (error) {
-    say(`Verification failed: ${describe(error)}`);
+    signinStatus.textContent = `Sign-in failed: ${error instanceof Error ? error.message : String(error)}`;
+  } finally {
+    setBusy(false);
   }
 }
 
-$('confirm').addEventListener('submit', (event) => {
-  event.preventDefault();
-  void submitOtp(event.target as HTMLFormElement, 'Authenticator app enrolled.');
-});
-$('verify').addEventListener('submit', (event) => {
-  event.preventDefault();
-  void submitOtp(event.target as HTMLFormElement, 'Verified.');
-});
+/** Forgets the session (and, in proxy mode, the server's); `announce` when the visitor asked. */
+async function stop(announce: boolean): Promise<void> {
+  const old = session;
+  session = undefined;
+  phone.stop();
+  providerHost.replaceChildren();
+  elementsPanel.hidden = true;
+  byId('phone-signed-out').hidden = false;
+  byId('phone-content').hidden = true;
+  if (old) await signOut(config, old);
+  if (announce) {
+    form.hidden = false;
+    sessionBox.hidden = true;
+    signinStatus.textContent = 'Signed out.';
+    signinButton.focus();
+  }
+}
+
+/** A fresh `<mfa-provider>` and its elements for this session, configured before they connect. */
+function mountElements(signedIn: SignedIn): void {
+  const fragment = document.importNode(template.content, true);
+  const provider = fragment.querySelector('mfa-provider') as MfaProvider;
+  if (signedIn.mode === 'direct') {
+    provider.setAttribute('domain', config.emulatorUrl);
+    provider.setAttribute('client-id', config.clientId);
+    provider.mfaToken = signedIn.mfaToken;
+    // What an app's auth SDK does with the tokens a verify returns: hand the MFA access token to
+    // the provider, which can then enroll more factors and remove them.
+    provider.addEventListener('mfa-verified', (event) => {
+      const accessToken = event.detail.result.tokens?.accessToken;
+      if (accessToken) provider.accessToken = accessToken;
+    });
+    elementsHint.replaceChildren(
+      'Direct mode: ',
+      h('code', {}, `<mfa-provider domain="${config.emulatorUrl}" client-id="${config.clientId}">`),
+      ' with the mfa_token in its mfaToken property. An mfa_token lists and enrolls a first factor; after a verify the provider also gets the MFA access token (accessToken), which enrolls more and removes.',
+    );
+  } else {
+    provider.setAttribute('proxy-url', config.proxyUrl);
+    elementsHint.replaceChildren(
+      'Proxy mode: ',
+      h('code', {}, `<mfa-provider proxy-url="${config.proxyUrl}">`),
+      '. The server keeps the mfa_token, and the access token a verify returns, in its session; Management API credentials give the factor list and removal.',
+    );
+  }
+  if (signedIn.next === 'challenge') {
+    elementsHint.append(' This user has factors already: verify first, then add or remove methods.');
+  }
+
+  for (const button of fragment.querySelectorAll<HTMLButtonElement>('button[data-action]')) {
+    const slot = fragment.querySelector<HTMLElement>(`[data-slot="${button.dataset.action}"]`)!;
+    if (button.dataset.action === 'verify') {
+      button.addEventListener('click', () => showVerify(slot, button));
+      if (signedIn.next === 'challenge') showVerify(slot, button);
+    } else {
+      button.addEventListener('click', () => toggleOtpEnroll(slot, button));
+    }
+  }
+  providerHost.replaceChildren(fragment);
+  elementsPanel.hidden = false;
+}
+
+/** A fresh `<mfa-verify>` (also "start again" after a verification). */
+function showVerify(slot: HTMLElement, button: HTMLButtonElement): void {
+  slot.replaceChildren(document.createElement('mfa-verify'));
+  button.textContent = 'Start again';
+  button.classList.add('secondary');
+}
+
+/** `<mfa-otp-enroll>` starts associating as soon as it connects, so it only appears on request. */
+function toggleOtpEnroll(slot: HTMLElement, button: HTMLButtonElement): void {
+  if (slot.firstElementChild) {
+    slot.replaceChildren();
+    button.textContent = 'Add authenticator app';
+    button.classList.remove('secondary');
+    return;
+  }
+  const element = document.createElement('mfa-otp-enroll');
+  element.setAttribute('heading-level', '4');
+  slot.replaceChildren(element);
+  button.textContent = 'Close';
+  button.classList.add('secondary');
+}
