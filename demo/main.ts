@@ -63,12 +63,15 @@ const phone = new DemoPhone(config.emulatorUrl, {
 });
 
 let session: SignedIn | undefined;
+/** Sign-in attempts started and finished: only the latest one's answer is used. */
+let attempt = 0;
+let settled = 0;
 
 const selectedMode = (): Mode => (modeSwitch.querySelector<HTMLInputElement>('input[name="mode"]:checked')?.value === 'proxy' ? 'proxy' : 'direct');
 
+/** The mode radios stay enabled (disabling the focused one would drop the keyboard focus). */
 function setBusy(busy: boolean): void {
   signinButton.disabled = busy;
-  for (const radio of modeSwitch.querySelectorAll('input')) radio.disabled = busy;
   form.setAttribute('aria-busy', String(busy));
 }
 
@@ -86,19 +89,26 @@ form.addEventListener('submit', (event) => {
   void start(selectedMode());
 });
 
-/** Switching the mode while signed in signs in again, with the same user, in the other mode. */
+/**
+ * Switching the mode while signed in signs in again, with the same user, in the other mode. The
+ * focus stays on the radio (arrow keys move through the group).
+ */
 modeSwitch.addEventListener('change', () => {
-  if (session) void start(selectedMode());
+  if (session || attempt > settled) void start(selectedMode(), false);
 });
 
 byId('signout').addEventListener('click', () => void stop(true));
 
-async function start(mode: Mode): Promise<void> {
+async function start(mode: Mode, moveFocus = true): Promise<void> {
+  const mine = ++attempt;
   setBusy(true);
   signinStatus.textContent = `Signing in (${mode} mode)…`;
+  // The old session goes first: in proxy mode a new login replaces the cookie, so a logout after
+  // it would end the new session.
+  await stop(false);
   try {
     const next = await signIn(config, mode, email.value.trim(), password.value);
-    await stop(false);
+    if (mine !== attempt) return; // a later attempt (another mode switch) wins
     session = next;
     mountElements(next);
     phone.start(next.userId);
@@ -110,11 +120,17 @@ async function start(mode: Mode): Promise<void> {
     signinStatus.textContent =
       `Signed in as ${next.email} (${mode} mode). The login answered mfa_required: ` +
       (next.next === 'challenge' ? 'verify a factor.' : 'enroll a first factor.');
-    byId('elements-title').focus();
+    if (moveFocus) byId('elements-title').focus();
   } catch (error) {
+    if (mine !== attempt) return;
+    form.hidden = false;
+    sessionBox.hidden = true;
     signinStatus.textContent = `Sign-in failed: ${error instanceof Error ? error.message : String(error)}`;
   } finally {
-    setBusy(false);
+    if (mine === attempt) {
+      settled = mine;
+      setBusy(false);
+    }
   }
 }
 

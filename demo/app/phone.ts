@@ -47,6 +47,8 @@ export class DemoPhone {
   #polling = false;
   readonly #messages = new Map<string, HTMLLIElement>();
   readonly #pushes = new Map<string, { item: HTMLLIElement; status: PushRequest['status'] }>();
+  /** The push the visitor just answered: its row takes the focus when it shows the outcome. */
+  #answered?: string;
 
   constructor(emulatorUrl: string, ui: PhoneElements) {
     this.#emulatorUrl = emulatorUrl;
@@ -138,8 +140,8 @@ export class DemoPhone {
 
   #renderPushes(pushes: PushRequest[]): void {
     const now = Date.now();
-    // Pending requests, plus answered ones from the last minute (so a click shows its outcome).
-    const shown = pushes.filter((p) => (p.status === 'pending' ? p.expires_at > now - 60_000 : p.created_at > now - 5 * 60_000)).slice(-5);
+    // Live requests, plus the ones answered in the last five minutes (so a click shows its outcome).
+    const shown = pushes.filter((p) => (p.status === 'pending' ? p.expires_at > now : p.created_at > now - 5 * 60_000)).slice(-5);
     const keep = new Set(shown.map((p) => p.oob_code));
     for (const [code, row] of this.#pushes) {
       if (!keep.has(code)) {
@@ -152,9 +154,10 @@ export class DemoPhone {
       if (row && row.status === push.status) continue;
       const item = this.#pushRow(push);
       if (row) {
-        const hadFocus = row.item.contains(document.activeElement);
+        const focus = row.item.contains(document.activeElement) || this.#answered === push.oob_code;
         row.item.replaceWith(item);
-        if (hadFocus) item.focus();
+        if (focus) item.focus();
+        if (this.#answered === push.oob_code) this.#answered = undefined;
       } else {
         this.#ui.push.prepend(item);
       }
@@ -167,7 +170,11 @@ export class DemoPhone {
     const label = `${PUSH_KIND[push.kind]}, ${clockTime(push.created_at)}`;
     const answer = (verb: 'approve' | 'reject') => async (event: Event) => {
       const item = (event.currentTarget as HTMLElement).closest('li')!;
-      for (const button of item.querySelectorAll('button')) button.disabled = true;
+      if (item.dataset.busy) return;
+      // aria-disabled rather than disabled: a disabled button would drop the keyboard focus.
+      item.dataset.busy = 'true';
+      for (const button of item.querySelectorAll('button')) button.setAttribute('aria-disabled', 'true');
+      this.#answered = push.oob_code;
       const response = await fetch(`${this.#emulatorUrl}/__emulator/push/${encodeURIComponent(push.oob_code)}/${verb}`, { method: 'POST' }).catch(() => undefined);
       if (!response?.ok) this.#ui.status.textContent = `Could not ${verb} the push request (it may have expired).`;
       await this.refresh();
