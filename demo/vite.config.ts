@@ -115,8 +115,10 @@ function demoServer(): Plugin {
           sendFile(res, join(demoDir, pathname.slice(1)), 'Not found', headers);
           return;
         }
-        // Vite's pages: same policy plus its HMR socket. Vite's dev client is an external module,
-        // its CSS goes through <link>, its error overlay is built without innerHTML.
+        // Vite's pages: same policy plus its HMR socket. Nothing else needs loosening: Vite's dev
+        // client is an external module, the page's CSS is a <link>, and the client builds its error
+        // overlay without innerHTML (the overlay's own <style> is refused, so a compile error shows
+        // unstyled; no nonce is worth adding for that).
         if (pathname === '/' || pathname.endsWith('.html')) {
           const host = hostOf(req);
           res.setHeader('content-security-policy', contentSecurityPolicy(emulatorUrl, host ? `ws://${host}` : 'ws:'));
