@@ -35,6 +35,8 @@ export const POPUP_POLL_MS = 500;
 interface ShownError {
   error: MfaError;
   until?: number;
+  /** Shown instead of the generic sentence for the error's code. */
+  messageKey?: 'notRemovable';
 }
 
 type FlowStep =
@@ -847,8 +849,14 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       this._removingId = undefined;
       const mfaError = toMfaError(error);
       if (mfaError.code === 'aborted') return;
-      this.#dispatchError(mfaError, 'remove');
-      this._rowError = { factor: authenticator.factor, shown: this.#show(mfaError) };
+      // A 400 here means this one cannot go (a verified email that was never enrolled, which the
+      // MFA API lists like any other): say that rather than "check what you entered".
+      const refused = MfaError.is(mfaError, 'invalid_request');
+      this.#dispatchError(mfaError, 'remove', refused ? this.t('notRemovable') : undefined);
+      this._rowError = {
+        factor: authenticator.factor,
+        shown: { ...this.#show(mfaError), ...(refused && { messageKey: 'notRemovable' as const }) },
+      };
       this.focusPart(`[part~="remove-button"][data-id="${CSS.escape(authenticator.id)}"]`);
       return;
     }
@@ -954,7 +962,8 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       error.attemptsLeft !== undefined && MfaError.is(error, 'invalid_grant')
         ? ` ${this.t('attemptsLeft', { count: error.attemptsLeft })}`
         : '';
-    return html`<p part="error" id=${id ?? nothing}>${this.errorText(error)}${attempts}</p>${this.#renderWait(shown)}`;
+    const text = shown.messageKey ? this.t(shown.messageKey) : this.errorText(error);
+    return html`<p part="error" id=${id ?? nothing}>${text}${attempts}</p>${this.#renderWait(shown)}`;
   }
 
   #renderFactor(factor: FactorName, shown: readonly FactorName[]): TemplateResult {
