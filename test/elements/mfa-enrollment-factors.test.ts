@@ -3,6 +3,7 @@
  * source the test runner offers (direct `MfaApiSource`; `ProxySource` once the proxy is mounted).
  */
 import { expect, oneEvent } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import type { MfaEnrollment } from '../../src/define/mfa-enrollment.js';
 import type { MfaEnrollEvent, MfaErrorEvent, MfaRemoveEvent } from '../../src/elements/shared/events.js';
 import { emulator } from '../helpers/emulator.js';
@@ -118,7 +119,13 @@ for (const mode of MODES) {
       const { el, user } = await setup({ mode, settings: { pushInterval: 1 } });
       button(el, 'enroll-button', row(el, 'push')).click();
       await until(el, () => $(el, '[part~="flow"] [part~="link"]'), 'guardian link');
-      expect($(el, '[part~="flow"] [part~="link"]')!.getAttribute('href')).to.match(/^otpauth:\/\//);
+      const guardianUri = $(el, '[part~="flow"] [part~="link"]')!.getAttribute('href')!;
+      expect(guardianUri).to.match(/^otpauth:\/\/.*enrollment_tx_id=/);
+      // The QR code scans (zbarimg on a screenshot) to exactly the Guardian enrollment URI.
+      const qr = $(el, 'mfa-qr-code')!;
+      await until(el, () => qr.shadowRoot?.querySelector('svg'), 'qr drawn');
+      qr.scrollIntoView({ block: 'center' });
+      expect(await executeServerCommand('decode-qr')).to.equal(guardianUri);
       const enrolled = oneEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
       const pending = await emulator.waitForPendingPush(user.id);
       expect(pending.kind).to.equal('enroll');
