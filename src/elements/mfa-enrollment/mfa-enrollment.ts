@@ -166,6 +166,7 @@ let flowIds = 0;
 export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   static override styles = [baseStyles, enrollmentStyles];
   static override locales = enrollmentLocales;
+  static override i18n = 'mfa-enrollment';
 
   static override properties = {
     ...MfaElement.properties,
