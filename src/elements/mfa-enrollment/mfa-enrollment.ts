@@ -71,7 +71,7 @@ interface Flow {
   childSource?: MfaSource;
   /** Digits of the expected code. */
   digits: number;
-  busy?: 'send' | 'resend' | 'verify' | 'start';
+  busy?: 'send' | 'resend' | 'verify';
   /** What is wrong with the field (format), shown under it; a key, translated when rendered. */
   fieldError?: FieldError;
   error?: ShownError;
@@ -90,14 +90,15 @@ let flowIds = 0;
  * enrollment card done right. Each factor is a row (title, description, the enrolled
  * authenticators with their masked names, an Enrolled badge, Enroll and Remove with busy states).
  *
- * Enrolling runs inline when the source can associate: an authenticator app (secret and code),
- * SMS and voice (an E.164 phone number, then the code that was sent, with "send again"), email
+ * Enrolling runs inline when the source can associate: an authenticator app (through
+ * `<mfa-otp-enroll>`: QR, setup key, code, its own recovery-code step), SMS and voice (an E.164 phone number, then the code that was sent, with "send again"), email
  * (address, then code), Guardian push (QR, then polling until the user approves). Otherwise, and
  * for anything the source answers with a ticket, the hosted enrollment page opens in a centered
  * 450×720 popup whose closing is checked every 500 ms, after which the list is refreshed; a
  * blocked popup becomes a link. Removing asks for confirmation and names what goes with it (a
- * phone's voice twin, push's codes). The recovery code from a first enrollment is shown once,
- * with copy and an "I have saved it" acknowledgement.
+ * phone's voice twin, push's codes). The recovery code from a first SMS, voice, email or push
+ * enrollment is shown once through `<mfa-recovery-codes>` (copy, download, print, and an "I have
+ * saved them" acknowledgement).
  *
  * Data comes from the nearest `<mfa-provider>` or the `source` property; without either it says
  * so instead of failing.
@@ -119,14 +120,16 @@ let flowIds = 0;
  * @csspart base - The element's box.
  * @csspart heading - The element's heading.
  * @csspart intro - The sentence under the heading.
- * @csspart status - Progress text (loading, code sent, waiting for the app).
+ * @csspart status - Progress text (loading, code sent, waiting for the app or the window).
  * @csspart loading - The loading state.
  * @csspart empty - The text shown when no factor is offered.
  * @csspart error - Error text (also `no-source` when there is no data source).
  * @csspart wait - The `Retry-After` countdown under an error.
+ * @csspart load-error - The block around a failed load (error, wait, Try again).
  * @csspart retry-button - Loads the list again after an error.
  * @csspart list - The list of factor rows.
- * @csspart factor - One factor row; also `factor-enrolled` when it has an active authenticator.
+ * @csspart factor - One factor row (`data-factor` names it).
+ * @csspart factor-enrolled - A factor row with an active authenticator.
  * @csspart title - A row's title.
  * @csspart description - A row's description.
  * @csspart badge - The Enrolled badge.
@@ -139,6 +142,7 @@ let flowIds = 0;
  * @csspart enroll-button - A row's Enroll button.
  * @csspart remove-button - An authenticator's Remove button.
  * @csspart confirm - The removal confirmation.
+ * @csspart confirm-title - Its question.
  * @csspart confirm-button - Confirms the removal.
  * @csspart cancel-button - Cancels an enrollment or a removal.
  * @csspart flow - The inline enrollment under a row.
@@ -146,16 +150,31 @@ let flowIds = 0;
  * @csspart label - A field's label.
  * @csspart hint - A field's hint.
  * @csspart input - The phone number or email field.
- * @csspart code-input - The `<mfa-code-input>` for the code (its parts exported as `code-input__*`).
  * @csspart submit-button - Sends the address or verifies the code.
  * @csspart resend-button - Sends the code again.
- * @csspart qr - The `<mfa-qr-code>` (its parts exported as `qr__base`, `qr__svg`, `qr__error`).
- * @csspart secret - The setup key for manual entry.
- * @csspart link - Links (open in an app on this device, the enrollment page).
- * @csspart recovery-codes - The recovery code panel.
- * @csspart code - One recovery code.
+ * @csspart change-button - Goes back to change the phone number or email address.
+ * @csspart code-input - The `<mfa-code-input>` for a sent code; its parts are exported as
+ *   `code-input__base`, `code-input__label`, `code-input__field`, `code-input__cells`,
+ *   `code-input__cell`, `code-input__cell-filled`, `code-input__cell-active`, `code-input__input`.
+ * @csspart otp-enroll - The `<mfa-otp-enroll>` of the authenticator-app flow; its parts are exported
+ *   as `otp__qr`, `secret`, `otp__copy-button`, `otp__code-input`, `otp__input`,
+ *   `otp__submit-button`, `otp__error`, `otp__recovery-codes`.
+ * @csspart qr - The push flow's `<mfa-qr-code>`; its parts are exported as `qr__base`, `qr__svg`, `qr__error`.
+ * @csspart secret - The setup key for manual entry (from `<mfa-otp-enroll>`).
+ * @csspart link - Links (open in Guardian on this device, the enrollment page).
+ * @csspart restart-button - Starts a declined or expired push enrollment again.
+ * @csspart ticket-link - The enrollment page's link when the popup was blocked.
+ * @csspart done-button - "I have finished": refreshes after the hosted enrollment.
+ * @csspart recovery-codes - The recovery-code panel after a first enrollment.
+ * @csspart recovery-title - Its heading.
+ * @csspart code - One recovery code (from `<mfa-recovery-codes>`, like the next five).
  * @csspart copy-button - Copies the recovery codes.
- * @csspart ack-button - "I have saved it".
+ * @csspart download-button - Downloads them as a `.txt` file.
+ * @csspart print-button - Prints them.
+ * @csspart ack-button - Continue, after "I have saved them" is ticked.
+ * @csspart recovery__description - The "shown once" text.
+ * @csspart recovery__list - The list of codes.
+ * @csspart recovery__checkbox - The "I have saved them" checkbox.
  *
  * @cssprop --mfa-enrollment-gap - Space between rows.
  * @cssprop --mfa-enrollment-row-padding - Padding inside a row.
