@@ -90,6 +90,7 @@ describe('<mfa-enrollment> hosted ticket popup', () => {
     el.addEventListener('mfa-enroll', () => (enrolled = true));
     await pressEnterOn(button(el, 'enroll-button', row(el, 'email')));
     await until(el, () => $(el, '[part~="done-button"]'), 'popup state');
+    expect($(el, '[part~="ticket-link"]'), 'opened, not blocked').to.equal(null);
     opened[0]!.win!.close();
     await until(el, () => liveText(el).includes('closed before'), 'told');
     expect(enrolled).to.equal(false);

@@ -475,8 +475,8 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     if (mode === 'ticket') {
       // Opened now, while the click still counts as a user gesture, so that popup blockers let it
       // through; it is pointed at the ticket once the server has answered.
-      const popup = openCenteredPopup('about:blank');
-      this.#startTicket(this.#newFlow(factor, 'starting'), popup);
+      const flow = this.#newFlow(factor, 'starting');
+      this.#startTicket(flow, openCenteredPopup('about:blank', flow.id));
       return;
     }
     if (factor === 'sms' || factor === 'voice' || factor === 'email') {
@@ -508,7 +508,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       enroll: async (req, opts) => {
         const enrollment = await source.enroll(req, opts);
         if (enrollment.type === 'ticket') {
-          this.#openTicket(flow, enrollment.ticketUrl, openCenteredPopup('about:blank'));
+          this.#openTicket(flow, enrollment.ticketUrl, openCenteredPopup('about:blank', flow.id));
           throw new MfaError('aborted', { description: 'continued as a hosted ticket' });
         }
         return enrollment;
@@ -548,7 +548,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     }
     if (!this.#current(flow)) return;
     if (enrollment.type === 'ticket') {
-      this.#openTicket(flow, enrollment.ticketUrl, openCenteredPopup('about:blank'));
+      this.#openTicket(flow, enrollment.ticketUrl, openCenteredPopup('about:blank', flow.id));
       return;
     }
     if (enrollment.type !== 'oob') {
@@ -628,7 +628,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       const enrollment = await source.enroll(request, { signal: flow.controller.signal });
       if (!this.#current(flow)) return;
       if (enrollment.type === 'ticket') {
-        this.#openTicket(flow, enrollment.ticketUrl, openCenteredPopup('about:blank'));
+        this.#openTicket(flow, enrollment.ticketUrl, openCenteredPopup('about:blank', flow.id));
         return;
       }
       if (enrollment.type !== 'oob') throw new MfaError('bad_response', { description: 'expected an oob enrollment' });
@@ -823,7 +823,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   #onTicketLink(event: MouseEvent): void {
     const flow = this._flow;
     if (!flow?.ticketUrl) return;
-    const popup = openCenteredPopup(flow.ticketUrl);
+    const popup = openCenteredPopup(flow.ticketUrl, flow.id);
     if (!popup) return;
     event.preventDefault();
     const current = this.#patch(flow, { step: 'popup', popup });
@@ -1296,13 +1296,16 @@ function safeOtpauth(uri: string): string | undefined {
   return /^otpauth:\/\//i.test(uri) ? uri : undefined;
 }
 
-/** A centered 450×720 window (the seed's geometry), or null when the browser blocked it. */
-function openCenteredPopup(url: string): Window | null {
+/**
+ * A centered 450×720 window (the seed's geometry), or null when the browser blocked it. Named per
+ * flow: a shared name would hand back a window that is still closing from an earlier flow.
+ */
+function openCenteredPopup(url: string, flowId: number): Window | null {
   const left = Math.max(0, Math.round(window.screenX + (window.outerWidth - POPUP_WIDTH) / 2));
   const top = Math.max(0, Math.round(window.screenY + (window.outerHeight - POPUP_HEIGHT) / 2));
   const features = `popup=yes,width=${POPUP_WIDTH},height=${POPUP_HEIGHT},left=${left},top=${top},scrollbars=yes,resizable=yes`;
   try {
-    return window.open(url, 'mfa-enrollment', features);
+    return window.open(url, `mfa-enrollment-${flowId}`, features);
   } catch {
     return null;
   }
