@@ -2,19 +2,16 @@
  * A typed client for the emulator's control routes (`/__emulator/…`, docs/emulator.md) plus login
  * shortcuts. Every test makes its own user, so nothing is shared between tests.
  */
+import type { FaultSpec, SeedAuthenticator, UserSettingsInput } from '../../src/emulator/index.js';
 import { env } from './env.js';
+
+export type { FaultSpec };
 
 /** The emulator's public SPA client: no secret, MFA grants enabled. */
 export const CLIENT_ID = 'demo-spa';
 
-export interface UserSettings {
-  mfaTokenTtl?: number;
-  oobTtl?: number;
-  pushTtl?: number;
-  accessTokenTtl?: number;
-  pushInterval?: number;
-  totp?: { algorithm?: 'SHA1' | 'SHA256' | 'SHA512'; digits?: number; period?: number };
-}
+/** Per-user settings, as `POST /__emulator/users` takes them. */
+export type UserSettings = UserSettingsInput;
 
 export interface TestUser {
   id: string;
@@ -22,11 +19,8 @@ export interface TestUser {
   password: string;
 }
 
-export type SeedRequest =
-  | { factor: 'otp'; secret?: string }
-  | { factor: 'sms' | 'voice'; phoneNumber: string }
-  | { factor: 'email'; email?: string }
-  | { factor: 'push'; deviceName?: string };
+/** An active enrollment to seed, as `POST /__emulator/users/:id/authenticators` takes it. */
+export type SeedRequest = SeedAuthenticator;
 
 export interface SeedResult {
   /** As the MFA API lists them (snake_case). */
@@ -59,17 +53,6 @@ export interface LoggedRequest {
   path: string;
   at: number;
   error?: string;
-}
-
-export interface FaultSpec {
-  path: string;
-  method?: string;
-  user_id?: string;
-  times?: number;
-  status?: number;
-  latencyMs?: number;
-  body?: 'malformed' | 'html' | 'empty' | Record<string, unknown>;
-  headers?: Record<string, string>;
 }
 
 export class EmulatorClient {
