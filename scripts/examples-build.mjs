@@ -5,7 +5,8 @@
 //
 //   node scripts/examples-build.mjs [vue] [svelte] [react] [angular]     (all four by default)
 //
-// dist/build-stamp.json lists every input (the example's own files, the library sources in its
+// dist/build-stamp.json lists every input (the example's own files, every file of examples/shared
+// (for all four: a config such as vite-base.ts is in no module graph), the library sources in its
 // module graph, the package.json of every package it bundles or is built with, this script) with
 // its SHA-256 at build time, and the built module that exports `mount`. For each input,
 // dist/inputs/<n>.txt is a symlink to the live file: the test runner serves .txt as is (it would
@@ -19,6 +20,8 @@ import { fileURLToPath } from 'node:url';
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const self = relative(repo, fileURLToPath(import.meta.url));
 const FRAMEWORKS = ['vue', 'svelte', 'react', 'angular'];
+/** What the examples share (options.ts, example.css, vite-base.ts): an input of every example. */
+const SHARED = join(repo, 'examples', 'shared');
 
 /**
  * The packages that turn each example's sources into its dist (their versions change the output;
@@ -120,7 +123,7 @@ async function buildWithAngular(fw, dir) {
 /** Writes dist/build-stamp.json and dist/inputs/<n>.txt for what went into this build. */
 function stamp(fw, dir, built, before) {
   const dist = join(dir, 'dist');
-  const own = walk(dir);
+  const own = [...walk(dir), ...walk(SHARED)];
   const library = built.files.filter((f) => !f.includes(`${sep}node_modules${sep}`) && !f.startsWith(dir + sep));
   const bundled = built.files.map(packageJsonOf).filter(Boolean);
   const tooling = TOOLING[fw].map((name) => findPackageJson(name, dir));
@@ -141,7 +144,7 @@ async function buildOne(fw) {
   const dir = join(repo, 'examples', fw);
   const started = performance.now();
   // Hash the sources before building, so that an edit during the build shows up as stale.
-  const before = new Map([...walk(dir), ...walk(join(repo, 'src'))].map((f) => [f, sha256(f)]));
+  const before = new Map([...walk(dir), ...walk(SHARED), ...walk(join(repo, 'src'))].map((f) => [f, sha256(f)]));
   const built = fw === 'angular' ? await buildWithAngular(fw, dir) : await buildWithVite(fw, dir);
   const count = stamp(fw, dir, built, before);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

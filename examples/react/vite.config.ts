@@ -1,32 +1,15 @@
-// React 19 example: Vite + @vitejs/plugin-react (Oxc JSX), with the library taken from this repository's source.
-// In your own app, install mfa-elements instead and drop the `resolve.alias` below.
-import { fileURLToPath } from 'node:url';
+// React 19 example: Vite + @vitejs/plugin-react (Oxc JSX), with the library taken from this repository's source
+// (see ../shared/vite-base.ts for the rest of the config).
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { exampleViteConfig } from '../shared/vite-base.js';
 
-const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
-
-export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
-  // Relative URLs, so that dist/ works wherever it is served (the browser tests load it from /examples/react/dist/).
-  base: './',
-  // React 19 sets a property when the element has one (so define the elements first) and listens
-  // with on<event-name> on the raw tag; nothing to configure for custom elements.
-  plugins: [react()],
-  resolve: {
-    alias: [
-      { find: /^mfa-elements\/core\.js$/, replacement: repo('src/core/index.ts') },
-      { find: /^mfa-elements\/(mfa-[a-z-]+)\.js$/, replacement: repo('src/define/$1.ts') },
-    ],
-  },
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    target: 'es2022',
-    rolldownOptions: {
-      // index.html for the page; src/main.tsx also as its own entry, keeping its `mount` export.
-      input: { index: 'index.html', main: 'src/main.tsx' },
-      preserveEntrySignatures: 'exports-only',
-    },
-  },
-});
+export default defineConfig(
+  exampleViteConfig({
+    root: new URL('.', import.meta.url),
+    main: 'src/main.tsx',
+    // React 19 sets a property when the element has one (so define the elements first) and listens
+    // with on<event-name> on the raw tag; nothing to configure for custom elements.
+    plugins: [react()],
+  }),
+);

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, CUSTOM_ELEMENTS_SCHEMA, input, signal } from '@angular/core';
 import type { MfaSource } from 'mfa-elements/core.js';
-import { describeEvent, type ExampleOptions, type LogEntry } from './options';
+import { describeEvent, type ExampleOptions, type LogEntry } from '../../shared/options';
 
 @Component({
   selector: 'app-root',

@@ -7,7 +7,7 @@ import 'mfa-elements/mfa-verify.js';
 import 'mfa-elements/mfa-enrollment.js';
 import 'mfa-elements/mfa-otp-enroll.js';
 import { AppComponent } from './app.component';
-import type { ExampleOptions } from './options';
+import type { ExampleOptions } from '../../shared/options';
 
 export type { ExampleOptions };
 

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { describeEvent, type ExampleOptions, type LogEntry } from './options.js';
+import { describeEvent, type ExampleOptions, type LogEntry } from '../../shared/options.js';
 
 export function App({ source, proxyUrl, strings }: ExampleOptions) {
   const [log, setLog] = useState<LogEntry[]>([]);

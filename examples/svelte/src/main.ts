@@ -5,7 +5,7 @@ import 'mfa-elements/mfa-verify.js';
 import 'mfa-elements/mfa-enrollment.js';
 import 'mfa-elements/mfa-otp-enroll.js';
 import App from './App.svelte';
-import type { ExampleOptions } from './options.js';
+import type { ExampleOptions } from '../../shared/options.js';
 
 export type { ExampleOptions };
 

@@ -1,3 +1,5 @@
+// Shared by the four framework examples (examples/vue, svelte, react, angular): the options their
+// `mount(target, options)` takes, and the event-log line each renders for an element's event.
 import type { MfaSource } from 'mfa-elements/core.js';
 import type { MfaEnrollDetail, MfaErrorDetail, MfaRemoveDetail } from 'mfa-elements/mfa-enrollment.js';
 import type { MfaVerifiedDetail } from 'mfa-elements/mfa-verify.js';
