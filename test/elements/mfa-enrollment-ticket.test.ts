@@ -40,7 +40,11 @@ async function pressEnterOn(target: HTMLElement): Promise<void> {
   await sendKeys({ press: 'Enter' });
 }
 
-describe('<mfa-enrollment> hosted ticket popup', () => {
+describe('<mfa-enrollment> hosted ticket popup', function () {
+  // Each test opens a real window, navigates it cross-origin and waits for the element's 500 ms
+  // close check: on a loaded 2-core machine that has taken over the default 20 s.
+  this.timeout(60_000);
+
   beforeEach(() => {
     intervals = [];
     window.setInterval = function (handler: TimerHandler, timeout?: number, ...args: unknown[]) {
@@ -71,7 +75,10 @@ describe('<mfa-enrollment> hosted ticket popup', () => {
     await completeTicket(source.tickets[0]!);
     const enrolled = oneEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
     popup!.win!.close();
-    const event = await enrolled;
+    const event = await Promise.race([
+      enrolled,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no mfa-enroll within 30 s of the popup closing')), 30_000)),
+    ]);
     expect(event.detail.factor).to.equal('otp');
     expect(event.detail.authenticator?.factor).to.equal('otp');
     expect(isEnrolled(el, 'otp')).to.equal(true);
