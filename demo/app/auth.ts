@@ -8,6 +8,8 @@
  *   grant, keeps the tokens in its session and sets an HttpOnly cookie. The page never sees a token.
  */
 import { CSRF_HEADER, CSRF_VALUE } from '../../src/core/index.js';
+// The module itself, not the emulator's entry: that one also holds the (Node-only) server.
+import { emulatorSignIn } from '../../src/emulator/client-helpers.js';
 import type { DemoConfig } from './config.js';
 
 export type Mode = 'direct' | 'proxy';
@@ -58,28 +60,21 @@ export async function signIn(config: DemoConfig, mode: Mode, email: string, pass
     return { mode, email: String(body.email), userId: String(body.userId), next: body.next === 'challenge' ? 'challenge' : 'enroll' };
   }
 
-  const response = await fetch(`${config.emulatorUrl}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'password',
-      username: email,
-      password,
-      client_id: config.clientId,
-      // The MFA API audience: the tokens that complete MFA then list, enroll and remove.
-      audience: `${config.emulatorUrl}/mfa/`,
-      scope: 'openid profile email enroll read:authenticators remove:authenticators',
-    }),
+  const { status, body, mfaRequired } = await emulatorSignIn(config.emulatorUrl, {
+    username: email,
+    password,
+    clientId: config.clientId,
+    // The MFA API audience: the tokens that complete MFA then list, enroll and remove.
+    audience: `${config.emulatorUrl}/mfa/`,
+    scope: 'openid profile email enroll read:authenticators remove:authenticators',
   });
-  const body = await readJson(response);
-  if (body.error !== 'mfa_required' || typeof body.mfa_token !== 'string') throw failure(body, response.status);
-  const requirements = body.mfa_requirements as { challenge?: unknown } | undefined;
+  if (!mfaRequired) throw failure(body, status);
   return {
     mode,
     email,
     userId: await emulatorUserId(config, email),
-    next: requirements?.challenge ? 'challenge' : 'enroll',
-    mfaToken: body.mfa_token,
+    next: mfaRequired.mfaRequirements?.challenge ? 'challenge' : 'enroll',
+    mfaToken: mfaRequired.mfaToken,
   };
 }
 

@@ -12,6 +12,8 @@ import { ticketPageRoutes } from './routes/ticket-page.js';
 import { tokenRoutes } from './routes/token.js';
 import { createWorld } from './world.js';
 
+export { emulatorSignIn } from './client-helpers.js';
+export type { EmulatorSignIn, EmulatorSignInAnswer, MfaRequired } from './client-helpers.js';
 export type {
   ClientConfig,
   ClientGrant,

@@ -2,6 +2,7 @@
  * A typed client for the emulator's control routes (`/__emulator/…`, docs/emulator.md) plus login
  * shortcuts. Every test makes its own user, so nothing is shared between tests.
  */
+import { emulatorSignIn } from '../../src/emulator/client-helpers.js';
 import type { FaultSpec, SeedAuthenticator, UserSettingsInput } from '../../src/emulator/index.js';
 import { env } from './env.js';
 
@@ -155,23 +156,14 @@ export class EmulatorClient {
 
   /** The password grant: the tenant always answers 403 `mfa_required`; returns its `mfa_token`. */
   async login(user: TestUser, audience: string = this.mfaAudience): Promise<string> {
-    const response = await fetch(`${this.url}/oauth/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'password',
-        username: user.email,
-        password: user.password,
-        client_id: CLIENT_ID,
-        audience,
-        scope: 'openid profile email',
-      }),
+    const { status, body, mfaRequired } = await emulatorSignIn(this.url, {
+      username: user.email,
+      password: user.password,
+      clientId: CLIENT_ID,
+      audience,
     });
-    const body = (await response.json()) as { error?: string; mfa_token?: string };
-    if (response.status !== 403 || body.error !== 'mfa_required' || !body.mfa_token) {
-      throw new Error(`expected mfa_required, got ${response.status} ${JSON.stringify(body)}`);
-    }
-    return body.mfa_token;
+    if (!mfaRequired) throw new Error(`expected mfa_required, got ${status} ${JSON.stringify(body)}`);
+    return mfaRequired.mfaToken;
   }
 
   /** A new user, nothing enrolled, logged in with the MFA audience: what an enrollment page starts with. */
