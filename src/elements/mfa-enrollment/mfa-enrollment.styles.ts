@@ -16,14 +16,6 @@ export const enrollmentStyles = css`
     max-width: var(--mfa-enrollment-max-width, 44rem);
   }
 
-  .base {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_gap);
-    background: var(--_surface);
-    color: var(--_text);
-  }
-
   .heading {
     margin: 0;
     font-size: 1.25em;

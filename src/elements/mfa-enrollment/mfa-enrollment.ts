@@ -16,7 +16,7 @@ import type {
 } from '../../core/types.js';
 import { MfaEnrollEvent, MfaErrorEvent, MfaRemoveEvent, type MfaAction } from '../shared/events.js';
 import { MfaElement } from '../shared/mfa-element.js';
-import { baseStyles } from '../shared/styles.js';
+import { baseStyles, columnBaseStyles } from '../shared/styles.js';
 import { enrollmentLocales, type EnrollmentStrings } from './mfa-enrollment.strings.js';
 import { enrollmentStyles } from './mfa-enrollment.styles.js';
 
@@ -183,7 +183,7 @@ let flowIds = 0;
  * @cssprop --mfa-badge-color - Enrolled badge text.
  */
 export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
-  static override styles = [baseStyles, enrollmentStyles];
+  static override styles = [baseStyles, columnBaseStyles, enrollmentStyles];
   static override locales = enrollmentLocales;
   static override i18n = 'mfa-enrollment';
 

@@ -7,14 +7,6 @@ export const verifyStyles = css`
     max-width: var(--mfa-verify-max-width, 28rem);
   }
 
-  .base {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_gap);
-    background: var(--_surface);
-    color: var(--_text);
-  }
-
   p {
     margin: 0;
   }

@@ -7,7 +7,7 @@ import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
 import type { MfaCodeCompleteEvent } from '../mfa-code-input/mfa-code-input.events.js';
 import { MfaVerifiedEvent, type MfaAction, type VerifyMethod } from '../shared/events.js';
 import { MfaElement } from '../shared/mfa-element.js';
-import { baseStyles } from '../shared/styles.js';
+import { baseStyles, columnBaseStyles } from '../shared/styles.js';
 import { verifyStyles } from './mfa-verify.styles.js';
 import { verifyLocales, type VerifyStrings } from './mfa-verify.strings.js';
 
@@ -100,7 +100,7 @@ const OTP_CREDENTIAL = 'OTPCredential';
 export class MfaVerify extends MfaElement<VerifyStrings> {
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...MfaElement.shadowRootOptions, delegatesFocus: true };
-  static override styles = [baseStyles, verifyStyles];
+  static override styles = [baseStyles, columnBaseStyles, verifyStyles];
   static override locales = verifyLocales;
   static override i18n = 'mfa-verify';
 

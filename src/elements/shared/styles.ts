@@ -173,3 +173,17 @@ export const baseStyles = css`
     }
   }
 `;
+
+/**
+ * The `.base` of `<mfa-enrollment>` and `<mfa-verify>`: a column on the surface colour, spaced by
+ * the `--_gap` each of them sets on its `:host`.
+ */
+export const columnBaseStyles = css`
+  .base {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+`;
