@@ -101,6 +101,39 @@ export function toMfaError(error: unknown): MfaError {
   });
 }
 
+/** `aborted`, with the signal's reason as its cause. */
+export function abortError(signal: AbortSignal): MfaError {
+  return new MfaError('aborted', { cause: signal.reason });
+}
+
+/**
+ * `promise`, or a rejection the moment `signal` aborts: the caller stops waiting, and the work
+ * behind the promise is abandoned, not cancelled (a source that ignores the signal cannot hold the
+ * caller up). The rejection is `aborted(signal)`, `abortError` by default.
+ */
+export function untilAborted<T>(
+  promise: Promise<T>,
+  signal: AbortSignal | undefined,
+  aborted: (signal: AbortSignal) => MfaError = abortError,
+): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(aborted(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(aborted(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(signal.aborted ? aborted(signal) : error);
+      },
+    );
+  });
+}
+
 export function isAbortError(error: unknown): boolean {
   return (
     (error instanceof DOMException || error instanceof Error) &&

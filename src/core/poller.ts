@@ -1,4 +1,4 @@
-import { MfaError, toMfaError } from './errors.js';
+import { abortError, MfaError, toMfaError, untilAborted } from './errors.js';
 import type { MfaSource, VerifyResult } from './types.js';
 
 /** Injectable for tests; defaults to the real clock and timers. */
@@ -69,6 +69,7 @@ export async function pollOob(source: MfaSource, options: PollOptions): Promise<
       throw new MfaError('expired_token', { description: 'The request expired before it was answered.' });
     }
     try {
+      // A source that ignores the signal must still not keep the poller alive after an abort.
       return await untilAborted(source.verify({ type: 'oob', oobCode: options.oobCode }, { signal }), signal);
     } catch (thrown) {
       const error = toMfaError(thrown);
@@ -92,10 +93,6 @@ export async function pollOob(source: MfaSource, options: PollOptions): Promise<
   }
 }
 
-function abortError(signal: AbortSignal): MfaError {
-  return new MfaError('aborted', { cause: signal.reason });
-}
-
 /** Resolves after `ms`, or rejects with `aborted` the moment the signal fires. */
 function sleep(ms: number, timers: PollTimers, signal?: AbortSignal): Promise<void> {
   if (signal?.aborted) return Promise.reject(abortError(signal));
@@ -109,25 +106,5 @@ function sleep(ms: number, timers: PollTimers, signal?: AbortSignal): Promise<vo
       resolve();
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/** A source that ignores the signal must still not keep the poller alive after an abort. */
-function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(abortError(signal));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(abortError(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(signal.aborted ? abortError(signal) : error);
-      },
-    );
   });
 }

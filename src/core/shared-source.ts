@@ -1,4 +1,4 @@
-import { MfaError } from './errors.js';
+import { MfaError, untilAborted } from './errors.js';
 import type {
   Authenticator,
   CallOptions,
@@ -99,20 +99,5 @@ export class SharedSource implements MfaSource {
 
 /** The shared promise, abandoned (not cancelled) when this caller's signal aborts. */
 function detach<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(new MfaError('aborted'));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new MfaError('aborted'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
+  return untilAborted(promise, signal, () => new MfaError('aborted'));
 }
