@@ -16,12 +16,11 @@ import type {
   MfaSource,
   SourceCapabilities,
   TicketEnrollment,
-  TokenSet,
   VerifyRequest,
   VerifyResult,
 } from './types.js';
-import { expectArray, expectObject, optionalNumber, optionalString, requireBoolean, requireString, type JsonObject } from './validate.js';
-import { associateBody, parseAuthenticatorList, parseChallenge, parseEnrollment } from './wire.js';
+import { expectArray, expectObject, optionalString, requireBoolean, requireString, type JsonObject } from './validate.js';
+import { associateBody, parseAuthenticatorList, parseChallenge, parseEnrollment, tokenSet } from './wire.js';
 
 export interface ProxySourceOptions {
   /** The proxy's base URL, usually same-origin and relative (`/api/auth/mfa`). */
@@ -299,18 +298,7 @@ export function parseVerifyResult(body: unknown): VerifyResult {
   const result: VerifyResult = {};
   const recoveryCode = optionalString(obj, 'recovery_code');
   if (recoveryCode) result.recoveryCode = recoveryCode;
-  if (accessToken) {
-    const tokens: TokenSet = { accessToken };
-    const optional = {
-      idToken: optionalString(obj, 'id_token'),
-      refreshToken: optionalString(obj, 'refresh_token'),
-      expiresIn: optionalNumber(obj, 'expires_in'),
-      scope: optionalString(obj, 'scope'),
-      tokenType: optionalString(obj, 'token_type'),
-    };
-    for (const [key, value] of Object.entries(optional)) if (value !== undefined) Object.assign(tokens, { [key]: value });
-    result.tokens = tokens;
-  }
+  if (accessToken) result.tokens = tokenSet(obj, accessToken);
   return result;
 }
 

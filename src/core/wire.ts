@@ -137,10 +137,9 @@ function assignTiming(target: { interval?: number; expiresIn?: number }, obj: Js
   if (expiresIn !== undefined && expiresIn > 0) target.expiresIn = expiresIn;
 }
 
-/** `POST /oauth/token` success (any MFA grant). */
-export function parseTokenResponse(body: unknown): VerifyResult {
-  const obj = expectObject(body, 'token response');
-  const tokens: TokenSet = { accessToken: requireString(obj, 'access_token') };
+/** The token fields of an answer whose `access_token` the caller has read; absent ones are left out. */
+export function tokenSet(obj: JsonObject, accessToken: string): TokenSet {
+  const tokens: TokenSet = { accessToken };
   const optional = {
     idToken: optionalString(obj, 'id_token'),
     refreshToken: optionalString(obj, 'refresh_token'),
@@ -149,6 +148,13 @@ export function parseTokenResponse(body: unknown): VerifyResult {
     tokenType: optionalString(obj, 'token_type'),
   };
   for (const [key, v] of Object.entries(optional)) if (v !== undefined) Object.assign(tokens, { [key]: v });
+  return tokens;
+}
+
+/** `POST /oauth/token` success (any MFA grant). */
+export function parseTokenResponse(body: unknown): VerifyResult {
+  const obj = expectObject(body, 'token response');
+  const tokens = tokenSet(obj, requireString(obj, 'access_token'));
   const recoveryCode = optionalString(obj, 'recovery_code');
   return recoveryCode ? { tokens, recoveryCode } : { tokens };
 }
@@ -173,7 +179,15 @@ export function challengeBody(clientId: string, mfaToken: string, req: Challenge
 
 /** `POST /oauth/token` form for the three MFA grants (public client: no secret). */
 export function grantForm(clientId: string, mfaToken: string, req: VerifyRequest): Record<string, string> {
-  const form: Record<string, string> = { grant_type: GRANT_TYPES[req.type], client_id: clientId, mfa_token: mfaToken };
+  return clientGrantForm({ client_id: clientId }, mfaToken, req);
+}
+
+/**
+ * The same form for any client: `client` is `{client_id}`, plus `client_secret` for a confidential
+ * one (the server proxy's).
+ */
+export function clientGrantForm(client: Record<string, string>, mfaToken: string, req: VerifyRequest): Record<string, string> {
+  const form: Record<string, string> = { grant_type: GRANT_TYPES[req.type], ...client, mfa_token: mfaToken };
   if (req.type === 'otp') form.otp = req.otp;
   else if (req.type === 'recovery-code') form.recovery_code = req.recoveryCode;
   else {

@@ -1,9 +1,9 @@
 import { idPrefix } from '../core/factors.js';
 import { CSRF_HEADER, CSRF_VALUE } from '../core/proxy-source.js';
 import { resolveOrigin } from '../core/origin.js';
-import type { FetchLike, TokenSet, VerifyRequest } from '../core/types.js';
+import type { FetchLike, TokenSet } from '../core/types.js';
 import { isObject, type JsonObject } from '../core/validate.js';
-import { GRANT_TYPES } from '../core/wire.js';
+import { clientGrantForm } from '../core/wire.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import {
   errorResponse,
@@ -322,7 +322,7 @@ export function createMfaProxy(options: MfaProxyOptions): MfaProxyHandler {
       const req = checkVerify(await readJsonBody(ctx.request));
       const res = await call(upstream, '/oauth/token', {
         method: 'POST',
-        form: grantForm(req, grantToken(ctx), clientAuth()),
+        form: clientGrantForm(clientAuth(), grantToken(ctx), req),
         signal: ctx.request.signal,
       });
       if (res.status !== 200) return passAuthError(ctx, res);
@@ -404,17 +404,6 @@ function unknownAuthenticator(): ProxyError {
 
 function recoveryCodeNotRemovable(): ProxyError {
   return new ProxyError(errorResponse(400, 'invalid_request', 'Recovery codes cannot be removed.'));
-}
-
-function grantForm(req: VerifyRequest, mfaToken: string, client: Record<string, string>): Record<string, string> {
-  const form: Record<string, string> = { grant_type: GRANT_TYPES[req.type], ...client, mfa_token: mfaToken };
-  if (req.type === 'otp') form.otp = req.otp;
-  else if (req.type === 'recovery-code') form.recovery_code = req.recoveryCode;
-  else {
-    form.oob_code = req.oobCode;
-    if (req.bindingCode) form.binding_code = req.bindingCode;
-  }
-  return form;
 }
 
 function camelTokens(body: JsonObject): ProxyTokens {
