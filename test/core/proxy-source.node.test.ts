@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { MfaError } from '../../src/core/errors.js';
 import { authenticatorsFromFactors, parseFactorList, ProxySource } from '../../src/core/proxy-source.js';
 import type { FetchLike } from '../../src/core/types.js';
+import { rejects } from '../helpers/rejects.js';
 
 interface Sent {
   url: string;
@@ -34,17 +35,6 @@ function scripted(routes: Record<string, Answer | ((sent: Sent) => Answer)>): { 
     return new Response(body, { status: answer.status ?? 200, headers: { 'content-type': 'application/json', ...answer.headers } });
   };
   return { fetch, sent };
-}
-
-async function rejects(promise: Promise<unknown>, code: string): Promise<MfaError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof MfaError, String(error));
-    assert.equal(error.code, code, `${error.code}: ${error.description}`);
-    return error;
-  }
-  assert.fail(`expected MfaError(${code})`);
 }
 
 const BASE = '/api/auth/mfa';

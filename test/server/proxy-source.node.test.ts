@@ -5,10 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
-import { MfaError } from '../../src/core/errors.js';
 import { ProxySource } from '../../src/core/proxy-source.js';
 import type { FetchLike } from '../../src/core/types.js';
 import { createEmulator } from '../../src/emulator/index.js';
+import { rejects } from '../helpers/rejects.js';
 import { totp } from '../helpers/totp.js';
 import { createTestApp, PATHS, type LoginRequest, type LoginResponse, type TestApp } from './fixtures/test-app.js';
 
@@ -50,17 +50,6 @@ async function page(t: TestContext): Promise<Page> {
       return (await response.json()) as LoginResponse;
     },
   };
-}
-
-async function rejects(promise: Promise<unknown>, code: string): Promise<MfaError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof MfaError, String(error));
-    assert.equal(error.code, code, `${error.code}: ${error.description}`);
-    return error;
-  }
-  assert.fail(`expected MfaError(${code})`);
 }
 
 describe('ProxySource ↔ createMfaProxy', () => {
