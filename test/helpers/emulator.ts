@@ -4,6 +4,7 @@
  */
 import { emulatorSignIn } from '../../src/emulator/client-helpers.js';
 import type { FaultSpec, SeedAuthenticator, UserSettingsInput } from '../../src/emulator/index.js';
+import { emulatorCall } from './emulator-call.js';
 import { env } from './env.js';
 
 export type { FaultSpec };
@@ -65,15 +66,8 @@ export class EmulatorClient {
     return `${this.url}/mfa/`;
   }
 
-  async #call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(this.url + path, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`emulator ${method} ${path} → ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
+  #call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return emulatorCall<T>(this.url, method, path, body);
   }
 
   createUser(init: { email?: string; password?: string; emailVerified?: boolean; settings?: UserSettings } = {}): Promise<TestUser> {
