@@ -17,6 +17,8 @@ export default {
     {
       name: 'mfa-publish-paths',
       packageLinkPhase({ customElementsManifest }) {
+        // The analyzer's module order depends on file-system timing; sorted, the file is stable.
+        customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
         for (const mod of customElementsManifest.modules) {
           const tag = mod.path.match(/^src\/elements\/([\w-]+)\/\1\.ts$/)?.[1];
           mod.path = tag ? `dist/${tag}.js` : mod.path.replace(/^src\//, 'dist/src/').replace(/\.ts$/, '.js');

@@ -447,8 +447,8 @@ describe('<mfa-otp-enroll> with a test double', () => {
     el.source = doubleSource({ barcodeUri: 'https://example.com/key' });
     wrapper.append(el);
     await waitUntil(() => el.step === 'failed');
-    await el.updateComplete;
-    expect(part(el, 'step-failed').textContent).to.contain('n’est pas une clé d’application d’authentification');
+    // French loads on first use (src/locales): English shows until it arrives.
+    await waitUntil(() => part(el, 'step-failed').textContent!.includes('n’est pas une clé d’application d’authentification'), 'no French text');
     // Common text (the button) comes from the lazily loaded French locale module.
     await waitUntil(() => part(el, 'retry-button').textContent!.trim() === 'Réessayer', 'no French common text');
     wrapper.lang = 'de';
@@ -556,9 +556,7 @@ describe('<mfa-otp-enroll> with a test double', () => {
     expect(part(el, 'manual-toggle').textContent!.trim()).to.equal('Code lässt sich nicht scannen?');
     expect(codeInput(el).label).to.equal('6-stelliger Code aus Ihrer App');
     wrapper.lang = 'fr';
-    await new Promise((resolve) => setTimeout(resolve));
-    await el.updateComplete;
-    expect(part(el, 'submit-button').textContent!.trim()).to.equal('Vérifier');
+    await waitUntil(() => part(el, 'submit-button').textContent!.trim() === 'Vérifier', 'no French text');
     expect(part(el, 'copy-button').textContent!.trim()).to.equal('Copier la clé');
   });
 

@@ -375,7 +375,8 @@ describe('<mfa-verify> codes', () => {
     el.source = s.source;
     wrapper.append(el);
     await waitForPart(el, 'authenticators');
-    expect(text(part(el, 'title'))).to.equal('Bestätigen Sie, dass Sie es sind');
+    // German loads on first use (src/locales): English shows until it arrives.
+    await waitUntil(() => text(part(el, 'title')) === 'Bestätigen Sie, dass Sie es sind', 'not German');
     expect(text($(el, '[part~="switch-button"]'))).to.equal('Wiederherstellungscode verwenden');
     wrapper.lang = 'fr';
     await waitUntil(() => text(part(el, 'title')) === 'Confirmez votre identité', 'not French');
