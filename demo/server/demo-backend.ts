@@ -15,6 +15,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { CSRF_HEADER, CSRF_VALUE } from '../../src/core/index.js';
+import { emulatorSignIn } from '../../src/emulator/client-helpers.js';
 import { createMfaProxy, type ProxySession, type ProxyTokens } from '../../src/server/index.js';
 
 export const PROXY_BASE = '/api/auth/mfa';
@@ -97,28 +98,16 @@ export function createDemoBackend(options: { emulatorUrl: string; log?: (line: s
     const password = typeof body?.password === 'string' ? body.password : '';
     if (!username || !password) return json({ error: 'invalid_request', error_description: 'Email and password are required.' }, 400);
 
-    const grant = await fetch(`${emulatorUrl}/oauth/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'password',
-        username,
-        password,
-        client_id: WEB_CLIENT.clientId,
-        client_secret: WEB_CLIENT.clientSecret,
-        audience: `${emulatorUrl}/mfa/`,
-        scope: 'openid profile email',
-      }),
+    const grant = await emulatorSignIn(emulatorUrl, {
+      username,
+      password,
+      clientId: WEB_CLIENT.clientId,
+      clientSecret: WEB_CLIENT.clientSecret,
     });
-    const answer = (await grant.json().catch(() => ({}))) as {
-      error?: string;
-      error_description?: string;
-      mfa_token?: string;
-      mfa_requirements?: { challenge?: unknown[] };
-    };
-    if (answer.error !== 'mfa_required' || !answer.mfa_token) {
+    if (!grant.mfaRequired) {
       // Wrong password (invalid_grant) and the like: Auth0's error, never a token.
-      return json({ error: answer.error ?? 'server_error', error_description: answer.error_description ?? '' }, grant.status >= 400 ? grant.status : 502);
+      const { error, error_description: description } = grant.body as { error?: string; error_description?: string };
+      return json({ error: error ?? 'server_error', error_description: description ?? '' }, grant.status >= 400 ? grant.status : 502);
     }
     const users = (await (await fetch(`${emulatorUrl}/__emulator/users`)).json()) as Array<{ id: string; email: string }>;
     const user = users.find((u) => u.email.toLowerCase() === username.toLowerCase());
@@ -128,8 +117,8 @@ export function createDemoBackend(options: { emulatorUrl: string; log?: (line: s
     if (old !== undefined) sessions.delete(old);
     if (sessions.size >= MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);
     const id = randomBytes(24).toString('base64url');
-    sessions.set(id, { userId: user.id, email: user.email, mfaToken: answer.mfa_token });
-    const out: LoginAnswer = { email: user.email, userId: user.id, next: answer.mfa_requirements?.challenge ? 'challenge' : 'enroll' };
+    sessions.set(id, { userId: user.id, email: user.email, mfaToken: grant.mfaRequired.mfaToken });
+    const out: LoginAnswer = { email: user.email, userId: user.id, next: grant.mfaRequired.mfaRequirements?.challenge ? 'challenge' : 'enroll' };
     return json(out, 200, { 'set-cookie': `${SESSION_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Strict` });
   }
 
