@@ -28,8 +28,11 @@ child.on('close', (code) => {
   const num = (label) => Number((out.match(new RegExp(`^ℹ ${label} (\\d+)`, 'm')) ?? [])[1] ?? 0);
   const passed = num('pass');
   const failed = num('fail') + num('cancelled');
+  // The spec reporter repeats every failing test under "✖ failing tests:"; keep their names.
+  const failing = out.split(/^✖ failing tests:$/m)[1] ?? '';
+  const failures = [...failing.matchAll(/^\S*?\s*✖ (.+?)(?: \(\d[\d.]*ms\))?$/gm)].map((m) => m[1].trim());
   mkdirSync('.test-results', { recursive: true });
-  writeFileSync('.test-results/node.json', JSON.stringify({ passed, failed }));
+  writeFileSync('.test-results/node.json', JSON.stringify({ passed, failed, failures }));
   console.log(`node: ${passed} passed, ${failed} failed`);
   process.exit(code ?? 1);
 });

@@ -14,6 +14,7 @@ for (const run of runs) {
   }
   const totals = JSON.parse(readFileSync(file, 'utf8'));
   console.log(`${run}: ${totals.passed} passed, ${totals.failed} failed`);
+  for (const failure of totals.failures ?? []) console.log(`  failed: ${failure}`);
   passed += totals.passed;
   failed += totals.failed;
 }
