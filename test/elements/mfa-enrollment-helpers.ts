@@ -3,7 +3,8 @@
  * a provider in direct mode (`MfaApiSource`, cross-origin to the emulator) or proxy mode
  * (`ProxySource`, same-origin through the test runner), and small shadow-DOM queries.
  */
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { MfaApiSource } from '../../src/core/api-source.js';
 import { FACTORS } from '../../src/core/factors.js';
 import type { CallOptions, EnrollRequest, Enrollment } from '../../src/core/types.js';

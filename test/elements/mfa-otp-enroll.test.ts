@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { MfaApiSource } from '../../src/core/api-source.js';
 import { MfaError } from '../../src/core/errors.js';

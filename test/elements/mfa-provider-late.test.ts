@@ -3,7 +3,8 @@
  * that the consumers exist (and have asked for a source) before the provider is defined. Own file:
  * a custom element can be defined only once per page.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { MfaEnrollment } from '../../src/elements/mfa-enrollment/mfa-enrollment.js';
 import { MfaProvider } from '../../src/elements/mfa-provider/mfa-provider.js';
 import '../../src/define/mfa-code-input.js';

@@ -1,5 +1,6 @@
 /** Shared by the `<mfa-verify>` browser tests: a seeded emulator user, the element, its parts. */
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { MfaApiSource } from '../../src/core/api-source.js';
 import type { MfaSource } from '../../src/core/types.js';

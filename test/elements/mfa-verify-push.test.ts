@@ -1,4 +1,5 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import type { MfaErrorEvent } from '../../src/define/mfa-verify.js';
 import { emulator, type LoggedRequest } from '../helpers/emulator.js';
 import { mount, part, parts, recordAnnouncements, seeded, sleep, text, waitForPart } from './mfa-verify-helpers.js';

@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { Authenticator, Challenge, MfaSource, VerifyResult } from '../../src/core/types.js';
 import '../../src/define/mfa-provider.js';

@@ -1,4 +1,5 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { MfaVerifiedEvent, type MfaErrorEvent } from '../../src/define/mfa-verify.js';
 import type { MfaRecoveryCodes } from '../../src/define/mfa-recovery-codes.js';
 import { MfaApiSource } from '../../src/core/api-source.js';

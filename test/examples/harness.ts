@@ -6,7 +6,8 @@
  * Nothing here imports the library's runtime: the elements on the page are the ones the example
  * bundled, registered by the example itself.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { FakeSource } from './fake-source.js';
 
