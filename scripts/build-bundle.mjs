@@ -1,27 +1,33 @@
-// The single-file build for <script type="module"> use without a bundler: everything inlined
-// (Lit included) except the QR code library, which stays a lazy chunk beside it and is fetched
-// only when a QR code is drawn.
+// The single-file build for <script type="module"> use without a bundler: one file with everything
+// (Lit, both data sources, every element, English text) and, beside it, files fetched only on
+// demand: the QR code library (when a QR code is drawn) and the German and French tables (when an
+// element meets that language). The on-demand files import nothing the main file has, so
+// mfa-elements.js needs no other file to start.
 import { build } from 'esbuild';
 import { rmSync, writeFileSync } from 'node:fs';
 
 const outdir = 'dist/cdn';
+const QR_FILE = 'mfa-qrcode.js';
+const common = { bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, sourcemap: true, legalComments: 'linked', logLevel: 'warning' };
+
 rmSync(outdir, { recursive: true, force: true });
-const result = await build({
+const main = await build({
+  ...common,
   entryPoints: { 'mfa-elements': 'src/index.ts' },
   outdir,
-  bundle: true,
+  // Splitting only for the lazy translation tables; the QR library is built on its own below so it
+  // does not share esbuild's CommonJS helpers with the main file through a third chunk.
   splitting: true,
-  format: 'esm',
-  platform: 'browser',
-  target: 'es2022',
-  minify: true,
-  sourcemap: true,
-  legalComments: 'linked',
-  chunkNames: 'chunks/[name]-[hash]',
+  chunkNames: 'locales/[name]-[hash]',
   metafile: true,
-  logLevel: 'warning',
+  plugins: [{
+    name: 'qrcode-beside',
+    setup(b) { b.onResolve({ filter: /^qrcode$/ }, () => ({ path: `./${QR_FILE}`, external: true })); },
+  }],
 });
-// The size check reads which chunks load up front (static imports) and which on demand.
-writeFileSync(`${outdir}/metafile.json`, JSON.stringify(result.metafile));
-const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));
-for (const [file, meta] of outputs) console.log(`${file}  ${meta.bytes} bytes`);
+const qr = await build({ ...common, entryPoints: { [QR_FILE.slice(0, -3)]: 'qrcode' }, outdir, metafile: true });
+
+const outputs = { ...main.metafile.outputs, ...qr.metafile.outputs };
+// The size check reads which files load up front (static imports) and which on demand.
+writeFileSync(`${outdir}/metafile.json`, JSON.stringify({ inputs: {}, outputs }));
+for (const [file, meta] of Object.entries(outputs)) if (file.endsWith('.js')) console.log(`${file}  ${meta.bytes} bytes`);

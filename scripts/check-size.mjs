@@ -7,6 +7,7 @@
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { dirname, join } from 'node:path';
 
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -23,8 +24,10 @@ function initialLoad(metafile, entryOut, read) {
     seen.add(out);
     bytes += gz(read(out));
     for (const imp of metafile.outputs[out].imports) {
-      if (imp.external) continue;
-      if (imp.kind === 'dynamic-import') lazy.add(imp.path);
+      // The bundle's QR library is an external file beside it (see build-bundle.mjs).
+      const path = imp.external ? join(dirname(out), imp.path) : imp.path;
+      if (!metafile.outputs[path]) continue;
+      if (imp.kind === 'dynamic-import') lazy.add(path);
       else queue.push(imp.path);
     }
   }

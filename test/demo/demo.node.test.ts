@@ -209,3 +209,28 @@ test('script-tag.html: the single-file bundle alone, in direct mode', async () =
   assert.deepEqual(await problems(), []);
   await page.close();
 });
+
+test('the single-file bundle fetches the QR library and a translation beside it, and nothing else up front', async () => {
+  const { page, problems } = await openPage('/script-tag.html');
+  const fetched: string[] = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await page.waitForFunction(() => customElements.get('mfa-qr-code') !== undefined);
+  assert.deepEqual(fetched.filter((path) => path.startsWith('/dist/cdn/')), [], 'nothing more before an element needs it');
+  // German text and a drawn code, as a German user scanning a key would see them.
+  const label = await page.evaluate(async () => {
+    const qr = document.createElement('mfa-qr-code') as HTMLElement & { value: string; updateComplete: Promise<boolean> };
+    qr.lang = 'de';
+    qr.value = 'otpauth://totp/Demo:ada%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Demo';
+    document.body.append(qr);
+    await qr.updateComplete;
+    const svg = qr.shadowRoot!.querySelector('svg[role="img"]');
+    return svg ? svg.getAttribute('aria-label') : null;
+  });
+  assert.ok(label, 'the QR code was drawn');
+  await page.waitForFunction(() => document.querySelector('mfa-qr-code')!.shadowRoot!.querySelector('svg')!.getAttribute('aria-label')!.startsWith('QR-Code'));
+  const cdn = fetched.filter((path) => path.startsWith('/dist/cdn/'));
+  assert.ok(cdn.includes('/dist/cdn/mfa-qrcode.js'), `QR library fetched: ${cdn}`);
+  assert.ok(cdn.some((path) => /^\/dist\/cdn\/locales\/de-/.test(path)), `German table fetched: ${cdn}`);
+  assert.deepEqual(await problems(), []);
+  await page.close();
+});
