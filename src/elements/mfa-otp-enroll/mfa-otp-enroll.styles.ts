@@ -14,7 +14,6 @@ export const otpEnrollStyles = css`
   }
 
   [role='heading'] {
-    margin: 0;
     font-weight: 600;
     line-height: 1.3;
   }
@@ -27,16 +26,13 @@ export const otpEnrollStyles = css`
     font-size: 1.05em;
   }
 
-  [role='heading']:focus {
+  [role='heading']:focus:not(:focus-visible) {
     outline: none;
   }
 
-  [role='heading']:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
-  }
-
-  p {
+  p,
+  dl,
+  dd {
     margin: 0;
   }
 
@@ -45,7 +41,9 @@ export const otpEnrollStyles = css`
     font-size: 0.925em;
   }
 
-  section {
+  section,
+  .alternatives,
+  .manual {
     display: grid;
     gap: var(--_space);
   }
@@ -58,15 +56,11 @@ export const otpEnrollStyles = css`
   }
 
   .alternatives {
-    display: grid;
-    gap: var(--_space);
     flex: 1 1 16rem;
     min-width: 0;
   }
 
   .manual {
-    display: grid;
-    gap: var(--_space);
     padding: calc(var(--_space) * 1.5);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -88,25 +82,23 @@ export const otpEnrollStyles = css`
     font-size: 1.1em;
     letter-spacing: 0.06em;
     word-spacing: 0.2em;
-    overflow-wrap: anywhere;
     user-select: all;
     -webkit-user-select: all;
+  }
+
+  .secret,
+  dd {
+    overflow-wrap: anywhere;
   }
 
   dl {
     display: grid;
     grid-template-columns: max-content 1fr;
     gap: calc(var(--_space) / 2) calc(var(--_space) * 1.5);
-    margin: 0;
   }
 
   dt {
     color: var(--_muted);
-  }
-
-  dd {
-    margin: 0;
-    overflow-wrap: anywhere;
   }
 
   form {
@@ -119,15 +111,6 @@ export const otpEnrollStyles = css`
   form [part~='error'],
   form .wait {
     flex-basis: 100%;
-    margin: 0;
-  }
-
-  .status-icon {
-    color: var(--_success);
-  }
-
-  [part~='error'] {
-    color: var(--_danger);
   }
 
   @media (forced-colors: active) {

@@ -27,23 +27,12 @@ const SESSION_ENDED = ['expired_token', 'invalid_token', 'mfa_required', 'associ
  * secret as the `secret` field.
  */
 export function otpKeyOf(enrollment: OtpEnrollment): TotpKeyUri {
-  if (!isOtpauthUri(enrollment.barcodeUri)) {
-    throw new MfaError('invalid_uri', { description: 'barcode_uri is not an otpauth: URI' });
-  }
+  const refuse = (description: string) => new MfaError('invalid_uri', { description });
+  if (!isOtpauthUri(enrollment.barcodeUri)) throw refuse('barcode_uri is not an otpauth: URI');
   const key = parseOtpauthUri(enrollment.barcodeUri);
-  if (key.kind !== 'totp') throw new MfaError('invalid_uri', { description: 'barcode_uri is not a TOTP key' });
-  if (enrollment.secret && normalizeBase32(enrollment.secret) !== key.secret) {
-    throw new MfaError('invalid_uri', { description: 'barcode_uri and secret disagree' });
-  }
+  if (key.kind !== 'totp') throw refuse('barcode_uri is not a TOTP key');
+  if (enrollment.secret && normalizeBase32(enrollment.secret) !== key.secret) throw refuse('barcode_uri and secret disagree');
   return key;
-}
-
-/** `JBSWY3DP` → `J B S W, Y 3 D P`: read one character at a time, groups separated by a pause. */
-function spell(secret: string): string {
-  return formatSecret(secret)
-    .split(' ')
-    .map((group) => group.split('').join(' '))
-    .join(', ');
 }
 
 /**
@@ -105,7 +94,6 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
     step: { state: true },
     _key: { state: true },
     _error: { state: true },
-    _codeError: { state: true },
     _verifying: { state: true },
     _manualOpen: { state: true },
     _waitLeft: { state: true },
@@ -118,10 +106,8 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
   declare step: OtpEnrollStep;
   /** @internal */
   declare _key?: TotpKeyUri;
-  /** @internal Why associating failed. */
+  /** @internal Why associating failed (failed step) or why the last code was refused (scan step). */
   declare _error?: MfaError;
-  /** @internal Why the last code was refused. */
-  declare _codeError?: MfaError;
   /** @internal */
   declare _verifying: boolean;
   /** @internal */
@@ -129,7 +115,7 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
   /** @internal Seconds left before another code may be tried. */
   declare _waitLeft: number;
   /** @internal */
-  declare _copyStatus: string;
+  declare _copyStatus?: string;
 
   #enrollment?: OtpEnrollment;
   #authenticator?: Authenticator;
@@ -137,16 +123,13 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
   #startedWith?: MfaSource;
   #run = 0;
   #waitTimer?: ReturnType<typeof setInterval>;
-  #waitUntil = 0;
 
   constructor() {
     super();
     this.headingLevel = 2;
     this.step = 'idle';
-    this._verifying = false;
-    this._manualOpen = false;
+    this._verifying = this._manualOpen = false;
     this._waitLeft = 0;
-    this._copyStatus = '';
   }
 
   /** The setup key (base32, no spaces) once the server sent one; for tests and custom UIs. */
@@ -162,9 +145,7 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
   }
 
   protected override sourceChanged(source: MfaSource | undefined): void {
-    if (!source || source === this.#startedWith) return;
-    if (this.step === 'done') return;
-    void this.#start(source);
+    if (source && source !== this.#startedWith && this.step !== 'done') void this.#start(source);
   }
 
   /** Throws the current key away and associates again (a new secret). */
@@ -178,89 +159,70 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
   async #start(source: MfaSource): Promise<void> {
     const run = ++this.#run;
     this.#startedWith = source;
-    this.#enrollment = undefined;
-    this.#authenticator = undefined;
-    this._key = undefined;
-    this._error = undefined;
-    this._codeError = undefined;
-    this._verifying = false;
-    this._manualOpen = false;
-    this._copyStatus = '';
+    this.#enrollment = this.#authenticator = this._key = this._error = this._copyStatus = undefined;
+    this._verifying = this._manualOpen = false;
     this.#stopWait();
     this.step = 'starting';
-    if (source.capabilities && !source.capabilities.associate) {
-      this.#fail(new MfaError('unsupported', { description: 'the source cannot associate' }), run);
-      return;
-    }
     const moveFocus = this.#focusIsOurs();
     try {
+      if (source.capabilities && !source.capabilities.associate) throw new MfaError('unsupported', { description: 'the source cannot associate' });
       const enrollment = await source.enroll({ factor: 'otp' }, { signal: this.signal });
       if (run !== this.#run) return;
       if (enrollment.type !== 'otp') throw new MfaError('bad_response', { description: 'not an OTP enrollment' });
-      const key = otpKeyOf(enrollment);
+      this._key = otpKeyOf(enrollment);
       this.#enrollment = enrollment;
-      this._key = key;
-      this.step = 'scan';
-      this.announce(`${this.t('otp.scanTitle')}. ${this.t('otp.scanText')}`);
-      if (moveFocus || this.#focusIsOurs()) void this.focusPart('#scan-title');
+      this.#go('scan', undefined, moveFocus || this.#focusIsOurs());
     } catch (error) {
       if (run !== this.#run) return;
-      this.#fail(error, run);
+      const mfaError = this.reportError(error, 'enroll');
+      // A listener of mfa-error may have restarted already.
+      if (run !== this.#run) return;
+      if (mfaError.code === 'aborted') {
+        this.#startedWith = undefined;
+        this.step = 'idle';
+        return;
+      }
+      this._error = mfaError;
+      this.#go('failed', this.#failureText(mfaError), this.#focusIsOurs());
     }
   }
 
-  #fail(error: unknown, run: number): void {
-    const mfaError = this.reportError(error, 'enroll');
-    if (run !== this.#run) return;
-    if (mfaError.code === 'aborted') {
-      this.#startedWith = undefined;
-      this.step = 'idle';
-      return;
-    }
-    this._error = mfaError;
-    this.step = 'failed';
-    this.announce(this.#failureText(mfaError));
-    if (this.#focusIsOurs()) void this.focusPart('#failed-title');
+  /** Shows `step`, says `message` (by default the step's title and text) and moves focus to its heading. */
+  #go(step: OtpEnrollStep, message = `${this.t(`otp.${step}Title` as 'otp.scanTitle')}. ${this.t(`otp.${step}Text` as 'otp.scanText')}`, focus = true): void {
+    this.step = step;
+    this.announce(message);
+    if (focus) void this.focusPart(`#${step}-title`);
   }
 
   async #submit(raw: string): Promise<void> {
-    const source = this.#startedWith;
-    const key = this._key;
-    if (this.step !== 'scan' || !source || !key || this._verifying) return;
-    const input = this.#codeInput;
-    if (this._waitLeft > 0) {
-      this.announce(this.#waitText());
-      return;
-    }
-    const otp = normalizeOtp(raw, key.digits);
+    if (this.step !== 'scan' || this._verifying) return;
+    // In the scan step both are set.
+    const source = this.#startedWith!;
+    const digits = this._key!.digits;
+    if (this._waitLeft > 0) return this.announce(this.#waitText());
+    const otp = normalizeOtp(raw, digits);
     if (!otp) {
-      this._codeError = new MfaError('invalid_input', { description: 'incomplete code' });
-      this.announce(this.t('otp.incomplete', { digits: key.digits }));
-      input?.focus();
+      this.announce(this.#codeErrorText((this._error = new MfaError('invalid_input', { description: 'incomplete code' }))));
+      this.#codeInput?.focus();
       return;
     }
     const run = this.#run;
     this._verifying = true;
-    this._codeError = undefined;
+    this._error = undefined;
     this.announce(this.t('otp.verifying'));
     try {
       await source.verify({ type: 'otp', otp }, { signal: this.signal });
       if (run !== this.#run) return;
       this.#authenticator = await this.#findAuthenticator(source);
       if (run !== this.#run) return;
-      const codes = this.#enrollment?.recoveryCodes ?? [];
-      if (codes.length > 0) {
-        this.step = 'recovery';
-        this.announce(this.t('otp.codeAccepted', { count: codes.length }));
-        void this.focusPart('#recovery-title');
-      } else {
-        this.#finish();
-      }
+      const count = this.#enrollment!.recoveryCodes?.length;
+      if (count) this.#go('recovery', this.t('otp.codeAccepted', { count }));
+      else this.#finish();
     } catch (error) {
       if (run !== this.#run) return;
       const mfaError = this.reportError(error, 'confirm');
       if (mfaError.code === 'aborted') return;
-      this._codeError = mfaError;
+      this._error = mfaError;
       if (RATE_LIMITED.includes(mfaError.code)) this.#startWait(mfaError.retryAfter);
       this.announce(this.#codeErrorText(mfaError));
       await this.updateComplete;
@@ -274,27 +236,22 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
 
   /** The authenticator just confirmed: the newest active OTP one (Auth0 lists in creation order). */
   async #findAuthenticator(source: MfaSource): Promise<Authenticator | undefined> {
-    if (source.capabilities && !source.capabilities.list) return undefined;
+    if (source.capabilities && !source.capabilities.list) return;
+    const time = (a: Authenticator): number => Date.parse(a.createdAt ?? '') || 0;
+    let newest: Authenticator | undefined;
     try {
-      const list = await source.listAuthenticators({ signal: this.signal });
-      const otp = list.filter((a) => a.factor === 'otp' && a.authenticatorType === 'otp' && a.active);
-      const time = (a: Authenticator): number => (a.createdAt ? Date.parse(a.createdAt) || 0 : 0);
-      return otp.reduce<Authenticator | undefined>((newest, a) => (!newest || time(a) >= time(newest) ? a : newest), undefined);
+      for (const a of await source.listAuthenticators({ signal: this.signal })) {
+        if (a.factor === 'otp' && a.authenticatorType === 'otp' && a.active && (!newest || time(a) >= time(newest))) newest = a;
+      }
+      return newest;
     } catch {
       // The enrollment itself succeeded; the page can list again if it needs the authenticator.
-      return undefined;
+      return;
     }
   }
 
-  #onRecoverySaved(event: Event): void {
-    event.stopPropagation();
-    if (this.step === 'recovery') this.#finish();
-  }
-
   #finish(): void {
-    this.step = 'done';
-    this.announce(`${this.t('otp.doneTitle')}. ${this.t('otp.doneText')}`);
-    void this.focusPart('#done-title');
+    this.#go('done');
     const recoveryCodes = this.#enrollment?.recoveryCodes;
     this.dispatchEvent(
       new MfaEnrollEvent({
@@ -310,12 +267,10 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
   #startWait(seconds: number | undefined): void {
     this.#stopWait();
     if (!seconds || seconds <= 0) return;
-    this.#waitUntil = Date.now() + seconds * 1000;
+    const until = Date.now() + seconds * 1000;
     this._waitLeft = Math.ceil(seconds);
     this.#waitTimer = setInterval(() => {
-      const left = Math.max(0, Math.ceil((this.#waitUntil - Date.now()) / 1000));
-      this._waitLeft = left;
-      if (left === 0) {
+      if (!(this._waitLeft = Math.max(0, Math.ceil((until - Date.now()) / 1000)))) {
         this.#stopWait();
         this.announce(this.t('otp.canRetry'));
       }
@@ -323,8 +278,7 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
   }
 
   #stopWait(): void {
-    if (this.#waitTimer !== undefined) clearInterval(this.#waitTimer);
-    this.#waitTimer = undefined;
+    clearInterval(this.#waitTimer);
     this._waitLeft = 0;
   }
 
@@ -335,7 +289,7 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
   // ---------------------------------------------------------------- helpers
 
   get #codeInput(): MfaCodeInput | null {
-    return this.renderRoot?.querySelector<MfaCodeInput>('mfa-code-input') ?? null;
+    return this.renderRoot.querySelector('mfa-code-input');
   }
 
   /** Focus moves only when the user is working in this element (or nowhere): never stolen from the page. */
@@ -346,210 +300,193 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
 
   /** Why there is no key to show. */
   #failureText(error: MfaError): string {
-    if (error.code === 'unsupported') return this.t('otp.unsupported');
-    if (error.code === 'invalid_uri') return this.t('otp.invalidUri');
-    return this.errorText(error);
+    const code = error.code;
+    return code === 'unsupported' ? this.t('otp.unsupported') : code === 'invalid_uri' ? this.t('otp.invalidUri') : this.errorText(error);
   }
 
   /** What is said about a refused code: the reason, the attempts left when known, and the wait. */
   #codeErrorText(error: MfaError, withWait = true): string {
-    if (error.code === 'invalid_input') return this.t('otp.incomplete', { digits: this._key?.digits ?? 6 });
-    const main = error.code === 'invalid_grant' ? this.t('otp.wrongCode') : this.errorText(error);
-    const attempts =
-      error.attemptsLeft !== undefined && error.code === 'invalid_grant'
-        ? ` ${this.t('attemptsLeft', { count: error.attemptsLeft })}`
-        : '';
-    const wait = withWait && this._waitLeft > 0 ? ` ${this.#waitText()}` : '';
-    return main + attempts + wait;
+    const { code, attemptsLeft } = error;
+    if (code === 'invalid_input') return this.t('otp.incomplete', { digits: this._key!.digits });
+    const wrong = code === 'invalid_grant';
+    return (
+      (wrong ? this.t('otp.wrongCode') : this.errorText(error)) +
+      (wrong && attemptsLeft !== undefined ? ` ${this.t('attemptsLeft', { count: attemptsLeft })}` : '') +
+      (withWait && this._waitLeft > 0 ? ` ${this.#waitText()}` : '')
+    );
   }
 
   async #copySecret(): Promise<void> {
-    const key = this._key;
-    if (!key) return;
-    const outcome = await copyText(key.secret, this.renderRoot.querySelector('.secret'));
-    this._copyStatus =
-      outcome === 'copied' ? this.t('otp.keyCopied') : outcome === 'selected' ? this.t('otp.keySelected') : this.t('otp.copyFailed');
-    this.announce(this._copyStatus);
-  }
-
-  #toggleManual(): void {
-    this._manualOpen = !this._manualOpen;
-  }
-
-  #onCodeComplete(event: MfaCodeCompleteEvent): void {
-    event.stopPropagation();
-    void this.#submit(event.detail.value);
-  }
-
-  #onSubmit(event: SubmitEvent): void {
-    event.preventDefault();
-    void this.#submit(this.#codeInput?.value ?? '');
-  }
-
-  #onCodeInput(): void {
-    // Typing again clears the "wrong code" mark, but not a running wait.
-    if (this._codeError && this._waitLeft === 0) this._codeError = undefined;
+    const outcome = await copyText(this._key!.secret, this.renderRoot.querySelector('.secret'));
+    this.announce(
+      (this._copyStatus = this.t(outcome === 'copied' ? 'otp.keyCopied' : outcome === 'selected' ? 'otp.keySelected' : 'otp.copyFailed')),
+    );
   }
 
   // ---------------------------------------------------------------- rendering
 
-  #heading(id: string, text: string, level: number, className: string, part: string): TemplateResult {
-    return html`<div id=${id} role="heading" aria-level=${Math.min(6, Math.max(1, level))} class=${className} part=${part} tabindex="-1">
-      ${text}
-    </div>`;
+  #heading(id: string, text: string, level: number, className = 'step-title', part = className): TemplateResult {
+    return html`<div id=${id} role="heading" aria-level=${Math.min(6, Math.max(1, level))} class=${className} part=${part} tabindex="-1">${text}</div>`;
+  }
+
+  /** A step's section and heading; the done and failed steps have an extra heading part and no label. */
+  #section(step: string, level: number, title: string, content: unknown, headingPart?: string): TemplateResult {
+    return html`<section part="step step-${step}" aria-labelledby=${headingPart ? nothing : `${step}-title`}>
+      ${this.#heading(`${step}-title`, title, level, 'step-title', headingPart)}${content}
+    </section>`;
+  }
+
+  #button(text: string, onClick: () => void, part: string, className?: string): TemplateResult {
+    return html`<button type="button" class=${className ?? nothing} part="button ${part}" @click=${onClick}>${text}</button>`;
   }
 
   override render() {
-    const source = this.activeSource;
     const level = Math.round(Number(this.headingLevel)) || 2;
     // The live region stays outside the aria-busy block: some screen readers hold back what a busy region says.
-    return html`<div part="base" class="base" aria-busy=${this.step === 'starting' || this._verifying ? 'true' : 'false'}>
-      ${this.#heading('title', this.t('otp.title'), level, 'title', 'title')}
-      ${!source && this.step === 'idle' ? this.renderNoSource() : this.#renderStep(level + 1)}
+    return html`<div part="base" class="base" aria-busy=${this.step === 'starting' || this._verifying}>
+      ${this.#heading('title', this.t('otp.title'), level, 'title')}
+      ${!this.activeSource && this.step === 'idle' ? this.renderNoSource() : this.#renderStep(level + 1)}
     </div>
     ${this.renderLiveRegion()}`;
   }
 
-  #renderStep(level: number): TemplateResult | typeof nothing {
-    switch (this.step) {
-      case 'idle':
-      case 'starting':
-        return html`<p part="status">${this.t('otp.starting')}</p>`;
-      case 'failed':
-        return this.#renderFailed(level);
-      case 'scan':
-        return this.#renderScan(level);
-      case 'recovery':
-        return this.#renderRecovery(level);
-      case 'done':
-        return html`<section part="step step-done">
-          ${this.#heading('done-title', this.t('otp.doneTitle'), level, 'step-title', 'step-title status')}
-          <p part="description">${this.t('otp.doneText')}</p>
-        </section>`;
-    }
-  }
-
-  #renderFailed(level: number): TemplateResult {
-    const error = this._error ?? new MfaError('generic');
-    const message = this.#failureText(error);
-    return html`<section part="step step-failed">
-      ${this.#heading('failed-title', message, level, 'step-title', 'step-title error')}
-      ${error.code === 'unsupported'
-        ? nothing
-        : html`<div>
-            <button type="button" part="button retry-button" @click=${() => this.restart()}>${this.t('retry')}</button>
-          </div>`}
-    </section>`;
-  }
-
-  #renderScan(level: number): TemplateResult {
+  #renderStep(level: number): TemplateResult {
+    const step = this.step;
     const key = this._key!;
-    const name = [key.issuer, key.account].filter(Boolean).join(': ') || this.t('otp.secretLabel');
-    return html`<section part="step step-scan" aria-labelledby="scan-title">
-        ${this.#heading('scan-title', this.t('otp.scanTitle'), level, 'step-title', 'step-title')}
-        <p part="description">${this.t('otp.scanText')}</p>
-        <div class="scan">
-          <mfa-qr-code
-            part="qr"
-            exportparts="base:qr-frame,qr:qr-image"
-            .value=${key.uri}
-            .strings=${this.strings}
-            label=${this.t('otp.qrLabel', { name })}
-          ></mfa-qr-code>
-          <div class="alternatives">
-            <p>
-              <a part="app-link" href=${key.uri}>${this.t('otp.openInApp')}</a>
-              <br /><span class="muted">${this.t('otp.openInAppHint')}</span>
-            </p>
-            <div>
-              <button
-                type="button"
-                class="link"
-                part="button manual-toggle"
-                aria-expanded=${this._manualOpen ? 'true' : 'false'}
-                aria-controls="manual"
-                @click=${this.#toggleManual}
-              >
-                ${this.t('otp.cantScan')}
-              </button>
-            </div>
-            ${this.#renderManual(key)}
-          </div>
-        </div>
-      </section>
-      ${this.#renderCode(level, key)}`;
-  }
-
-  #renderManual(key: TotpKeyUri): TemplateResult {
-    const rows: Array<[string, string]> = [];
-    if (key.issuer) rows.push([this.t('otp.issuer'), key.issuer]);
-    if (key.account) rows.push([this.t('otp.account'), key.account]);
-    rows.push([this.t('otp.type'), this.t('otp.typeTotp')]);
-    if (key.nonDefault.algorithm) rows.push([this.t('otp.algorithm'), key.algorithm]);
-    if (key.nonDefault.digits) rows.push([this.t('otp.digits'), String(key.digits)]);
-    if (key.nonDefault.period) rows.push([this.t('otp.period'), this.t('otp.periodValue', { seconds: key.period })]);
-    return html`<div id="manual" part="manual" class="manual" ?hidden=${!this._manualOpen}>
-      <p>${this.t('otp.manualText')}</p>
-      <div class="secret-row">
-        <span class="sr-only">${this.t('otp.secretSpelled', { spelled: spell(key.secret) })}</span>
-        <code part="secret" class="secret" aria-hidden="true" translate="no">${formatSecret(key.secret)}</code>
-        <button type="button" class="secondary" part="button copy-button" @click=${this.#copySecret}>
-          ${this.t('otp.copyKey')}
-        </button>
-      </div>
-      ${this._copyStatus ? html`<p class="muted" part="status">${this._copyStatus}</p>` : nothing}
-      <p class="muted">${this.t('otp.appShows')}:</p>
-      <dl part="details">${rows.map(([term, value]) => html`<dt>${term}</dt><dd translate="no">${value}</dd>`)}</dl>
-    </div>`;
-  }
-
-  #renderCode(level: number, key: TotpKeyUri): TemplateResult {
-    const error = this._codeError;
-    const errorText = error ? this.#codeErrorText(error, false) : '';
-    const waiting = this._waitLeft > 0;
-    const sessionEnded = error && SESSION_ENDED.includes(error.code);
-    return html`<section part="step step-code" aria-labelledby="code-title">
-      ${this.#heading('code-title', this.t('otp.codeTitle'), level, 'step-title', 'step-title')}
-      <p part="description">${this.t('otp.codeText', { digits: key.digits })}</p>
-      <form part="form" novalidate @submit=${this.#onSubmit}>
-        <mfa-code-input
-          part="code-input"
-          exportparts="input,cell,label:code-label"
-          length=${key.digits}
-          .label=${this.t('otp.codeLabel', { digits: key.digits })}
+    if (step === 'scan') return this.#renderScan(level, key);
+    if (step === 'recovery') {
+      const codes = this.#enrollment!.recoveryCodes!;
+      return this.#section(
+        'recovery',
+        level,
+        this.t('otp.recoveryTitle', { count: codes.length }),
+        html`<mfa-recovery-codes
+          part="recovery-codes"
+          .codes=${codes}
           .strings=${this.strings}
-          ?invalid=${Boolean(error)}
-          .description=${error ? this.#codeErrorText(error) : ''}
-          @mfa-code-complete=${this.#onCodeComplete}
-          @input=${this.#onCodeInput}
-        ></mfa-code-input>
-        <button type="submit" part="button submit-button" ?disabled=${waiting} aria-disabled=${this._verifying ? 'true' : 'false'}>
-          ${this._verifying ? this.t('otp.verifying') : this.t('otp.verify')}
-        </button>
-        ${error ? html`<p part="error" id="code-error">${errorText}</p>` : nothing}
-        ${waiting ? html`<p part="wait" class="wait" role="timer" aria-live="off">${this.#waitText()}</p>` : nothing}
-        ${sessionEnded
-          ? html`<div><button type="button" class="secondary" part="button retry-button" @click=${() => this.restart()}>
-              ${this.t('otp.startOver')}
-            </button></div>`
-          : nothing}
-      </form>
-    </section>`;
+          issuer=${key.issuer ?? ''}
+          account=${key.account ?? ''}
+          @mfa-recovery-codes-saved=${(event: Event) => {
+            event.stopPropagation();
+            if (this.step === 'recovery') this.#finish();
+          }}
+        ></mfa-recovery-codes>`,
+      );
+    }
+    if (step === 'done') {
+      return this.#section('done', level, this.t('otp.doneTitle'), html`<p part="description">${this.t('otp.doneText')}</p>`, 'step-title status');
+    }
+    if (step === 'failed') {
+      const error = this._error!;
+      return this.#section(
+        'failed',
+        level,
+        this.#failureText(error),
+        error.code === 'unsupported' ? nothing : html`<div>${this.#button(this.t('retry'), this.restart, 'retry-button')}</div>`,
+        'step-title error',
+      );
+    }
+    return html`<p part="status">${this.t('otp.starting')}</p>`;
   }
 
-  #renderRecovery(level: number): TemplateResult {
-    const codes = this.#enrollment?.recoveryCodes ?? [];
-    const key = this._key;
-    return html`<section part="step step-recovery" aria-labelledby="recovery-title">
-      ${this.#heading('recovery-title', this.t('otp.recoveryTitle', { count: codes.length }), level, 'step-title', 'step-title')}
-      <mfa-recovery-codes
-        part="recovery-codes"
-        .codes=${codes}
-        .strings=${this.strings}
-        issuer=${key?.issuer ?? ''}
-        account=${key?.account ?? ''}
-        @mfa-recovery-codes-saved=${this.#onRecoverySaved}
-      ></mfa-recovery-codes>
-    </section>`;
+  #renderScan(level: number, key: TotpKeyUri): TemplateResult {
+    const { issuer, account, digits, nonDefault } = key;
+    const name = [issuer, account].filter(Boolean).join(': ') || this.t('otp.secretLabel');
+    const grouped = formatSecret(key.secret);
+    // What the app will show: [key, value], the settings only when they are not the defaults.
+    const rows = (
+      [
+        ['issuer', issuer],
+        ['account', account],
+        ['type', this.t('otp.typeTotp')],
+        ['algorithm', nonDefault.algorithm && key.algorithm],
+        ['digits', nonDefault.digits && String(digits)],
+        ['period', nonDefault.period && this.t('otp.periodValue', { seconds: key.period })],
+      ] as const
+    ).filter(([, value]) => value);
+    const error = this._error;
+    const waiting = this._waitLeft > 0;
+    return html`${this.#section(
+        'scan',
+        level,
+        this.t('otp.scanTitle'),
+        html`<p part="description">${this.t('otp.scanText')}</p>
+          <div class="scan">
+            <mfa-qr-code
+              part="qr"
+              exportparts="base:qr-frame,qr:qr-image"
+              .value=${key.uri}
+              .strings=${this.strings}
+              label=${this.t('otp.qrLabel', { name })}
+            ></mfa-qr-code>
+            <div class="alternatives">
+              <p>
+                <a part="app-link" href=${key.uri}>${this.t('otp.openInApp')}</a>
+                <br /><span class="muted">${this.t('otp.openInAppHint')}</span>
+              </p>
+              <div>
+                <button
+                  type="button"
+                  class="link"
+                  part="button manual-toggle"
+                  aria-expanded=${this._manualOpen}
+                  aria-controls="manual"
+                  @click=${() => (this._manualOpen = !this._manualOpen)}
+                >${this.t('otp.cantScan')}</button>
+              </div>
+              <div id="manual" part="manual" class="manual" ?hidden=${!this._manualOpen}>
+                <p>${this.t('otp.manualText')}</p>
+                <div class="secret-row">
+                  <span class="sr-only">${this.t('otp.secretSpelled', { spelled: [...grouped].join(' ').replace(/   /g, ', ') })}</span>
+                  <code part="secret" class="secret" aria-hidden="true" translate="no">${grouped}</code>
+                  ${this.#button(this.t('otp.copyKey'), this.#copySecret, 'copy-button', 'secondary')}
+                </div>
+                ${this._copyStatus ? html`<p class="muted" part="status">${this._copyStatus}</p>` : nothing}
+                <p class="muted">${this.t('otp.appShows')}:</p>
+                <dl part="details">${rows.map(([term, value]) => html`<dt>${this.t(`otp.${term}`)}</dt><dd translate="no">${value}</dd>`)}</dl>
+              </div>
+            </div>
+          </div>`,
+      )}
+      ${this.#section(
+        'code',
+        level,
+        this.t('otp.codeTitle'),
+        html`<p part="description">${this.t('otp.codeText', { digits })}</p>
+          <form
+            part="form"
+            novalidate
+            @submit=${(event: SubmitEvent) => {
+              event.preventDefault();
+              void this.#submit(this.#codeInput?.value ?? '');
+            }}
+          >
+            <mfa-code-input
+              part="code-input"
+              exportparts="input,cell,label:code-label"
+              length=${digits}
+              .label=${this.t('otp.codeLabel', { digits })}
+              .strings=${this.strings}
+              ?invalid=${error}
+              .description=${error ? this.#codeErrorText(error) : ''}
+              @mfa-code-complete=${(event: MfaCodeCompleteEvent) => {
+                event.stopPropagation();
+                void this.#submit(event.detail.value);
+              }}
+              @input=${() => {
+                // Typing again clears the "wrong code" mark, but not a running wait.
+                if (!this._waitLeft) this._error = undefined;
+              }}
+            ></mfa-code-input>
+            <button type="submit" part="button submit-button" ?disabled=${waiting} aria-disabled=${this._verifying}>
+              ${this.t(this._verifying ? 'otp.verifying' : 'otp.verify')}
+            </button>
+            ${error ? html`<p part="error" id="code-error">${this.#codeErrorText(error, false)}</p>` : nothing}
+            ${waiting ? html`<p part="wait" class="wait" role="timer" aria-live="off">${this.#waitText()}</p>` : nothing}
+            ${error && SESSION_ENDED.includes(error.code)
+              ? html`<div>${this.#button(this.t('otp.startOver'), this.restart, 'retry-button', 'secondary')}</div>`
+              : nothing}
+          </form>`,
+      )}`;
   }
 }
