@@ -1,6 +1,6 @@
 import { MfaError } from './errors.js';
-import { request } from './http.js';
-import { isAuthenticatorId, normalizeEmail, normalizePhone } from './input.js';
+import { request, type HttpRequest } from './http.js';
+import { checkAuthenticatorId, checkEnrollInput } from './input.js';
 import { resolveOrigin } from './origin.js';
 import {
   associateBody,
@@ -45,6 +45,12 @@ export interface MfaApiSourceOptions {
 /** Scopes that make a grant's access token usable for the MFA API itself. */
 const MFA_API_SCOPES = ['enroll', 'read:authenticators'];
 
+/** Which token a call carries (see `#pick`). */
+const BEARER = 0;
+const GRANT = 1;
+const ACCESS = 2;
+type TokenKind = typeof BEARER | typeof GRANT | typeof ACCESS;
+
 /**
  * Talks to Auth0's MFA API straight from the page (public client). Tokens live only in private
  * fields: never in URLs, storage, logs or error messages.
@@ -65,8 +71,7 @@ export class MfaApiSource implements MfaSource {
   #mfaToken: string | undefined;
   #accessToken: string | undefined;
   readonly #getToken: GetToken | undefined;
-  readonly #fetch: FetchLike | undefined;
-  readonly #timeoutMs: number | undefined;
+  readonly #http: Pick<HttpRequest<never>, 'fetch' | 'timeoutMs' | 'credentials'>;
 
   constructor(options: MfaApiSourceOptions) {
     this.origin = resolveOrigin(options.domain);
@@ -76,8 +81,8 @@ export class MfaApiSource implements MfaSource {
     this.#mfaToken = options.mfaToken;
     this.#accessToken = options.accessToken;
     this.#getToken = options.getToken;
-    this.#fetch = options.fetch;
-    this.#timeoutMs = options.timeoutMs;
+    // Bearer tokens only: cookies for the tenant's domain must not ride along.
+    this.#http = { fetch: options.fetch, timeoutMs: options.timeoutMs, credentials: 'omit' };
   }
 
   /** Replaces the tokens given (an `undefined` field is left as it is); for property changes. */
@@ -92,104 +97,78 @@ export class MfaApiSource implements MfaSource {
   }
 
   listAuthenticators(opts?: CallOptions): Promise<Authenticator[]> {
-    return this.#authorized(() => this.#bearer(), (token) =>
-      this.#send('/mfa/authenticators', { token, parse: parseAuthenticatorList }, opts),
-    );
+    return this.#authorized(BEARER, (token) => this.#send('/mfa/authenticators', opts, { parse: parseAuthenticatorList }, token));
   }
 
-  enroll(req: EnrollRequest, opts?: CallOptions): Promise<Enrollment> {
-    if ('mode' in req) {
-      return Promise.reject(new MfaError('unsupported', { description: 'ticket enrollment needs a server (proxy mode)' }));
-    }
-    let checked: EnrollRequest = req;
-    if (req.factor === 'sms' || req.factor === 'voice') {
-      const phoneNumber = normalizePhone(req.phoneNumber);
-      if (!phoneNumber) return Promise.reject(new MfaError('invalid_input', { description: 'phone number must be E.164' }));
-      checked = { factor: req.factor, phoneNumber };
-    } else if (req.factor === 'email' && req.email !== undefined) {
-      const email = normalizeEmail(req.email);
-      if (!email) return Promise.reject(new MfaError('invalid_input', { description: 'invalid email address' }));
-      checked = { factor: 'email', email };
-    }
-    return this.#authorized(() => this.#bearer(), (token) =>
+  async enroll(req: EnrollRequest, opts?: CallOptions): Promise<Enrollment> {
+    if ('mode' in req) throw new MfaError('unsupported', { description: 'ticket enrollment needs a server (proxy mode)' });
+    const checked = checkEnrollInput(req);
+    return this.#authorized(BEARER, (token) =>
       this.#send(
         '/mfa/associate',
-        { method: 'POST', token, json: associateBody(checked), parse: (body) => parseEnrollment(body, req.factor) },
         opts,
+        { method: 'POST', json: associateBody(checked), parse: (body) => parseEnrollment(body, req.factor) },
+        token,
       ),
     );
   }
 
-  remove(authenticatorId: string, opts?: CallOptions): Promise<void> {
-    if (!isAuthenticatorId(authenticatorId)) {
-      return Promise.reject(new MfaError('invalid_input', { description: 'not an authenticator id' }));
-    }
-    const token = (): string | undefined => this.#accessToken;
-    return this.#authorized(token, (bearer) =>
-      this.#send(`/mfa/authenticators/${encodeURIComponent(authenticatorId)}`, { method: 'DELETE', token: bearer }, opts),
+  async remove(authenticatorId: string, opts?: CallOptions): Promise<void> {
+    const path = `/mfa/authenticators/${encodeURIComponent(checkAuthenticatorId(authenticatorId))}`;
+    return this.#authorized(
+      ACCESS,
+      (token) => this.#send(path, opts, { method: 'DELETE' }, token),
       'removing an authenticator needs an MFA access token (remove:authenticators)',
     );
   }
 
-  challenge(req: ChallengeRequest, opts?: CallOptions): Promise<Challenge> {
-    if (!isAuthenticatorId(req.authenticatorId)) {
-      return Promise.reject(new MfaError('invalid_input', { description: 'not an authenticator id' }));
-    }
-    return this.#authorized(() => this.#grantToken(), (mfaToken) =>
-      this.#send(
-        '/mfa/challenge',
-        { method: 'POST', json: challengeBody(this.clientId, mfaToken, req), parse: parseChallenge },
-        opts,
-      ),
+  async challenge(req: ChallengeRequest, opts?: CallOptions): Promise<Challenge> {
+    checkAuthenticatorId(req.authenticatorId);
+    return this.#authorized(GRANT, (mfaToken) =>
+      this.#send('/mfa/challenge', opts, { method: 'POST', json: challengeBody(this.clientId, mfaToken, req), parse: parseChallenge }),
     );
   }
 
   async verify(req: VerifyRequest, opts?: CallOptions): Promise<VerifyResult> {
-    const result = await this.#authorized(() => this.#grantToken(), (mfaToken) =>
-      this.#send(
-        '/oauth/token',
-        { method: 'POST', form: grantForm(this.clientId, mfaToken, req), parse: parseTokenResponse },
-        opts,
-      ),
+    const result = await this.#authorized(GRANT, (mfaToken) =>
+      this.#send('/oauth/token', opts, { method: 'POST', form: grantForm(this.clientId, mfaToken, req), parse: parseTokenResponse }),
     );
     // A user who just confirmed a first factor with an mfa_token needs an access token to enroll more.
-    const scopes = result.tokens?.scope?.split(/\s+/) ?? [];
-    if (result.tokens && scopes.some((scope) => MFA_API_SCOPES.includes(scope))) {
-      this.#accessToken = result.tokens.accessToken;
-    }
+    const { tokens } = result;
+    if (tokens?.scope?.split(/\s+/).some((scope) => MFA_API_SCOPES.includes(scope))) this.#accessToken = tokens.accessToken;
     return result;
   }
 
-  #bearer(): string | undefined {
-    return this.#accessToken ?? this.#mfaToken;
-  }
-
-  /** Auth0 accepts an MFA access token where an mfa_token is asked for (community-verified). */
-  #grantToken(): string | undefined {
-    return this.#mfaToken ?? this.#accessToken;
-  }
-
   /**
-   * Runs `send` with the token `pick` chooses, asking `getToken` first; on `invalid_token` or
+   * Runs `send` with the token `kind` chooses, asking `getToken` first; on `invalid_token` or
    * `expired_token` asks it once more with `forceRefresh` and retries once.
    */
   async #authorized<T>(
-    pick: () => string | undefined,
+    kind: TokenKind,
     send: (token: string) => Promise<T>,
     missing = 'no mfaToken or accessToken was given',
   ): Promise<T> {
     await this.#refresh(false);
-    const first = pick();
+    const first = this.#pick(kind);
     if (!first) throw new MfaError('unsupported', { description: missing });
     try {
       return await send(first);
     } catch (error) {
       if (!this.#getToken || !MfaError.is(error, 'invalid_token', 'expired_token')) throw error;
       await this.#refresh(true);
-      const second = pick();
+      const second = this.#pick(kind);
       if (!second) throw error;
       return send(second);
     }
+  }
+
+  /**
+   * The MFA API wants the access token, else the mfa_token; the grants the reverse (Auth0 accepts an
+   * MFA access token where an mfa_token is asked for, community-verified); removing, an access token.
+   */
+  #pick(kind: TokenKind): string | undefined {
+    const access = this.#accessToken;
+    return kind === BEARER ? access ?? this.#mfaToken : kind === GRANT ? this.#mfaToken ?? access : access;
   }
 
   async #refresh(forceRefresh: boolean): Promise<void> {
@@ -203,23 +182,13 @@ export class MfaApiSource implements MfaSource {
     if (tokens) this.setTokens(tokens);
   }
 
-  #send<T>(
-    path: string,
-    init: { method?: string; token?: string; json?: unknown; form?: Record<string, string>; parse?: (body: unknown) => T },
-    opts?: CallOptions,
-  ): Promise<T> {
+  #send<T>(path: string, opts: CallOptions | undefined, init: Partial<HttpRequest<T>>, token?: string): Promise<T> {
     return request<T>({
+      ...this.#http,
+      ...init,
       url: this.origin + path,
-      method: init.method,
-      headers: init.token ? { authorization: `Bearer ${init.token}` } : undefined,
-      json: init.json,
-      form: init.form,
-      parse: init.parse,
+      headers: token ? { authorization: `Bearer ${token}` } : undefined,
       signal: opts?.signal,
-      timeoutMs: this.#timeoutMs,
-      fetch: this.#fetch,
-      // Bearer tokens only: cookies for the tenant's domain must not ride along.
-      credentials: 'omit',
     });
   }
 }

@@ -95,10 +95,17 @@ export class MfaError extends Error {
 export function toMfaError(error: unknown): MfaError {
   if (error instanceof MfaError) return error;
   if (isAbortError(error)) return new MfaError('aborted', { cause: error });
-  return new MfaError('network_error', {
-    description: error instanceof Error ? error.message : String(error),
-    cause: error,
-  });
+  return networkError(error);
+}
+
+/** `network_error`, described by what was thrown. */
+export function networkError(error: unknown): MfaError {
+  return new MfaError('network_error', { description: describe(error), cause: error });
+}
+
+/** The message of anything thrown. */
+export function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** `aborted`, with the signal's reason as its cause. */

@@ -1,4 +1,4 @@
-import { MfaError, parseRetryAfter } from './errors.js';
+import { describe, MfaError, networkError, parseRetryAfter } from './errors.js';
 import { isObject } from './validate.js';
 import type { FetchLike } from './types.js';
 
@@ -28,48 +28,67 @@ export interface HttpRequest<T> {
  * JSON `SyntaxError`, so callers branch on `code` only.
  */
 export async function request<T = undefined>(req: HttpRequest<T>): Promise<T> {
-  if (req.signal?.aborted) throw new MfaError('aborted', { cause: req.signal.reason });
-  const doFetch = req.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const deadline = linkSignal(req.signal, req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
-  let body: string | undefined;
-  if (req.json !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(req.json);
-  } else if (req.form) {
-    headers['content-type'] = 'application/x-www-form-urlencoded';
-    body = new URLSearchParams(req.form).toString();
-  }
+  const { signal, json, form } = req;
+  const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (signal?.aborted) throw new MfaError('aborted', { cause: signal.reason });
+  // A signal that fires on the caller's abort or on the timeout, whichever comes first. Built by
+  // hand rather than with `AbortSignal.any`/`AbortSignal.timeout`, which older WebKit lacks, and so
+  // that the two causes can be told apart afterwards.
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort(signal!.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const timer =
+    timeoutMs > 0 && timeoutMs < Infinity
+      ? setTimeout(() => controller.abort(new DOMException('The request timed out.', 'TimeoutError')), timeoutMs)
+      : undefined;
+  const [type, body] =
+    json !== undefined
+      ? ['application/json', JSON.stringify(json)]
+      : form
+        ? ['application/x-www-form-urlencoded', `${new URLSearchParams(form)}`]
+        : [];
   try {
     let response: Response;
     let text: string;
     try {
-      response = await doFetch(req.url, {
+      response = await (req.fetch ?? fetch)(req.url, {
         method: req.method ?? 'GET',
-        headers,
+        headers: { accept: 'application/json', ...req.headers, ...(type && { 'content-type': type }) },
         body,
-        signal: deadline.signal,
+        signal: controller.signal,
         credentials: req.credentials,
       });
       // The deadline also covers the body: a server that stalls mid-body times out too.
       text = await response.text();
     } catch (error) {
-      if (req.signal?.aborted) throw new MfaError('aborted', { cause: error });
-      if (deadline.timedOut()) throw new MfaError('timeout', { cause: error });
-      throw new MfaError('network_error', { description: describe(error), cause: error });
+      throw signal?.aborted
+        ? new MfaError('aborted', { cause: error })
+        : controller.signal.aborted // by the timer, the only other way
+          ? new MfaError('timeout', { cause: error })
+          : networkError(error);
     }
-    const parsed = parseJson(text);
-    if (!response.ok) throw errorFromResponse(response.status, response.headers, parsed.ok ? parsed.value : undefined);
+    const { status } = response;
+    let value: unknown;
+    let isJson = true;
+    if (text.trim()) {
+      try {
+        value = JSON.parse(text);
+      } catch {
+        isJson = false;
+      }
+    }
+    if (!response.ok) throw errorFromResponse(status, response.headers, value);
     if (!req.parse) return undefined as T;
-    if (!parsed.ok) throw new MfaError('bad_response', { status: response.status, description: 'response is not JSON' });
+    if (!isJson) throw new MfaError('bad_response', { status, description: 'response is not JSON' });
     try {
-      return req.parse(parsed.value);
+      return req.parse(value);
     } catch (error) {
       if (error instanceof MfaError) throw error;
-      throw new MfaError('bad_response', { status: response.status, description: describe(error), cause: error });
+      throw new MfaError('bad_response', { status, description: describe(error), cause: error });
     }
   } finally {
-    deadline.dispose();
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
   }
 }
 
@@ -83,18 +102,14 @@ export function errorFromResponse(status: number, headers: Headers, body: unknow
   let description: string | undefined;
   let mfaToken: string | undefined;
   if (isObject(body)) {
-    if (typeof body.statusCode === 'number') {
-      code = stringOr(body.errorCode);
-      description = stringOr(body.message);
-    } else {
-      code = stringOr(body.error);
-      description = stringOr(body.error_description) ?? stringOr(body.message);
-    }
+    const management = typeof body.statusCode === 'number';
+    code = stringOr(management ? body.errorCode : body.error);
+    description = (management ? undefined : stringOr(body.error_description)) ?? stringOr(body.message);
     if (code === 'mfa_required') mfaToken = stringOr(body.mfa_token);
   }
   // Auth0 documents no code for this case; the text is the only stable signal.
   if (description && /user is already enrolled/i.test(description)) code = 'already_enrolled';
-  code ??= status === 429 ? 'rate_limited' : status >= 500 ? 'server_unavailable' : 'http_error';
+  code ??= codeForStatus(status);
   // Auth0 sends x-ratelimit-* on every response, so its reset time only means "wait" on a 429/503.
   const retryAfter =
     headers.has('retry-after') || status === 429 || status === 503 ? parseRetryAfter(headers) : undefined;
@@ -103,49 +118,11 @@ export function errorFromResponse(status: number, headers: Headers, body: unknow
   return new MfaError(code, { status, description, retryAfter, attemptsLeft, mfaToken });
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  if (text.trim() === '') return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false };
-  }
+/** The code of an error status whose body names none. */
+export function codeForStatus(status: number): string {
+  return status === 429 ? 'rate_limited' : status >= 500 ? 'server_unavailable' : 'http_error';
 }
 
 function stringOr(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/**
- * A signal that fires on the caller's abort or on the timeout, whichever comes first. Built by hand
- * rather than with `AbortSignal.any`/`AbortSignal.timeout`, which older WebKit lacks, and so that
- * the two causes can be told apart afterwards.
- */
-function linkSignal(
-  outer: AbortSignal | undefined,
-  timeoutMs: number,
-): { signal: AbortSignal; timedOut(): boolean; dispose(): void } {
-  const controller = new AbortController();
-  let timedOut = false;
-  const onAbort = (): void => controller.abort(outer?.reason);
-  outer?.addEventListener('abort', onAbort, { once: true });
-  const timer =
-    timeoutMs > 0 && Number.isFinite(timeoutMs)
-      ? setTimeout(() => {
-          timedOut = true;
-          controller.abort(new DOMException('The request timed out.', 'TimeoutError'));
-        }, timeoutMs)
-      : undefined;
-  return {
-    signal: controller.signal,
-    timedOut: () => timedOut,
-    dispose: () => {
-      clearTimeout(timer);
-      outer?.removeEventListener('abort', onAbort);
-    },
-  };
 }

@@ -2,6 +2,8 @@
  * Checks on what the user typed, shared by the elements (before a request) and the server proxy
  * (before an upstream call). Normalizers return the canonical form or undefined when invalid.
  */
+import { MfaError } from './errors.js';
+import type { EnrollRequest } from './types.js';
 
 /** Separators people type or paste inside phone numbers and codes. */
 const SEPARATORS = /[\s\-().\u00a0]/g;
@@ -69,4 +71,30 @@ export function maskEmail(email: string): string {
   if (at < 1) return email;
   const local = email.slice(0, at);
   return local[0] + '•'.repeat(Math.max(1, local.length - 1)) + email.slice(at);
+}
+
+const invalidInput = (description: string): MfaError => new MfaError('invalid_input', { description });
+
+/** `id` if it is an authenticator id (`isAuthenticatorId`), else `MfaError('invalid_input')`; for the sources. */
+export function checkAuthenticatorId(id: string): string {
+  if (!isAuthenticatorId(id)) throw invalidInput('not an authenticator id');
+  return id;
+}
+
+/**
+ * An inline enrollment with its phone number or email in canonical form; `MfaError('invalid_input')`
+ * when it has none. For the sources, before any request.
+ */
+export function checkEnrollInput(req: Exclude<EnrollRequest, { mode: 'ticket' }>): EnrollRequest {
+  if (req.factor === 'sms' || req.factor === 'voice') {
+    const phoneNumber = normalizePhone(req.phoneNumber);
+    if (!phoneNumber) throw invalidInput('phone number must be E.164');
+    return { factor: req.factor, phoneNumber };
+  }
+  if (req.factor === 'email' && req.email !== undefined) {
+    const email = normalizeEmail(req.email);
+    if (!email) throw invalidInput('invalid email address');
+    return { factor: 'email', email };
+  }
+  return req;
 }

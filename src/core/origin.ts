@@ -22,9 +22,14 @@ export function resolveOrigin(domain: string): string {
 
 /** For URLs a server hands back to open (enrollment tickets): `https:`, or `http:` on loopback. */
 export function checkServerUrl(value: string, base?: string): string {
+  return secureUrl(value, base).href;
+}
+
+/** `value` parsed and checked like `checkServerUrl`; `noCredentials` also refuses `user:password@`. */
+export function secureUrl(value: string, base?: string, noCredentials?: boolean): URL {
   const url = parseUrl(value, base);
-  assertSecure(url);
-  return url.href;
+  assertSecure(url, noCredentials && (url.username || url.password));
+  return url;
 }
 
 function parseUrl(value: string, base?: string): URL {
@@ -35,7 +40,7 @@ function parseUrl(value: string, base?: string): URL {
   }
 }
 
-function assertSecure(url: URL): void {
+function assertSecure(url: URL, refuse?: unknown): void {
   const ok = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-  if (!ok) throw new MfaError('invalid_uri', { description: 'only https: (or http: on a loopback host) is allowed' });
+  if (!ok || refuse) throw new MfaError('invalid_uri', { description: 'only https: (or http: on a loopback host) is allowed' });
 }

@@ -1,8 +1,8 @@
 import { MfaError } from './errors.js';
 import { FACTORS, isFactorName } from './factors.js';
-import { request } from './http.js';
-import { isAuthenticatorId, normalizeEmail, normalizePhone } from './input.js';
-import { checkServerUrl, isLoopbackHost } from './origin.js';
+import { codeForStatus, request, type HttpRequest } from './http.js';
+import { checkAuthenticatorId, checkEnrollInput } from './input.js';
+import { checkServerUrl, secureUrl } from './origin.js';
 import type {
   Authenticator,
   CallOptions,
@@ -20,7 +20,7 @@ import type {
   VerifyResult,
 } from './types.js';
 import { expectArray, expectObject, optionalString, requireBoolean, requireString, type JsonObject } from './validate.js';
-import { associateBody, parseAuthenticatorList, parseChallenge, parseEnrollment, tokenSet } from './wire.js';
+import { associateBody, parseAuthenticatorList, parseChallenge, parseEnrollment, verifyFields, verifyResult } from './wire.js';
 
 export interface ProxySourceOptions {
   /** The proxy's base URL, usually same-origin and relative (`/api/auth/mfa`). */
@@ -36,32 +36,22 @@ export const CSRF_HEADER = 'x-requested-with';
 export const CSRF_VALUE = 'mfa-elements';
 
 /**
- * The routes of DESIGN §2b. `factors`, `ticket` and `removeLab` are the Auth0 Lab routers' three
- * routes; `list`, `associate`, `challenge` and `verify` are nextjs-auth0's four; `remove` is ours.
+ * The routes of DESIGN §2b, as `METHOD path` below the base URL. `factors`, `ticket` and `removeLab`
+ * are the Auth0 Lab routers' three routes; `list`, `associate`, `challenge` and `verify` are
+ * nextjs-auth0's four; `remove` is ours.
  */
-type RouteKey = 'factors' | 'ticket' | 'removeLab' | 'list' | 'associate' | 'challenge' | 'verify' | 'remove';
-
-const ROUTE_LABELS: Record<RouteKey, string> = {
-  factors: 'GET {base}',
-  ticket: 'POST {base}',
-  removeLab: 'DELETE {base}/{id}',
-  list: 'GET {base}/authenticators',
-  associate: 'POST {base}/associate',
-  challenge: 'POST {base}/challenge',
-  verify: 'POST {base}/verify',
-  remove: 'DELETE {base}/authenticators/{id}',
+const ROUTES = {
+  factors: 'GET ',
+  ticket: 'POST ',
+  removeLab: 'DELETE /{id}',
+  list: 'GET /authenticators',
+  associate: 'POST /associate',
+  challenge: 'POST /challenge',
+  verify: 'POST /verify',
+  remove: 'DELETE /authenticators/{id}',
 };
 
-/** Ticket and factor-list names: the Lab routers speak Guardian's names (`push-notification`). */
-const FACTOR_ALIASES: Readonly<Record<string, FactorName>> = {
-  otp: 'otp',
-  sms: 'sms',
-  voice: 'voice',
-  email: 'email',
-  push: 'push',
-  'push-notification': 'push',
-  'recovery-code': 'recovery-code',
-};
+type RouteKey = keyof typeof ROUTES;
 
 /** An error code as servers write them (`invalid_grant`), as opposed to a sentence or a reason phrase. */
 const CODE_SHAPE = /^[a-z][a-z0-9_]*$/;
@@ -84,15 +74,13 @@ const CODE_SHAPE = /^[a-z][a-z0-9_]*$/;
 export class ProxySource implements MfaSource {
   readonly baseUrl: string;
   #token: string | undefined;
-  readonly #fetch: FetchLike | undefined;
-  readonly #timeoutMs: number | undefined;
+  readonly #http: Pick<HttpRequest<never>, 'fetch' | 'timeoutMs' | 'credentials'>;
   readonly #missing = new Set<RouteKey>();
 
   constructor(options: ProxySourceOptions) {
     this.baseUrl = checkBaseUrl(options.baseUrl);
     this.#token = options.token || undefined;
-    this.#fetch = options.fetch;
-    this.#timeoutMs = options.timeoutMs;
+    this.#http = { fetch: options.fetch, timeoutMs: options.timeoutMs, credentials: 'same-origin' };
   }
 
   /** Replaces the bearer token (`undefined` or `''` removes it). */
@@ -119,20 +107,18 @@ export class ProxySource implements MfaSource {
    * `GET {base}` that reports an `enrollmentId` becomes one authenticator (see
    * `authenticatorsFromFactors`).
    */
-  async listAuthenticators(opts?: CallOptions): Promise<Authenticator[]> {
-    if (!this.#missing.has('list')) {
-      try {
-        return await this.#send('list', { path: '/authenticators', parse: parseAuthenticatorList }, opts);
-      } catch (error) {
-        if (!MfaError.is(error, 'unsupported') || this.#missing.has('factors')) throw error;
-      }
-    }
-    return authenticatorsFromFactors(await this.listFactors(opts));
+  listAuthenticators(opts?: CallOptions): Promise<Authenticator[]> {
+    return this.#either(
+      'list',
+      'factors',
+      () => this.#send('list', opts, parseAuthenticatorList),
+      async () => authenticatorsFromFactors(await this.listFactors(opts)),
+    );
   }
 
   /** `GET {base}`: the factors the tenant offers, with the user's enrollment id where there is one. */
   listFactors(opts?: CallOptions): Promise<FactorInfo[]> {
-    return this.#send('factors', { path: '', parse: parseFactorList }, opts);
+    return this.#send('factors', opts, parseFactorList);
   }
 
   /**
@@ -142,102 +128,105 @@ export class ProxySource implements MfaSource {
   async enroll(req: EnrollRequest, opts?: CallOptions): Promise<Enrollment> {
     if ('mode' in req) return this.#ticket(req.factor, opts);
     const checked = checkEnrollInput(req);
-    if (!this.#missing.has('associate')) {
-      try {
-        return await this.#send(
-          'associate',
-          { path: '/associate', method: 'POST', json: associateBody(checked), parse: (body) => parseEnrollment(body, req.factor) },
-          opts,
-        );
-      } catch (error) {
-        if (!MfaError.is(error, 'unsupported') || this.#missing.has('ticket')) throw error;
-      }
-    }
-    return this.#ticket(req.factor, opts);
+    return this.#either(
+      'associate',
+      'ticket',
+      () => this.#send('associate', opts, (body) => parseEnrollment(body, req.factor), associateBody(checked)),
+      () => this.#ticket(req.factor, opts),
+    );
   }
 
   /** `DELETE {base}/authenticators/{id}`, else the Lab's `DELETE {base}/{id}`. */
   async remove(authenticatorId: string, opts?: CallOptions): Promise<void> {
-    if (!isAuthenticatorId(authenticatorId)) throw new MfaError('invalid_input', { description: 'not an authenticator id' });
-    const id = encodeURIComponent(authenticatorId);
-    if (!this.#missing.has('remove')) {
-      try {
-        await this.#send('remove', { path: `/authenticators/${id}`, method: 'DELETE' }, opts);
-        return;
-      } catch (error) {
-        if (!MfaError.is(error, 'unsupported') || this.#missing.has('removeLab')) throw error;
-      }
-    }
-    await this.#send('removeLab', { path: `/${id}`, method: 'DELETE' }, opts);
+    const id = encodeURIComponent(checkAuthenticatorId(authenticatorId));
+    const send = (key: RouteKey): Promise<undefined> => this.#send(key, opts, undefined, undefined, id);
+    await this.#either('remove', 'removeLab', () => send('remove'), () => send('removeLab'));
   }
 
   /**
    * `POST {base}/challenge`. The token also goes in the body as `mfa_token`, where nextjs-auth0
    * expects it (mirroring Auth0); `createMfaProxy` ignores it and uses the session's.
    */
-  challenge(req: ChallengeRequest, opts?: CallOptions): Promise<Challenge> {
-    if (!isAuthenticatorId(req.authenticatorId)) {
-      return Promise.reject(new MfaError('invalid_input', { description: 'not an authenticator id' }));
-    }
-    const json: JsonObject = { authenticator_id: req.authenticatorId };
+  async challenge(req: ChallengeRequest, opts?: CallOptions): Promise<Challenge> {
+    const json: JsonObject = { authenticator_id: checkAuthenticatorId(req.authenticatorId) };
     if (req.challengeType) json.challenge_type = req.challengeType;
     if (this.#token) json.mfa_token = this.#token;
-    return this.#send('challenge', { path: '/challenge', method: 'POST', json, parse: parseChallenge }, opts);
+    return this.#send('challenge', opts, parseChallenge, json);
   }
 
   /** `POST {base}/verify` → `{success, recovery_code?}`; tokens stay on the server. */
   verify(req: VerifyRequest, opts?: CallOptions): Promise<VerifyResult> {
-    const json: JsonObject =
-      req.type === 'otp'
-        ? { otp: req.otp }
-        : req.type === 'recovery-code'
-          ? { recovery_code: req.recoveryCode }
-          : { oob_code: req.oobCode, ...(req.bindingCode ? { binding_code: req.bindingCode } : {}) };
-    return this.#send('verify', { path: '/verify', method: 'POST', json, parse: parseVerifyResult }, opts);
+    return this.#send('verify', opts, parseVerifyResult, verifyFields(req));
   }
 
   async #ticket(factor: Exclude<FactorName, 'recovery-code'>, opts?: CallOptions): Promise<TicketEnrollment> {
-    if (!isFactorName(factor) || !FACTORS[factor].ticketFactor) {
+    if (!FACTORS[factor]?.ticketFactor) {
       throw new MfaError('invalid_input', { description: 'this factor has no hosted enrollment' });
     }
     // Guardian's name for push; the Lab router maps sms/voice to `phone` itself, and so does ours.
-    const name = factor === 'push' ? 'push-notification' : factor;
     const ticketUrl = await this.#send(
       'ticket',
-      { path: '', method: 'POST', json: { factor: name }, parse: (body) => requireString(expectObject(body, 'ticket'), 'ticket_url') },
       opts,
+      (body) => requireString(expectObject(body, 'ticket'), 'ticket_url'),
+      { factor: factor === 'push' ? 'push-notification' : factor },
     );
     // Outside the parse callback so that a refused URL is `invalid_uri`, not `bad_response`.
     return { type: 'ticket', factor, ticketUrl: checkServerUrl(ticketUrl) };
   }
 
+  /**
+   * `attempt`, which uses the route `first`, unless that route is (or turns out to be) missing;
+   * then `fallback`, which uses the route `second`, unless that one is known to be missing too.
+   */
+  async #either<T>(first: RouteKey, second: RouteKey, attempt: () => Promise<T>, fallback: () => Promise<T>): Promise<T> {
+    try {
+      if (!this.#missing.has(first)) return await attempt();
+    } catch (error) {
+      if (!MfaError.is(error, 'unsupported') || this.#missing.has(second)) throw error;
+    }
+    return fallback();
+  }
+
   async #send<T = undefined>(
     key: RouteKey,
-    init: { path: string; method?: string; json?: unknown; parse?: (body: unknown) => T },
-    opts?: CallOptions,
+    opts: CallOptions | undefined,
+    parse?: (body: unknown) => T,
+    json?: unknown,
+    id = '',
   ): Promise<T> {
     if (this.#missing.has(key)) throw unsupported(key);
-    const headers: Record<string, string> = { [CSRF_HEADER]: CSRF_VALUE };
-    if (this.#token) headers.authorization = `Bearer ${this.#token}`;
+    const [method, path] = ROUTES[key].split(' ');
     try {
       return await request<T>({
-        url: this.baseUrl + init.path,
-        method: init.method,
-        headers,
-        json: init.json,
-        parse: init.parse,
+        ...this.#http,
+        url: this.baseUrl + path!.replace('{id}', id),
+        method,
+        headers: { [CSRF_HEADER]: CSRF_VALUE, ...(this.#token && { authorization: `Bearer ${this.#token}` }) },
+        json,
+        parse,
         signal: opts?.signal,
-        timeoutMs: this.#timeoutMs,
-        fetch: this.#fetch,
-        credentials: 'same-origin',
       });
-    } catch (error) {
-      if (!(error instanceof MfaError)) throw error;
-      if (isMissingRoute(error)) {
+    } catch (thrown) {
+      const error = thrown as MfaError;
+      const { status, code } = error;
+      // 405 always means "not this method here". A 404 is a missing route unless the body carried
+      // an error code of its own (`{"error":"invalid_authenticator"}` is an answer, an HTML page or
+      // Fastify's `{"error":"Not Found"}` is not).
+      if (status === 405 || (status === 404 && (code === 'http_error' || !CODE_SHAPE.test(code)))) {
         this.#missing.add(key);
         throw unsupported(key, error);
       }
-      throw normalizeCode(error);
+      // Servers that put a sentence in `error` (the Lab routers: `{"error":"Error fetching MFA
+      // Enrollments"}`, `{"error":"Rate limit exceeded"}`) get a code derived from the status, with
+      // their text kept as the description. (Anything but an `MfaError` has neither and passes.)
+      if (CODE_SHAPE.test(code) || status === undefined) throw error;
+      throw new MfaError(codeForStatus(status), {
+        status,
+        description: error.description ?? code,
+        retryAfter: error.retryAfter,
+        attemptsLeft: error.attemptsLeft,
+        cause: error,
+      });
     }
   }
 }
@@ -252,23 +241,12 @@ export class ProxySource implements MfaSource {
  */
 export function authenticatorsFromFactors(factors: readonly FactorInfo[]): Authenticator[] {
   const seen = new Set<string>();
-  const result: Authenticator[] = [];
-  for (const info of factors) {
-    if (!info.enrollmentId || seen.has(info.enrollmentId)) continue;
-    seen.add(info.enrollmentId);
-    const spec = FACTORS[info.factor];
-    const authenticator: Authenticator = {
-      id: info.enrollmentId,
-      authenticatorType: spec.authenticatorType,
-      factor: info.factor,
-      active: true,
-      linkedIds: [],
-      removable: spec.removable,
-    };
-    if (spec.oobChannel) authenticator.oobChannel = spec.oobChannel;
-    result.push(authenticator);
-  }
-  return result;
+  return factors.flatMap(({ factor, enrollmentId: id }) => {
+    if (!id || seen.has(id)) return [];
+    seen.add(id);
+    const { authenticatorType, oobChannel, removable } = FACTORS[factor];
+    return [{ id, authenticatorType, factor, active: true, linkedIds: [], removable, ...(oobChannel && { oobChannel }) }];
+  });
 }
 
 /**
@@ -280,12 +258,12 @@ export function parseFactorList(body: unknown): FactorInfo[] {
   const result: FactorInfo[] = [];
   for (const item of expectArray(body, 'factors')) {
     const obj = expectObject(item, 'factor');
-    const factor = FACTOR_ALIASES[requireString(obj, 'name')];
+    const name = requireString(obj, 'name');
+    const factor = name === 'push-notification' ? 'push' : isFactorName(name) ? name : undefined;
     if (!factor || result.some((f) => f.factor === factor)) continue;
-    const info: FactorInfo = { factor, enabled: requireBoolean(obj, 'enabled') };
+    const enabled = requireBoolean(obj, 'enabled');
     const enrollmentId = optionalString(obj, 'enrollmentId');
-    if (enrollmentId) info.enrollmentId = enrollmentId;
-    result.push(info);
+    result.push({ factor, enabled, ...(enrollmentId && { enrollmentId }) });
   }
   return result;
 }
@@ -295,58 +273,13 @@ export function parseVerifyResult(body: unknown): VerifyResult {
   const obj = expectObject(body, 'verify response');
   const accessToken = optionalString(obj, 'access_token');
   if (obj.success !== true && !accessToken) throw new TypeError('success: expected true');
-  const result: VerifyResult = {};
-  const recoveryCode = optionalString(obj, 'recovery_code');
-  if (recoveryCode) result.recoveryCode = recoveryCode;
-  if (accessToken) result.tokens = tokenSet(obj, accessToken);
-  return result;
-}
-
-function checkEnrollInput(req: Exclude<EnrollRequest, { mode: 'ticket' }>): EnrollRequest {
-  if (req.factor === 'sms' || req.factor === 'voice') {
-    const phoneNumber = normalizePhone(req.phoneNumber);
-    if (!phoneNumber) throw new MfaError('invalid_input', { description: 'phone number must be E.164' });
-    return { factor: req.factor, phoneNumber };
-  }
-  if (req.factor === 'email' && req.email !== undefined) {
-    const email = normalizeEmail(req.email);
-    if (!email) throw new MfaError('invalid_input', { description: 'invalid email address' });
-    return { factor: 'email', email };
-  }
-  return req;
-}
-
-/**
- * 405 always means "not this method here". A 404 is a missing route unless the body carried an
- * error code of its own (`{"error":"invalid_authenticator"}` is an answer, an HTML page or
- * Fastify's `{"error":"Not Found"}` is not).
- */
-function isMissingRoute(error: MfaError): boolean {
-  if (error.status === 405) return true;
-  return error.status === 404 && (error.code === 'http_error' || !CODE_SHAPE.test(error.code));
-}
-
-/**
- * Servers that put a sentence in `error` (the Lab routers: `{"error":"Error fetching MFA
- * Enrollments"}`, `{"error":"Rate limit exceeded"}`) get a code derived from the status, with
- * their text kept as the description.
- */
-function normalizeCode(error: MfaError): MfaError {
-  if (CODE_SHAPE.test(error.code) || error.status === undefined) return error;
-  const code = error.status === 429 ? 'rate_limited' : error.status >= 500 ? 'server_unavailable' : 'http_error';
-  return new MfaError(code, {
-    status: error.status,
-    description: error.description ?? error.code,
-    retryAfter: error.retryAfter,
-    attemptsLeft: error.attemptsLeft,
-    cause: error,
-  });
+  return verifyResult(obj, accessToken);
 }
 
 function unsupported(key: RouteKey, cause?: MfaError): MfaError {
   return new MfaError('unsupported', {
     status: cause?.status,
-    description: `the proxy has no ${ROUTE_LABELS[key]} route`,
+    description: `the proxy has no ${ROUTES[key].replace(' ', ' {base}')} route`,
     cause,
   });
 }
@@ -358,19 +291,9 @@ function unsupported(key: RouteKey, cause?: MfaError): MfaError {
  */
 function checkBaseUrl(value: string): string {
   const trimmed = value.trim().replace(/\/+$/, '');
-  if (/[?#]/.test(trimmed)) throw new MfaError('invalid_uri', { description: 'proxy URL must not have a query or fragment' });
-  if (trimmed.startsWith('//')) throw new MfaError('invalid_uri', { description: 'use a path (/api/auth/mfa) or a full URL' });
-  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) {
-    let url: URL;
-    try {
-      url = new URL(trimmed);
-    } catch (cause) {
-      throw new MfaError('invalid_uri', { description: 'not a valid URL', cause });
-    }
-    const ok = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-    if (!ok || url.username || url.password) {
-      throw new MfaError('invalid_uri', { description: 'only https: (or http: on a loopback host) is allowed' });
-    }
-  }
+  const refuse = (description: string): MfaError => new MfaError('invalid_uri', { description });
+  if (/[?#]/.test(trimmed)) throw refuse('proxy URL must not have a query or fragment');
+  if (trimmed.startsWith('//')) throw refuse('use a path (/api/auth/mfa) or a full URL');
+  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) secureUrl(trimmed, undefined, true);
   return trimmed;
 }

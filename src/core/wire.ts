@@ -42,16 +42,22 @@ const OOB_CHANNELS: readonly string[] = ['sms', 'voice', 'email', 'auth0'];
  * (a string or an array). The first known channel wins.
  */
 function readChannel(obj: JsonObject): string | undefined {
-  const single = obj.oob_channel;
-  if (typeof single === 'string') return single;
-  const plural = obj.oob_channels;
-  if (typeof plural === 'string') return plural;
-  if (Array.isArray(plural)) return plural.find((c): c is string => typeof c === 'string');
-  return undefined;
+  return [obj.oob_channel, ...[obj.oob_channels].flat()].find((c): c is string => typeof c === 'string');
 }
 
 function asChannel(value: string | undefined): OobChannel | undefined {
-  return value !== undefined && OOB_CHANNELS.includes(value) ? (value as OobChannel) : undefined;
+  return OOB_CHANNELS.includes(value!) ? (value as OobChannel) : undefined;
+}
+
+/** `target` with every field of `fields` that is not undefined. */
+function assignDefined<T extends object>(target: T, fields: object): T {
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined) Object.assign(target, { [key]: value });
+  return target;
+}
+
+/** The `unexpected` error of a field holding a value this library does not know. */
+function unexpected(key: string, value: string): TypeError {
+  return new TypeError(`${key}: unexpected ${JSON.stringify(value)}`);
 }
 
 /**
@@ -66,26 +72,21 @@ export function parseListedAuthenticator(value: unknown): ListedAuthenticator | 
   const channel = readChannel(obj);
   const oobChannel = asChannel(channel);
   if (channel !== undefined && oobChannel === undefined) return undefined;
-  const result: ListedAuthenticator = {
-    id,
-    authenticatorType: type as AuthenticatorType,
-    active: requireBoolean(obj, 'active'),
-  };
-  const optional = {
-    name: optionalString(obj, 'name'),
-    oobChannel,
-    type: optionalString(obj, 'type'),
-    createdAt: optionalString(obj, 'created_at'),
-    lastAuthenticatedAt: optionalString(obj, 'last_auth') ?? optionalString(obj, 'last_auth_at'),
-  };
-  for (const [key, v] of Object.entries(optional)) if (v !== undefined) Object.assign(result, { [key]: v });
-  return result;
+  return assignDefined<ListedAuthenticator>(
+    { id, authenticatorType: type as AuthenticatorType, active: requireBoolean(obj, 'active') },
+    {
+      name: optionalString(obj, 'name'),
+      oobChannel,
+      type: optionalString(obj, 'type'),
+      createdAt: optionalString(obj, 'created_at'),
+      lastAuthenticatedAt: optionalString(obj, 'last_auth') ?? optionalString(obj, 'last_auth_at'),
+    },
+  );
 }
 
 /** `GET /mfa/authenticators` → every authenticator the library knows, with twins linked. */
 export function parseAuthenticatorList(body: unknown): Authenticator[] {
-  const listed = expectArray(body, 'authenticators').flatMap((item) => parseListedAuthenticator(item) ?? []);
-  return deriveAuthenticators(listed);
+  return deriveAuthenticators(expectArray(body, 'authenticators').flatMap((item) => parseListedAuthenticator(item) ?? []));
 }
 
 /**
@@ -96,75 +97,78 @@ export function parseEnrollment(body: unknown, requested?: FactorName): Enrollme
   const obj = expectObject(body, 'enrollment');
   const type = requireString(obj, 'authenticator_type');
   const recoveryCodes = optionalStringArray(obj, 'recovery_codes');
+  const codes = recoveryCodes && { recoveryCodes };
   if (type === 'otp') {
-    return {
-      type: 'otp',
-      factor: 'otp',
-      secret: requireString(obj, 'secret'),
-      barcodeUri: requireString(obj, 'barcode_uri'),
-      ...(recoveryCodes && { recoveryCodes }),
-    };
+    return { type, factor: type, secret: requireString(obj, 'secret'), barcodeUri: requireString(obj, 'barcode_uri'), ...codes };
   }
-  if (type !== 'oob') throw new TypeError(`authenticator_type: unexpected ${JSON.stringify(type)}`);
-  const channel = asChannel(readChannel(obj)) ?? (requested ? FACTORS[requested].oobChannel : undefined);
+  if (type !== 'oob') throw unexpected('authenticator_type', type);
+  const channel = asChannel(readChannel(obj)) ?? (requested && FACTORS[requested].oobChannel);
   if (!channel) throw new TypeError('oob_channel: missing or unknown');
   const factor = channel === 'auth0' ? 'push' : channel;
-  const enrollment: OobEnrollment = { type: 'oob', factor, oobCode: requireString(obj, 'oob_code') };
-  if (optionalString(obj, 'binding_method') === 'prompt') enrollment.bindingMethod = 'prompt';
-  const barcodeUri = factor === 'push' ? requireString(obj, 'barcode_uri') : optionalString(obj, 'barcode_uri');
-  if (barcodeUri) enrollment.barcodeUri = barcodeUri;
-  if (recoveryCodes) enrollment.recoveryCodes = recoveryCodes;
-  assignTiming(enrollment, obj);
-  return enrollment;
+  const enrollment: OobEnrollment = { type, factor, ...oobFields(obj) };
+  const barcodeUri = (factor === 'push' ? requireString : optionalString)(obj, 'barcode_uri');
+  return { ...enrollment, ...(barcodeUri && { barcodeUri }), ...codes };
 }
 
 /** `POST /mfa/challenge` response. */
 export function parseChallenge(body: unknown): Challenge {
   const obj = expectObject(body, 'challenge');
   const type = requireString(obj, 'challenge_type');
-  if (type === 'otp') return { challengeType: 'otp' };
-  if (type !== 'oob') throw new TypeError(`challenge_type: unexpected ${JSON.stringify(type)}`);
-  const challenge: Challenge = { challengeType: 'oob', oobCode: requireString(obj, 'oob_code') };
-  if (optionalString(obj, 'binding_method') === 'prompt') challenge.bindingMethod = 'prompt';
-  assignTiming(challenge, obj);
-  return challenge;
+  if (type === 'otp') return { challengeType: type };
+  if (type !== 'oob') throw unexpected('challenge_type', type);
+  return { challengeType: type, ...oobFields(obj) };
 }
 
-function assignTiming(target: { interval?: number; expiresIn?: number }, obj: JsonObject): void {
+/** What associate and challenge answers share for an out-of-band code: the code, binding and timing. */
+function oobFields(obj: JsonObject): Pick<OobEnrollment, 'oobCode' | 'bindingMethod' | 'interval' | 'expiresIn'> {
+  const oobCode = requireString(obj, 'oob_code');
+  const prompt = optionalString(obj, 'binding_method') === 'prompt';
   const interval = optionalNumber(obj, 'interval');
   const expiresIn = optionalNumber(obj, 'expires_in');
-  if (interval !== undefined && interval > 0) target.interval = interval;
-  if (expiresIn !== undefined && expiresIn > 0) target.expiresIn = expiresIn;
+  return {
+    oobCode,
+    ...(prompt && { bindingMethod: 'prompt' }),
+    ...(interval! > 0 && { interval }),
+    ...(expiresIn! > 0 && { expiresIn }),
+  };
 }
 
 /** The token fields of an answer whose `access_token` the caller has read; absent ones are left out. */
 export function tokenSet(obj: JsonObject, accessToken: string): TokenSet {
-  const tokens: TokenSet = { accessToken };
-  const optional = {
-    idToken: optionalString(obj, 'id_token'),
-    refreshToken: optionalString(obj, 'refresh_token'),
-    expiresIn: optionalNumber(obj, 'expires_in'),
-    scope: optionalString(obj, 'scope'),
-    tokenType: optionalString(obj, 'token_type'),
-  };
-  for (const [key, v] of Object.entries(optional)) if (v !== undefined) Object.assign(tokens, { [key]: v });
-  return tokens;
+  return assignDefined<TokenSet>(
+    { accessToken },
+    {
+      idToken: optionalString(obj, 'id_token'),
+      refreshToken: optionalString(obj, 'refresh_token'),
+      expiresIn: optionalNumber(obj, 'expires_in'),
+      scope: optionalString(obj, 'scope'),
+      tokenType: optionalString(obj, 'token_type'),
+    },
+  );
+}
+
+/**
+ * A verification's result: `recovery_code` when the server rotated it, and the tokens when
+ * `accessToken` (read by the caller) is given.
+ */
+export function verifyResult(obj: JsonObject, accessToken?: string): VerifyResult {
+  const tokens = accessToken && tokenSet(obj, accessToken);
+  const recoveryCode = optionalString(obj, 'recovery_code');
+  return { ...(tokens && { tokens }), ...(recoveryCode && { recoveryCode }) };
 }
 
 /** `POST /oauth/token` success (any MFA grant). */
 export function parseTokenResponse(body: unknown): VerifyResult {
   const obj = expectObject(body, 'token response');
-  const tokens = tokenSet(obj, requireString(obj, 'access_token'));
-  const recoveryCode = optionalString(obj, 'recovery_code');
-  return recoveryCode ? { tokens, recoveryCode } : { tokens };
+  return verifyResult(obj, requireString(obj, 'access_token'));
 }
 
 /** `POST /mfa/associate` body. Ticket requests have no associate body. */
 export function associateBody(req: EnrollRequest): JsonObject {
   if ('mode' in req) throw new TypeError('a ticket enrollment has no associate body');
-  const spec = FACTORS[req.factor];
-  const body: JsonObject = { authenticator_types: [spec.authenticatorType] };
-  if (spec.oobChannel) body.oob_channels = [spec.oobChannel];
+  const { authenticatorType, oobChannel } = FACTORS[req.factor];
+  const body: JsonObject = { authenticator_types: [authenticatorType] };
+  if (oobChannel) body.oob_channels = [oobChannel];
   if (req.factor === 'sms' || req.factor === 'voice') body.phone_number = req.phoneNumber;
   if (req.factor === 'email' && req.email) body.email = req.email;
   return body;
@@ -172,9 +176,12 @@ export function associateBody(req: EnrollRequest): JsonObject {
 
 /** `POST /mfa/challenge` body: the token travels in the body, never in a header. */
 export function challengeBody(clientId: string, mfaToken: string, req: ChallengeRequest): JsonObject {
-  const body: JsonObject = { client_id: clientId, mfa_token: mfaToken, authenticator_id: req.authenticatorId };
-  if (req.challengeType) body.challenge_type = req.challengeType;
-  return body;
+  return {
+    client_id: clientId,
+    mfa_token: mfaToken,
+    authenticator_id: req.authenticatorId,
+    ...(req.challengeType && { challenge_type: req.challengeType }),
+  };
 }
 
 /** `POST /oauth/token` form for the three MFA grants (public client: no secret). */
@@ -187,13 +194,14 @@ export function grantForm(clientId: string, mfaToken: string, req: VerifyRequest
  * one (the server proxy's).
  */
 export function clientGrantForm(client: Record<string, string>, mfaToken: string, req: VerifyRequest): Record<string, string> {
-  const form: Record<string, string> = { grant_type: GRANT_TYPES[req.type], ...client, mfa_token: mfaToken };
-  if (req.type === 'otp') form.otp = req.otp;
-  else if (req.type === 'recovery-code') form.recovery_code = req.recoveryCode;
-  else {
-    form.oob_code = req.oobCode;
-    if (req.bindingCode) form.binding_code = req.bindingCode;
-  }
-  return form;
+  return { grant_type: GRANT_TYPES[req.type], ...client, mfa_token: mfaToken, ...verifyFields(req) };
 }
 
+/** What proves a verification, in Auth0's names: `otp`, `recovery_code`, or `oob_code` (+ `binding_code`). */
+export function verifyFields(req: VerifyRequest): Record<string, string> {
+  return req.type === 'otp'
+    ? { otp: req.otp }
+    : req.type === 'recovery-code'
+      ? { recovery_code: req.recoveryCode }
+      : { oob_code: req.oobCode, ...(req.bindingCode && { binding_code: req.bindingCode }) };
+}
