@@ -3,7 +3,9 @@ import { css } from 'lit';
 /**
  * One real input drawn over a row of `length` cells. The digits are the input's own text, in a
  * monospaced font whose advance (1ch + letter-spacing) equals the cell pitch, so each digit sits
- * in its cell; the row of cells gives the field its width, so no inline style is needed.
+ * in its cell; the row of cells gives the field its width, so no inline style is needed. The
+ * input reaches one pitch past the last cell: room for the caret after the last digit, so the
+ * text never scrolls out of its cells. Font and colour are the shared `input` rule's.
  */
 export const codeInputStyles = css`
   :host {
@@ -59,18 +61,13 @@ export const codeInputStyles = css`
 
   input {
     position: absolute;
-    inset: 0;
-    /* Room for the caret after the last digit, so the text never scrolls out of its cells. */
-    right: calc(-1 * var(--_pitch));
-    width: auto;
+    inset: 0 calc(-1 * var(--_pitch)) 0 0;
     min-height: 0;
     margin: 0;
     padding: 0 0 0 calc((var(--_cell) - 1ch) / 2);
     border: none;
     border-radius: 0;
     background: transparent;
-    color: var(--_text);
-    font: inherit;
     letter-spacing: calc(var(--_pitch) - 1ch);
     text-align: left;
     caret-color: var(--_focus);
@@ -107,7 +104,6 @@ export const codeInputStyles = css`
     }
     input {
       border: none;
-      background: transparent;
     }
   }
 `;

@@ -97,27 +97,26 @@ export class MfaCodeInput extends MfaElement<CodeInputStrings> {
     return this.value.length === this.codeLength;
   }
 
-  private get input(): HTMLInputElement | null {
-    return this.renderRoot?.querySelector('input') ?? null;
+  get #input(): HTMLInputElement | null | undefined {
+    return this.renderRoot?.querySelector('input');
   }
 
   override focus(options?: FocusOptions): void {
-    const input = this.input;
+    const input = this.#input;
     if (input) input.focus(options);
     else super.focus(options);
   }
 
   /** Empties the field (the `invalid` mark stays until the host clears it). */
   clear(): void {
-    this.value = '';
-    this.#lastCompleted = '';
-    const input = this.input;
+    this.value = this.#lastCompleted = '';
+    const input = this.#input;
     if (input) input.value = '';
   }
 
   /** Selects the digits, so that typing replaces a refused code. */
   select(): void {
-    this.input?.select();
+    this.#input?.select();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -131,18 +130,18 @@ export class MfaCodeInput extends MfaElement<CodeInputStrings> {
 
   override render() {
     const length = this.codeLength;
-    const label = this.label || this.t('codeInput.label', { length });
-    const caret = Math.min(this.value.length, length - 1);
-    const cells = Array.from({ length }, (_, i) => {
-      const parts = ['cell', i < this.value.length ? 'cell-filled' : '', i === caret ? 'cell-active' : '']
-        .filter(Boolean)
-        .join(' ');
-      return html`<span class="cell ${i === caret ? 'active' : ''}" part=${parts}></span>`;
-    });
+    const filled = this.value.length;
+    const caret = Math.min(filled, length - 1);
     return html`<div part="base" class="base">
-      <label part="label" for="input" class=${this.hideLabel ? 'sr-only' : ''}>${label}</label>
+      <label part="label" for="input" class=${this.hideLabel ? 'sr-only' : ''}>${this.label || this.t('codeInput.label', { length })}</label>
       <div part="field" class="field">
-        <div part="cells" class="cells" aria-hidden="true">${cells}</div>
+        <div part="cells" class="cells" aria-hidden="true">
+          ${Array.from(
+            { length },
+            (_, i) =>
+              html`<span class="cell ${i === caret ? 'active' : ''}" part="cell${i < filled ? ' cell-filled' : ''}${i === caret ? ' cell-active' : ''}"></span>`,
+          )}
+        </div>
         <input
           id="input"
           part="input"
@@ -151,19 +150,24 @@ export class MfaCodeInput extends MfaElement<CodeInputStrings> {
           autocomplete="one-time-code"
           inputmode="numeric"
           enterkeyhint="done"
-          pattern=${`[0-9]{${length}}`}
+          pattern="[0-9]{${length}}"
           autocapitalize="off"
           autocorrect="off"
           spellcheck="false"
           .value=${this.value}
           ?disabled=${this.disabled}
           ?required=${this.required}
-          aria-invalid=${this.invalid ? 'true' : 'false'}
+          aria-invalid=${!!this.invalid}
           aria-describedby=${this.description ? 'description' : nothing}
           @input=${this.#onInput}
           @paste=${this.#onPaste}
-          @change=${this.#onChange}
-          @keydown=${this.#onKeydown}
+          @change=${() => this.dispatchEvent(new Event('change', { bubbles: true }))}
+          @keydown=${(event: KeyboardEvent) => {
+            if (event.key === 'Enter' && !event.isComposing && this.complete) {
+              event.preventDefault();
+              this.dispatchEvent(new MfaCodeCompleteEvent({ value: this.value, trigger: 'enter' }));
+            }
+          }}
         />
       </div>
       ${this.description
@@ -175,16 +179,20 @@ export class MfaCodeInput extends MfaElement<CodeInputStrings> {
   #onInput(event: Event): void {
     const input = event.target as HTMLInputElement;
     const raw = input.value;
-    const caret = input.selectionStart ?? raw.length;
-    const clean = digitsOnly(raw, this.codeLength);
+    const max = this.codeLength;
+    const clean = digitsOnly(raw, max);
     if (clean !== raw) {
       // Keep the caret after the digits the user had typed before it.
-      const before = digitsOnly(raw.slice(0, caret), this.codeLength).length;
+      const before = digitsOnly(raw.slice(0, input.selectionStart ?? raw.length), max).length;
       input.value = clean;
       input.setSelectionRange(before, before);
     }
     this.value = clean;
-    this.#maybeComplete('input');
+    // Once per distinct complete code: re-firing while nothing changed would submit twice.
+    if (clean.length < max) this.#lastCompleted = '';
+    else if (clean !== this.#lastCompleted) {
+      this.dispatchEvent(new MfaCodeCompleteEvent({ value: (this.#lastCompleted = clean), trigger: 'input' }));
+    }
   }
 
   /**
@@ -192,37 +200,12 @@ export class MfaCodeInput extends MfaElement<CodeInputStrings> {
    * inserted at the caret like typing (then cleaned by the input handler).
    */
   #onPaste(event: ClipboardEvent): void {
-    const text = event.clipboardData?.getData('text/plain') ?? '';
-    const digits = text.replace(/\D/g, '');
-    if (digits.length < this.codeLength) return;
+    const clean = digitsOnly(event.clipboardData?.getData('text/plain') ?? '', this.codeLength);
+    if (clean.length < this.codeLength) return;
     event.preventDefault();
     const input = event.target as HTMLInputElement;
-    const clean = digits.slice(0, this.codeLength);
-    input.value = clean;
-    this.value = clean;
+    input.value = this.value = clean;
     // A native paste fires `input`; keep that contract for listeners on the page.
     input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
-  }
-
-  #onChange(): void {
-    this.dispatchEvent(new Event('change', { bubbles: true }));
-  }
-
-  #onKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Enter' && !event.isComposing && this.complete) {
-      event.preventDefault();
-      this.dispatchEvent(new MfaCodeCompleteEvent({ value: this.value, trigger: 'enter' }));
-    }
-  }
-
-  #maybeComplete(trigger: 'input' | 'enter'): void {
-    if (!this.complete) {
-      this.#lastCompleted = '';
-      return;
-    }
-    // Once per distinct complete code: re-firing while nothing changed would submit twice.
-    if (this.value === this.#lastCompleted) return;
-    this.#lastCompleted = this.value;
-    this.dispatchEvent(new MfaCodeCompleteEvent({ value: this.value, trigger }));
   }
 }
