@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig } from 'vite';
+import { viteMinifyLiterals } from './scripts/minify-literals.mjs';
 
 /** One ES module per element (registration included), the index, core, server, emulator and locales. */
 function entries(): Record<string, string> {
@@ -24,6 +25,7 @@ function entries(): Record<string, string> {
 }
 
 export default defineConfig({
+  plugins: [viteMinifyLiterals],
   build: {
     target: 'es2022',
     outDir: 'dist',

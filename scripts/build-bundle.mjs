@@ -5,6 +5,7 @@
 // mfa-elements.js needs no other file to start.
 import { build } from 'esbuild';
 import { rmSync, writeFileSync } from 'node:fs';
+import { esbuildMinifyLiterals } from './minify-literals.mjs';
 
 const outdir = 'dist/cdn';
 const QR_FILE = 'mfa-qrcode.js';
@@ -20,7 +21,7 @@ const main = await build({
   splitting: true,
   chunkNames: 'locales/[name]-[hash]',
   metafile: true,
-  plugins: [{
+  plugins: [esbuildMinifyLiterals, {
     name: 'qrcode-beside',
     setup(b) { b.onResolve({ filter: /^qrcode$/ }, () => ({ path: `./${QR_FILE}`, external: true })); },
   }],

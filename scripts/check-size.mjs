@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
+import { esbuildMinifyLiterals } from './minify-literals.mjs';
 
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -43,7 +44,7 @@ function cdnBundle() {
 async function elementAlone(entry) {
   const result = await build({
     entryPoints: { entry }, bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2022',
-    splitting: true, outdir: 'size-check', write: false, metafile: true, logLevel: 'silent',
+    splitting: true, outdir: 'size-check', write: false, metafile: true, logLevel: 'silent', plugins: [esbuildMinifyLiterals],
   });
   const files = new Map(result.outputFiles.map((f) => [f.path.slice(process.cwd().length + 1), f.contents]));
   return initialLoad(result.metafile, 'size-check/entry.js', (f) => files.get(f));

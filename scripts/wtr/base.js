@@ -5,6 +5,7 @@ import { serversPlugin, testRunnerHtml } from './servers.js';
 import { countReporter } from './count-reporter.js';
 import { extraMiddleware } from './extra-servers.js';
 import { qrDecodePlugin } from './qr-decode.js';
+import { wtrMinifyLiterals } from '../minify-literals.mjs';
 
 export function baseConfig(name) {
   return {
@@ -21,6 +22,8 @@ export function baseConfig(name) {
       serversPlugin(),
       qrDecodePlugin(),
       prebundleCjs(['qrcode']),
+      // The templates as they ship (minified), so the tests cover what users get.
+      wtrMinifyLiterals,
       esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     ],
   };

@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { minifyLiterals as minify } from '../../scripts/minify-literals.mjs';
+
+test('css``: comments and layout whitespace go, selectors and values keep their meaning', () => {
+  const out = minify(`const s = css\`
+    /* why */
+    .a :focus-visible,
+    .b > .c {
+      margin: 0 calc(var(--x, 1px) * 2);
+      font-family: a, b;
+    }
+  \`;`);
+  assert.equal(out, 'const s = css` .a :focus-visible,.b > .c{margin:0 calc(var(--x,1px) * 2);font-family:a,b}`;');
+});
+
+test('html``: line breaks and indentation become one space; bindings and plain strings are untouched', () => {
+  const source = `const t = html\`
+    <p part="a \${x}">
+      \${html\`<b>
+        in</b>\`} text
+    </p>\`; const plain = \`keep
+      this\`; const tagged = other\`keep
+      too\`;`;
+  assert.equal(
+    minify(source),
+    'const t = html` <p part="a ${x}"> ${html`<b> in</b>`} text </p>`; const plain = `keep\n      this`; const tagged = other`keep\n      too`;',
+  );
+});
+
+test('a template without line breaks is left as it is', () => {
+  const source = 'const t = html`<span>${a} and ${b}</span>`;';
+  assert.equal(minify(source), source);
+});
