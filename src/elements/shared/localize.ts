@@ -6,8 +6,8 @@
 export type Vars = Record<string, string | number>;
 export type Template = string | ((vars: Vars) => string);
 export type StringTable = Record<string, Template>;
-/** `en` is complete; other languages may leave keys out, which then fall back to English. */
-export type Locales<T extends StringTable> = { en: T } & Record<string, Partial<T>>;
+/** An element's built-in text: `en`, complete. Other languages are registered tables (`src/locales`). */
+export type Locales<T extends StringTable> = { en: T };
 
 /** Plural choice on `{count}` for languages with one singular form (en, de, fr). */
 export const one = (vars: Vars): boolean => Number(vars.count) === 1;
@@ -21,28 +21,10 @@ export function resolveLang(element: Element): string {
   return (typeof navigator !== 'undefined' && navigator.language) || 'en';
 }
 
-/** `de-CH` → `de-CH`, then `de`, then `en`. */
-export function pickLocale<T extends StringTable>(locales: Locales<T>, lang: string): Partial<T> {
-  const lower = lang.toLowerCase();
-  return locales[lower] ?? locales[lower.split('-')[0]!] ?? {};
-}
-
 export function format(template: Template | undefined, vars: Vars = {}): string {
   if (template === undefined) return '';
   if (typeof template === 'function') return template(vars);
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
-}
-
-/** Resolves a key through overrides, the page's language, then English. */
-export function translate<T extends StringTable>(
-  locales: Locales<T>,
-  lang: string,
-  overrides: Partial<T> | undefined,
-  key: keyof T & string,
-  vars?: Vars,
-): string {
-  const template = overrides?.[key] ?? pickLocale(locales, lang)[key] ?? locales.en[key];
-  return format(template, vars);
 }
 
 /**

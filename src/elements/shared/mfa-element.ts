@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { MfaError, toMfaError } from '../../core/errors.js';
-import { SharedSource } from '../../core/shared-source.js';
+import type { SharedSource } from '../../core/shared-source.js';
 import type { MfaSource } from '../../core/types.js';
 import { ensureContextRoot, mfaSourceContext } from './context.js';
 import { MfaErrorEvent, type MfaAction } from './events.js';
@@ -10,11 +10,9 @@ import {
   loadLocale,
   lookup,
   onTranslationsChanged,
-  pickLocale,
   resolveLang,
   type Locales,
   type StringTable,
-  type Template,
   type Vars,
 } from './localize.js';
 import '../../locales/loaders.js';
@@ -126,7 +124,9 @@ export class MfaElement<S extends StringTable = StringTable> extends LitElement 
     const source = this.activeSource;
     if (source !== this.#lastSource && this.isConnected) {
       this.#unsubscribe?.();
-      this.#unsubscribe = source instanceof SharedSource ? source.subscribe(() => this.sourceUpdated()) : undefined;
+      // Duck-typed rather than `instanceof SharedSource`, so an element loaded alone does not carry
+      // the provider's class: only the provider's source has `subscribe`.
+      this.#unsubscribe = (source as Partial<SharedSource> | undefined)?.subscribe?.(() => this.sourceUpdated());
       this.#lastSource = source;
       this.sourceChanged(source);
     }
@@ -144,13 +144,9 @@ export class MfaElement<S extends StringTable = StringTable> extends LitElement 
     if (override !== undefined) return format(override, vars);
     const lang = resolveLang(this);
     if (!/^en\b/i.test(lang)) void loadLocale(lang);
-    const ctor = this.constructor as typeof MfaElement;
-    const own = ctor.locales;
-    const ownKey = own !== undefined && key in own.en;
-    const template: Template | undefined = ownKey
-      ? ((ctor.i18n && lookup(lang, ctor.i18n, key)) ?? pickLocale(own, lang)[key] ?? own.en[key])
-      : (lookup(lang, 'common', key) ?? pickLocale(commonStrings, lang)[key as keyof CommonStrings] ?? commonStrings.en[key as keyof CommonStrings]);
-    return format(template, vars);
+    const { locales, i18n } = this.constructor as typeof MfaElement;
+    const [namespace, en] = locales && key in locales.en ? [i18n!, locales.en] : ['common', commonStrings.en as StringTable];
+    return format(lookup(lang, namespace, key) ?? en[key], vars);
   }
 
   /** The localized sentence for an error (the server's own text is never the headline). */
