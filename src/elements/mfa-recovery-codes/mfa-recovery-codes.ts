@@ -73,11 +73,7 @@ export class MfaRecoveryCodes extends MfaElement<RecoveryStrings> {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#removeFrame();
-  }
-
-  get #count(): number {
-    return this.codes.length;
+    this.#frame?.remove();
   }
 
   /** The file name actually used for Download. */
@@ -94,11 +90,10 @@ export class MfaRecoveryCodes extends MfaElement<RecoveryStrings> {
 
   /** The lines of the `.txt` file (and of the printout): a title, who and when, a note, the codes. */
   fileLines(now: Date = new Date()): { title: string; meta: string[]; note: string; codes: string[] } {
-    const count = this.#count;
     const name = [this.issuer, this.account].filter(Boolean).join(' – ');
     const date = new Intl.DateTimeFormat(resolveLang(this), { dateStyle: 'long' }).format(now);
     return {
-      title: this.t('recovery.fileTitle', { count }),
+      title: this.t('recovery.fileTitle', { count: this.codes.length }),
       meta: [...(name ? [this.t('recovery.fileFor', { name })] : []), this.t('recovery.fileCreated', { date })],
       note: this.t('recovery.fileNote'),
       codes: [...this.codes],
@@ -113,15 +108,11 @@ export class MfaRecoveryCodes extends MfaElement<RecoveryStrings> {
 
   /** Copies the codes (one per line); falls back to selecting them. */
   async copy(): Promise<void> {
-    const list = this.renderRoot.querySelector('.codes');
-    const outcome = await copyText(this.codes.join('\n'), list);
-    const count = this.#count;
+    const outcome = await copyText(this.codes.join('\n'), this.renderRoot.querySelector('.codes'));
     this.announce(
-      outcome === 'copied'
-        ? this.t('recovery.copied', { count })
-        : outcome === 'selected'
-          ? this.t('recovery.selected')
-          : this.t('recovery.copyFailed'),
+      this.t(outcome === 'copied' ? 'recovery.copied' : outcome === 'selected' ? 'recovery.selected' : 'recovery.copyFailed', {
+        count: this.codes.length,
+      }),
     );
   }
 
@@ -129,11 +120,7 @@ export class MfaRecoveryCodes extends MfaElement<RecoveryStrings> {
   download(): void {
     const filename = this.downloadName;
     const url = URL.createObjectURL(new Blob([this.fileText()], { type: 'text/plain;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = filename;
-    link.rel = 'noopener';
-    link.hidden = true;
+    const link = Object.assign(document.createElement('a'), { href: url, download: filename, rel: 'noopener', hidden: true });
     this.renderRoot.appendChild(link);
     try {
       link.click();
@@ -149,34 +136,27 @@ export class MfaRecoveryCodes extends MfaElement<RecoveryStrings> {
    * frame with its own print stylesheet, and that frame is printed. The page is left alone.
    */
   print(): void {
-    this.#removeFrame();
-    const frame = document.createElement('iframe');
-    frame.className = 'print-frame';
-    frame.tabIndex = -1;
+    this.#frame?.remove();
+    const frame = (this.#frame = Object.assign(document.createElement('iframe'), { className: 'print-frame', tabIndex: -1 }));
     frame.setAttribute('aria-hidden', 'true');
     this.renderRoot.appendChild(frame);
-    this.#frame = frame;
     const win = frame.contentWindow;
     if (!win) {
-      this.#removeFrame();
+      frame.remove();
       return;
     }
     const doc = win.document;
     const { title, meta, note, codes } = this.fileLines();
     doc.documentElement.lang = resolveLang(this);
     doc.title = title;
-    const element = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] => {
-      const node = doc.createElement(tag);
-      if (text !== undefined) node.textContent = text;
-      return node;
-    };
-    const list = element('ol');
-    for (const code of codes) list.append(element('li', groupCode(code)));
-    doc.body.replaceChildren(element('h1', title), ...meta.map((line) => element('p', line)), element('p', note), list);
+    const element = (tag: string, text: string): HTMLElement => Object.assign(doc.createElement(tag), { textContent: text });
+    const list = doc.createElement('ol');
+    list.append(...codes.map((code) => element('li', groupCode(code))));
+    doc.body.replaceChildren(element('h1', title), ...[...meta, note].map((line) => element('p', line)), list);
     const sheet = new (win as unknown as typeof globalThis).CSSStyleSheet();
     sheet.replaceSync(printSheet);
     doc.adoptedStyleSheets = [sheet];
-    win.addEventListener('afterprint', () => this.#removeFrame(), { once: true });
+    win.addEventListener('afterprint', () => frame.remove(), { once: true });
     this.printWindow(win);
   }
 
@@ -186,49 +166,47 @@ export class MfaRecoveryCodes extends MfaElement<RecoveryStrings> {
     win.print();
   }
 
-  #removeFrame(): void {
-    this.#frame?.remove();
-    this.#frame = undefined;
-  }
-
-  #onConfirm(event: Event): void {
-    this._saved = (event.target as HTMLInputElement).checked;
-  }
-
-  #onContinue(): void {
-    if (!this._saved) return;
-    this.dispatchEvent(new MfaRecoveryCodesSavedEvent());
-  }
-
   override render() {
-    const count = this.#count;
-    if (count === 0) return nothing;
-    return html`<div part="base" class="base">
-      <p part="description">${this.t('recovery.intro', { count })}</p>
-      <ul part="recovery-codes" class="codes" aria-label=${this.t('recovery.listLabel', { count })}>
-        ${this.codes.map((code) => html`<li part="code"><code>${groupCode(code)}</code></li>`)}
-      </ul>
-      <div part="actions" class="actions">
-        <button type="button" class="secondary" part="button copy-button" @click=${() => this.copy()}>
-          ${this.t('recovery.copy', { count })}
-        </button>
-        <button type="button" class="secondary" part="button download-button" @click=${() => this.download()}>
-          ${this.t('recovery.download')}
-        </button>
-        <button type="button" class="secondary" part="button print-button" @click=${() => this.print()}>
-          ${this.t('recovery.print')}
-        </button>
-      </div>
-      <div part="confirm" class="confirm">
-        <input id="saved" type="checkbox" part="checkbox" .checked=${this._saved} @change=${this.#onConfirm} />
-        <label for="saved">${this.t('recovery.confirm', { count })}</label>
-      </div>
-      <div>
-        <button type="button" part="button continue-button" ?disabled=${!this._saved} @click=${this.#onContinue}>
-          ${this.t('recovery.continue')}
-        </button>
-      </div>
-      ${this.renderLiveRegion()}
-    </div>`;
+    const count = this.codes.length;
+    return count
+      ? html`<div part="base" class="base">
+          <p part="description">${this.t('recovery.intro', { count })}</p>
+          <ul part="recovery-codes" class="codes" aria-label=${this.t('recovery.listLabel', { count })}>
+            ${this.codes.map((code) => html`<li part="code"><code>${groupCode(code)}</code></li>`)}
+          </ul>
+          <div part="actions" class="actions">
+            <button type="button" class="secondary" part="button copy-button" @click=${() => this.copy()}>
+              ${this.t('recovery.copy', { count })}
+            </button>
+            <button type="button" class="secondary" part="button download-button" @click=${() => this.download()}>
+              ${this.t('recovery.download')}
+            </button>
+            <button type="button" class="secondary" part="button print-button" @click=${() => this.print()}>
+              ${this.t('recovery.print')}
+            </button>
+          </div>
+          <div part="confirm" class="confirm">
+            <input
+              id="saved"
+              type="checkbox"
+              part="checkbox"
+              .checked=${this._saved}
+              @change=${(event: Event) => (this._saved = (event.target as HTMLInputElement).checked)}
+            />
+            <label for="saved">${this.t('recovery.confirm', { count })}</label>
+          </div>
+          <div>
+            <button
+              type="button"
+              part="button continue-button"
+              ?disabled=${!this._saved}
+              @click=${() => this._saved && this.dispatchEvent(new MfaRecoveryCodesSavedEvent())}
+            >
+              ${this.t('recovery.continue')}
+            </button>
+          </div>
+          ${this.renderLiveRegion()}
+        </div>`
+      : nothing;
   }
 }
