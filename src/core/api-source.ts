@@ -97,42 +97,44 @@ export class MfaApiSource implements MfaSource {
   }
 
   listAuthenticators(opts?: CallOptions): Promise<Authenticator[]> {
-    return this.#authorized(BEARER, (token) => this.#send('/mfa/authenticators', opts, { parse: parseAuthenticatorList }, token));
+    return this.#call(BEARER, '/mfa/authenticators', opts, () => ({ parse: parseAuthenticatorList }));
   }
 
   async enroll(req: EnrollRequest, opts?: CallOptions): Promise<Enrollment> {
     if ('mode' in req) throw new MfaError('unsupported', { description: 'ticket enrollment needs a server (proxy mode)' });
     const checked = checkEnrollInput(req);
-    return this.#authorized(BEARER, (token) =>
-      this.#send(
-        '/mfa/associate',
-        opts,
-        { method: 'POST', json: associateBody(checked), parse: (body) => parseEnrollment(body, req.factor) },
-        token,
-      ),
-    );
+    return this.#call(BEARER, '/mfa/associate', opts, () => ({
+      method: 'POST',
+      json: associateBody(checked),
+      parse: (body) => parseEnrollment(body, req.factor),
+    }));
   }
 
   async remove(authenticatorId: string, opts?: CallOptions): Promise<void> {
-    const path = `/mfa/authenticators/${encodeURIComponent(checkAuthenticatorId(authenticatorId))}`;
-    return this.#authorized(
+    return this.#call(
       ACCESS,
-      (token) => this.#send(path, opts, { method: 'DELETE' }, token),
+      `/mfa/authenticators/${encodeURIComponent(checkAuthenticatorId(authenticatorId))}`,
+      opts,
+      () => ({ method: 'DELETE' }),
       'removing an authenticator needs an MFA access token (remove:authenticators)',
     );
   }
 
   async challenge(req: ChallengeRequest, opts?: CallOptions): Promise<Challenge> {
     checkAuthenticatorId(req.authenticatorId);
-    return this.#authorized(GRANT, (mfaToken) =>
-      this.#send('/mfa/challenge', opts, { method: 'POST', json: challengeBody(this.clientId, mfaToken, req), parse: parseChallenge }),
-    );
+    return this.#call(GRANT, '/mfa/challenge', opts, (mfaToken) => ({
+      method: 'POST',
+      json: challengeBody(this.clientId, mfaToken, req),
+      parse: parseChallenge,
+    }));
   }
 
   async verify(req: VerifyRequest, opts?: CallOptions): Promise<VerifyResult> {
-    const result = await this.#authorized(GRANT, (mfaToken) =>
-      this.#send('/oauth/token', opts, { method: 'POST', form: grantForm(this.clientId, mfaToken, req), parse: parseTokenResponse }),
-    );
+    const result = await this.#call(GRANT, '/oauth/token', opts, (mfaToken) => ({
+      method: 'POST',
+      form: grantForm(this.clientId, mfaToken, req),
+      parse: parseTokenResponse,
+    }));
     // A user who just confirmed a first factor with an mfa_token needs an access token to enroll more.
     const { tokens } = result;
     if (tokens?.scope?.split(/\s+/).some((scope) => MFA_API_SCOPES.includes(scope))) this.#accessToken = tokens.accessToken;
@@ -140,14 +142,25 @@ export class MfaApiSource implements MfaSource {
   }
 
   /**
-   * Runs `send` with the token `kind` chooses, asking `getToken` first; on `invalid_token` or
-   * `expired_token` asks it once more with `forceRefresh` and retries once.
+   * Sends the request `init` describes with the token `kind` chooses (as `Authorization: Bearer`
+   * for the MFA API; the grants put it in their body), asking `getToken` first; on `invalid_token`
+   * or `expired_token` asks it once more with `forceRefresh` and retries once.
    */
-  async #authorized<T>(
+  async #call<T>(
     kind: TokenKind,
-    send: (token: string) => Promise<T>,
+    path: string,
+    opts: CallOptions | undefined,
+    init: (token: string) => Partial<HttpRequest<T>>,
     missing = 'no mfaToken or accessToken was given',
   ): Promise<T> {
+    const send = (token: string): Promise<T> =>
+      request<T>({
+        ...this.#http,
+        ...init(token),
+        url: this.origin + path,
+        headers: kind === GRANT ? undefined : { authorization: `Bearer ${token}` },
+        signal: opts?.signal,
+      });
     await this.#refresh(false);
     const first = this.#pick(kind);
     if (!first) throw new MfaError('unsupported', { description: missing });
@@ -172,23 +185,11 @@ export class MfaApiSource implements MfaSource {
   }
 
   async #refresh(forceRefresh: boolean): Promise<void> {
-    if (!this.#getToken) return;
-    let tokens: Tokens | undefined;
     try {
-      tokens = await this.#getToken({ forceRefresh });
+      const tokens = await this.#getToken?.({ forceRefresh });
+      if (tokens) this.setTokens(tokens);
     } catch (cause) {
       throw MfaError.is(cause) ? cause : new MfaError('invalid_token', { description: 'getToken() failed', cause });
     }
-    if (tokens) this.setTokens(tokens);
-  }
-
-  #send<T>(path: string, opts: CallOptions | undefined, init: Partial<HttpRequest<T>>, token?: string): Promise<T> {
-    return request<T>({
-      ...this.#http,
-      ...init,
-      url: this.origin + path,
-      headers: token ? { authorization: `Bearer ${token}` } : undefined,
-      signal: opts?.signal,
-    });
   }
 }

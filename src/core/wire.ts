@@ -68,10 +68,10 @@ export function parseListedAuthenticator(value: unknown): ListedAuthenticator | 
   const obj = expectObject(value, 'authenticator');
   const id = requireString(obj, 'id');
   const type = requireString(obj, 'authenticator_type');
-  if (!AUTHENTICATOR_TYPES.includes(type)) return undefined;
   const channel = readChannel(obj);
   const oobChannel = asChannel(channel);
-  if (channel !== undefined && oobChannel === undefined) return undefined;
+  // An unknown channel is one that `asChannel` turns into undefined.
+  if (!AUTHENTICATOR_TYPES.includes(type) || channel !== oobChannel) return undefined;
   return assignDefined<ListedAuthenticator>(
     { id, authenticatorType: type as AuthenticatorType, active: requireBoolean(obj, 'active') },
     {
