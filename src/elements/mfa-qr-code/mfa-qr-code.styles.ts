@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+// The frame is always dark on light, whatever the theme: inverted or tinted codes fail in some apps.
 export const qrStyles = css`
   :host {
     display: inline-block;
@@ -10,7 +11,6 @@ export const qrStyles = css`
     width: var(--_qr-size);
     max-width: 100%;
     aspect-ratio: 1;
-    /* Always dark on light, whatever the theme: inverted or tinted codes fail in some apps. */
     background: #ffffff;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -22,14 +22,12 @@ export const qrStyles = css`
     display: block;
     width: 100%;
     height: 100%;
-    forced-color-adjust: none;
   }
 
   .placeholder {
     display: flex;
     align-items: center;
     justify-content: center;
-    width: 100%;
     height: 100%;
     padding: var(--_space);
     color: #374151;

@@ -30,16 +30,12 @@ export async function qrMatrix(text: string): Promise<QrMatrix> {
   const n = modules.size;
   let path = '';
   for (let row = 0; row < n; row++) {
-    let col = 0;
-    while (col < n) {
-      if (!modules.get(row, col)) {
-        col++;
-        continue;
-      }
+    for (let col = 0; col < n; col++) {
       const start = col;
       while (col < n && modules.get(row, col)) col++;
+      // A run of dark modules ends at `col`, which is light (or past the edge): skip it too.
       const run = col - start;
-      path += `M${start + QUIET_ZONE} ${row + QUIET_ZONE}h${run}v1h-${run}z`;
+      if (run) path += `M${start + QUIET_ZONE} ${row + QUIET_ZONE}h${run}v1h-${run}z`;
     }
   }
   return { size: n + 2 * QUIET_ZONE, path };
@@ -80,7 +76,6 @@ export class MfaQrCode extends MfaElement<QrStrings> {
     value: { attribute: false },
     label: { type: String },
     _matrix: { state: true },
-    _failed: { state: true },
   };
 
   /**
@@ -90,18 +85,16 @@ export class MfaQrCode extends MfaElement<QrStrings> {
   declare value: string;
   /** Accessible name of the image; defaults to the localized "QR code". */
   declare label?: string;
-  /** @internal */
-  declare _matrix?: QrMatrix;
-  /** @internal */
-  declare _failed: boolean;
+  /** @internal The drawn code; `null` when drawing failed. */
+  declare _matrix?: QrMatrix | null;
 
+  /** The last drawing started (kept once settled). */
   #drawing?: Promise<void>;
   #drawn?: string;
 
   constructor() {
     super();
     this.value = '';
-    this._failed = false;
   }
 
   /** True when `value` is an `otpauth:` URI, i.e. when a code is (or will be) drawn. */
@@ -114,48 +107,36 @@ export class MfaQrCode extends MfaElement<QrStrings> {
     if (changed.has('value') && this.value !== this.#drawn) {
       this.#drawn = this.value;
       this._matrix = undefined;
-      this._failed = false;
-      if (this.valid) this.#draw(this.value);
-    }
-  }
-
-  #draw(value: string): void {
-    const drawing = qrMatrix(value).then(
-      (matrix) => {
+      const value = this.value;
+      const set = (matrix: QrMatrix | null) => {
         if (this.#drawn === value) this._matrix = matrix;
-      },
-      () => {
-        if (this.#drawn === value) this._failed = true;
-      },
-    );
-    this.#drawing = drawing;
-    void drawing.finally(() => {
-      if (this.#drawing === drawing) this.#drawing = undefined;
-    });
+      };
+      if (this.valid) this.#drawing = qrMatrix(value).then(set, () => set(null));
+    }
   }
 
   /** Resolves once the code is drawn (or refused), not just rendered. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    while (this.#drawing) {
-      await this.#drawing;
+    for (let awaited; awaited !== this.#drawing; ) {
+      await (awaited = this.#drawing);
       result = await super.getUpdateComplete();
     }
     return result;
   }
 
   override render() {
-    if (!this.value) return nothing;
-    if (!this.valid) return html`<p part="error" role="alert">${this.t('qr.invalid')}</p>`;
-    if (this._failed) return html`<p part="error" role="alert">${this.t('qr.failed')}</p>`;
-    const label = this.label || this.t('qr.label');
     const matrix = this._matrix;
+    if (!this.value) return nothing;
+    if (!this.valid || matrix === null) {
+      return html`<p part="error" role="alert">${this.t(matrix === null ? 'qr.failed' : 'qr.invalid')}</p>`;
+    }
     return html`<div part="base" class="frame">
       ${matrix
         ? html`<svg
             part="qr"
             role="img"
-            aria-label=${label}
+            aria-label=${this.label || this.t('qr.label')}
             viewBox="0 0 ${matrix.size} ${matrix.size}"
             shape-rendering="crispEdges"
             xmlns="http://www.w3.org/2000/svg"
