@@ -4,19 +4,12 @@ import { MfaApiSource } from '../../core/api-source.js';
 import { MfaError, toMfaError } from '../../core/errors.js';
 import { ProxySource } from '../../core/proxy-source.js';
 import { SharedSource } from '../../core/shared-source.js';
-import type {
-  Authenticator,
-  Challenge,
-  Enrollment,
-  FetchLike,
-  GetToken,
-  MfaSource,
-  SourceCapabilities,
-  VerifyResult,
-} from '../../core/types.js';
+import type { FetchLike, GetToken, MfaSource } from '../../core/types.js';
 import { ensureContextRoot, mfaSourceContext } from '../shared/context.js';
 import { MfaErrorEvent } from '../shared/events.js';
 import { MfaElement } from '../shared/mfa-element.js';
+
+type Tokens = { mfaToken?: string; accessToken?: string };
 
 /** What decides which source is built; a change to any of these builds a new one. */
 type Config = readonly [MfaSource | undefined, string | undefined, string | undefined, string | undefined, FetchLike | undefined, GetToken | undefined];
@@ -91,7 +84,7 @@ export class MfaProvider extends LitElement {
   #config?: Config;
   #inner?: MfaSource;
   #shared?: SharedSource;
-  #tokens: { mfaToken?: string; accessToken?: string } = {};
+  #tokens: Tokens = {};
   #configError?: MfaError;
   #reported?: MfaError;
 
@@ -123,9 +116,8 @@ export class MfaProvider extends LitElement {
   /** Brings the provided source in line with the attributes and properties. */
   #sync(): void {
     const config: Config = [this.source, this.proxyUrl, this.domain, this.clientId, this.fetch, this.getToken];
-    const tokens = { mfaToken: this.mfaToken, accessToken: this.accessToken };
-    const sameConfig = this.#config !== undefined && config.every((value, i) => Object.is(value, this.#config![i]));
-    if (sameConfig) {
+    const tokens: Tokens = { mfaToken: this.mfaToken, accessToken: this.accessToken };
+    if (this.#config?.every((value, i) => Object.is(value, config[i]))) {
       if (tokens.mfaToken === this.#tokens.mfaToken && tokens.accessToken === this.#tokens.accessToken) return;
       if (this.#updateTokens(tokens)) {
         this.#tokens = tokens;
@@ -143,10 +135,11 @@ export class MfaProvider extends LitElement {
       // `no_source`: the elements say "no data source is configured"; the cause is for the page.
       const cause = toMfaError(error);
       this.#configError = new MfaError('no_source', { description: cause.description ?? cause.code, cause });
-      this.#inner = new UnusableSource(this.#configError);
+      this.#inner = unusableSource(this.#configError);
       this.requestUpdate();
     }
-    this.#shared = !this.#inner ? undefined : this.#inner instanceof SharedSource ? this.#inner : new SharedSource(this.#inner);
+    const inner = this.#inner;
+    this.#shared = !inner ? undefined : inner instanceof SharedSource ? inner : new SharedSource(inner);
     this.#provider.setValue(this.#shared);
   }
 
@@ -171,7 +164,7 @@ export class MfaProvider extends LitElement {
   }
 
   /** Puts new tokens into the current source; false when it cannot take them in place. */
-  #updateTokens(tokens: { mfaToken?: string; accessToken?: string }): boolean {
+  #updateTokens(tokens: Tokens): boolean {
     const inner = this.#inner;
     if (inner instanceof ProxySource) {
       inner.setToken(tokens.mfaToken ?? tokens.accessToken);
@@ -196,32 +189,22 @@ export class MfaProvider extends LitElement {
 }
 
 /** Stands in for a configuration that cannot work: every call fails with the reason. */
-class UnusableSource implements MfaSource {
-  readonly capabilities: Readonly<SourceCapabilities> = Object.freeze({
-    list: true,
-    factors: false,
-    associate: false,
-    ticket: false,
-    challenge: false,
-    verify: false,
-    remove: false,
-  });
-
-  constructor(private readonly error: MfaError) {}
-
-  listAuthenticators(): Promise<Authenticator[]> {
-    return Promise.reject(this.error);
-  }
-  enroll(): Promise<Enrollment> {
-    return Promise.reject(this.error);
-  }
-  remove(): Promise<void> {
-    return Promise.reject(this.error);
-  }
-  challenge(): Promise<Challenge> {
-    return Promise.reject(this.error);
-  }
-  verify(): Promise<VerifyResult> {
-    return Promise.reject(this.error);
-  }
+function unusableSource(error: MfaError): MfaSource {
+  const fail = () => Promise.reject(error);
+  return {
+    capabilities: Object.freeze({
+      list: true,
+      factors: false,
+      associate: false,
+      ticket: false,
+      challenge: false,
+      verify: false,
+      remove: false,
+    }),
+    listAuthenticators: fail,
+    enroll: fail,
+    remove: fail,
+    challenge: fail,
+    verify: fail,
+  };
 }
