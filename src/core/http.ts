@@ -98,24 +98,25 @@ export async function request<T = undefined>(req: HttpRequest<T>): Promise<T> {
  * (an HTML error page from a proxy, nothing at all) falls back to a code derived from the status.
  */
 export function errorFromResponse(status: number, headers: Headers, body: unknown): MfaError {
-  let code: string | undefined;
-  let description: string | undefined;
-  let mfaToken: string | undefined;
-  if (isObject(body)) {
-    const management = typeof body.statusCode === 'number';
-    code = stringOr(management ? body.errorCode : body.error);
-    description = (management ? undefined : stringOr(body.error_description)) ?? stringOr(body.message);
-    if (code === 'mfa_required') mfaToken = stringOr(body.mfa_token);
-  }
-  // Auth0 documents no code for this case; the text is the only stable signal.
-  if (description && /user is already enrolled/i.test(description)) code = 'already_enrolled';
-  code ??= codeForStatus(status);
+  const obj = isObject(body) ? body : {};
+  const management = typeof obj.statusCode === 'number';
+  const named = stringOr(management ? obj.errorCode : obj.error);
+  const description = (management ? undefined : stringOr(obj.error_description)) ?? stringOr(obj.message);
   // Auth0 sends x-ratelimit-* on every response, so its reset time only means "wait" on a 429/503.
   const retryAfter =
     headers.has('retry-after') || status === 429 || status === 503 ? parseRetryAfter(headers) : undefined;
   const remaining = headers.get('x-ratelimit-remaining')?.trim();
-  const attemptsLeft = remaining && /^\d+$/.test(remaining) ? Number(remaining) : undefined;
-  return new MfaError(code, { status, description, retryAfter, attemptsLeft, mfaToken });
+  return new MfaError(
+    // Auth0 documents no code for this case; the text is the only stable signal.
+    description && /user is already enrolled/i.test(description) ? 'already_enrolled' : named ?? codeForStatus(status),
+    {
+      status,
+      description,
+      retryAfter,
+      attemptsLeft: remaining && /^\d+$/.test(remaining) ? Number(remaining) : undefined,
+      mfaToken: named === 'mfa_required' ? stringOr(obj.mfa_token) : undefined,
+    },
+  );
 }
 
 /** The code of an error status whose body names none. */
