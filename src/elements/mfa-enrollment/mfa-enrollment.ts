@@ -5,15 +5,7 @@ import { maskEmail, maskPhone, normalizeEmail, normalizeOtp, normalizePhone } fr
 import { checkServerUrl } from '../../core/origin.js';
 import { pollOob } from '../../core/poller.js';
 import { SharedSource } from '../../core/shared-source.js';
-import type {
-  Authenticator,
-  EnrollRequest,
-  Enrollment,
-  FactorInfo,
-  FactorName,
-  MfaSource,
-  OobEnrollment,
-} from '../../core/types.js';
+import type { Authenticator, EnrollRequest, Enrollment, FactorInfo, FactorName, MfaSource, OobEnrollment } from '../../core/types.js';
 import { MfaEnrollEvent, MfaErrorEvent, MfaRemoveEvent, type MfaAction } from '../shared/events.js';
 import { MfaElement } from '../shared/mfa-element.js';
 import { baseStyles, columnBaseStyles } from '../shared/styles.js';
@@ -21,15 +13,19 @@ import { enrollmentLocales, type EnrollmentStrings } from './mfa-enrollment.stri
 import { enrollmentStyles } from './mfa-enrollment.styles.js';
 
 type EnrollFactor = Exclude<FactorName, 'recovery-code'>;
+type Key = keyof EnrollmentStrings & string;
 
 /** Shown when neither the `factors` attribute nor the source says which factors to offer. */
-const DEFAULT_FACTORS: readonly EnrollFactor[] = ['push', 'otp', 'sms', 'voice', 'email'];
+const DEFAULT_FACTORS: readonly FactorName[] = ['push', 'otp', 'sms', 'voice', 'email'];
 
 /** The hosted page's window: the size Auth0's Guardian pages are laid out for. */
 export const POPUP_WIDTH = 450;
 export const POPUP_HEIGHT = 720;
 /** How often the closed popup is looked for: never faster than 250 ms (the seed polled at 0 ms). */
 export const POPUP_POLL_MS = 500;
+
+/** Digits of a code sent by SMS, voice or email. */
+const DIGITS = 6;
 
 /** An error on screen, with the moment a `Retry-After` wait ends. */
 interface ShownError {
@@ -44,7 +40,7 @@ type FlowStep =
   | 'starting'
   /** Phone number or email address. */
   | 'address'
-  /** The code that was sent, or the app's TOTP code. */
+  /** The code that was sent. */
   | 'code'
   /** OTP: `<mfa-otp-enroll>` runs the whole enrollment. */
   | 'otp'
@@ -69,11 +65,9 @@ interface Flow {
   enrollment?: OobEnrollment;
   /** OTP: the source handed to `<mfa-otp-enroll>` (ticket answers are redirected to this element). */
   childSource?: MfaSource;
-  /** Digits of the expected code. */
-  digits: number;
   busy?: 'send' | 'resend' | 'verify';
   /** What is wrong with the field (format), shown under it; a key, translated when rendered. */
-  fieldError?: FieldError;
+  fieldError?: 'phone.invalid' | 'email.invalid' | 'code.incomplete';
   error?: ShownError;
   /** Push: why it stopped. */
   outcome?: 'rejected' | 'expired';
@@ -81,9 +75,18 @@ interface Flow {
   popup?: Window | null;
 }
 
-type FieldError = 'phone.invalid' | 'email.invalid' | 'code.incomplete';
-
 let flowIds = 0;
+
+/** A spinner before `text` (busy buttons, waiting states). */
+const spin = (text: string): TemplateResult => html`<span class="spinner" aria-hidden="true"></span>${text}`;
+
+/** A keydown handler running `action` on an Escape nobody handled, and keeping it from going further. */
+const onEscape = (action: () => void) => (event: KeyboardEvent) => {
+  if (event.key === 'Escape' && !event.defaultPrevented) {
+    event.stopPropagation();
+    action();
+  }
+};
 
 /**
  * Lists, enrolls and removes every MFA factor of the signed-in user from one element: the Auth0 Lab
@@ -211,7 +214,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   /** @internal */ declare _authenticators?: Authenticator[];
   /** @internal */ declare _factorInfo?: FactorInfo[];
-  /** @internal */ declare _loading: boolean;
+  /** @internal */ declare _loading?: boolean;
   /** @internal */ declare _loadError?: ShownError;
   /** @internal */ declare _flow?: Flow;
   /** @internal */ declare _busyFactor?: EnrollFactor;
@@ -230,8 +233,6 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   constructor() {
     super();
     this.headingLevel = 2;
-    this._loading = false;
-    this._now = Date.now();
   }
 
   // ─── lifecycle ────────────────────────────────────────────────────────────────────────────────
@@ -244,13 +245,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   protected override sourceChanged(source: MfaSource | undefined): void {
     this.#endFlow();
-    this._authenticators = undefined;
-    this._factorInfo = undefined;
-    this._loadError = undefined;
-    this._confirmId = undefined;
-    this._removingId = undefined;
-    this._rowError = undefined;
-    this._busyFactor = undefined;
+    this._authenticators = this._factorInfo = this._loadError = this._confirmId = this._removingId = this._rowError = this._busyFactor = undefined;
     this.#announceNextLoad = true;
     if (source) this.#reload();
   }
@@ -278,42 +273,46 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     this.#loadPromise = this.#load();
   }
 
+  /** After a change this element made: a shared source has reloaded itself, unless `stale` (then it is told to). */
+  #reloadAfter(stale?: boolean): Promise<void> {
+    return stale || !(this.activeSource instanceof SharedSource) ? this.refresh() : this.#loadPromise;
+  }
+
   async #load(): Promise<void> {
     const source = this.activeSource;
     if (!source) return;
     const seq = ++this.#loadSeq;
+    const over = () => seq !== this.#loadSeq || source !== this.activeSource;
     this._loading = true;
     if (!this._authenticators) this.announce(this.t('loadingList'));
     const signal = this.signal;
-    const caps = source.capabilities;
+    // The authenticator list is what matters; a missing or failing factor list only means the
+    // rows come from the attribute or the defaults.
     const factorsCall =
-      source.listFactors && caps?.factors !== false
-        ? source.listFactors({ signal }).catch((error: unknown) => {
-            // The authenticator list is what matters; a missing or failing factor list only
-            // means the rows come from the attribute or the defaults.
+      source.capabilities?.factors !== false
+        ? source.listFactors?.({ signal }).catch((error: unknown): undefined => {
             if (MfaError.is(error, 'aborted')) throw error;
-            return undefined;
           })
-        : Promise.resolve(undefined);
+        : undefined;
     try {
       const [authenticators, factorInfo] = await Promise.all([source.listAuthenticators({ signal }), factorsCall]);
-      if (seq !== this.#loadSeq || source !== this.activeSource) return;
+      if (over()) return;
       this._authenticators = authenticators;
       this._factorInfo = factorInfo;
       this._loadError = undefined;
       if (this.#announceNextLoad) {
         this.#announceNextLoad = false;
         const shown = this.#shownFactors().filter((f) => f !== 'recovery-code');
-        const enrolled = shown.filter((f) => this.#authenticatorsFor(f).length > 0).length;
-        this.announce(shown.length === 0 ? this.t('empty') : this.t('loaded', { enrolled, total: shown.length }));
+        const enrolled = shown.filter((f) => this.#authenticatorsFor(f).length).length;
+        this.announce(shown.length ? this.t('loaded', { enrolled, total: shown.length }) : this.t('empty'));
       }
     } catch (error) {
-      if (seq !== this.#loadSeq || source !== this.activeSource) return;
+      if (over()) return;
       const mfaError = toMfaError(error);
-      if (mfaError.code === 'aborted') return;
-      this.#dispatchError(mfaError, 'load', `${this.t(this._authenticators ? 'refreshFailed' : 'loadFailed')} ${this.errorText(mfaError)}`);
-      this._loadError = this.#show(mfaError);
-      this.#announceNextLoad = true;
+      if (this.#fail(mfaError, 'load', undefined, `${this.t(this._authenticators ? 'refreshFailed' : 'loadFailed')} ${this.errorText(mfaError)}`)) {
+        this._loadError = this.#show(mfaError);
+        this.#announceNextLoad = true;
+      }
     } finally {
       if (seq === this.#loadSeq) this._loading = false;
     }
@@ -323,80 +322,58 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     if (this.#waitLeft(this._loadError) > 0) return;
     this.#announceNextLoad = true;
     this.refresh().then(() => {
-      if (!this._loadError) this.focusPart('[part~="heading"]');
+      if (!this._loadError) this.#focus('heading');
     });
   }
 
   // ─── what to show ─────────────────────────────────────────────────────────────────────────────
 
-  /** The `factors` attribute as factor names (unknown names dropped), or undefined when absent. */
-  #requestedFactors(): FactorName[] | undefined {
-    if (this.factors === undefined || this.factors === null) return undefined;
-    const names = this.factors.split(/[\s,]+/).filter(isFactorName);
-    return [...new Set(names)];
-  }
-
-  #shownFactors(): FactorName[] {
-    const requested = this.#requestedFactors();
+  #shownFactors(): readonly FactorName[] {
     const info = this._factorInfo;
-    if (requested) {
-      // The tenant's word wins where it has one: the attribute cannot turn on a disabled factor.
-      return requested.filter((factor) => info?.find((i) => i.factor === factor)?.enabled !== false);
-    }
-    if (info && info.length > 0) {
-      return [...new Set(info.filter((i) => i.enabled).map((i) => i.factor))];
-    }
-    const defaults: FactorName[] = [...DEFAULT_FACTORS];
-    if (this._authenticators?.some((a) => a.active && a.factor === 'recovery-code')) defaults.push('recovery-code');
-    return defaults;
+    const requested = this.factors?.split(/[\s,]+/).filter(isFactorName);
+    // The tenant's word wins where it has one: the attribute cannot turn on a disabled factor.
+    if (requested) return [...new Set(requested)].filter((factor) => info?.find((i) => i.factor === factor)?.enabled !== false);
+    if (info?.length) return [...new Set(info.filter((i) => i.enabled).map((i) => i.factor))];
+    return this._authenticators?.some((a) => a.active && a.factor === 'recovery-code') ? [...DEFAULT_FACTORS, 'recovery-code'] : DEFAULT_FACTORS;
   }
 
   /** Active authenticators of a row. Push's TOTP twin is shown with push when push has a row. */
-  #authenticatorsFor(factor: FactorName, shown: readonly FactorName[] = this.#shownFactors()): Authenticator[] {
+  #authenticatorsFor(factor: FactorName, shown = this.#shownFactors()): Authenticator[] {
     const all = this._authenticators ?? [];
-    const byId = new Map(all.map((a) => [a.id, a]));
-    return all.filter((a) => {
-      if (!a.active || a.factor !== factor) return false;
-      if (factor === 'otp' && shown.includes('push')) {
-        return !a.linkedIds.some((id) => byId.get(id)?.factor === 'push');
-      }
-      return true;
-    });
+    return all.filter(
+      (a) =>
+        a.active &&
+        a.factor === factor &&
+        !(factor === 'otp' && shown.includes('push') && a.linkedIds.some((id) => all.find((b) => b.id === id)?.factor === 'push')),
+    );
   }
 
   #enrollMode(factor: FactorName): 'inline' | 'ticket' | undefined {
-    if (factor === 'recovery-code') return undefined;
     const caps = this.activeSource?.capabilities;
-    if (caps?.associate !== false && FACTORS[factor].inlineEnroll) return 'inline';
-    if (caps?.ticket && FACTORS[factor].ticketFactor) return 'ticket';
-    return undefined;
+    const spec = FACTORS[factor];
+    return caps?.associate !== false && spec.inlineEnroll ? 'inline' : caps?.ticket && spec.ticketFactor ? 'ticket' : undefined;
   }
 
   #factorTitle(factor: FactorName): string {
-    return this.t(`factor.${factor}.title` as keyof EnrollmentStrings & string);
+    return this.t(`factor.${factor}.title` as Key);
   }
 
   #nameOf(a: Authenticator): string {
-    if (a.name) return a.name;
-    if (a.factor === 'otp' || a.factor === 'push' || a.factor === 'recovery-code') return this.t(`name.${a.factor}`);
-    return this.t('name.generic');
+    const key = `name.${a.factor}`;
+    return a.name || this.t(key in enrollmentLocales.en ? (key as Key) : 'name.generic');
   }
 
   // ─── errors and waits ─────────────────────────────────────────────────────────────────────────
 
   #show(error: MfaError): ShownError {
     const shown: ShownError = { error };
-    if (error.retryAfter && error.retryAfter > 0) {
-      this._now = Date.now();
-      shown.until = this._now + error.retryAfter * 1000;
-    }
+    if (error.retryAfter && error.retryAfter > 0) shown.until = (this._now = Date.now()) + error.retryAfter * 1000;
     return shown;
   }
 
   /** Seconds left of a `Retry-After` wait. */
   #waitLeft(shown: ShownError | undefined): number {
-    if (!shown?.until) return 0;
-    return Math.max(0, Math.ceil((shown.until - this._now) / 1000));
+    return shown?.until ? Math.max(0, Math.ceil((shown.until - this._now) / 1000)) : 0;
   }
 
   #hasPendingWait(): boolean {
@@ -404,8 +381,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   }
 
   #startTicker(): void {
-    if (this.#ticker) return;
-    this.#ticker = setInterval(() => {
+    this.#ticker ??= setInterval(() => {
       this._now = Date.now();
       if (!this.#hasPendingWait()) this.#stopTicker();
     }, 1000);
@@ -416,24 +392,29 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     this.#ticker = undefined;
   }
 
-  /** Tells the page (`mfa-error`) and the user (live region) without the generic error sentence. */
-  #dispatchError(error: MfaError, action: MfaAction, message = this.errorText(error)): void {
-    if (error.code === 'aborted') return;
-    const wait = error.retryAfter ? ` ${this.t('waitSeconds', { seconds: error.retryAfter })}` : '';
-    this.announce(message + wait);
-    this.dispatchEvent(new MfaErrorEvent({ error, action }));
+  /**
+   * `error` as an `MfaError`, told to the page (`mfa-error`) and the user (live region, `message`
+   * instead of the generic sentence); undefined, and nothing said, when it is an abort or `flow`
+   * is over.
+   */
+  #fail(error: unknown, action: MfaAction, flow?: Flow, message?: string): MfaError | undefined {
+    const mfaError = toMfaError(error);
+    if (mfaError.code === 'aborted' || (flow && !this.#current(flow))) return undefined;
+    const seconds = mfaError.retryAfter;
+    this.announce((message ?? this.errorText(mfaError)) + (seconds ? ` ${this.t('waitSeconds', { seconds })}` : ''));
+    this.dispatchEvent(new MfaErrorEvent({ error: mfaError, action }));
+    return mfaError;
   }
 
   // ─── enrollment flows ─────────────────────────────────────────────────────────────────────────
 
-  #patch(flow: Flow, patch: Partial<Flow>): Flow | undefined {
-    if (this._flow?.id !== flow.id) return undefined;
-    this._flow = { ...this._flow, ...patch };
-    return this._flow;
-  }
-
   #current(flow: Flow): Flow | undefined {
     return this._flow?.id === flow.id ? this._flow : undefined;
+  }
+
+  #patch(flow: Flow, patch: Partial<Flow>): Flow | undefined {
+    const current = this.#current(flow);
+    return current && (this._flow = { ...current, ...patch });
   }
 
   /** Ends the open flow: aborts its requests and polling, closes its popup. */
@@ -443,30 +424,17 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     flow.controller.abort();
     clearInterval(this.#popupTimer);
     this.#popupTimer = undefined;
-    try {
-      if (flow.popup && !flow.popup.closed) flow.popup.close();
-    } catch {
-      // A cross-origin window may refuse; it is the user's now.
-    }
+    // A cross-origin window may refuse; it is the user's now.
+    closeQuietly(flow.popup);
     this._flow = undefined;
   }
 
   #newFlow(factor: EnrollFactor, step: FlowStep): Flow {
     this.#endFlow();
-    this._rowError = undefined;
-    this._confirmId = undefined;
+    this._rowError = this._confirmId = undefined;
     const controller = new AbortController();
     this.signal.addEventListener('abort', () => controller.abort(), { once: true });
-    const flow: Flow = {
-      id: ++flowIds,
-      factor,
-      step,
-      controller,
-      knownIds: new Set((this._authenticators ?? []).map((a) => a.id)),
-      digits: 6,
-    };
-    this._flow = flow;
-    return flow;
+    return (this._flow = { id: ++flowIds, factor, step, controller, knownIds: new Set(this._authenticators?.map((a) => a.id)) });
   }
 
   #startEnroll(factor: EnrollFactor): void {
@@ -476,21 +444,18 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       // Opened now, while the click still counts as a user gesture, so that popup blockers let it
       // through; it is pointed at the ticket once the server has answered.
       const flow = this.#newFlow(factor, 'starting');
-      this.#startTicket(flow, openCenteredPopup('about:blank', flow.id));
-      return;
-    }
-    if (factor === 'sms' || factor === 'voice' || factor === 'email') {
+      this.#enrollRemote(flow, openCenteredPopup('about:blank', flow.id));
+    } else if (factor === 'otp') {
+      // Set before the first render of the flow (it happens after this task).
+      const flow = this.#newFlow(factor, 'otp');
+      flow.childSource = this.#childSource(flow);
+    } else if (factor === 'push') {
+      this.#enrollRemote(this.#newFlow(factor, 'starting'));
+    } else {
       this.#newFlow(factor, 'address');
       this.announce(this.t('flow.title', { factor: this.#factorTitle(factor) }));
       this.focusPart('#address');
-      return;
     }
-    if (factor === 'otp') {
-      const flow = this.#newFlow('otp', 'otp');
-      this.#patch(flow, { childSource: this.#childSource(flow) });
-      return;
-    }
-    this.#startAppFlow(this.#newFlow(factor, 'starting'));
   }
 
   /**
@@ -499,156 +464,136 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
    */
   #childSource(flow: Flow): MfaSource {
     const source = this.activeSource!;
-    return {
+    const child: Record<string, unknown> = {
       get capabilities() {
         return source.capabilities;
       },
-      listAuthenticators: (opts) => source.listAuthenticators(opts),
-      ...(source.listFactors && { listFactors: (opts) => source.listFactors!(opts) }),
-      enroll: async (req, opts) => {
-        const enrollment = await source.enroll(req, opts);
+      enroll: async (...args: Parameters<MfaSource['enroll']>) => {
+        const enrollment = await source.enroll(...args);
         if (enrollment.type === 'ticket') {
-          this.#openTicket(flow, enrollment.ticketUrl, openCenteredPopup('about:blank', flow.id));
+          this.#openTicket(flow, enrollment.ticketUrl);
           throw new MfaError('aborted', { description: 'continued as a hosted ticket' });
         }
         return enrollment;
       },
-      remove: (id, opts) => source.remove(id, opts),
-      challenge: (req, opts) => source.challenge(req, opts),
-      verify: (req, opts) => source.verify(req, opts),
     };
+    for (const key of ['listAuthenticators', 'listFactors', 'remove', 'challenge', 'verify'] as const) {
+      if (source[key]) child[key] = source[key].bind(source);
+    }
+    return child as unknown as MfaSource;
   }
 
   /** `<mfa-otp-enroll>` finished (after its recovery codes were saved): it has told the page. */
   async #onOtpEnrolled(event: MfaEnrollEvent): Promise<void> {
-    const flow = this._flow;
-    if (!flow || flow.step !== 'otp') return;
+    if (this._flow?.step !== 'otp') return;
     this.#endFlow();
-    const source = this.activeSource;
-    if (!(source instanceof SharedSource)) this.#reload();
-    await this.#loadPromise;
+    await this.#reloadAfter();
     this.announce(this.t('flow.done', { factor: this.#factorTitle(event.detail.factor) }));
     this.#focusRowAction('otp');
   }
 
-  /** Push: one associate call, then a QR. */
-  async #startAppFlow(flow: Flow): Promise<void> {
+  /**
+   * The first request of a push flow (one associate call, then a QR) or, with `popup` (null when
+   * it was blocked), of a hosted ticket.
+   */
+  async #enrollRemote(flow: Flow, popup?: Window | null): Promise<void> {
     const source = this.activeSource;
     if (!source) return;
-    this._busyFactor = flow.factor;
+    const { factor } = flow;
+    const signal = flow.controller.signal;
+    const ticket = popup !== undefined;
+    this._busyFactor = factor;
     this.announce(this.t('enrolling'));
     let enrollment: Enrollment;
     try {
-      enrollment = await source.enroll({ factor: flow.factor } as EnrollRequest, { signal: flow.controller.signal });
+      enrollment = await source.enroll((ticket ? { factor, mode: 'ticket' } : { factor }) as EnrollRequest, { signal });
+      if (ticket && enrollment.type !== 'ticket') throw new MfaError('bad_response', { description: 'expected a ticket' });
     } catch (error) {
-      this.#failStart(flow, error);
-      return;
+      closeQuietly(popup);
+      return this.#failStart(flow, error);
     } finally {
-      if (this._busyFactor === flow.factor) this._busyFactor = undefined;
+      if (this._busyFactor === factor) this._busyFactor = undefined;
     }
-    if (!this.#current(flow)) return;
-    if (enrollment.type === 'ticket') {
-      this.#openTicket(flow, enrollment.ticketUrl, openCenteredPopup('about:blank', flow.id));
-      return;
-    }
+    if (!this.#current(flow)) return closeQuietly(popup);
+    if (enrollment.type === 'ticket') return this.#openTicket(flow, enrollment.ticketUrl, popup);
     if (enrollment.type !== 'oob') {
-      this.#failStart(flow, new MfaError('bad_response', { description: 'expected a push enrollment' }));
-      return;
+      return this.#failStart(flow, new MfaError('bad_response', { description: 'expected a push enrollment' }));
     }
     this.#patch(flow, { step: 'qr', enrollment });
     this.announce(this.t('push.scan'));
-    this.focusPart('[part~="flow-title"]');
-    this.#pollPush(flow, enrollment, source);
+    this.#focus('flow-title');
+    pollOob(source, { ...enrollment, signal }).then(
+      () => this.#completed(flow, enrollment.recoveryCodes),
+      (error: unknown) => {
+        const mfaError = toMfaError(error);
+        const outcome = MfaError.is(mfaError, 'expired_token')
+          ? 'expired'
+          : MfaError.is(mfaError, 'invalid_grant', 'access_denied')
+            ? 'rejected'
+            : undefined;
+        if (!this.#fail(mfaError, 'confirm', flow, outcome && this.t(`push.${outcome}`))) return;
+        this.#patch(flow, { step: 'failed', outcome, error: outcome ? undefined : this.#show(mfaError) });
+        this.#focus('restart-button');
+      },
+    );
   }
 
   /** A flow that failed before showing anything: the error goes under the row. */
   #failStart(flow: Flow, error: unknown): void {
-    const mfaError = toMfaError(error);
-    if (mfaError.code === 'aborted' || !this.#current(flow)) return;
-    this.#dispatchError(mfaError, 'enroll');
+    const mfaError = this.#fail(error, 'enroll', flow);
+    if (!mfaError) return;
     this._flow = undefined;
     this._rowError = { factor: flow.factor, shown: this.#show(mfaError) };
     this.#focusRowAction(flow.factor);
   }
 
-  #pollPush(flow: Flow, enrollment: OobEnrollment, source: MfaSource): void {
-    pollOob(source, {
-      oobCode: enrollment.oobCode,
-      interval: enrollment.interval,
-      expiresIn: enrollment.expiresIn,
-      signal: flow.controller.signal,
-    }).then(
-      () => this.#completed(flow, enrollment.recoveryCodes, true),
-      (error: unknown) => {
-        const mfaError = toMfaError(error);
-        if (mfaError.code === 'aborted' || !this.#current(flow)) return;
-        const outcome = MfaError.is(mfaError, 'expired_token') ? 'expired' : MfaError.is(mfaError, 'invalid_grant', 'access_denied') ? 'rejected' : undefined;
-        this.#dispatchError(mfaError, 'confirm', outcome ? this.t(outcome === 'expired' ? 'push.expired' : 'push.rejected') : undefined);
-        this.#patch(flow, { step: 'failed', outcome, error: outcome ? undefined : this.#show(mfaError) });
-        this.focusPart('[part~="restart-button"]');
-      },
-    );
-  }
-
-  #restartPush(): void {
-    const flow = this._flow;
-    if (!flow || flow.factor !== 'push') return;
-    this.#startAppFlow(this.#newFlow('push', 'starting'));
-  }
-
   #onAddressSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    const flow = this._flow;
-    if (!flow || flow.busy) return;
-    const input = this.renderRoot.querySelector<HTMLInputElement>('#address');
-    this.#send(input?.value ?? flow.address ?? '', false);
+    this.#send(false);
   }
 
   /** Sends (or sends again) the code to the typed phone number or email address. */
-  async #send(raw: string, resend: boolean): Promise<void> {
+  async #send(resend: boolean): Promise<void> {
     const source = this.activeSource;
     const flow = this._flow;
-    if (!source || !flow || flow.busy) return;
-    if (resend && this.#waitLeft(flow.error) > 0) return;
+    if (!source || !flow || flow.busy || (resend && this.#waitLeft(flow.error) > 0)) return;
+    const raw = (resend ? undefined : this.renderRoot.querySelector<HTMLInputElement>('#address')?.value) ?? flow.address ?? '';
     const isEmail = flow.factor === 'email';
-    const address = isEmail ? normalizeEmail(raw) : normalizePhone(raw);
+    const address = (isEmail ? normalizeEmail : normalizePhone)(raw);
+    const invalid = isEmail ? 'email.invalid' : 'phone.invalid';
     if (!address) {
-      const fieldError: FieldError = isEmail ? 'email.invalid' : 'phone.invalid';
-      this.#patch(flow, { step: 'address', address: raw, fieldError, error: undefined });
-      this.announce(this.t(fieldError));
+      this.#patch(flow, { step: 'address', address: raw, fieldError: invalid, error: undefined });
+      this.announce(this.t(invalid));
       this.focusPart('#address');
       return;
     }
     this.#patch(flow, { address, busy: resend ? 'resend' : 'send', fieldError: undefined, error: undefined });
     this.announce(this.t('sending'));
-    const request: EnrollRequest = isEmail
-      ? { factor: 'email', email: address }
-      : { factor: flow.factor as 'sms' | 'voice', phoneNumber: address };
+    const request = (isEmail ? { factor: 'email', email: address } : { factor: flow.factor, phoneNumber: address }) as EnrollRequest;
     try {
       const enrollment = await source.enroll(request, { signal: flow.controller.signal });
       if (!this.#current(flow)) return;
-      if (enrollment.type === 'ticket') {
-        this.#openTicket(flow, enrollment.ticketUrl, openCenteredPopup('about:blank', flow.id));
-        return;
-      }
+      if (enrollment.type === 'ticket') return this.#openTicket(flow, enrollment.ticketUrl);
       if (enrollment.type !== 'oob') throw new MfaError('bad_response', { description: 'expected an oob enrollment' });
-      const updated = this.#patch(flow, { step: 'code', enrollment, busy: undefined });
-      if (!updated) return;
-      const to = isEmail ? maskEmail(address) : maskPhone(address);
-      this.announce(resend ? this.t('code.resent') : this.t(`code.sent.${flow.factor as 'sms' | 'voice' | 'email'}`, { to }));
+      this.#patch(flow, { step: 'code', enrollment, busy: undefined });
+      this.announce(resend ? this.t('code.resent') : this.#sentText(flow.factor, address));
       await this.updateComplete;
       const codeInput = this.#codeInput();
       codeInput?.clear();
       codeInput?.focus();
     } catch (error) {
-      const mfaError = toMfaError(error);
-      if (mfaError.code === 'aborted' || !this.#current(flow)) return;
-      this.#dispatchError(mfaError, 'enroll');
-      const fieldError: FieldError | undefined =
-        MfaError.is(mfaError, 'invalid_input', 'invalid_request') && !resend ? (isEmail ? 'email.invalid' : 'phone.invalid') : undefined;
+      const mfaError = this.#fail(error, 'enroll', flow);
+      if (!mfaError) return;
+      const fieldError = MfaError.is(mfaError, 'invalid_input', 'invalid_request') && !resend ? invalid : undefined;
       const current = this.#patch(flow, { busy: undefined, error: fieldError ? undefined : this.#show(mfaError), fieldError });
       this.focusPart(current?.step === 'code' ? '[part~="resend-button"]' : '#address');
     }
+  }
+
+  /** "We sent a code to …", with the address masked. */
+  #sentText(factor: EnrollFactor, address?: string): string {
+    const to = address ? (factor === 'email' ? maskEmail : maskPhone)(address) : '';
+    return this.t(`code.sent.${factor}` as Key, { to });
   }
 
   #changeAddress(): void {
@@ -664,8 +609,6 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   #onCodeSubmit(event: Event): void {
     event.preventDefault();
-    const flow = this._flow;
-    if (!flow) return;
     this.#verify(this.#codeInput()?.value ?? '');
   }
 
@@ -675,10 +618,10 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const flow = this._flow;
     const enrollment = flow?.enrollment;
     if (!source || !flow || !enrollment || flow.busy) return;
-    const code = normalizeOtp(raw, flow.digits);
+    const code = normalizeOtp(raw, DIGITS);
     if (!code) {
       this.#patch(flow, { fieldError: 'code.incomplete', error: undefined });
-      this.announce(this.t('code.incomplete', { length: flow.digits }));
+      this.announce(this.t('code.incomplete', { length: DIGITS }));
       this.#codeInput()?.focus();
       return;
     }
@@ -687,9 +630,8 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     try {
       await source.verify({ type: 'oob', oobCode: enrollment.oobCode, bindingCode: code }, { signal: flow.controller.signal });
     } catch (error) {
-      const mfaError = toMfaError(error);
-      if (mfaError.code === 'aborted' || !this.#current(flow)) return;
-      this.#dispatchError(mfaError, 'confirm');
+      const mfaError = this.#fail(error, 'confirm', flow);
+      if (!mfaError) return;
       this.#patch(flow, { busy: undefined, error: this.#show(mfaError) });
       await this.updateComplete;
       const input = this.#codeInput();
@@ -697,38 +639,33 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       input?.select();
       return;
     }
-    await this.#completed(flow, enrollment.recoveryCodes, true);
+    await this.#completed(flow, enrollment.recoveryCodes);
   }
 
   /**
-   * The enrollment is active: refresh (once, shared), find the new authenticator, tell the page,
-   * show the recovery code of a first enrollment.
+   * The enrollment is active (or, for a hosted ticket, the window is closed): refresh (once,
+   * shared), find the new authenticator, tell the page, show the recovery code of a first enrollment.
    */
-  async #completed(flow: Flow, recoveryCodes: string[] | undefined, sourceInvalidated: boolean): Promise<void> {
+  async #completed(flow: Flow, recoveryCodes?: string[]): Promise<void> {
     if (!this.#current(flow)) return;
     this.#endFlow();
-    const source = this.activeSource;
-    if (!(source instanceof SharedSource)) this.#reload();
-    else if (!sourceInvalidated) source.invalidate();
-    await this.#loadPromise;
-    const fresh = (this._authenticators ?? []).filter((a) => a.active && !flow.knownIds.has(a.id));
-    const twin = FACTORS[flow.factor].twin;
-    const authenticator = fresh.find((a) => a.factor === flow.factor) ?? fresh.find((a) => a.factor === twin);
-    if (flow.ticketUrl) {
-      if (!authenticator) {
-        this.announce(this.t('ticket.notCompleted'));
-        this.#focusRowAction(flow.factor);
-        return;
-      }
+    const { factor, ticketUrl } = flow;
+    // A source shared with the page has not heard of what happened in the hosted window.
+    await this.#reloadAfter(!!ticketUrl);
+    const fresh = this._authenticators?.filter((a) => a.active && !flow.knownIds.has(a.id)) ?? [];
+    const authenticator = fresh.find((a) => a.factor === factor) ?? fresh.find((a) => a.factor === FACTORS[factor].twin);
+    if (ticketUrl && !authenticator) {
+      this.announce(this.t('ticket.notCompleted'));
+      return this.#focusRowAction(factor);
     }
-    const codes = recoveryCodes && recoveryCodes.length > 0 ? recoveryCodes : undefined;
-    this.dispatchEvent(new MfaEnrollEvent({ authenticator, factor: flow.factor, ...(codes && { recoveryCodes: codes }) }));
-    this.announce(this.t('flow.done', { factor: this.#factorTitle(flow.factor) }));
+    const codes = recoveryCodes?.length ? recoveryCodes : undefined;
+    this.dispatchEvent(new MfaEnrollEvent({ authenticator, factor, ...(codes && { recoveryCodes: codes }) }));
+    this.announce(this.t('flow.done', { factor: this.#factorTitle(factor) }));
     if (codes) {
-      this._recovery = { codes, factor: flow.factor };
-      this.focusPart('[part~="recovery-title"]');
+      this._recovery = { codes, factor };
+      this.#focus('recovery-title');
     } else {
-      this.#focusRowAction(flow.factor);
+      this.#focusRowAction(factor);
     }
   }
 
@@ -740,169 +677,124 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     this.#focusRowAction(flow.factor);
   }
 
+  #focus(part: string): Promise<void> {
+    return this.focusPart(`[part~="${part}"]`);
+  }
+
   /** After a flow or removal: the row's Enroll button, else its first Remove button, else its title. */
   async #focusRowAction(factor: FactorName): Promise<void> {
     await this.updateComplete;
     const row = this.renderRoot.querySelector(`[data-factor="${factor}"]`);
-    const target =
-      row?.querySelector<HTMLElement>('[part~="enroll-button"]') ??
-      row?.querySelector<HTMLElement>('[part~="remove-button"]') ??
-      row?.querySelector<HTMLElement>('[part~="title"]');
-    target?.focus();
+    const find = (part: string) => row?.querySelector<HTMLElement>(`[part~="${part}"]`);
+    (find('enroll-button') ?? find('remove-button') ?? find('title'))?.focus();
   }
 
   // ─── hosted ticket ────────────────────────────────────────────────────────────────────────────
 
-  async #startTicket(flow: Flow, popup: Window | null): Promise<void> {
-    const source = this.activeSource;
-    if (!source) return;
-    this._busyFactor = flow.factor;
-    this.announce(this.t('enrolling'));
-    let url: string;
-    try {
-      const enrollment = await source.enroll({ factor: flow.factor, mode: 'ticket' }, { signal: flow.controller.signal });
-      if (enrollment.type !== 'ticket') throw new MfaError('bad_response', { description: 'expected a ticket' });
-      url = enrollment.ticketUrl;
-    } catch (error) {
-      closeQuietly(popup);
-      this.#failStart(flow, error);
-      return;
-    } finally {
-      if (this._busyFactor === flow.factor) this._busyFactor = undefined;
-    }
-    this.#openTicket(flow, url, popup);
-  }
-
-  /** Points the popup at the ticket (or shows the link when there is no popup) and watches it. */
-  #openTicket(flow: Flow, rawUrl: string, popup: Window | null): void {
+  /**
+   * Points the popup (by default a new one) at the ticket, or shows the link when there is no
+   * popup, and watches it.
+   */
+  #openTicket(flow: Flow, rawUrl: string, popup: Window | null = openCenteredPopup('about:blank', flow.id)): void {
     let url: string;
     try {
       url = checkServerUrl(rawUrl);
     } catch (error) {
       closeQuietly(popup);
-      this.#failStart(flow, error);
-      return;
+      return this.#failStart(flow, error);
     }
     const current = this.#patch(flow, { ticketUrl: url, busy: undefined, popup });
-    if (!current) {
-      closeQuietly(popup);
-      return;
-    }
+    if (!current) return closeQuietly(popup);
     if (!popup || popup.closed) {
       this.#patch(current, { step: 'blocked', popup: undefined });
-      this.#dispatchError(new MfaError('popup_blocked'), 'enroll', `${this.t('ticket.blocked')} ${this.errorText(new MfaError('popup_blocked'))}`);
-      this.focusPart('[part~="ticket-link"]');
+      const blocked = new MfaError('popup_blocked');
+      this.#fail(blocked, 'enroll', undefined, `${this.t('ticket.blocked')} ${this.errorText(blocked)}`);
+      this.#focus('ticket-link');
       return;
     }
     // The opener is left in place: cutting it (`popup.opener = null`) lets Chromium move the
     // cross-site page into another browsing context group, after which this handle never reports
     // `closed`. The URL was checked above (https:, or http: on loopback only).
     popup.location.replace(url);
-    this.#patch(current, { step: 'popup' });
-    this.announce(this.t('ticket.opened'));
-    this.focusPart('[part~="flow-title"]');
     this.#watchPopup(current, popup);
+    this.#focus('flow-title');
   }
 
+  /** Shows the popup state and refreshes once the popup is closed, looking every 500 ms. */
   #watchPopup(flow: Flow, popup: Window): void {
+    const current = this.#patch(flow, { step: 'popup', popup });
+    if (!current) return;
+    this.announce(this.t('ticket.opened'));
     clearInterval(this.#popupTimer);
     this.#popupTimer = setInterval(() => {
-      if (!this.#current(flow)) {
-        clearInterval(this.#popupTimer);
-        return;
-      }
-      if (popup.closed) {
-        clearInterval(this.#popupTimer);
-        this.#popupTimer = undefined;
-        this.#completed(flow, undefined, false);
-      }
+      if (!this.#current(current)) clearInterval(this.#popupTimer);
+      else if (popup.closed) this.#completed(current);
     }, POPUP_POLL_MS);
   }
 
   /** The blocked-popup link: try a popup again (now with a fresh click); else let the link open a tab. */
   #onTicketLink(event: MouseEvent): void {
     const flow = this._flow;
-    if (!flow?.ticketUrl) return;
-    const popup = openCenteredPopup(flow.ticketUrl, flow.id);
+    const popup = flow?.ticketUrl && openCenteredPopup(flow.ticketUrl, flow.id);
     if (!popup) return;
     event.preventDefault();
-    const current = this.#patch(flow, { step: 'popup', popup });
-    if (!current) return;
-    this.announce(this.t('ticket.opened'));
-    this.#watchPopup(current, popup);
+    this.#watchPopup(flow!, popup);
   }
 
   #ticketDone(): void {
-    const flow = this._flow;
-    if (!flow) return;
-    clearInterval(this.#popupTimer);
-    this.#popupTimer = undefined;
-    this.#completed(flow, undefined, false);
+    if (this._flow) this.#completed(this._flow);
   }
 
   // ─── removal ──────────────────────────────────────────────────────────────────────────────────
 
-  #askRemove(authenticator: Authenticator): void {
-    if (this._removingId) return;
-    this._confirmId = authenticator.id;
-    this._rowError = undefined;
-    this.focusPart('[part~="confirm"]');
+  #focusRemove(id: string): Promise<void> {
+    return this.focusPart(`[part~="remove-button"][data-id="${CSS.escape(id)}"]`);
+  }
+
+  /** Remove: asks for confirmation, or takes the question back when it is open. */
+  #toggleConfirm(a: Authenticator): void {
+    if (this._confirmId === a.id) {
+      this.#cancelRemove();
+    } else if (!this._removingId) {
+      this._confirmId = a.id;
+      this._rowError = undefined;
+      this.#focus('confirm');
+    }
   }
 
   #cancelRemove(): void {
     const id = this._confirmId;
     this._confirmId = undefined;
-    if (id) this.focusPart(`[part~="remove-button"][data-id="${CSS.escape(id)}"]`);
+    if (id) this.#focusRemove(id);
   }
 
-  async #remove(authenticator: Authenticator): Promise<void> {
+  async #remove(a: Authenticator): Promise<void> {
     const source = this.activeSource;
     if (!source || this._removingId) return;
-    this._removingId = authenticator.id;
+    const { id, factor } = a;
+    this._removingId = id;
     this._confirmId = undefined;
     this.announce(this.t('removing'));
-    await this.focusPart(`[part~="remove-button"][data-id="${CSS.escape(authenticator.id)}"]`);
-    const name = this.#nameOf(authenticator);
+    await this.#focusRemove(id);
+    const name = this.#nameOf(a);
     try {
-      await source.remove(authenticator.id, { signal: this.signal });
+      await source.remove(id, { signal: this.signal });
     } catch (error) {
       this._removingId = undefined;
-      const mfaError = toMfaError(error);
-      if (mfaError.code === 'aborted') return;
       // A 400 here means this one cannot go (a verified email that was never enrolled, which the
       // MFA API lists like any other): say that rather than "check what you entered".
-      const refused = MfaError.is(mfaError, 'invalid_request');
-      this.#dispatchError(mfaError, 'remove', refused ? this.t('notRemovable') : undefined);
-      this._rowError = {
-        factor: authenticator.factor,
-        shown: { ...this.#show(mfaError), ...(refused && { messageKey: 'notRemovable' as const }) },
-      };
-      this.focusPart(`[part~="remove-button"][data-id="${CSS.escape(authenticator.id)}"]`);
+      const refused = MfaError.is(error, 'invalid_request');
+      const mfaError = this.#fail(error, 'remove', undefined, refused ? this.t('notRemovable') : undefined);
+      if (!mfaError) return;
+      this._rowError = { factor, shown: { ...this.#show(mfaError), ...(refused && { messageKey: 'notRemovable' as const }) } };
+      this.#focusRemove(id);
       return;
     }
-    if (!(source instanceof SharedSource)) this.#reload();
-    await this.#loadPromise;
+    await this.#reloadAfter();
     this._removingId = undefined;
-    this.dispatchEvent(
-      new MfaRemoveEvent({ authenticatorId: authenticator.id, factor: authenticator.factor, linkedIds: [...authenticator.linkedIds] }),
-    );
+    this.dispatchEvent(new MfaRemoveEvent({ authenticatorId: id, factor, linkedIds: [...a.linkedIds] }));
     this.announce(this.t('removed', { name }));
-    this.#focusRowAction(authenticator.factor);
-  }
-
-  /** What else goes when this one is removed, and whether it is the last one. */
-  #consequences(authenticator: Authenticator): string[] {
-    const all = this._authenticators ?? [];
-    const linked = all.filter((a) => authenticator.linkedIds.includes(a.id));
-    const lines = [this.t('confirm.body')];
-    if (linked.length > 0) {
-      const key = `confirm.linked.${authenticator.factor}` as keyof EnrollmentStrings & string;
-      if (key in enrollmentLocales.en) lines.push(this.t(key));
-    }
-    const gone = new Set([authenticator.id, ...authenticator.linkedIds]);
-    const left = all.filter((a) => a.active && a.factor !== 'recovery-code' && !gone.has(a.id));
-    if (left.length === 0) lines.push(this.t('confirm.last'));
-    return lines;
+    this.#focusRowAction(factor);
   }
 
   // ─── recovery codes ───────────────────────────────────────────────────────────────────────────
@@ -915,54 +807,57 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   // ─── rendering ────────────────────────────────────────────────────────────────────────────────
 
-  #level(offset: number): string {
-    const base = Number.isInteger(this.headingLevel) && this.headingLevel >= 1 && this.headingLevel <= 6 ? this.headingLevel : 2;
-    return String(Math.min(6, base + offset));
+  #level(offset: number): number {
+    const level = this.headingLevel;
+    return Math.min(6, (Number.isInteger(level) && level >= 1 && level <= 6 ? level : 2) + offset);
+  }
+
+  #heading(part: string, offset: number, text: string, id = part): TemplateResult {
+    return html`<div part=${part} class=${part} id=${id} role="heading" aria-level=${this.#level(offset)} tabindex="-1">${text}</div>`;
+  }
+
+  /** A button showing a spinner and `busyKey` while `busy`. */
+  #busyLabel(busy: boolean, busyKey: Key, key: Key): string | TemplateResult {
+    return busy ? spin(this.t(busyKey)) : this.t(key);
   }
 
   override render(): TemplateResult {
-    const source = this.activeSource;
     return html`<section part="base" class="base" aria-labelledby="heading">
       <div class="header">
-        <div part="heading" class="heading" id="heading" role="heading" aria-level=${this.#level(0)} tabindex="-1">
-          ${this.t('heading')}
-        </div>
+        ${this.#heading('heading', 0, this.t('heading'))}
         <p part="intro" class="intro">${this.t('intro')}</p>
       </div>
-      ${this.renderLiveRegion()}
-      ${source ? this.#renderBody() : this.renderNoSource()}
+      ${this.renderLiveRegion()} ${this.activeSource ? this.#renderBody() : this.renderNoSource()}
     </section>`;
   }
 
   #renderBody(): TemplateResult {
-    const list = this._authenticators;
-    if (!list) {
-      if (this._loadError) return this.#renderLoadError(this.t('loadFailed'));
-      return html`<p part="status loading" class="status"><span class="spinner" aria-hidden="true"></span>${this.t('loadingList')}</p>`;
+    const loadError = this._loadError;
+    const recovery = this._recovery;
+    if (!this._authenticators) {
+      return loadError
+        ? this.#renderLoadError('loadFailed', loadError)
+        : html`<p part="status loading" class="status">${spin(this.t('loadingList'))}</p>`;
     }
     const shown = this.#shownFactors();
-    return html`
-      ${this._recovery ? this.#renderRecovery(this._recovery.codes) : nothing}
-      ${this._loadError ? this.#renderLoadError(this.t('refreshFailed')) : nothing}
-      ${shown.length === 0
-        ? html`<p part="empty" class="note">${this.t('empty')}</p>`
-        : html`<ul part="list" class="list" aria-busy=${this._loading ? 'true' : 'false'}>
-            ${shown.map((factor) => this.#renderFactor(factor, shown))}
-          </ul>`}
-    `;
+    return html`${recovery ? this.#renderRecovery(recovery.codes) : nothing}
+    ${loadError ? this.#renderLoadError('refreshFailed', loadError) : nothing}
+    ${shown.length
+      ? html`<ul part="list" class="list" aria-busy=${!!this._loading}>
+          ${shown.map((factor) => this.#renderFactor(factor, shown))}
+        </ul>`
+      : html`<p part="empty" class="note">${this.t('empty')}</p>`}`;
   }
 
-  #renderLoadError(lead: string): TemplateResult {
-    const shown = this._loadError!;
-    const waiting = this.#waitLeft(shown) > 0;
+  #renderLoadError(lead: Key, shown: ShownError): TemplateResult {
     return html`<div class="state" part="load-error">
-      <p part="error">${lead} ${this.errorText(shown.error)}</p>
+      <p part="error">${this.t(lead)} ${this.errorText(shown.error)}</p>
       ${this.#renderWait(shown)}
       <div class="buttons">
         <button
           type="button"
           part="button retry-button"
-          aria-disabled=${waiting || this._loading ? 'true' : 'false'}
+          aria-disabled=${this.#waitLeft(shown) > 0 || !!this._loading}
           @click=${this.#retry}
         >
           ${this.t('retry')}
@@ -976,50 +871,45 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     return seconds > 0 ? html`<p part="wait" class="note">${this.t('waitSeconds', { seconds })}</p>` : nothing;
   }
 
-  #renderErrorText(shown: ShownError, id?: string): TemplateResult {
-    const { error } = shown;
+  #renderError(shown: ShownError | undefined, id?: string): TemplateResult | typeof nothing {
+    if (!shown) return nothing;
+    const { error, messageKey } = shown;
     const attempts =
-      error.attemptsLeft !== undefined && MfaError.is(error, 'invalid_grant')
-        ? ` ${this.t('attemptsLeft', { count: error.attemptsLeft })}`
-        : '';
-    const text = shown.messageKey ? this.t(shown.messageKey) : this.errorText(error);
-    return html`<p part="error" id=${id ?? nothing}>${text}${attempts}</p>${this.#renderWait(shown)}`;
+      error.attemptsLeft !== undefined && MfaError.is(error, 'invalid_grant') ? ` ${this.t('attemptsLeft', { count: error.attemptsLeft })}` : '';
+    return html`<p part="error" id=${id ?? nothing}>${messageKey ? this.t(messageKey) : this.errorText(error)}${attempts}</p>${this.#renderWait(shown)}`;
   }
 
   #renderFactor(factor: FactorName, shown: readonly FactorName[]): TemplateResult {
     const authenticators = this.#authenticatorsFor(factor, shown);
     const enrolled = authenticators.length > 0;
     const title = this.#factorTitle(factor);
-    const flow = this._flow?.factor === factor ? this._flow : undefined;
-    const mode = this.#enrollMode(factor);
+    const open = this._flow;
+    const flow = open?.factor === factor && open.step !== 'starting' ? open : undefined;
     const busy = this._busyFactor === factor;
     const rowError = this._rowError?.factor === factor ? this._rowError.shown : undefined;
-    let action: TemplateResult | typeof nothing = nothing;
-    if (!enrolled && mode && !(flow && flow.step !== 'starting')) {
-      action = html`<button
-        type="button"
-        part="button enroll-button"
-        aria-label=${busy ? nothing : this.t('enrollLabel', { factor: title })}
-        aria-disabled=${busy ? 'true' : 'false'}
-        @click=${() => this.#startEnroll(factor as EnrollFactor)}
-      >
-        ${busy ? html`<span class="spinner" aria-hidden="true"></span>${this.t('enrolling')}` : this.t('enroll')}
-      </button>`;
-    } else if (!enrolled && factor === 'recovery-code') {
-      action = html`<p part="note" class="note">${this.t('recoveryAutomatic')}</p>`;
-    } else if (!enrolled && !mode) {
-      action = html`<p part="note" class="note">${this.t('enrollUnavailable')}</p>`;
-    }
-    return html`<li part=${enrolled ? 'factor factor-enrolled' : 'factor'} class="factor" data-factor=${factor}>
+    const action = enrolled
+      ? nothing
+      : !this.#enrollMode(factor)
+        ? html`<p part="note" class="note">${this.t(factor === 'recovery-code' ? 'recoveryAutomatic' : 'enrollUnavailable')}</p>`
+        : flow
+          ? nothing
+          : html`<button
+              type="button"
+              part="button enroll-button"
+              aria-label=${busy ? nothing : this.t('enrollLabel', { factor: title })}
+              aria-disabled=${busy}
+              @click=${() => this.#startEnroll(factor as EnrollFactor)}
+            >
+              ${this.#busyLabel(busy, 'enrolling', 'enroll')}
+            </button>`;
+    return html`<li part="factor${enrolled ? ' factor-enrolled' : ''}" class="factor" data-factor=${factor}>
       <div class="factor-main">
         <div class="factor-text">
           <div class="title-line">
-            <div part="title" class="title" id=${`title-${factor}`} role="heading" aria-level=${this.#level(1)} tabindex="-1">
-              ${title}
-            </div>
+            ${this.#heading('title', 1, title, `title-${factor}`)}
             ${enrolled ? html`<span part="badge" class="badge">${this.t('enrolled')}</span>` : nothing}
           </div>
-          <p part="description" class="description">${this.t(`factor.${factor}.description` as keyof EnrollmentStrings & string)}</p>
+          <p part="description" class="description">${this.t(`factor.${factor}.description` as Key)}</p>
         </div>
         <div part="actions" class="actions">${action}</div>
       </div>
@@ -1028,39 +918,45 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
             ${authenticators.map((a) => this.#renderAuthenticator(a))}
           </ul>`
         : nothing}
-      ${rowError ? html`<div class="state">${this.#renderErrorText(rowError)}</div>` : nothing}
-      ${flow && flow.step !== 'starting' ? this.#renderFlow(flow) : nothing}
+      ${rowError ? html`<div class="state">${this.#renderError(rowError)}</div>` : nothing}
+      ${flow ? this.#renderFlow(flow) : nothing}
     </li>`;
   }
 
   #renderAuthenticator(a: Authenticator): TemplateResult {
     const name = this.#nameOf(a);
     const removing = this._removingId === a.id;
-    const removable = a.removable && this.activeSource?.capabilities?.remove !== false;
+    const confirming = this._confirmId === a.id;
     return html`<li part="authenticator" class="authenticator">
       <span part="authenticator-name" class="authenticator-name">${name}</span>
-      ${removable
+      ${a.removable && this.activeSource?.capabilities?.remove !== false
         ? html`<button
             type="button"
             class="secondary"
             part="button remove-button"
             data-id=${a.id}
             aria-label=${removing ? nothing : this.t('removeLabel', { name })}
-            aria-disabled=${removing || this._removingId ? 'true' : 'false'}
-            aria-expanded=${this._confirmId === a.id ? 'true' : 'false'}
-            @click=${() => (this._confirmId === a.id ? this.#cancelRemove() : this.#askRemove(a))}
+            aria-disabled=${!!this._removingId}
+            aria-expanded=${confirming}
+            @click=${() => this.#toggleConfirm(a)}
           >
-            ${removing ? html`<span class="spinner" aria-hidden="true"></span>${this.t('removing')}` : this.t('remove')}
+            ${this.#busyLabel(removing, 'removing', 'remove')}
           </button>`
         : a.factor === 'recovery-code'
           ? nothing
           : html`<span part="note" class="note">${this.t('notRemovable')}</span>`}
-      ${this._confirmId === a.id ? this.#renderConfirm(a, name) : nothing}
+      ${confirming ? this.#renderConfirm(a, name) : nothing}
     </li>`;
   }
 
   #renderConfirm(a: Authenticator, name: string): TemplateResult {
-    const lines = this.#consequences(a);
+    // What else goes with this one, and whether it is the last one.
+    const all = this._authenticators ?? [];
+    const linkedKey = `confirm.linked.${a.factor}`;
+    const gone = [a.id, ...a.linkedIds];
+    const lines = [this.t('confirm.body')];
+    if (all.some((b) => a.linkedIds.includes(b.id)) && linkedKey in enrollmentLocales.en) lines.push(this.t(linkedKey as Key));
+    if (!all.some((b) => b.active && b.factor !== 'recovery-code' && !gone.includes(b.id))) lines.push(this.t('confirm.last'));
     return html`<div
       part="confirm"
       class="confirm"
@@ -1068,12 +964,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       tabindex="-1"
       aria-labelledby="confirm-title"
       aria-describedby="confirm-body"
-      @keydown=${(event: KeyboardEvent) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation();
-          this.#cancelRemove();
-        }
-      }}
+      @keydown=${onEscape(() => this.#cancelRemove())}
     >
       <p part="confirm-title" class="confirm-title" id="confirm-title">${this.t('confirm.title', { name })}</p>
       <div id="confirm-body">${lines.map((line) => html`<p>${line}</p>`)}</div>
@@ -1089,23 +980,18 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   }
 
   #renderFlow(flow: Flow): TemplateResult {
-    const title = this.t('flow.title', { factor: this.#factorTitle(flow.factor) });
-    return html`<div
-      part="flow"
-      class="flow"
-      role="group"
-      aria-labelledby="flow-title"
-      @keydown=${(event: KeyboardEvent) => {
-        if (event.key === 'Escape' && !event.defaultPrevented) {
-          event.stopPropagation();
-          this.#cancelFlow();
-        }
-      }}
-    >
-      <div part="flow-title" class="flow-title" id="flow-title" role="heading" aria-level=${this.#level(2)} tabindex="-1">
-        ${title}
-      </div>
-      ${this.#renderStep(flow)}
+    const { step } = flow;
+    return html`<div part="flow" class="flow" role="group" aria-labelledby="flow-title" @keydown=${onEscape(() => this.#cancelFlow())}>
+      ${this.#heading('flow-title', 2, this.t('flow.title', { factor: this.#factorTitle(flow.factor) }))}
+      ${step === 'address'
+        ? this.#renderAddress(flow)
+        : step === 'code'
+          ? this.#renderCode(flow)
+          : step === 'otp'
+            ? this.#renderOtp(flow)
+            : step === 'qr' || step === 'failed'
+              ? this.#renderPush(flow)
+              : this.#renderTicket(flow)}
     </div>`;
   }
 
@@ -1115,101 +1001,70 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     </button>`;
   }
 
-  #renderStep(flow: Flow): TemplateResult {
-    switch (flow.step) {
-      case 'address':
-        return this.#renderAddress(flow);
-      case 'code':
-        return this.#renderCode(flow);
-      case 'otp':
-        return this.#renderOtp(flow);
-      case 'qr':
-      case 'failed':
-        return this.#renderPush(flow);
-      case 'popup':
-      case 'blocked':
-        return this.#renderTicket(flow);
-      default:
-        return html``;
-    }
-  }
-
   #renderAddress(flow: Flow): TemplateResult {
-    const isEmail = flow.factor === 'email';
-    const busy = flow.busy === 'send';
-    const describedBy = ['address-hint', flow.fieldError ? 'address-error' : '', flow.error ? 'flow-error' : '']
-      .filter(Boolean)
-      .join(' ');
+    const { factor, fieldError, error } = flow;
+    const kind = factor === 'email' ? 'email' : 'phone';
+    const type = factor === 'email' ? 'email' : 'tel';
     return html`<form novalidate @submit=${this.#onAddressSubmit}>
-      <label part="label" for="address">${this.t(isEmail ? 'email.label' : 'phone.label')}</label>
-      <p part="hint" class="hint" id="address-hint">${this.t(isEmail ? 'email.hint' : 'phone.hint')}</p>
+      <label part="label" for="address">${this.t(`${kind}.label`)}</label>
+      <p part="hint" class="hint" id="address-hint">${this.t(`${kind}.hint`)}</p>
       <input
         part="input"
         id="address"
-        name=${isEmail ? 'email' : 'phone'}
-        type=${isEmail ? 'email' : 'tel'}
-        autocomplete=${isEmail ? 'email' : 'tel'}
-        inputmode=${isEmail ? 'email' : 'tel'}
+        name=${kind}
+        type=${type}
+        autocomplete=${type}
+        inputmode=${type}
         dir="ltr"
         spellcheck="false"
         required
         .value=${flow.address ?? ''}
-        aria-invalid=${flow.fieldError ? 'true' : 'false'}
-        aria-describedby=${describedBy}
+        aria-invalid=${!!fieldError}
+        aria-describedby="address-hint${fieldError ? ' address-error' : ''}${error ? ' flow-error' : ''}"
       />
-      ${flow.fieldError ? html`<p part="error" id="address-error">${this.t(flow.fieldError)}</p>` : nothing}
-      ${flow.error ? this.#renderErrorText(flow.error, 'flow-error') : nothing}
+      ${fieldError ? html`<p part="error" id="address-error">${this.t(fieldError)}</p>` : nothing}
+      ${this.#renderError(error, 'flow-error')}
       <div class="buttons">
-        <button type="submit" part="button submit-button" aria-disabled=${busy ? 'true' : 'false'}>
-          ${busy
-            ? html`<span class="spinner" aria-hidden="true"></span>${this.t('sending')}`
-            : this.t(isEmail ? 'email.submit' : flow.factor === 'voice' ? 'phone.submit.voice' : 'phone.submit.sms')}
+        <button type="submit" part="button submit-button" aria-disabled=${flow.busy === 'send'}>
+          ${this.#busyLabel(flow.busy === 'send', 'sending', factor === 'email' ? 'email.submit' : `phone.submit.${factor as 'sms' | 'voice'}`)}
         </button>
         ${this.#cancelButton()}
       </div>
     </form>`;
   }
 
-  #renderCodeEntry(flow: Flow): TemplateResult {
-    const busy = flow.busy === 'verify';
-    const fieldError = flow.fieldError ? this.t(flow.fieldError, { length: flow.digits }) : undefined;
-    const problem = fieldError ?? (flow.error ? this.errorText(flow.error.error) : undefined);
-    return html`<mfa-code-input
+  #renderCode(flow: Flow): TemplateResult {
+    const { busy, error } = flow;
+    const fieldError = flow.fieldError ? this.t(flow.fieldError, { length: DIGITS }) : undefined;
+    const problem = fieldError ?? (error ? this.errorText(error.error) : undefined);
+    return html`<form novalidate @submit=${this.#onCodeSubmit}>
+      <p part="status" class="status">${this.#sentText(flow.factor, flow.address)}</p>
+      <mfa-code-input
         part="code-input"
         exportparts="base:code-input__base, label:code-input__label, field:code-input__field, cells:code-input__cells, cell:code-input__cell, cell-filled:code-input__cell-filled, cell-active:code-input__cell-active, input:code-input__input"
-        .length=${flow.digits}
+        .length=${DIGITS}
         label=${this.t('code.label')}
         description=${problem ?? ''}
         ?invalid=${Boolean(problem)}
         @mfa-code-complete=${(event: CustomEvent<{ value: string }>) => this.#verify(event.detail.value)}
       ></mfa-code-input>
       ${fieldError ? html`<p part="error">${fieldError}</p>` : nothing}
-      ${flow.error ? this.#renderErrorText(flow.error) : nothing}
-      <button type="submit" part="button submit-button" aria-disabled=${busy ? 'true' : 'false'}>
-        ${busy ? html`<span class="spinner" aria-hidden="true"></span>${this.t('verifying')}` : this.t('code.submit')}
-      </button>`;
-  }
-
-  #renderCode(flow: Flow): TemplateResult {
-    const isEmail = flow.factor === 'email';
-    const to = flow.address ? (isEmail ? maskEmail(flow.address) : maskPhone(flow.address)) : '';
-    const resending = flow.busy === 'resend';
-    const waiting = this.#waitLeft(flow.error) > 0;
-    return html`<form novalidate @submit=${this.#onCodeSubmit}>
-      <p part="status" class="status">${this.t(`code.sent.${flow.factor as 'sms' | 'voice' | 'email'}`, { to })}</p>
-      ${this.#renderCodeEntry(flow)}
+      ${this.#renderError(error)}
+      <button type="submit" part="button submit-button" aria-disabled=${busy === 'verify'}>
+        ${this.#busyLabel(busy === 'verify', 'verifying', 'code.submit')}
+      </button>
       <div class="buttons">
         <button
           type="button"
           class="secondary"
           part="button resend-button"
-          aria-disabled=${resending || waiting ? 'true' : 'false'}
-          @click=${() => this.#send(this._flow?.address ?? '', true)}
+          aria-disabled=${busy === 'resend' || this.#waitLeft(error) > 0}
+          @click=${() => this.#send(true)}
         >
-          ${resending ? html`<span class="spinner" aria-hidden="true"></span>${this.t('sending')}` : this.t('code.resend')}
+          ${this.#busyLabel(busy === 'resend', 'sending', 'code.resend')}
         </button>
         <button type="button" class="link" part="button change-button" @click=${this.#changeAddress}>
-          ${this.t(isEmail ? 'code.change.email' : 'code.change.phone')}
+          ${this.t(flow.factor === 'email' ? 'code.change.email' : 'code.change.phone')}
         </button>
         ${this.#cancelButton()}
       </div>
@@ -1228,30 +1083,35 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   }
 
   #renderPush(flow: Flow): TemplateResult {
-    const enrollment = flow.enrollment as OobEnrollment | undefined;
-    const link = enrollment?.barcodeUri ? safeOtpauth(enrollment.barcodeUri) : undefined;
     if (flow.step === 'failed') {
-      return html`${flow.outcome
-          ? html`<p part="error">${this.t(flow.outcome === 'expired' ? 'push.expired' : 'push.rejected')}</p>`
-          : flow.error
-            ? this.#renderErrorText(flow.error)
-            : nothing}
+      return html`${flow.outcome ? html`<p part="error">${this.t(`push.${flow.outcome}`)}</p>` : this.#renderError(flow.error)}
         <div class="buttons">
-          <button type="button" part="button restart-button" @click=${this.#restartPush}>${this.t('push.restart')}</button>
+          <button type="button" part="button restart-button" @click=${() => this.#enrollRemote(this.#newFlow('push', 'starting'))}>
+            ${this.t('push.restart')}
+          </button>
           ${this.#cancelButton()}
         </div>`;
     }
+    const uri = flow.enrollment?.barcodeUri;
+    // `otpauth:` only: the one scheme an authenticator app registers for.
+    const link = uri && /^otpauth:\/\//i.test(uri) ? uri : undefined;
     return html`<p part="status" class="status">${this.t('push.scan')}</p>
-      ${link ? this.#renderQr(link, this.t('push.qrLabel')) : nothing}
-      ${link ? html`<a part="link" href=${link}>${this.t('push.openApp')}</a>` : nothing}
-      <p part="status" class="status"><span class="spinner" aria-hidden="true"></span>${this.t('push.waiting')}</p>
+      ${link
+        ? html`<mfa-qr-code
+              part="qr"
+              exportparts="base:qr__base, qr:qr__svg, error:qr__error"
+              .value=${link}
+              label=${this.t('push.qrLabel')}
+            ></mfa-qr-code>
+            <a part="link" href=${link}>${this.t('push.openApp')}</a>`
+        : nothing}
+      <p part="status" class="status">${spin(this.t('push.waiting'))}</p>
       <div class="buttons">${this.#cancelButton()}</div>`;
   }
 
   #renderTicket(flow: Flow): TemplateResult {
-    const blocked = flow.step === 'blocked';
-    return html`${blocked
-        ? html`<p part="error">${this.t('ticket.blocked')} ${this.errorText(new MfaError('popup_blocked'))}</p>
+    return html`${flow.step === 'blocked'
+        ? html`<p part="error">${this.t('ticket.blocked')} ${this.t('error.popup_blocked')}</p>
             <a
               part="link ticket-link"
               href=${flow.ticketUrl ?? nothing}
@@ -1260,28 +1120,16 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
               @click=${this.#onTicketLink}
               >${this.t('ticket.link')}</a
             >`
-        : html`<p part="status" class="status"><span class="spinner" aria-hidden="true"></span>${this.t('ticket.opened')}</p>`}
+        : html`<p part="status" class="status">${spin(this.t('ticket.opened'))}</p>`}
       <div class="buttons">
         <button type="button" class="secondary" part="button done-button" @click=${this.#ticketDone}>${this.t('ticket.done')}</button>
         ${this.#cancelButton()}
       </div>`;
   }
 
-  #renderQr(uri: string, label: string): TemplateResult {
-    return html`<mfa-qr-code
-      part="qr"
-      exportparts="base:qr__base, qr:qr__svg, error:qr__error"
-      .value=${uri}
-      label=${label}
-    ></mfa-qr-code>`;
-  }
-
   #renderRecovery(codes: string[]): TemplateResult {
-    const many = codes.length > 1;
     return html`<section part="recovery-codes" class="recovery" aria-labelledby="recovery-title">
-      <div part="recovery-title" class="recovery-title" id="recovery-title" role="heading" aria-level=${this.#level(1)} tabindex="-1">
-        ${this.t(many ? 'recovery.titleMany' : 'recovery.title')}
-      </div>
+      ${this.#heading('recovery-title', 1, this.t(codes.length > 1 ? 'recovery.titleMany' : 'recovery.title'))}
       <mfa-recovery-codes
         exportparts="description:recovery__description, recovery-codes:recovery__list, code:code, button:button, copy-button:copy-button, download-button:download-button, print-button:print-button, continue-button:ack-button, checkbox:recovery__checkbox"
         .codes=${codes}
@@ -1289,11 +1137,6 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       ></mfa-recovery-codes>
     </section>`;
   }
-}
-
-/** `otpauth:` only: the one scheme an authenticator app registers for. */
-function safeOtpauth(uri: string): string | undefined {
-  return /^otpauth:\/\//i.test(uri) ? uri : undefined;
 }
 
 /**
