@@ -213,8 +213,20 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
     try {
       await source.verify({ type: 'otp', otp }, { signal: this.signal });
       if (run !== this.#run) return;
-      this.#authenticator = await this.#findAuthenticator(source);
+      // The authenticator just confirmed: the newest active OTP one (Auth0 lists in creation order).
+      let newest: Authenticator | undefined;
+      if (!source.capabilities || source.capabilities.list) {
+        const time = (a: Authenticator): number => Date.parse(a.createdAt ?? '') || 0;
+        try {
+          for (const a of await source.listAuthenticators({ signal: this.signal })) {
+            if (a.factor === 'otp' && a.authenticatorType === 'otp' && a.active && (!newest || time(a) >= time(newest))) newest = a;
+          }
+        } catch {
+          // The enrollment itself succeeded; the page can list again if it needs the authenticator.
+        }
+      }
       if (run !== this.#run) return;
+      this.#authenticator = newest;
       const count = this.#enrollment!.recoveryCodes?.length;
       if (count) this.#go('recovery', this.t('otp.codeAccepted', { count }));
       else this.#finish();
@@ -231,22 +243,6 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
       field?.select();
     } finally {
       if (run === this.#run) this._verifying = false;
-    }
-  }
-
-  /** The authenticator just confirmed: the newest active OTP one (Auth0 lists in creation order). */
-  async #findAuthenticator(source: MfaSource): Promise<Authenticator | undefined> {
-    if (source.capabilities && !source.capabilities.list) return;
-    const time = (a: Authenticator): number => Date.parse(a.createdAt ?? '') || 0;
-    let newest: Authenticator | undefined;
-    try {
-      for (const a of await source.listAuthenticators({ signal: this.signal })) {
-        if (a.factor === 'otp' && a.authenticatorType === 'otp' && a.active && (!newest || time(a) >= time(newest))) newest = a;
-      }
-      return newest;
-    } catch {
-      // The enrollment itself succeeded; the page can list again if it needs the authenticator.
-      return;
     }
   }
 
