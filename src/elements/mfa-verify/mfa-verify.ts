@@ -5,7 +5,7 @@ import { pollOob } from '../../core/poller.js';
 import type { Authenticator, Challenge, MfaSource, VerifyRequest, VerifyResult } from '../../core/types.js';
 import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
 import type { MfaCodeCompleteEvent } from '../mfa-code-input/mfa-code-input.events.js';
-import { MfaVerifiedEvent, type MfaAction, type VerifyMethod } from '../shared/events.js';
+import { MfaVerifiedEvent, type MfaAction, type MfaVerifiedDetail, type VerifyMethod } from '../shared/events.js';
 import { MfaElement } from '../shared/mfa-element.js';
 import { baseStyles, columnBaseStyles } from '../shared/styles.js';
 import { verifyStyles } from './mfa-verify.styles.js';
@@ -31,15 +31,17 @@ type Step =
   /** The list could not be loaded: retry. */
   | 'load-error';
 
-const METHODS: readonly VerifyMethod[] = ['otp', 'sms', 'voice', 'email', 'push', 'recovery-code'];
-/** Errors that no retry inside this element can fix: the page must sign in again or enroll. */
-const FATAL = ['expired_token', 'invalid_token', 'mfa_required', 'unsupported_challenge_type', 'association_required', 'invalid_authenticator', 'unsupported', 'unauthorized_client', 'invalid_client'];
-/** Errors that come with a wait (`retryAfter`) before the next attempt. */
-const LIMITED = ['too_many_attempts', 'too_many_requests', 'rate_limited', 'slow_down'];
+/** The factors offered in the picker (a recovery code has its own button). */
+const METHODS: string[] = ['otp', 'sms', 'voice', 'email', 'push'];
 /** Factor problems where another authenticator may still work. */
 const FACTOR_ERRORS = ['unsupported_challenge_type', 'association_required', 'invalid_authenticator'];
+/** Errors that no retry inside this element can fix: the page must sign in again or enroll. */
+const FATAL = [...FACTOR_ERRORS, 'expired_token', 'invalid_token', 'mfa_required', 'unsupported', 'unauthorized_client', 'invalid_client'];
+/** Errors that come with a wait (`retryAfter`) before the next attempt. */
+const LIMITED = ['too_many_attempts', 'too_many_requests', 'rate_limited', 'slow_down'];
 
-const OTP_CREDENTIAL = 'OTPCredential';
+const waiting = (text: string) => html`<p part="status" class="waiting"><span class="spinner" aria-hidden="true"></span>${text}</p>`;
+const row = (...content: unknown[]) => html`<div class="row">${content}</div>`;
 
 /**
  * Proves the second factor with any of the user's active authenticators: a code from an
@@ -116,7 +118,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     value: { attribute: false },
     _step: { state: true },
     _list: { state: true },
-    _hasRecovery: { state: true },
+    _recovery: { state: true },
     _current: { state: true },
     _error: { state: true },
     _ended: { state: true },
@@ -125,7 +127,6 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     _lockUntil: { state: true },
     _resendAt: { state: true },
     _pushExpiresAt: { state: true },
-    _newCode: { state: true },
     _formDisabled: { state: true },
   };
 
@@ -146,8 +147,10 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   declare value: string;
 
   /** @internal */ declare _step: Step;
-  /** @internal */ declare _list: Authenticator[];
-  /** @internal */ declare _hasRecovery: boolean;
+  /** @internal the authenticators of the picker */
+  declare _list: Authenticator[];
+  /** @internal the user's recovery-code authenticator, if any */
+  declare _recovery?: Authenticator;
   /** @internal */ declare _current?: Authenticator;
   /** @internal */ declare _error?: MfaError;
   /** @internal the message key of a push or sending that ended without success */
@@ -157,7 +160,6 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   /** @internal */ declare _lockUntil: number;
   /** @internal */ declare _resendAt: number;
   /** @internal */ declare _pushExpiresAt: number;
-  /** @internal */ declare _newCode?: string;
   /** @internal */ declare _formDisabled: boolean;
 
   readonly #internals: ElementInternals;
@@ -166,8 +168,8 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   #webOtp?: AbortController;
   #timer?: ReturnType<typeof setInterval>;
   #challenge?: Challenge;
-  #recoveryAuthenticator?: Authenticator;
-  #pending?: { authenticator?: Authenticator; method: VerifyMethod; result: VerifyResult };
+  /** The `mfa-verified` detail, sent once a new recovery code is acknowledged. */
+  #pending?: MfaVerifiedDetail;
 
   constructor() {
     super();
@@ -179,7 +181,6 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     this.value = '';
     this._step = 'idle';
     this._list = [];
-    this._hasRecovery = false;
     this._busy = false;
     this._now = Date.now();
     this._lockUntil = 0;
@@ -236,7 +237,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     this.#stopFlow();
     this._error = undefined;
     this._lockUntil = 0;
-    if (this.activeSource) void this.#load();
+    void this.#load();
   }
 
   // ----- lifecycle -----
@@ -244,7 +245,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   override connectedCallback(): void {
     super.connectedCallback();
     // Countdowns started before a move in the DOM go on.
-    if (this._lockUntil || this._resendAt) this.#timer ??= setInterval(() => this.#tick(), 1000);
+    if (this._lockUntil || this._resendAt) this.#startTimer();
   }
 
   override disconnectedCallback(): void {
@@ -286,6 +287,10 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     return this.renderRoot?.querySelector('mfa-code-input') ?? null;
   }
 
+  get #recoveryInput(): HTMLInputElement | null {
+    return this.renderRoot.querySelector('#recovery');
+  }
+
   get #inactive(): boolean {
     return this.disabled || this._formDisabled;
   }
@@ -294,43 +299,49 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     return this._lockUntil > this._now;
   }
 
+  /** The entry is marked wrong (not while a wait is counted down). */
+  get #invalid(): boolean {
+    return Boolean(this._error) && !this.#locked;
+  }
+
   async #syncForm(): Promise<void> {
-    if (!this.fieldMode) {
-      this.#internals.setFormValue(null);
-      this.#internals.setValidity({});
-      return;
-    }
-    const value = this.value;
+    const value = this.fieldMode ? this.value : null;
     this.#internals.setFormValue(value, value);
+    if (value === null) return this.#internals.setValidity({});
     const codeInput = this.#codeInput;
     await codeInput?.updateComplete;
     const anchor = codeInput?.shadowRoot?.querySelector('input') ?? codeInput ?? undefined;
     const length = this.#codeLength;
-    if (this.required && !value) {
-      this.#internals.setValidity({ valueMissing: true }, this.t('verify.field.valueMissing'), anchor);
-    } else if (value && value.length !== length) {
-      this.#internals.setValidity({ patternMismatch: true }, this.t('verify.incomplete', { length }), anchor);
-    } else {
-      this.#internals.setValidity({});
-    }
+    const valueMissing = this.required && !value;
+    // With no flag set, the message and the anchor are dropped: the field is valid.
+    this.#internals.setValidity(
+      { valueMissing, patternMismatch: Boolean(value) && value.length !== length },
+      valueMissing ? this.t('verify.field.valueMissing') : this.t('verify.incomplete', { length }),
+      anchor,
+    );
   }
 
   // ----- flow -----
 
   #newFlow(): AbortSignal {
     this.#stopFlow();
-    this.#flow = new AbortController();
-    return this.#flow.signal;
+    return (this.#flow = new AbortController()).signal;
   }
 
   #stopFlow(): void {
     this.#flow?.abort();
-    this.#flow = undefined;
     this.#webOtp?.abort();
-    this.#webOtp = undefined;
+    this.#flow = undefined;
     this._busy = false;
     this._pushExpiresAt = 0;
     this._resendAt = 0;
+  }
+
+  /** Shows `step`, says `key` if given, and moves focus to `selector` once rendered. */
+  #go(step: Step, selector?: string, key?: keyof VerifyStrings): void {
+    this._step = step;
+    if (key) this.announce(this.t(key));
+    if (selector) void this.focusPart(selector);
   }
 
   async #load(quiet = false): Promise<void> {
@@ -339,133 +350,63 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     const signal = this.#newFlow();
     if (!quiet) this._step = 'loading';
     try {
-      const list = await source.listAuthenticators({ signal });
+      const active = (await source.listAuthenticators({ signal })).filter((a) => a.active);
       if (signal.aborted) return;
-      const active = list.filter((a) => a.active);
-      this.#recoveryAuthenticator = active.find((a) => a.factor === 'recovery-code');
-      this._hasRecovery = Boolean(this.#recoveryAuthenticator);
-      this._list = active.filter((a) => a.factor !== 'recovery-code' && METHODS.includes(a.factor));
+      this._recovery = active.find((a) => a.factor === 'recovery-code');
+      this._list = active.filter((a) => METHODS.includes(a.factor));
       if (!quiet) this.#choose(false);
     } catch (error) {
-      if (signal.aborted) return;
-      if (this.#fail(error, 'load')) this._step = 'load-error';
+      if (!signal.aborted && this.#fail(error, 'load')) this._step = 'load-error';
     }
   }
 
   /** Goes to the authenticator the attributes ask for, the only one there is, or the picker. */
   #choose(userAction = true): void {
-    const { authenticatorId, method } = this;
-    const list = this._list;
+    const { authenticatorId: id, method, _list: list } = this;
     this._error = undefined;
-    if (!authenticatorId && method === 'recovery-code') return this.#showRecovery(userAction);
-    let target = authenticatorId
-      ? list.find((a) => a.id === authenticatorId)
-      : method
-        ? list.find((a) => a.factor === method)
-        : undefined;
-    if (!target && list.length === 1 && !(authenticatorId || method)) target = list[0];
-    if (target) return void this.#start(target, userAction);
-    if (list.length === 0) {
-      if (this._hasRecovery) return this.#showRecovery(userAction);
+    if (!id && method === 'recovery-code') return this.#show(true, userAction);
+    const target = id || method ? list.find((a) => (id ? a.id === id : a.factor === method)) : list[1] ? undefined : list[0];
+    if (target) this.#start(target, userAction);
+    else if (list.length || this._recovery) this.#show(!list.length, userAction);
+    else {
       this._step = 'fatal';
       this._error = this.reportError(new MfaError('association_required'), 'load');
-      return;
     }
-    this.#showPicker(userAction);
   }
 
-  #showPicker(focus: boolean): void {
+  /** The recovery-code step, or else the picker. */
+  #show(recovery: boolean, focus: boolean): void {
     this.#stopFlow();
-    this._step = 'pick';
-    this._current = undefined;
+    this._current = recovery ? this._recovery : undefined;
     this._error = undefined;
-    if (focus) void this.focusPart('[part~="authenticator"]');
+    this.#go(recovery ? 'recovery' : 'pick', focus ? (recovery ? '#recovery' : '[part~="authenticator"]') : undefined);
   }
 
   /** "Use another method": the picker, or the only authenticator there is. */
-  #other = (): void => {
-    if (this._list.length === 1) void this.#start(this._list[0]!, true);
-    else this.#showPicker(true);
-  };
+  #other = (): void => (this._list.length === 1 ? this.#start(this._list[0]!, true) : this.#show(false, true));
 
-  #useRecovery = (): void => this.#showRecovery(true);
+  #useRecovery = (): void => this.#show(true, true);
 
-  #showRecovery(focus: boolean): void {
-    this.#stopFlow();
-    this._current = this.#recoveryAuthenticator;
-    this._error = undefined;
-    this._step = 'recovery';
-    if (focus) void this.focusPart('#recovery');
-  }
-
-  async #start(authenticator: Authenticator, focus: boolean): Promise<void> {
+  #start(authenticator: Authenticator, focus: boolean): void {
     this.#stopFlow();
     this._current = authenticator;
     this._error = undefined;
     this._ended = undefined;
-    if (authenticator.factor === 'otp') {
-      this.#challenge = undefined;
-      this._step = 'code';
-      this.announce(this.t('verify.otp.prompt'));
-      if (focus) void this.#focusCode();
-      return;
-    }
-    if (authenticator.factor === 'push') return this.#push(authenticator, focus);
-    await this.#send(authenticator, focus);
+    if (authenticator.factor !== 'otp') return void this.#send(authenticator, focus);
+    this.#challenge = undefined;
+    this._step = 'code';
+    this.announce(this.t('verify.otp.prompt'));
+    if (focus) void this.#focusField();
   }
 
-  /** Challenges an SMS, voice or email authenticator: the server sends a code. */
+  /** Challenges an SMS, voice, email or push authenticator: the server sends a code or a push. */
   async #send(authenticator: Authenticator, focus: boolean, again = false): Promise<void> {
     const source = this.activeSource;
     if (!source) return;
     const signal = this.#newFlow();
+    const push = authenticator.factor === 'push';
     if (!again) this._step = 'sending';
-    this._busy = true;
-    this.announce(this.t('verify.sending'));
-    try {
-      const challenge = await source.challenge({ authenticatorId: authenticator.id, challengeType: 'oob' }, { signal });
-      if (!challenge.oobCode) throw new MfaError('bad_response', { description: 'challenge without oob_code' });
-      this.#challenge = challenge;
-      this._busy = false;
-      this._error = undefined;
-      this._step = 'code';
-      const wait = Math.max(0, Number(this.resendAfter) || 0);
-      if (wait) this.#startCountdown('_resendAt', wait);
-      const sent = again ? this.t('verify.resent') : this.#sentText(authenticator);
-      this.announce(wait ? `${sent} ${this.t('verify.resendIn', { seconds: wait })}` : sent);
-      if (authenticator.factor === 'sms') this.#listenWebOtp(signal);
-      if (focus || again) void this.#focusCode();
-    } catch (error) {
-      if (signal.aborted) return;
-      this._busy = false;
-      // After "Send again", the code sent before is still valid: only sending waits.
-      const mfaError = this.#fail(error, 'challenge', !again);
-      if (!mfaError) return;
-      if (again) {
-        if (mfaError.retryAfter) this.#startCountdown('_resendAt', mfaError.retryAfter);
-        return;
-      }
-      this._step = 'ended';
-      void this.focusPart('[part~="retry-button"]');
-    }
-  }
-
-  #sentText(authenticator: Authenticator): string {
-    if (!authenticator.name) return this.t('verify.sent');
-    const key = `verify.${authenticator.factor}.sent` as keyof VerifyStrings;
-    return this.t(key in verifyLocales.en ? key : 'verify.sent', { name: authenticator.name });
-  }
-
-  #resend = (): void => {
-    if (this._current && !this._busy && this._resendAt <= this._now) void this.#send(this._current, true, true);
-  };
-
-  async #push(authenticator: Authenticator, focus: boolean): Promise<void> {
-    const source = this.activeSource;
-    if (!source) return;
-    const signal = this.#newFlow();
-    this._step = 'sending';
-    this._ended = undefined;
+    this._busy = !push;
     this.announce(this.t('verify.sending'));
     let challenge: Challenge;
     try {
@@ -473,21 +414,33 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
       if (!challenge.oobCode) throw new MfaError('bad_response', { description: 'challenge without oob_code' });
     } catch (error) {
       if (signal.aborted) return;
-      if (this.#fail(error, 'challenge')) {
-        this._step = 'ended';
-        void this.focusPart('[part~="retry-button"]');
-      }
+      this._busy = false;
+      // After "Send again", the code sent before is still valid: only sending waits.
+      const mfaError = this.#fail(error, 'challenge', !again);
+      if (!again) {
+        if (mfaError) this.#end();
+      } else if (mfaError?.retryAfter) this.#startCountdown('_resendAt', mfaError.retryAfter);
+      return;
+    }
+    this._busy = false;
+    if (!push) {
+      this.#challenge = challenge;
+      this._error = undefined;
+      this._step = 'code';
+      const wait = Math.max(0, Number(this.resendAfter) || 0);
+      if (wait) this.#startCountdown('_resendAt', wait);
+      const sent = again ? this.t('verify.resent') : this.#named(authenticator, `verify.${authenticator.factor}.sent`, 'verify.sent');
+      this.announce(wait ? `${sent} ${this.t('verify.resendIn', { seconds: wait })}` : sent);
+      if (authenticator.factor === 'sms') this.#listenWebOtp();
+      if (focus) void this.#focusField();
       return;
     }
     this._step = 'push';
-    const prompt = authenticator.name
-      ? this.t('verify.push.prompt', { name: authenticator.name })
-      : this.t('verify.push.promptNoName');
-    this.announce(`${prompt} ${this.t('verify.push.waiting')}`);
+    this.announce(`${this.#pushPrompt()} ${this.t('verify.push.waiting')}`);
     if (focus) void this.focusPart('[part~="cancel-button"]');
     try {
       const result = await pollOob(source, {
-        oobCode: challenge.oobCode!,
+        oobCode: challenge.oobCode,
         interval: challenge.interval,
         expiresIn: challenge.expiresIn,
         signal,
@@ -495,71 +448,81 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
           if (!this._pushExpiresAt) this.#startCountdown('_pushExpiresAt', state.remainingMs / 1000);
         },
       });
-      if (signal.aborted) return;
-      this.#succeed(result, authenticator, 'push');
+      if (!signal.aborted) this.#succeed(result, authenticator);
     } catch (error) {
       if (signal.aborted) return;
       const mfaError = toMfaError(error);
+      const code = mfaError.code;
       this._pushExpiresAt = 0;
-      if (mfaError.code === 'expired_token') {
+      if (code === 'expired_token') {
         // The push expired unanswered (locally or on the server): not a session problem to report.
         this.#end('verify.push.expired');
-      } else if (mfaError.code === 'invalid_grant' || mfaError.code === 'access_denied') {
+      } else if (code === 'invalid_grant' || code === 'access_denied') {
         this.reportError(mfaError, 'verify');
         this.#end('verify.push.rejected');
       } else if (this.#fail(mfaError, 'verify')) {
-        this._step = 'ended';
-        void this.focusPart('[part~="retry-button"]');
+        this.#end();
       }
     }
   }
 
-  #end(key: keyof VerifyStrings): void {
-    this.#stopFlow();
-    this._error = undefined;
+  /** `key` with the authenticator's name, or `fallback` when it has none. */
+  #named(authenticator: Authenticator | undefined, key: string, fallback: keyof VerifyStrings): string {
+    const name = authenticator?.name;
+    return name ? this.t((key in verifyLocales.en ? key : fallback) as 'verify.sent', { name }) : this.t(fallback);
+  }
+
+  #pushPrompt(): string {
+    return this.#named(this._current, 'verify.push.prompt', 'verify.push.promptNoName');
+  }
+
+  /** "Send again" (only enabled when nothing is under way and the wait is over). */
+  #resend = (): void => void this.#send(this._current!, true, true);
+
+  /** The step with "Retry": `key` says why a push or sending ended, else the error is shown. */
+  #end(key?: keyof VerifyStrings): void {
+    if (key) {
+      this.#stopFlow();
+      this._error = undefined;
+    }
     this._ended = key;
-    this._step = 'ended';
-    this.announce(this.t(key));
-    void this.focusPart('[part~="retry-button"]');
+    this.#go('ended', '[part~="retry-button"]', key);
   }
 
   #cancelPush = (): void => this.#end('verify.push.cancelled');
 
-  #retry = (): void => {
-    if (this._current) void this.#start(this._current, true);
-    else void this.#load();
-  };
+  #retry = (): void => (this._current ? this.#start(this._current, true) : void this.#load());
 
-  /** Fills the code from an SMS where the browser supports WebOTP; aborted on submit and disconnect. */
-  #listenWebOtp(flow: AbortSignal): void {
-    const credentials = typeof navigator !== 'undefined' ? navigator.credentials : undefined;
-    if (!(OTP_CREDENTIAL in window) || !credentials?.get) return;
-    const controller = new AbortController();
-    this.#webOtp = controller;
-    flow.addEventListener('abort', () => controller.abort(), { once: true });
-    credentials
-      .get({ otp: { transport: ['sms'] }, signal: controller.signal } as CredentialRequestOptions)
-      .then((credential) => {
+  /** Fills the code from an SMS where the browser supports WebOTP; aborted on submit and with the flow. */
+  #listenWebOtp(): void {
+    if (!('OTPCredential' in window)) return;
+    const { signal } = (this.#webOtp = new AbortController());
+    navigator.credentials.get({ otp: { transport: ['sms'] }, signal } as CredentialRequestOptions).then(
+      (credential) => {
         const code = digitsOnly((credential as { code?: string } | null)?.code ?? '', this.#codeLength);
-        if (controller.signal.aborted || this._step !== 'code' || code.length !== this.#codeLength) return;
+        // Outside the code step there is no code input, and #verifyCode does nothing.
         const input = this.#codeInput;
-        if (input) input.value = code;
+        if (signal.aborted || code.length !== this.#codeLength || !input) return;
+        input.value = code;
         void this.#verifyCode(code);
-      })
-      .catch(() => {});
+      },
+      () => {},
+    );
   }
 
-  #onCodeSubmit = (event: Event): void => {
+  /** Submits the code or the recovery code of the step. */
+  #onSubmit = (event: Event): void => {
     event.preventDefault();
-    void this.#verifyCode(this.#codeInput?.value ?? '');
+    if (this._step === 'code') return void this.#verifyCode(this.#codeInput?.value ?? '');
+    if (this._busy || this.#locked || this.#inactive) return;
+    const recoveryCode = normalizeRecoveryCode(this.#recoveryInput?.value ?? '');
+    if (recoveryCode) void this.#verify({ type: 'recovery-code', recoveryCode });
+    else this.#refuse();
   };
 
   #onCodeComplete = (event: MfaCodeCompleteEvent): void => {
-    if (this.fieldMode) {
-      if (event.detail.trigger === 'enter') this.form?.requestSubmit();
-      return;
-    }
-    void this.#verifyCode(event.detail.value);
+    if (!this.fieldMode) return void this.#verifyCode(event.detail.value);
+    if (event.detail.trigger === 'enter') this.form?.requestSubmit();
   };
 
   #onCodeKeydown = (event: KeyboardEvent): void => {
@@ -571,59 +534,42 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     else void this.#verifyCode(input.value);
   };
 
-  #onCodeInput = (): void => {
-    const input = this.#codeInput;
-    if (this.fieldMode) this.value = input?.value ?? '';
-    if (this._error && !this.#locked) this._error = undefined;
+  /** Typing in the code or recovery-code input. */
+  #onInput = (): void => {
+    if (this.fieldMode) this.value = this.#codeInput?.value ?? '';
+    if (this.#invalid) this._error = undefined;
   };
+
+  /** A code refused before any request (incomplete code, not a recovery code). */
+  #refuse(): void {
+    this._error = new MfaError('invalid_input');
+    this.announce(this.#invalidText());
+    void this.#focusField();
+  }
 
   async #verifyCode(raw: string): Promise<void> {
     if (this._busy || this.#locked || this.#inactive || this._step !== 'code') return;
-    const authenticator = this._current;
     const code = digitsOnly(raw, this.#codeLength);
-    if (code.length !== this.#codeLength) {
-      this._error = new MfaError('invalid_input', { description: 'incomplete code' });
-      this.announce(this.t('verify.incomplete', { length: this.#codeLength }));
-      void this.#focusCode();
-      return;
-    }
+    if (code.length !== this.#codeLength) return this.#refuse();
     // A typed code ends the wait for an SMS.
     this.#webOtp?.abort();
-    const challenge = this.#challenge;
-    const request: VerifyRequest =
-      authenticator?.factor === 'otp' || !challenge?.oobCode
-        ? { type: 'otp', otp: code }
-        : { type: 'oob', oobCode: challenge.oobCode, bindingCode: code };
-    await this.#verify(request, authenticator, (authenticator?.factor ?? 'otp') as VerifyMethod);
+    // Only a code sent by the server has an oob_code (a one-time password has none).
+    const oobCode = this.#challenge?.oobCode;
+    await this.#verify(oobCode ? { type: 'oob', oobCode, bindingCode: code } : { type: 'otp', otp: code });
   }
 
-  #onRecoverySubmit = (event: Event): void => {
-    event.preventDefault();
-    if (this._busy || this.#locked || this.#inactive) return;
-    const input = this.renderRoot.querySelector<HTMLInputElement>('#recovery');
-    const code = normalizeRecoveryCode(input?.value ?? '');
-    if (!code) {
-      this._error = new MfaError('invalid_input', { description: 'not a recovery code' });
-      this.announce(this.t('verify.recovery.invalid'));
-      input?.focus();
-      return;
-    }
-    void this.#verify({ type: 'recovery-code', recoveryCode: code }, this.#recoveryAuthenticator, 'recovery-code');
-  };
-
-  async #verify(request: VerifyRequest, authenticator: Authenticator | undefined, method: VerifyMethod): Promise<void> {
+  async #verify(request: VerifyRequest): Promise<void> {
     const source = this.activeSource;
     if (!source) return;
-    const flow = this.#flow ?? (this.#flow = new AbortController());
-    const signal = flow.signal;
+    const signal = (this.#flow ??= new AbortController()).signal;
     this._busy = true;
     this._error = undefined;
     this.announce(this.t('verify.verifying'));
     try {
       const result = await source.verify(request, { signal });
-      if (signal.aborted) return;
-      this._busy = false;
-      this.#succeed(result, authenticator, method);
+      // <mfa-recovery-codes> is fetched only when it has a new code to show.
+      if (result.recoveryCode) await import('../../define/mfa-recovery-codes.js');
+      if (!signal.aborted) this.#succeed(result, this._current);
     } catch (error) {
       if (signal.aborted) return;
       this._busy = false;
@@ -634,33 +580,22 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
         this._error = mfaError;
         this.announce(this.errorText(mfaError));
         this._resendAt = 0;
-        return;
-      }
-      if (!this.#fail(mfaError, 'verify')) return;
-      if (request.type === 'recovery-code') {
-        const input = this.renderRoot.querySelector<HTMLInputElement>('#recovery');
-        input?.select();
-        input?.focus();
-      } else {
-        this.#codeInput?.clear();
-        void this.#focusCode();
+      } else if (this.#fail(mfaError, 'verify')) {
+        if (request.type === 'recovery-code') this.#recoveryInput?.select();
+        else this.#codeInput?.clear();
+        void this.#focusField();
       }
     }
   }
 
-  #succeed(result: VerifyResult, authenticator: Authenticator | undefined, method: VerifyMethod): void {
+  #succeed(result: VerifyResult, authenticator: Authenticator | undefined): void {
     this.#stopFlow();
     this.#challenge = undefined;
     this._error = undefined;
-    this.#pending = { authenticator, method, result };
-    if (result.recoveryCode) {
-      this._newCode = result.recoveryCode;
-      this._step = 'new-code';
-      this.announce(this.t('verify.recovery.newDescription'));
-      void this.focusPart('#new-code');
-      return;
-    }
-    this.#finish();
+    // Without a recovery-code authenticator, the recovery step has no current one.
+    this.#pending = { authenticator, method: (authenticator?.factor ?? 'recovery-code') as VerifyMethod, result };
+    if (result.recoveryCode) this.#go('new-code', '#new-code', 'verify.recovery.newDescription');
+    else this.#finish();
   }
 
   #onCodeSaved = (): void => {
@@ -670,13 +605,8 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   #finish(): void {
     const pending = this.#pending;
     this.#pending = undefined;
-    this._newCode = undefined;
-    this._step = 'done';
-    this.announce(this.t('verify.verified'));
-    void this.focusPart('[part~="success"]');
-    if (pending) {
-      this.dispatchEvent(new MfaVerifiedEvent({ authenticator: pending.authenticator, method: pending.method, result: pending.result }));
-    }
+    this.#go('done', '[part~="success"]', 'verify.verified');
+    if (pending) this.dispatchEvent(new MfaVerifiedEvent(pending));
   }
 
   /**
@@ -686,42 +616,44 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
    */
   #fail(error: unknown, action: MfaAction, lock = true): MfaError | undefined {
     const mfaError = this.reportError(error, action);
-    if (mfaError.code === 'aborted') return undefined;
+    const code = mfaError.code;
+    if (code === 'aborted') return;
     this._error = mfaError;
-    if (FATAL.includes(mfaError.code)) {
+    if (FATAL.includes(code)) {
       this.#stopFlow();
-      this._step = 'fatal';
-      void this.focusPart('[part~="error"]');
-      return undefined;
+      this.#go('fatal', '[part~="error"]');
+      return;
     }
-    if (lock && LIMITED.includes(mfaError.code) && mfaError.retryAfter) {
+    if (lock && LIMITED.includes(code) && mfaError.retryAfter) {
       this.#startCountdown('_lockUntil', mfaError.retryAfter);
-      this.announce(this.t('verify.locked', { seconds: this.#secondsLeft(this._lockUntil) }));
+      this.announce(this.#lockedText());
     } else if (mfaError.attemptsLeft !== undefined) {
-      this.announce(`${this.errorText(mfaError)} ${this.t('attemptsLeft', { count: mfaError.attemptsLeft })}`);
+      this.announce(this.#describe(mfaError));
     }
     return mfaError;
   }
 
-  async #focusCode(): Promise<void> {
+  /** Focus into the code or recovery-code input once rendered. */
+  async #focusField(): Promise<void> {
     await this.updateComplete;
-    const input = this.#codeInput;
-    await input?.updateComplete;
+    const input = this._step === 'recovery' ? this.#recoveryInput : this.#codeInput;
+    await (input as MfaCodeInput | null)?.updateComplete;
     input?.focus();
   }
 
   // ----- countdowns -----
 
   #startCountdown(field: '_lockUntil' | '_resendAt' | '_pushExpiresAt', seconds: number): void {
-    const now = Date.now();
-    this._now = now;
-    this[field] = now + Math.ceil(seconds) * 1000;
+    this[field] = (this._now = Date.now()) + Math.ceil(seconds) * 1000;
+    this.#startTimer();
+  }
+
+  #startTimer(): void {
     this.#timer ??= setInterval(() => this.#tick(), 1000);
   }
 
   #tick(): void {
-    const now = Date.now();
-    this._now = now;
+    const now = (this._now = Date.now());
     if (this._lockUntil && this._lockUntil <= now) {
       this._lockUntil = 0;
       if (this._error && LIMITED.includes(this._error.code)) this._error = undefined;
@@ -735,7 +667,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   }
 
   #stopTimer(): void {
-    if (this.#timer !== undefined) clearInterval(this.#timer);
+    clearInterval(this.#timer);
     this.#timer = undefined;
   }
 
@@ -743,236 +675,149 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     return Math.max(0, Math.ceil((until - this._now) / 1000));
   }
 
-  // ----- rendering -----
+  // ----- text -----
 
-  override render(): TemplateResult {
-    if (this.fieldMode) return this.#renderField();
-    if (!this.activeSource) return html`${this.renderNoSource()}${this.renderLiveRegion()}`;
-    return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${this._busy || this._step === 'loading' ? 'true' : 'false'}>
-      <p part="title" class="title" id="title">${this.t(this._step === 'new-code' ? 'verify.recovery.newTitle' : 'verify.title')}</p>
-      ${this.#renderStep()}
-      ${this.renderLiveRegion()}
-    </section>`;
+  #lockedText(): string {
+    return this.t('verify.locked', { seconds: this.#secondsLeft(this._lockUntil) });
   }
 
-  #renderField(): TemplateResult {
-    return html`<div part="base" class="base"><mfa-code-input
-        part="code-input"
-        exportparts="input, label: code-label, field: code-field, cell: code-cell"
-        .value=${this.value}
-        length=${this.#codeLength}
-        label=${this.t('verify.codeLabel')}
-        ?required=${this.required}
-        ?disabled=${this.#inactive}
-        @input=${this.#onCodeInput}
-        @keydown=${this.#onCodeKeydown}
-        @mfa-code-complete=${this.#onCodeComplete}
-      ></mfa-code-input>
-      ${this.renderLiveRegion()}</div>`;
+  #invalidText(): string {
+    return this._step === 'recovery' ? this.t('verify.recovery.invalid') : this.t('verify.incomplete', { length: this.#codeLength });
   }
 
-  #renderStep(): TemplateResult | typeof nothing {
-    switch (this._step) {
-      case 'idle':
-      case 'loading':
-        return html`<p part="status">${this.t('loading')}</p>`;
-      case 'sending':
-        return html`<p part="status" class="waiting"><span class="spinner" aria-hidden="true"></span>${this.t('verify.sending')}</p>`;
-      case 'pick':
-        return this.#renderPicker();
-      case 'code':
-        return this.#renderCode();
-      case 'push':
-        return this.#renderPush();
-      case 'ended':
-        return this.#renderEnded();
-      case 'recovery':
-        return this.#renderRecovery();
-      case 'new-code':
-        return html`<p part="description" id="new-code" tabindex="-1">${this.t('verify.recovery.newDescription')}</p>
-          <mfa-recovery-codes part="recovery-codes" .codes=${[this._newCode ?? '']} @mfa-recovery-codes-saved=${this.#onCodeSaved}></mfa-recovery-codes>`;
-      case 'done':
-        return html`<p part="status success" tabindex="-1">${this.t('verify.verified')}</p>`;
-      case 'load-error':
-        return html`${this.#renderError()}
-          <div class="row">
-            <button part="button retry-button" ?disabled=${this.#inactive || this.#locked} @click=${this.#retry}>${this.t('retry')}</button>
-          </div>`;
-      case 'fatal': {
-        const factorProblem = this._error && FACTOR_ERRORS.includes(this._error.code);
-        return html`${this.#renderError()}${factorProblem ? this.#renderSwitch() : nothing}`;
-      }
-    }
-  }
-
-  #renderPicker(): TemplateResult {
-    return html`<p part="description" id="description">${this.t('verify.pick')}</p>
-      <ul part="authenticators" aria-labelledby="description">
-        ${this._list.map(
-          (a) => html`<li>
-            <button
-              part="button authenticator"
-              class="option secondary"
-              data-id=${a.id}
-              ?disabled=${this.#inactive}
-              @click=${() => void this.#start(a, true)}
-            >
-              <span part="authenticator-label">${this.t(`verify.factor.${a.factor as Exclude<VerifyMethod, 'recovery-code'>}`)}</span>
-              ${a.name ? html`<span part="authenticator-name" class="option-name">${a.name}</span>` : nothing}
-            </button>
-          </li>`,
-        )}
-      </ul>
-      ${this._hasRecovery
-        ? html`<div class="row">
-            <button part="button switch-button" class="link" ?disabled=${this.#inactive} @click=${this.#useRecovery}>
-              ${this.t('verify.useRecovery')}
-            </button>
-          </div>`
-        : nothing}`;
-  }
-
-  #renderCode(): TemplateResult {
-    const current = this._current;
-    const oob = current && current.factor !== 'otp';
-    const length = this.#codeLength;
-    const locked = this.#locked;
-    const errorText = this.#errorMessage();
-    const resendIn = this.#secondsLeft(this._resendAt);
-    return html`<p part="description">${oob ? this.#sentText(current) : this.t('verify.otp.prompt')}</p>
-      <form part="form" novalidate @submit=${this.#onCodeSubmit}>
-        <mfa-code-input
-          part="code-input"
-          exportparts="input, label: code-label, field: code-field, cell: code-cell"
-          length=${length}
-          label=${this.t('verify.codeLabel')}
-          .description=${errorText}
-          ?invalid=${Boolean(this._error) && !locked}
-          ?disabled=${this.#inactive || this._busy}
-          @input=${this.#onCodeInput}
-          @keydown=${this.#onCodeKeydown}
-          @mfa-code-complete=${this.#onCodeComplete}
-        ></mfa-code-input>
-        <button part="button submit-button" type="submit" ?disabled=${this.#inactive || this._busy || locked}>
-          ${this._busy ? this.t('verify.verifying') : this.t('verify.submit')}
-        </button>
-      </form>
-      ${this.#renderError()}
-      ${oob
-        ? html`<div class="row">
-            <button
-              part="button resend-button"
-              class="secondary"
-              ?disabled=${this.#inactive || this._busy || resendIn > 0}
-              @click=${this.#resend}
-            >
-              ${this.t('verify.resend')}
-            </button>
-            ${resendIn > 0 ? html`<span part="countdown">${this.t('verify.resendIn', { seconds: resendIn })}</span>` : nothing}
-          </div>`
-        : nothing}
-      ${this.#renderSwitch()}`;
-  }
-
-  #renderPush(): TemplateResult {
-    const name = this._current?.name;
-    const remaining = this.#secondsLeft(this._pushExpiresAt);
-    const time = `${Math.floor(remaining / 60)}:${String(remaining % 60).padStart(2, '0')}`;
-    return html`<p part="description">
-        ${name ? this.t('verify.push.prompt', { name }) : this.t('verify.push.promptNoName')}
-      </p>
-      <p part="status" class="waiting"><span class="spinner" aria-hidden="true"></span>${this.t('verify.push.waiting')}</p>
-      ${this._pushExpiresAt ? html`<p part="countdown">${this.t('verify.push.expiresIn', { time })}</p>` : nothing}
-      <div class="row">
-        <button part="button cancel-button" class="secondary" ?disabled=${this.#inactive} @click=${this.#cancelPush}>
-          ${this.t('cancel')}
-        </button>
-      </div>
-      ${this.#renderSwitch()}`;
-  }
-
-  #renderEnded(): TemplateResult {
-    const push = this._current?.factor === 'push';
-    return html`${this._ended ? html`<p part="error" tabindex="-1">${this.t(this._ended)}</p>` : this.#renderError()}
-      <div class="row">
-        <button part="button retry-button" ?disabled=${this.#inactive || this.#locked} @click=${this.#retry}>
-          ${push ? this.t('verify.push.retry') : this.t('retry')}
-        </button>
-      </div>
-      ${this.#renderSwitch()}`;
-  }
-
-  #renderRecovery(): TemplateResult {
-    const locked = this.#locked;
-    const invalid = Boolean(this._error) && !locked;
-    return html`<p part="description" id="recovery-hint">${this.t('verify.recovery.prompt')}</p>
-      <form part="form" novalidate @submit=${this.#onRecoverySubmit}>
-        <div class="stack">
-          <label part="label" for="recovery">${this.t('verify.recovery.label')}</label>
-          <input
-            part="input recovery-input"
-            class="recovery"
-            id="recovery"
-            name="recovery-code"
-            autocomplete="off"
-            autocapitalize="characters"
-            autocorrect="off"
-            spellcheck="false"
-            enterkeyhint="done"
-            aria-describedby=${this._error ? 'recovery-hint error' : 'recovery-hint'}
-            aria-invalid=${invalid ? 'true' : 'false'}
-            ?disabled=${this.#inactive || this._busy}
-            @input=${() => {
-              if (this._error && !this.#locked) this._error = undefined;
-            }}
-          />
-        </div>
-        <button part="button submit-button" type="submit" ?disabled=${this.#inactive || this._busy || locked}>
-          ${this._busy ? this.t('verify.verifying') : this.t('verify.submit')}
-        </button>
-      </form>
-      ${this.#renderError()}
-      ${this._list.length > 0
-        ? html`<div class="row">
-            <button part="button switch-button" class="link" ?disabled=${this.#inactive} @click=${this.#other}>
-              ${this.t('verify.useAnother')}
-            </button>
-          </div>`
-        : nothing}`;
-  }
-
-  /** "Use another method" (when there is one) and "Use a recovery code" (when there is one). */
-  #renderSwitch(): TemplateResult | typeof nothing {
-    const others = this._list.some((a) => a !== this._current);
-    if (!others && !this._hasRecovery) return nothing;
-    return html`<div class="row">
-      ${others
-        ? html`<button part="button switch-button" class="link" ?disabled=${this.#inactive} @click=${this.#other}>
-            ${this.t('verify.useAnother')}
-          </button>`
-        : nothing}
-      ${this._hasRecovery
-        ? html`<button part="button switch-button" class="link" ?disabled=${this.#inactive} @click=${this.#useRecovery}>
-            ${this.t('verify.useRecovery')}
-          </button>`
-        : nothing}
-    </div>`;
+  /** The error's sentence, with the attempts left when the server said. */
+  #describe(error: MfaError): string {
+    const text = this.errorText(error);
+    return error.attemptsLeft === undefined ? text : `${text} ${this.t('attemptsLeft', { count: error.attemptsLeft })}`;
   }
 
   #errorMessage(): string {
     const error = this._error;
     if (!error) return '';
-    if (this.#locked) return this.t('verify.locked', { seconds: this.#secondsLeft(this._lockUntil) });
-    if (error.code === 'invalid_input') {
-      return this._step === 'recovery' ? this.t('verify.recovery.invalid') : this.t('verify.incomplete', { length: this.#codeLength });
-    }
-    const text = this.errorText(error);
-    return error.attemptsLeft !== undefined ? `${text} ${this.t('attemptsLeft', { count: error.attemptsLeft })}` : text;
+    if (this.#locked) return this.#lockedText();
+    return error.code === 'invalid_input' ? this.#invalidText() : this.#describe(error);
   }
 
-  #renderError(): TemplateResult | typeof nothing {
+  // ----- rendering -----
+
+  override render(): TemplateResult {
+    const live = this.renderLiveRegion();
+    if (this.fieldMode) return html`<div part="base" class="base">${this.#renderCodeInput()}${live}</div>`;
+    if (!this.activeSource) return html`${this.renderNoSource()}${live}`;
+    const step = this._step;
+    return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${String(this._busy || step === 'loading')}>
+      <p part="title" class="title" id="title">${this.t(step === 'new-code' ? 'verify.recovery.newTitle' : 'verify.title')}</p>
+      ${this.#renderStep(step)}${live}
+    </section>`;
+  }
+
+  #renderCodeInput(): TemplateResult {
+    const field = this.fieldMode;
+    return html`<mfa-code-input part="code-input" exportparts="input, label: code-label, field: code-field, cell: code-cell"
+      .value=${field ? this.value : ''} length=${this.#codeLength} label=${this.t('verify.codeLabel')} .description=${this.#errorMessage()}
+      ?required=${field && this.required} ?invalid=${this.#invalid} ?disabled=${this.#inactive || this._busy}
+      @input=${this.#onInput} @keydown=${this.#onCodeKeydown} @mfa-code-complete=${this.#onCodeComplete}></mfa-code-input>`;
+  }
+
+  /** A button of a step, disabled with the element or when `off`. */
+  #button(name: string, label: string, onClick: () => void, cls?: string, off?: boolean): TemplateResult {
+    return html`<button part="button ${name}" class=${cls ?? nothing} ?disabled=${this.#inactive || off} @click=${onClick}>${label}</button>`;
+  }
+
+  #renderStep(step: Step): unknown {
+    switch (step) {
+      case 'idle':
+      case 'loading':
+        return html`<p part="status">${this.t('loading')}</p>`;
+      case 'sending':
+        return waiting(this.t('verify.sending'));
+      case 'pick':
+        return html`<p part="description" id="description">${this.t('verify.pick')}</p>
+          <ul part="authenticators" aria-labelledby="description">
+            ${this._list.map(
+              (a) => html`<li><button part="button authenticator" class="option secondary" data-id=${a.id} ?disabled=${this.#inactive} @click=${() => this.#start(a, true)}>
+                <span part="authenticator-label">${this.t(`verify.factor.${a.factor as 'otp'}`)}</span>
+                ${a.name ? html`<span part="authenticator-name" class="option-name">${a.name}</span>` : nothing}
+              </button></li>`,
+            )}
+          </ul>
+          ${this.#renderSwitch(false)}`;
+      case 'code':
+      case 'recovery':
+        return this.#renderForm(step === 'recovery');
+      case 'push': {
+        const left = this.#secondsLeft(this._pushExpiresAt);
+        const time = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
+        return html`<p part="description">${this.#pushPrompt()}</p>
+          ${waiting(this.t('verify.push.waiting'))}
+          ${this._pushExpiresAt ? html`<p part="countdown">${this.t('verify.push.expiresIn', { time })}</p>` : nothing}
+          ${row(this.#button('cancel-button', this.t('cancel'), this.#cancelPush, 'secondary'))}${this.#renderSwitch()}`;
+      }
+      case 'new-code':
+        return html`<p part="description" id="new-code" tabindex="-1">${this.t('verify.recovery.newDescription')}</p>
+          <mfa-recovery-codes part="recovery-codes" .codes=${[this.#pending?.result.recoveryCode ?? '']} @mfa-recovery-codes-saved=${this.#onCodeSaved}></mfa-recovery-codes>`;
+      case 'done':
+        return html`<p part="status success" tabindex="-1">${this.t('verify.verified')}</p>`;
+      case 'fatal':
+        return [this.#renderError(), FACTOR_ERRORS.includes(this._error?.code as string) ? this.#renderSwitch() : nothing];
+    }
+    // 'ended' and 'load-error'
+    const ended = step === 'ended';
+    const key = ended && this._ended;
+    const retry = this.t(ended && this._current?.factor === 'push' ? 'verify.push.retry' : 'retry');
+    return [
+      key ? html`<p part="error" tabindex="-1">${this.t(key)}</p>` : this.#renderError(),
+      row(this.#button('retry-button', retry, this.#retry, undefined, this.#locked)),
+      ended ? this.#renderSwitch() : nothing,
+    ];
+  }
+
+  /** The code or recovery-code step. */
+  #renderForm(recovery: boolean): TemplateResult {
+    const current = this._current;
+    const oob = !recovery && current && current.factor !== 'otp';
+    const off = this.#inactive || this._busy;
+    const resendIn = this.#secondsLeft(this._resendAt);
+    return html`<p part="description" id="hint">
+        ${recovery
+          ? this.t('verify.recovery.prompt')
+          : oob
+            ? this.#named(current, `verify.${current.factor}.sent`, 'verify.sent')
+            : this.t('verify.otp.prompt')}
+      </p>
+      <form part="form" novalidate @submit=${this.#onSubmit}>
+        ${recovery
+          ? html`<div class="stack">
+              <label part="label" for="recovery">${this.t('verify.recovery.label')}</label>
+              <input part="input recovery-input" class="recovery" id="recovery" name="recovery-code" autocomplete="off" autocapitalize="characters"
+                autocorrect="off" spellcheck="false" enterkeyhint="done" aria-describedby=${this._error ? 'hint error' : 'hint'}
+                aria-invalid=${String(this.#invalid)} ?disabled=${off} @input=${this.#onInput} />
+            </div>`
+          : this.#renderCodeInput()}
+        <button part="button submit-button" type="submit" ?disabled=${off || this.#locked}>${this.t(this._busy ? 'verify.verifying' : 'verify.submit')}</button>
+      </form>
+      ${this.#renderError()}
+      ${oob
+        ? row(
+            this.#button('resend-button', this.t('verify.resend'), this.#resend, 'secondary', this._busy || resendIn > 0),
+            resendIn > 0 ? html`<span part="countdown">${this.t('verify.resendIn', { seconds: resendIn })}</span>` : nothing,
+          )
+        : nothing}
+      ${this.#renderSwitch(undefined, !recovery && this._recovery)}`;
+  }
+
+  /** "Use another method" (when there is one) and "Use a recovery code" (when there is one). */
+  #renderSwitch(others = this._list.some((a) => a !== this._current), recovery: unknown = this._recovery): unknown {
+    return others || recovery
+      ? row(
+          others ? this.#button('switch-button', this.t('verify.useAnother'), this.#other, 'link') : nothing,
+          recovery ? this.#button('switch-button', this.t('verify.useRecovery'), this.#useRecovery, 'link') : nothing,
+        )
+      : nothing;
+  }
+
+  #renderError(): unknown {
     const text = this.#errorMessage();
-    if (!text) return nothing;
-    return html`<p part=${this.#locked ? 'error countdown' : 'error'} id="error" tabindex="-1">${text}</p>`;
+    return text && html`<p part=${this.#locked ? 'error countdown' : 'error'} id="error" tabindex="-1">${text}</p>`;
   }
 }
