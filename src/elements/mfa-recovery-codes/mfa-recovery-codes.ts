@@ -168,45 +168,44 @@ export class MfaRecoveryCodes extends MfaElement<RecoveryStrings> {
 
   override render() {
     const count = this.codes.length;
-    return count
-      ? html`<div part="base" class="base">
-          <p part="description">${this.t('recovery.intro', { count })}</p>
-          <ul part="recovery-codes" class="codes" aria-label=${this.t('recovery.listLabel', { count })}>
-            ${this.codes.map((code) => html`<li part="code"><code>${groupCode(code)}</code></li>`)}
-          </ul>
-          <div part="actions" class="actions">
-            <button type="button" class="secondary" part="button copy-button" @click=${() => this.copy()}>
-              ${this.t('recovery.copy', { count })}
-            </button>
-            <button type="button" class="secondary" part="button download-button" @click=${() => this.download()}>
-              ${this.t('recovery.download')}
-            </button>
-            <button type="button" class="secondary" part="button print-button" @click=${() => this.print()}>
-              ${this.t('recovery.print')}
-            </button>
-          </div>
-          <div part="confirm" class="confirm">
-            <input
-              id="saved"
-              type="checkbox"
-              part="checkbox"
-              .checked=${this._saved}
-              @change=${(event: Event) => (this._saved = (event.target as HTMLInputElement).checked)}
-            />
-            <label for="saved">${this.t('recovery.confirm', { count })}</label>
-          </div>
-          <div>
-            <button
-              type="button"
-              part="button continue-button"
-              ?disabled=${!this._saved}
-              @click=${() => this._saved && this.dispatchEvent(new MfaRecoveryCodesSavedEvent())}
-            >
-              ${this.t('recovery.continue')}
-            </button>
-          </div>
-          ${this.renderLiveRegion()}
-        </div>`
-      : nothing;
+    if (!count) return nothing;
+    return html`<div part="base" class="base">
+      <p part="description">${this.t('recovery.intro', { count })}</p>
+      <ul part="recovery-codes" class="codes" aria-label=${this.t('recovery.listLabel', { count })}>
+        ${this.codes.map((code) => html`<li part="code"><code>${groupCode(code)}</code></li>`)}
+      </ul>
+      <div part="actions" class="actions">
+        <button type="button" class="secondary" part="button copy-button" @click=${() => this.copy()}>
+          ${this.t('recovery.copy', { count })}
+        </button>
+        <button type="button" class="secondary" part="button download-button" @click=${() => this.download()}>
+          ${this.t('recovery.download')}
+        </button>
+        <button type="button" class="secondary" part="button print-button" @click=${() => this.print()}>
+          ${this.t('recovery.print')}
+        </button>
+      </div>
+      <div part="confirm" class="confirm">
+        <input
+          id="saved"
+          type="checkbox"
+          part="checkbox"
+          .checked=${this._saved}
+          @change=${(event: Event) => (this._saved = (event.target as HTMLInputElement).checked)}
+        />
+        <label for="saved">${this.t('recovery.confirm', { count })}</label>
+      </div>
+      <div>
+        <button
+          type="button"
+          part="button continue-button"
+          ?disabled=${!this._saved}
+          @click=${() => this._saved && this.dispatchEvent(new MfaRecoveryCodesSavedEvent())}
+        >
+          ${this.t('recovery.continue')}
+        </button>
+      </div>
+      ${this.renderLiveRegion()}
+    </div>`;
   }
 }
