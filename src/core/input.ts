@@ -73,12 +73,15 @@ export function maskEmail(email: string): string {
   return local[0] + '•'.repeat(Math.max(1, local.length - 1)) + email.slice(at);
 }
 
-const invalidInput = (description: string): MfaError => new MfaError('invalid_input', { description });
+/** `value`, unless it is undefined (or empty): then `MfaError('invalid_input')` with `description`. */
+function required<T>(value: T | undefined, description: string): T {
+  if (!value) throw new MfaError('invalid_input', { description });
+  return value;
+}
 
 /** `id` if it is an authenticator id (`isAuthenticatorId`), else `MfaError('invalid_input')`; for the sources. */
 export function checkAuthenticatorId(id: string): string {
-  if (!isAuthenticatorId(id)) throw invalidInput('not an authenticator id');
-  return id;
+  return required(isAuthenticatorId(id) ? id : undefined, 'not an authenticator id');
 }
 
 /**
@@ -87,14 +90,10 @@ export function checkAuthenticatorId(id: string): string {
  */
 export function checkEnrollInput(req: Exclude<EnrollRequest, { mode: 'ticket' }>): EnrollRequest {
   if (req.factor === 'sms' || req.factor === 'voice') {
-    const phoneNumber = normalizePhone(req.phoneNumber);
-    if (!phoneNumber) throw invalidInput('phone number must be E.164');
-    return { factor: req.factor, phoneNumber };
+    return { factor: req.factor, phoneNumber: required(normalizePhone(req.phoneNumber), 'phone number must be E.164') };
   }
   if (req.factor === 'email' && req.email !== undefined) {
-    const email = normalizeEmail(req.email);
-    if (!email) throw invalidInput('invalid email address');
-    return { factor: 'email', email };
+    return { factor: 'email', email: required(normalizeEmail(req.email), 'invalid email address') };
   }
   return req;
 }

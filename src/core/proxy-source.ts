@@ -112,7 +112,7 @@ export class ProxySource implements MfaSource {
       'list',
       'factors',
       () => this.#send('list', opts, parseAuthenticatorList),
-      async () => authenticatorsFromFactors(await this.listFactors(opts)),
+      () => this.listFactors(opts).then(authenticatorsFromFactors),
     );
   }
 
@@ -209,17 +209,18 @@ export class ProxySource implements MfaSource {
     } catch (thrown) {
       const error = thrown as MfaError;
       const { status, code } = error;
+      const coded = CODE_SHAPE.test(code);
       // 405 always means "not this method here". A 404 is a missing route unless the body carried
       // an error code of its own (`{"error":"invalid_authenticator"}` is an answer, an HTML page or
       // Fastify's `{"error":"Not Found"}` is not).
-      if (status === 405 || (status === 404 && (code === 'http_error' || !CODE_SHAPE.test(code)))) {
+      if (status === 405 || (status === 404 && (code === 'http_error' || !coded))) {
         this.#missing.add(key);
         throw unsupported(key, error);
       }
       // Servers that put a sentence in `error` (the Lab routers: `{"error":"Error fetching MFA
       // Enrollments"}`, `{"error":"Rate limit exceeded"}`) get a code derived from the status, with
       // their text kept as the description. (Anything but an `MfaError` has neither and passes.)
-      if (CODE_SHAPE.test(code) || status === undefined) throw error;
+      if (coded || status === undefined) throw error;
       throw new MfaError(codeForStatus(status), {
         status,
         description: error.description ?? code,
