@@ -133,26 +133,23 @@ function oobFields(obj: JsonObject): Pick<OobEnrollment, 'oobCode' | 'bindingMet
   };
 }
 
-/** The token fields of an answer whose `access_token` the caller has read; absent ones are left out. */
-export function tokenSet(obj: JsonObject, accessToken: string): TokenSet {
-  return assignDefined<TokenSet>(
-    { accessToken },
-    {
-      idToken: optionalString(obj, 'id_token'),
-      refreshToken: optionalString(obj, 'refresh_token'),
-      expiresIn: optionalNumber(obj, 'expires_in'),
-      scope: optionalString(obj, 'scope'),
-      tokenType: optionalString(obj, 'token_type'),
-    },
-  );
-}
-
 /**
- * A verification's result: `recovery_code` when the server rotated it, and the tokens when
- * `accessToken` (read by the caller) is given.
+ * A verification's result: `recovery_code` when the server rotated it, and, when the caller has
+ * read an `accessToken`, the token fields (absent ones are left out).
  */
 export function verifyResult(obj: JsonObject, accessToken?: string): VerifyResult {
-  const tokens = accessToken && tokenSet(obj, accessToken);
+  const tokens =
+    accessToken &&
+    assignDefined<TokenSet>(
+      { accessToken },
+      {
+        idToken: optionalString(obj, 'id_token'),
+        refreshToken: optionalString(obj, 'refresh_token'),
+        expiresIn: optionalNumber(obj, 'expires_in'),
+        scope: optionalString(obj, 'scope'),
+        tokenType: optionalString(obj, 'token_type'),
+      },
+    );
   const recoveryCode = optionalString(obj, 'recovery_code');
   return { ...(tokens && { tokens }), ...(recoveryCode && { recoveryCode }) };
 }
