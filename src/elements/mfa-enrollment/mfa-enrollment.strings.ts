@@ -1,16 +1,11 @@
-import type { Locales, Vars } from '../shared/localize.js';
+import type { Locales, Template, Vars } from '../shared/localize.js';
 
-/** Singular or plural on any count (en, de and fr have one singular form). */
-export const plural = (count: string | number | undefined, one: string, other: string): string =>
-  Number(count) === 1 ? one : other;
-
-/** Built-in text of `<mfa-enrollment>`; `en` is complete. */
+/** Built-in text of `<mfa-enrollment>`; `en` is complete. `{name}` placeholders take the values passed. */
 const en = {
   heading: 'Multi-factor authentication',
   intro: 'Add a second step to your sign-in. You can use more than one method.',
   loadingList: 'Loading your sign-in methods…',
-  loaded: (v: Vars) =>
-    `${v.enrolled} of ${v.total} ${plural(v.total, 'method', 'methods')} set up.`,
+  loaded: (v: Vars) => `${v.enrolled} of ${v.total} method${Number(v.total) === 1 ? '' : 's'} set up.`,
   loadFailed: 'Your sign-in methods could not be loaded.',
   refreshFailed: 'The list could not be refreshed; it may be out of date.',
   empty: 'No sign-in methods are available here.',
@@ -33,22 +28,22 @@ const en = {
   'name.recovery-code': 'Recovery code',
   'name.generic': 'Sign-in method',
   enrolled: 'Enrolled',
-  enrolledList: (v: Vars) => `Enrolled ${v.factor} methods`,
+  enrolledList: 'Enrolled {factor} methods',
   notRemovable: 'Cannot be removed here.',
   recoveryAutomatic: 'Created with your first method.',
   enrollUnavailable: 'Enrollment is not available here.',
 
   enroll: 'Enroll',
-  enrollLabel: (v: Vars) => `Enroll ${v.factor}`,
+  enrollLabel: 'Enroll {factor}',
   enrolling: 'Starting…',
   remove: 'Remove',
-  removeLabel: (v: Vars) => `Remove ${v.name}`,
+  removeLabel: 'Remove {name}',
   removing: 'Removing…',
 
-  'flow.title': (v: Vars) => `Set up ${v.factor}`,
+  'flow.title': 'Set up {factor}',
   'flow.cancel': 'Cancel',
   'flow.cancelled': 'Setup cancelled.',
-  'flow.done': (v: Vars) => `${v.factor} is set up.`,
+  'flow.done': '{factor} is set up.',
 
   'phone.label': 'Phone number',
   'phone.hint': 'In international format: + and the country code, for example +14155550123.',
@@ -62,10 +57,10 @@ const en = {
   sending: 'Sending…',
 
   'code.label': 'Verification code',
-  'code.sent.sms': (v: Vars) => `We sent a code by text message to ${v.to}.`,
-  'code.sent.voice': (v: Vars) => `We are calling ${v.to} with a code.`,
-  'code.sent.email': (v: Vars) => `We sent a code to ${v.to}.`,
-  'code.incomplete': (v: Vars) => `Enter all ${v.length} digits of the code.`,
+  'code.sent.sms': 'We sent a code by text message to {to}.',
+  'code.sent.voice': 'We are calling {to} with a code.',
+  'code.sent.email': 'We sent a code to {to}.',
+  'code.incomplete': 'Enter all {length} digits of the code.',
   'code.submit': 'Verify',
   verifying: 'Verifying…',
   'code.resend': 'Send again',
@@ -88,7 +83,7 @@ const en = {
   'ticket.done': 'I have finished',
   'ticket.notCompleted': 'The enrollment window was closed before the setup was finished.',
 
-  'confirm.title': (v: Vars) => `Remove ${v.name}?`,
+  'confirm.title': 'Remove {name}?',
   'confirm.body': 'You will no longer be able to use it to sign in.',
   'confirm.linked.sms': 'Removing your phone also removes voice calls to it.',
   'confirm.linked.voice': 'Removing voice calls also removes text messages to this phone.',
@@ -96,13 +91,13 @@ const en = {
   'confirm.linked.otp': 'Removing these codes also removes Guardian push notifications on the same device.',
   'confirm.last': 'It is your last method: your sign-in will not ask for a second step until you set one up again.',
   'confirm.yes': 'Remove',
-  removed: (v: Vars) => `${v.name} was removed.`,
+  removed: '{name} was removed.',
 
   'recovery.title': 'Save your recovery code',
   'recovery.titleMany': 'Save your recovery codes',
 };
 
-export type EnrollmentStrings = typeof en;
+export type EnrollmentStrings = Record<keyof typeof en, Template>;
 
 /** English is built in; `de` and `fr` are in src/locales/, loaded when a page uses them. */
 export const enrollmentLocales: Locales<EnrollmentStrings> = { en };

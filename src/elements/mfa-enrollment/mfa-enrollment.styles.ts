@@ -1,5 +1,7 @@
 import { css } from 'lit';
 
+// Margins are left to `p { margin: 0 }` (the headings are divs, which have none); font sizes of
+// 1em are the default.
 /**
  * @cssprop --mfa-enrollment-gap - Space between factor rows (default `calc(var(--mfa-space) * 2)`).
  * @cssprop --mfa-enrollment-row-padding - Padding inside a factor row (default `calc(var(--mfa-space) * 2)`).
@@ -17,8 +19,14 @@ export const enrollmentStyles = css`
   }
 
   .heading {
-    margin: 0;
     font-size: 1.25em;
+  }
+
+  .heading,
+  .title,
+  .flow-title,
+  .confirm-title,
+  .recovery-title {
     font-weight: 600;
   }
 
@@ -26,59 +34,96 @@ export const enrollmentStyles = css`
   .description,
   .hint,
   .note {
-    margin: 0;
     color: var(--_muted);
   }
 
   .list,
-  .authenticators,
-  .codes {
+  .authenticators {
     list-style: none;
     margin: 0;
     padding: 0;
   }
 
+  .list,
+  .factor,
+  .factor-text,
+  .flow,
+  .confirm,
+  .recovery,
+  .state,
+  form {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+  }
+
   .list {
-    display: flex;
-    flex-direction: column;
     gap: var(--_gap);
-  }
-
-  .factor {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: var(--_row-padding);
-    display: flex;
-    flex-direction: column;
-    gap: var(--_space);
-  }
-
-  .factor-main {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-start;
-    justify-content: space-between;
-    gap: var(--_space);
   }
 
   .factor-text {
     flex: 1 1 16rem;
-    display: flex;
-    flex-direction: column;
     gap: calc(var(--_space) / 2);
   }
 
-  .title-line {
+  form {
+    align-items: flex-start;
+  }
+
+  .flow,
+  .state {
+    border-top: 1px solid var(--_border);
+    padding-top: var(--_space);
+  }
+
+  .factor,
+  .confirm,
+  .recovery {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_row-padding);
+  }
+
+  .confirm {
+    border-color: var(--_danger);
+    padding: var(--_space);
+    flex-basis: 100%;
+  }
+
+  .factor-main,
+  .title-line,
+  .authenticator,
+  .actions,
+  .buttons,
+  .status {
     display: flex;
-    flex-wrap: wrap;
     align-items: center;
     gap: var(--_space);
   }
 
-  .title {
-    margin: 0;
-    font-size: 1em;
-    font-weight: 600;
+  .factor-main,
+  .title-line,
+  .authenticator,
+  .actions,
+  .buttons {
+    flex-wrap: wrap;
+  }
+
+  .factor-main {
+    align-items: flex-start;
+  }
+
+  .factor-main,
+  .authenticator {
+    justify-content: space-between;
+  }
+
+  .authenticator {
+    padding: calc(var(--_space) / 2) 0;
+  }
+
+  .authenticator-name {
+    overflow-wrap: anywhere;
   }
 
   .badge {
@@ -92,66 +137,6 @@ export const enrollmentStyles = css`
     border: 1px solid transparent;
   }
 
-  .authenticator {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--_space);
-    padding: calc(var(--_space) / 2) 0;
-  }
-
-  .authenticator-name {
-    overflow-wrap: anywhere;
-  }
-
-  .actions,
-  .buttons {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space);
-  }
-
-  .flow,
-  .confirm,
-  .recovery,
-  .state {
-    border-top: 1px solid var(--_border);
-    padding-top: var(--_space);
-    display: flex;
-    flex-direction: column;
-    gap: var(--_space);
-  }
-
-  .confirm {
-    border: 1px solid var(--_danger);
-    border-radius: var(--_radius);
-    padding: var(--_space);
-    flex-basis: 100%;
-  }
-
-  .recovery {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: var(--_row-padding);
-  }
-
-  .flow-title,
-  .confirm-title,
-  .recovery-title {
-    margin: 0;
-    font-size: 1em;
-    font-weight: 600;
-  }
-
-  form {
-    display: flex;
-    flex-direction: column;
-    align-items: flex-start;
-    gap: var(--_space);
-  }
-
   label {
     font-weight: 500;
   }
@@ -162,25 +147,6 @@ export const enrollmentStyles = css`
 
   p {
     margin: 0;
-  }
-
-  .secret,
-  .code {
-    font-family: var(--_mono);
-    letter-spacing: 0.05em;
-    overflow-wrap: anywhere;
-  }
-
-  .codes {
-    display: flex;
-    flex-direction: column;
-    gap: calc(var(--_space) / 2);
-  }
-
-  .status {
-    display: flex;
-    align-items: center;
-    gap: var(--_space);
   }
 
   .spinner {
@@ -208,9 +174,7 @@ export const enrollmentStyles = css`
   }
 
   @media (forced-colors: active) {
-    .badge {
-      border-color: CanvasText;
-    }
+    .badge,
     .factor,
     .recovery,
     .confirm {

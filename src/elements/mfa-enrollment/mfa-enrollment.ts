@@ -77,6 +77,9 @@ interface Flow {
 
 let flowIds = 0;
 
+/** A flow neither waiting for the server nor showing an error. */
+const IDLE = { busy: undefined, fieldError: undefined, error: undefined } as const;
+
 /** A spinner before `text` (busy buttons, waiting states). */
 const spin = (text: string): TemplateResult => html`<span class="spinner" aria-hidden="true"></span>${text}`;
 
@@ -284,7 +287,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const seq = ++this.#loadSeq;
     const over = () => seq !== this.#loadSeq || source !== this.activeSource;
     this._loading = true;
-    if (!this._authenticators) this.announce(this.t('loadingList'));
+    if (!this._authenticators) this.#say('loadingList');
     const signal = this.signal;
     // The authenticator list is what matters; a missing or failing factor list only means the
     // rows come from the attribute or the defaults.
@@ -408,6 +411,11 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   // ─── enrollment flows ─────────────────────────────────────────────────────────────────────────
 
+  /** Says localized text through the live region. */
+  #say(...args: Parameters<MfaEnrollment['t']>): void {
+    this.announce(this.t(...args));
+  }
+
   #current(flow: Flow): Flow | undefined {
     return this._flow?.id === flow.id ? this._flow : undefined;
   }
@@ -453,7 +461,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       this.#enrollRemote(this.#newFlow(factor, 'starting'));
     } else {
       this.#newFlow(factor, 'address');
-      this.announce(this.t('flow.title', { factor: this.#factorTitle(factor) }));
+      this.#say('flow.title', { factor: this.#factorTitle(factor) });
       this.focusPart('#address');
     }
   }
@@ -484,12 +492,9 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   }
 
   /** `<mfa-otp-enroll>` finished (after its recovery codes were saved): it has told the page. */
-  async #onOtpEnrolled(event: MfaEnrollEvent): Promise<void> {
-    if (this._flow?.step !== 'otp') return;
-    this.#endFlow();
-    await this.#reloadAfter();
-    this.announce(this.t('flow.done', { factor: this.#factorTitle(event.detail.factor) }));
-    this.#focusRowAction('otp');
+  #onOtpEnrolled(): void {
+    const flow = this._flow;
+    if (flow?.step === 'otp') this.#completed(flow, undefined, true);
   }
 
   /**
@@ -503,11 +508,10 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const signal = flow.controller.signal;
     const ticket = popup !== undefined;
     this._busyFactor = factor;
-    this.announce(this.t('enrolling'));
+    this.#say('enrolling');
     let enrollment: Enrollment;
     try {
       enrollment = await source.enroll((ticket ? { factor, mode: 'ticket' } : { factor }) as EnrollRequest, { signal });
-      if (ticket && enrollment.type !== 'ticket') throw new MfaError('bad_response', { description: 'expected a ticket' });
     } catch (error) {
       closeQuietly(popup);
       return this.#failStart(flow, error);
@@ -516,21 +520,19 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     }
     if (!this.#current(flow)) return closeQuietly(popup);
     if (enrollment.type === 'ticket') return this.#openTicket(flow, enrollment.ticketUrl, popup);
-    if (enrollment.type !== 'oob') {
-      return this.#failStart(flow, new MfaError('bad_response', { description: 'expected a push enrollment' }));
+    if (ticket || enrollment.type !== 'oob') {
+      closeQuietly(popup);
+      return this.#failStart(flow, new MfaError('bad_response', { description: ticket ? 'expected a ticket' : 'expected a push enrollment' }));
     }
     this.#patch(flow, { step: 'qr', enrollment });
-    this.announce(this.t('push.scan'));
+    this.#say('push.scan');
     this.#focus('flow-title');
     pollOob(source, { ...enrollment, signal }).then(
       () => this.#completed(flow, enrollment.recoveryCodes),
       (error: unknown) => {
         const mfaError = toMfaError(error);
-        const outcome = MfaError.is(mfaError, 'expired_token')
-          ? 'expired'
-          : MfaError.is(mfaError, 'invalid_grant', 'access_denied')
-            ? 'rejected'
-            : undefined;
+        const { code } = mfaError;
+        const outcome = code === 'expired_token' ? 'expired' : code === 'invalid_grant' || code === 'access_denied' ? 'rejected' : undefined;
         if (!this.#fail(mfaError, 'confirm', flow, outcome && this.t(`push.${outcome}`))) return;
         this.#patch(flow, { step: 'failed', outcome, error: outcome ? undefined : this.#show(mfaError) });
         this.#focus('restart-button');
@@ -547,9 +549,11 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     this.#focusRowAction(flow.factor);
   }
 
-  #onAddressSubmit(event: SubmitEvent): void {
+  /** The address form sends the code; the code form verifies it. */
+  #onSubmit(event: Event): void {
     event.preventDefault();
-    this.#send(false);
+    if (this._flow?.step === 'code') this.#verify(this.#codeInput()?.value ?? '');
+    else this.#send(false);
   }
 
   /** Sends (or sends again) the code to the typed phone number or email address. */
@@ -562,20 +566,20 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const address = (isEmail ? normalizeEmail : normalizePhone)(raw);
     const invalid = isEmail ? 'email.invalid' : 'phone.invalid';
     if (!address) {
-      this.#patch(flow, { step: 'address', address: raw, fieldError: invalid, error: undefined });
-      this.announce(this.t(invalid));
+      this.#patch(flow, { ...IDLE, step: 'address', address: raw, fieldError: invalid });
+      this.#say(invalid);
       this.focusPart('#address');
       return;
     }
-    this.#patch(flow, { address, busy: resend ? 'resend' : 'send', fieldError: undefined, error: undefined });
-    this.announce(this.t('sending'));
+    this.#patch(flow, { ...IDLE, address, busy: resend ? 'resend' : 'send' });
+    this.#say('sending');
     const request = (isEmail ? { factor: 'email', email: address } : { factor: flow.factor, phoneNumber: address }) as EnrollRequest;
     try {
       const enrollment = await source.enroll(request, { signal: flow.controller.signal });
       if (!this.#current(flow)) return;
       if (enrollment.type === 'ticket') return this.#openTicket(flow, enrollment.ticketUrl);
       if (enrollment.type !== 'oob') throw new MfaError('bad_response', { description: 'expected an oob enrollment' });
-      this.#patch(flow, { step: 'code', enrollment, busy: undefined });
+      this.#patch(flow, { ...IDLE, step: 'code', enrollment });
       this.announce(resend ? this.t('code.resent') : this.#sentText(flow.factor, address));
       await this.updateComplete;
       const codeInput = this.#codeInput();
@@ -585,7 +589,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       const mfaError = this.#fail(error, 'enroll', flow);
       if (!mfaError) return;
       const fieldError = MfaError.is(mfaError, 'invalid_input', 'invalid_request') && !resend ? invalid : undefined;
-      const current = this.#patch(flow, { busy: undefined, error: fieldError ? undefined : this.#show(mfaError), fieldError });
+      const current = this.#patch(flow, { ...IDLE, error: fieldError ? undefined : this.#show(mfaError), fieldError });
       this.focusPart(current?.step === 'code' ? '[part~="resend-button"]' : '#address');
     }
   }
@@ -599,17 +603,12 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   #changeAddress(): void {
     const flow = this._flow;
     if (!flow) return;
-    this.#patch(flow, { step: 'address', enrollment: undefined, error: undefined, fieldError: undefined, busy: undefined });
+    this.#patch(flow, { ...IDLE, step: 'address', enrollment: undefined });
     this.focusPart('#address');
   }
 
   #codeInput(): (HTMLElement & { value: string; clear(): void; select(): void }) | null {
     return this.renderRoot.querySelector('mfa-code-input');
-  }
-
-  #onCodeSubmit(event: Event): void {
-    event.preventDefault();
-    this.#verify(this.#codeInput()?.value ?? '');
   }
 
   /** Confirms the enrollment with the code the user typed. */
@@ -620,19 +619,19 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     if (!source || !flow || !enrollment || flow.busy) return;
     const code = normalizeOtp(raw, DIGITS);
     if (!code) {
-      this.#patch(flow, { fieldError: 'code.incomplete', error: undefined });
-      this.announce(this.t('code.incomplete', { length: DIGITS }));
+      this.#patch(flow, { ...IDLE, fieldError: 'code.incomplete' });
+      this.#say('code.incomplete', { length: DIGITS });
       this.#codeInput()?.focus();
       return;
     }
-    this.#patch(flow, { busy: 'verify', fieldError: undefined, error: undefined });
-    this.announce(this.t('verifying'));
+    this.#patch(flow, { ...IDLE, busy: 'verify' });
+    this.#say('verifying');
     try {
       await source.verify({ type: 'oob', oobCode: enrollment.oobCode, bindingCode: code }, { signal: flow.controller.signal });
     } catch (error) {
       const mfaError = this.#fail(error, 'confirm', flow);
       if (!mfaError) return;
-      this.#patch(flow, { busy: undefined, error: this.#show(mfaError) });
+      this.#patch(flow, { ...IDLE, error: this.#show(mfaError) });
       await this.updateComplete;
       const input = this.#codeInput();
       input?.focus();
@@ -644,9 +643,10 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   /**
    * The enrollment is active (or, for a hosted ticket, the window is closed): refresh (once,
-   * shared), find the new authenticator, tell the page, show the recovery code of a first enrollment.
+   * shared), find the new authenticator, tell the page (unless `told`), show the recovery code of a
+   * first enrollment.
    */
-  async #completed(flow: Flow, recoveryCodes?: string[]): Promise<void> {
+  async #completed(flow: Flow, recoveryCodes?: string[], told?: boolean): Promise<void> {
     if (!this.#current(flow)) return;
     this.#endFlow();
     const { factor, ticketUrl } = flow;
@@ -655,12 +655,12 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const fresh = this._authenticators?.filter((a) => a.active && !flow.knownIds.has(a.id)) ?? [];
     const authenticator = fresh.find((a) => a.factor === factor) ?? fresh.find((a) => a.factor === FACTORS[factor].twin);
     if (ticketUrl && !authenticator) {
-      this.announce(this.t('ticket.notCompleted'));
+      this.#say('ticket.notCompleted');
       return this.#focusRowAction(factor);
     }
     const codes = recoveryCodes?.length ? recoveryCodes : undefined;
-    this.dispatchEvent(new MfaEnrollEvent({ authenticator, factor, ...(codes && { recoveryCodes: codes }) }));
-    this.announce(this.t('flow.done', { factor: this.#factorTitle(factor) }));
+    if (!told) this.dispatchEvent(new MfaEnrollEvent({ authenticator, factor, ...(codes && { recoveryCodes: codes }) }));
+    this.#say('flow.done', { factor: this.#factorTitle(factor) });
     if (codes) {
       this._recovery = { codes, factor };
       this.#focus('recovery-title');
@@ -673,7 +673,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const flow = this._flow;
     if (!flow) return;
     this.#endFlow();
-    this.announce(this.t('flow.cancelled'));
+    this.#say('flow.cancelled');
     this.#focusRowAction(flow.factor);
   }
 
@@ -703,7 +703,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       closeQuietly(popup);
       return this.#failStart(flow, error);
     }
-    const current = this.#patch(flow, { ticketUrl: url, busy: undefined, popup });
+    const current = this.#patch(flow, { ...IDLE, ticketUrl: url, popup });
     if (!current) return closeQuietly(popup);
     if (!popup || popup.closed) {
       this.#patch(current, { step: 'blocked', popup: undefined });
@@ -724,7 +724,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   #watchPopup(flow: Flow, popup: Window): void {
     const current = this.#patch(flow, { step: 'popup', popup });
     if (!current) return;
-    this.announce(this.t('ticket.opened'));
+    this.#say('ticket.opened');
     clearInterval(this.#popupTimer);
     this.#popupTimer = setInterval(() => {
       if (!this.#current(current)) clearInterval(this.#popupTimer);
@@ -774,7 +774,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const { id, factor } = a;
     this._removingId = id;
     this._confirmId = undefined;
-    this.announce(this.t('removing'));
+    this.#say('removing');
     await this.#focusRemove(id);
     const name = this.#nameOf(a);
     try {
@@ -793,7 +793,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     await this.#reloadAfter();
     this._removingId = undefined;
     this.dispatchEvent(new MfaRemoveEvent({ authenticatorId: id, factor, linkedIds: [...a.linkedIds] }));
-    this.announce(this.t('removed', { name }));
+    this.#say('removed', { name });
     this.#focusRowAction(factor);
   }
 
@@ -1005,7 +1005,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const { factor, fieldError, error } = flow;
     const kind = factor === 'email' ? 'email' : 'phone';
     const type = factor === 'email' ? 'email' : 'tel';
-    return html`<form novalidate @submit=${this.#onAddressSubmit}>
+    return html`<form novalidate @submit=${this.#onSubmit}>
       <label part="label" for="address">${this.t(`${kind}.label`)}</label>
       <p part="hint" class="hint" id="address-hint">${this.t(`${kind}.hint`)}</p>
       <input
@@ -1037,7 +1037,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const { busy, error } = flow;
     const fieldError = flow.fieldError ? this.t(flow.fieldError, { length: DIGITS }) : undefined;
     const problem = fieldError ?? (error ? this.errorText(error.error) : undefined);
-    return html`<form novalidate @submit=${this.#onCodeSubmit}>
+    return html`<form novalidate @submit=${this.#onSubmit}>
       <p part="status" class="status">${this.#sentText(flow.factor, flow.address)}</p>
       <mfa-code-input
         part="code-input"
