@@ -1,6 +1,7 @@
 import type { Locales, Vars } from '../shared/localize.js';
 
-export const seconds = (v: Vars) => Number(v.seconds);
+/** `1 second` or `{n} seconds`. */
+const seconds = (v: Vars) => (Number(v.seconds) === 1 ? '1 second' : `${v.seconds} seconds`);
 
 /** Built-in text of `<mfa-verify>`: `en` complete, `de` and `fr`. */
 const en = {
@@ -24,7 +25,7 @@ const en = {
   'verify.verifying': 'Verifying…',
   'verify.incomplete': (v) => `Enter all ${v.length} digits of the code.`,
   'verify.resend': 'Send again',
-  'verify.resendIn': (v) => (seconds(v) === 1 ? 'You can ask for a new code in 1 second.' : `You can ask for a new code in ${v.seconds} seconds.`),
+  'verify.resendIn': (v) => `You can ask for a new code in ${seconds(v)}.`,
   'verify.resendReady': 'You can ask for a new code now.',
   'verify.resent': 'A new code is on its way.',
   'verify.push.prompt': 'We sent a notification to {name}. Approve it to continue.',
@@ -40,8 +41,7 @@ const en = {
   'verify.recovery.invalid': 'A recovery code has 24 letters and digits.',
   'verify.recovery.newTitle': 'Your new recovery code',
   'verify.recovery.newDescription': 'The recovery code you used no longer works. Here is your new one.',
-  'verify.locked': (v) =>
-    seconds(v) === 1 ? 'Too many attempts. Try again in 1 second.' : `Too many attempts. Try again in ${v.seconds} seconds.`,
+  'verify.locked': (v) => `Too many attempts. Try again in ${seconds(v)}.`,
   'verify.unlocked': 'You can try again now.',
   'verify.verified': 'Verified.',
   'verify.field.valueMissing': 'Enter the verification code.',

@@ -16,31 +16,47 @@ export const verifyStyles = css`
     font-size: 1.15em;
   }
 
-  .muted,
-  [part~='countdown'] {
+  [part~='countdown'],
+  .option-name {
     color: var(--_muted);
   }
 
-  form {
+  form,
+  .row {
     display: flex;
     flex-wrap: wrap;
     align-items: flex-end;
     gap: var(--_gap);
   }
 
-  .stack {
+  .row,
+  .waiting {
+    align-items: center;
+  }
+
+  .stack,
+  ul {
     display: flex;
     flex-direction: column;
+    gap: var(--_space);
+  }
+
+  .stack {
     gap: calc(var(--_space) / 2);
     flex: 1 1 14rem;
   }
 
-  label {
+  label,
+  .waiting {
     font-weight: 600;
   }
 
-  input.recovery {
+  #recovery,
+  .option-name {
     font-family: var(--_mono);
+  }
+
+  #recovery {
     letter-spacing: 0.05em;
     width: 100%;
   }
@@ -49,9 +65,6 @@ export const verifyStyles = css`
     list-style: none;
     margin: 0;
     padding: 0;
-    display: flex;
-    flex-direction: column;
-    gap: var(--_space);
   }
 
   button.option {
@@ -68,23 +81,9 @@ export const verifyStyles = css`
     border-color: var(--_primary);
   }
 
-  .option-name {
-    color: var(--_muted);
-    font-family: var(--_mono);
-  }
-
-  .row {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_gap);
-  }
-
   .waiting {
     display: flex;
-    align-items: center;
     gap: var(--_space);
-    font-weight: 600;
   }
 
   .spinner {
