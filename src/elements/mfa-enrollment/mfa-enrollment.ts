@@ -202,7 +202,6 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     _loading: { state: true },
     _loadError: { state: true },
     _flow: { state: true },
-    _busyFactor: { state: true },
     _confirmId: { state: true },
     _removingId: { state: true },
     _rowError: { state: true },
@@ -220,7 +219,6 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   /** @internal */ declare _loading?: boolean;
   /** @internal */ declare _loadError?: ShownError;
   /** @internal */ declare _flow?: Flow;
-  /** @internal */ declare _busyFactor?: EnrollFactor;
   /** @internal */ declare _confirmId?: string;
   /** @internal */ declare _removingId?: string;
   /** @internal */ declare _rowError?: { factor: FactorName; shown: ShownError };
@@ -248,7 +246,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   protected override sourceChanged(source: MfaSource | undefined): void {
     this.#endFlow();
-    this._authenticators = this._factorInfo = this._loadError = this._confirmId = this._removingId = this._rowError = this._busyFactor = undefined;
+    this._authenticators = this._factorInfo = this._loadError = this._confirmId = this._removingId = this._rowError = undefined;
     this.#announceNextLoad = true;
     if (source) this.#reload();
   }
@@ -447,7 +445,8 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   #startEnroll(factor: EnrollFactor): void {
     const mode = this.#enrollMode(factor);
-    if (!mode || this._busyFactor) return;
+    // Not while a first request is out (the row's Enroll button shows it).
+    if (!mode || this._flow?.step === 'starting') return;
     if (mode === 'ticket') {
       // Opened now, while the click still counts as a user gesture, so that popup blockers let it
       // through; it is pointed at the ticket once the server has answered.
@@ -507,7 +506,6 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const { factor } = flow;
     const signal = flow.controller.signal;
     const ticket = popup !== undefined;
-    this._busyFactor = factor;
     this.#say('enrolling');
     let enrollment: Enrollment;
     try {
@@ -515,8 +513,6 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     } catch (error) {
       closeQuietly(popup);
       return this.#failStart(flow, error);
-    } finally {
-      if (this._busyFactor === factor) this._busyFactor = undefined;
     }
     if (!this.#current(flow)) return closeQuietly(popup);
     if (enrollment.type === 'ticket') return this.#openTicket(flow, enrollment.ticketUrl, popup);
@@ -885,7 +881,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const title = this.#factorTitle(factor);
     const open = this._flow;
     const flow = open?.factor === factor && open.step !== 'starting' ? open : undefined;
-    const busy = this._busyFactor === factor;
+    const busy = open?.factor === factor && open.step === 'starting';
     const rowError = this._rowError?.factor === factor ? this._rowError.shown : undefined;
     const action = enrolled
       ? nothing
