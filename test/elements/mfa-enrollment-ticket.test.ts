@@ -11,6 +11,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { MfaProvider } from '../../src/define/mfa-provider.js';
 import type { MfaEnrollEvent, MfaErrorEvent, MfaRemoveEvent } from '../../src/elements/shared/events.js';
 import { env } from '../helpers/env.js';
+import { waitUntil } from '../helpers/wait.js';
 import { $, $$, button, completeTicket, freshUser, isEnrolled, liveText, loaded, row, setupTicketOnly, until } from './mfa-enrollment-helpers.js';
 
 interface Opened {
@@ -33,6 +34,24 @@ function watchOpen(block = false): void {
     opened.push({ url: String(url ?? ''), target: target ?? '', features: features ?? '', win });
     return win;
   } as typeof window.open;
+}
+
+/**
+ * Closes the popup once the cross-origin ticket page has committed in it (reading its location
+ * throws from then on). A close() sent while the browser is still moving the window to the ticket
+ * page's process can be lost, and the element would then wait for a window that never closes.
+ */
+async function closeWhenLoaded(win: Window): Promise<void> {
+  const crossOrigin = () => {
+    try {
+      void win.location.href;
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  await waitUntil(crossOrigin, 'the ticket page never loaded in the popup', { timeout: 20_000 });
+  win.close();
 }
 
 async function pressEnterOn(target: HTMLElement): Promise<void> {
@@ -74,7 +93,7 @@ describe('<mfa-enrollment> hosted ticket popup', function () {
     const before = (await emulator.requests(user.id)).filter((r) => r.path === '/mfa/authenticators').length;
     await completeTicket(source.tickets[0]!);
     const enrolled = oneEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
-    popup!.win!.close();
+    await closeWhenLoaded(popup!.win!);
     const event = await Promise.race([
       enrolled,
       new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no mfa-enroll within 30 s of the popup closing')), 30_000)),
@@ -98,7 +117,7 @@ describe('<mfa-enrollment> hosted ticket popup', function () {
     await pressEnterOn(button(el, 'enroll-button', row(el, 'email')));
     await until(el, () => $(el, '[part~="done-button"]'), 'popup state');
     expect($(el, '[part~="ticket-link"]'), 'opened, not blocked').to.equal(null);
-    opened[0]!.win!.close();
+    await closeWhenLoaded(opened[0]!.win!);
     await until(el, () => liveText(el).includes('closed before'), 'told');
     expect(enrolled).to.equal(false);
     expect(isEnrolled(el, 'email')).to.equal(false);
@@ -127,7 +146,7 @@ describe('<mfa-enrollment> hosted ticket popup', function () {
     expect(opened[0]!.url).to.equal(source.tickets[0]);
     await completeTicket(source.tickets[0]!, { phone_number: '+15555550133' });
     const enrolled = oneEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
-    opened[0]!.win!.close();
+    await closeWhenLoaded(opened[0]!.win!);
     expect((await enrolled).detail.factor).to.equal('sms');
     await until(el, () => isEnrolled(el, 'sms'), 'phone listed');
   });
