@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { MfaError, toMfaError } from '../../core/errors.js';
 import { digitsOnly, normalizeRecoveryCode } from '../../core/input.js';
+import { pollOob } from '../../core/poller.js';
 import type { Authenticator, Challenge, MfaSource, VerifyRequest, VerifyResult } from '../../core/types.js';
 import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
 import type { MfaCodeCompleteEvent } from '../mfa-code-input/mfa-code-input.events.js';
@@ -439,8 +440,6 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     this.announce(`${this.#pushPrompt()} ${this.t('verify.push.waiting')}`);
     if (focus) void this.focusPart('[part~="cancel-button"]');
     try {
-      // The poller is fetched with the first push (its first request waits an interval anyway).
-      const { pollOob } = await import('../../core/poller.js');
       const result = await pollOob(source, {
         oobCode: challenge.oobCode,
         interval: challenge.interval,
