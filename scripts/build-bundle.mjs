@@ -5,6 +5,7 @@
 // mfa-elements.js needs no other file to start.
 import { build } from 'esbuild';
 import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { esbuildMinifyLiterals } from './minify-literals.mjs';
 
 const outdir = 'dist/cdn';
@@ -24,6 +25,12 @@ const main = await build({
   plugins: [esbuildMinifyLiterals, {
     name: 'qrcode-beside',
     setup(b) { b.onResolve({ filter: /^qrcode$/ }, () => ({ path: `./${QR_FILE}`, external: true })); },
+  }, {
+    // Elements that load a part on demand when used alone have it inline here (see the loader).
+    name: 'inline-on-demand-parts',
+    setup(b) {
+      b.onResolve({ filter: /-loader\.js$/ }, (args) => ({ path: join(args.resolveDir, args.path.replace(/\.js$/, '.bundled.ts')) }));
+    },
   }],
 });
 const qr = await build({ ...common, entryPoints: { [QR_FILE.slice(0, -3)]: 'qrcode' }, outdir, metafile: true });

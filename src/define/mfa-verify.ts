@@ -1,6 +1,5 @@
 import { MfaVerify } from '../elements/mfa-verify/mfa-verify.js';
 import './mfa-code-input.js';
-import './mfa-recovery-codes.js';
 
 export { MfaVerify };
 export { MfaVerifiedEvent, MfaErrorEvent, type MfaVerifiedDetail } from '../elements/shared/events.js';

@@ -9,6 +9,7 @@ import { MfaVerifiedEvent, type MfaAction, type MfaVerifiedDetail, type VerifyMe
 import { MfaElement } from '../shared/mfa-element.js';
 import { baseStyles, columnBaseStyles } from '../shared/styles.js';
 import { verifyStyles } from './mfa-verify.styles.js';
+import { loadRecoveryCodes } from './recovery-codes-loader.js';
 import { verifyLocales, type VerifyStrings } from './mfa-verify.strings.js';
 
 type Step =
@@ -95,6 +96,8 @@ const row = (...content: unknown[]) => html`<div class="row">${content}</div>`;
  * @csspart error - The error message.
  * @csspart countdown - A visible countdown (wait after too many attempts, resend, push expiry).
  * @csspart recovery-codes - The `<mfa-recovery-codes>` showing the rotated recovery code.
+ * @csspart continue-button - Goes on after the rotated code, when `<mfa-recovery-codes>` could not be
+ *   fetched and the code is shown as plain text instead.
  *
  * @cssprop --mfa-verify-gap - Space between the pieces of a step (default twice `--mfa-space`).
  * @cssprop --mfa-verify-max-width - Widest the element grows (default `28rem`).
@@ -380,6 +383,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     this.#stopFlow();
     this._current = recovery ? this._recovery : undefined;
     this._error = undefined;
+    if (recovery) void loadRecoveryCodes();
     this.#go(recovery ? 'recovery' : 'pick', focus ? (recovery ? '#recovery' : '[part~="authenticator"]') : undefined);
   }
 
@@ -571,8 +575,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     this.announce(this.t('verify.verifying'));
     try {
       const result = await source.verify(request, { signal });
-      // <mfa-recovery-codes> is fetched only when it has a new code to show.
-      if (result.recoveryCode) await import('../../define/mfa-recovery-codes.js');
+      if (result.recoveryCode) await loadRecoveryCodes();
       if (!signal.aborted) this.#succeed(result, this._current);
     } catch (error) {
       if (signal.aborted) return;
@@ -760,7 +763,10 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
       }
       case 'new-code':
         return html`<p part="description" id="new-code" tabindex="-1">${this.t('verify.recovery.newDescription')}</p>
-          <mfa-recovery-codes part="recovery-codes" .codes=${[this.#pending?.result.recoveryCode ?? '']} @mfa-recovery-codes-saved=${this.#onCodeSaved}></mfa-recovery-codes>`;
+          ${customElements.get('mfa-recovery-codes')
+            ? html`<mfa-recovery-codes part="recovery-codes" .codes=${[this.#pending?.result.recoveryCode ?? '']} @mfa-recovery-codes-saved=${this.#onCodeSaved}></mfa-recovery-codes>`
+            : // It could not be fetched: the code as plain text still must not be lost.
+              html`<p part="recovery-codes"><code>${this.#pending?.result.recoveryCode}</code></p>${row(this.#button('continue-button', this.t('continue'), this.#onCodeSaved))}`}`;
       case 'done':
         return html`<p part="status success" tabindex="-1">${this.t('verify.verified')}</p>`;
       case 'fatal':
