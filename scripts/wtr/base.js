@@ -5,6 +5,7 @@ import { serversPlugin, testRunnerHtml } from './servers.js';
 import { countReporter } from './count-reporter.js';
 import { extraMiddleware } from './extra-servers.js';
 import { qrDecodePlugin } from './qr-decode.js';
+import { refuseOnCookie } from './refuse-on-cookie.js';
 import { wtrMinifyLiterals } from '../minify-literals.mjs';
 
 export function baseConfig(name) {
@@ -16,7 +17,7 @@ export function baseConfig(name) {
     browserStartTimeout: 60 * 1000,
     testFramework: { config: { timeout: 20000 } },
     testRunnerHtml,
-    middleware: [extraMiddleware],
+    middleware: [refuseOnCookie, extraMiddleware],
     reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter(name)],
     plugins: [
       serversPlugin(),

@@ -1,0 +1,51 @@
+/**
+ * `<mfa-verify>` alone, when `<mfa-recovery-codes>` cannot be fetched: the server has already
+ * rotated the recovery code, so the new one must still be shown (as text), and `mfa-verified` waits
+ * until the user says it is saved. The test server refuses the module while a cookie names it
+ * (scripts/wtr/refuse-on-cookie.js). Its own file: a browser may remember a failed module fetch.
+ */
+import { expect, oneEvent } from '@open-wc/testing';
+import type { MfaVerifiedEvent } from '../../src/elements/shared/events.js';
+import { waitUntil } from '../helpers/wait.js';
+import { mount, part, parts, seeded, sleep, text, waitForPart } from './mfa-verify-helpers.js';
+
+const REFUSE = 'mfa-test-refuse=mfa-recovery-codes; path=/';
+
+describe('<mfa-verify> when <mfa-recovery-codes> cannot be fetched', () => {
+  before(() => {
+    document.cookie = REFUSE;
+  });
+  after(() => {
+    document.cookie = `${REFUSE}; max-age=0`;
+  });
+
+  it('shows the rotated code as text with a continue button, then sends mfa-verified', async () => {
+    const s = await seeded([{ factor: 'otp' }]);
+    const el = await mount(s.source);
+    await waitForPart(el, 'code-input');
+    parts(el, 'switch-button').find((b) => text(b) === 'Use a recovery code')!.click();
+    const input = await waitForPart<HTMLInputElement>(el, 'recovery-input');
+    input.value = s.recoveryCode!;
+    let verified = false;
+    el.addEventListener('mfa-verified', () => (verified = true));
+    part<HTMLButtonElement>(el, 'submit-button')!.click();
+
+    const shown = await waitForPart(el, 'recovery-codes');
+    expect(customElements.get('mfa-recovery-codes'), 'the refused module was loaded after all').to.equal(undefined);
+    expect(shown.localName).to.equal('p');
+    const code = text(shown);
+    expect(code).to.match(/^[A-Z0-9]{24}$/);
+    expect(code, 'the old code was shown, not the rotated one').not.to.equal(s.recoveryCode);
+    await expect(el).to.be.accessible();
+
+    // Nothing is reported until the code is acknowledged: the page must not navigate away first.
+    await sleep(100);
+    expect(verified).to.equal(false);
+    const event = oneEvent(el, 'mfa-verified') as Promise<MfaVerifiedEvent>;
+    part<HTMLButtonElement>(el, 'continue-button')!.click();
+    const { detail } = await event;
+    expect(detail.method).to.equal('recovery-code');
+    expect(detail.result.recoveryCode).to.equal(code);
+    await waitUntil(() => part(el, 'success'), 'the verified step was not shown');
+  });
+});
