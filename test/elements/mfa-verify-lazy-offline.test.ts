@@ -9,7 +9,7 @@ import type { MfaVerifiedEvent } from '../../src/elements/shared/events.js';
 import { waitUntil } from '../helpers/wait.js';
 import { mount, part, parts, seeded, sleep, text, waitForPart } from './mfa-verify-helpers.js';
 
-const REFUSE = 'mfa-test-refuse=mfa-recovery-codes; path=/';
+const REFUSE = 'mfa-test-refuse=define/mfa-recovery-codes; path=/';
 
 describe('<mfa-verify> when <mfa-recovery-codes> cannot be fetched', () => {
   before(() => {
