@@ -26,12 +26,28 @@ export function serversPlugin() {
   };
 }
 
+/**
+ * A failing assertion whose actual or expected value is a DOM node (\`expect(node).to.equal(null)\`)
+ * hangs the test runner while it serializes the node for its report, until the run times out
+ * with no name for the failure. Errors keep a short description of the node instead.
+ */
+const keepFailuresReportable = `for (const key of ['actual', 'expected']) {
+  Object.defineProperty(Error.prototype, key, {
+    configurable: true,
+    set(value) {
+      const shown = value instanceof Node ? '<' + value.nodeName.toLowerCase() + '>' : value;
+      Object.defineProperty(this, key, { value: shown, writable: true, enumerable: true, configurable: true });
+    },
+  });
+}`;
+
 export function testRunnerHtml(testFramework) {
   return `<!doctype html>
 <html lang="en">
   <head><meta charset="utf-8"><title>mfa-elements tests</title></head>
   <body>
     <script>window.__MFA_TEST_ENV__ = ${JSON.stringify(testEnv)};</script>
+    <script>${keepFailuresReportable}</script>
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`;

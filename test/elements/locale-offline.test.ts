@@ -8,7 +8,7 @@ import '../../src/define/mfa-code-input.js';
 import type { MfaCodeInput } from '../../src/define/mfa-code-input.js';
 import { waitUntil } from '../helpers/wait.js';
 
-const REFUSE = 'mfa-test-refuse=locales/tables/de; path=/';
+const REFUSE = 'mfa-test-refuse=src/locales/tables/de; path=/';
 const label = (el: MfaCodeInput) => el.shadowRoot!.querySelector('input')!.labels![0]!.textContent!.trim();
 
 describe('a translation that cannot be fetched', () => {

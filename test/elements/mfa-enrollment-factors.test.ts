@@ -153,6 +153,8 @@ for (const mode of MODES) {
       expect($(el, '[part~="flow"] [part~="error"]')!.textContent).to.contain('declined');
       button(el, 'restart-button').click();
       await until(el, async () => (await emulator.pushes(user.id)).filter((p) => p.status === 'pending').length === 1, 'a new enrollment');
+      // The server has the new enrollment before the element has its answer and shows the new step.
+      await until(el, () => $(el, '[part~="flow"] [part~="cancel-button"]'), 'the new step, with Cancel');
       button(el, 'cancel-button').click();
       await until(el, () => !$(el, '[part~="flow"]'), 'flow closed');
       expect(liveText(el)).to.equal('Setup cancelled.');

@@ -10,10 +10,18 @@ type QrModule = typeof import('qrcode');
 const QUIET_ZONE = 4;
 
 let qrModule: Promise<QrModule> | undefined;
-/** `qrcode` is loaded only when a QR code is drawn (it is CommonJS: take its default export). */
+/**
+ * `qrcode` is loaded only when a QR code is drawn (it is CommonJS: take its default export). A failed
+ * fetch is forgotten, so the next code drawn tries again (Chromium and WebKit fetch it anew).
+ */
 function loadQr(): Promise<QrModule> {
-  qrModule ??= import('qrcode').then((mod) => (mod as QrModule & { default?: QrModule }).default ?? mod);
-  return qrModule;
+  return (qrModule ??= import('qrcode').then(
+    (mod) => (mod as QrModule & { default?: QrModule }).default ?? mod,
+    (error: unknown) => {
+      qrModule = undefined;
+      throw error;
+    },
+  ));
 }
 
 export interface QrMatrix {

@@ -1,0 +1,42 @@
+/**
+ * `<mfa-qr-code>` when the QR library cannot be fetched (offline, a deploy that removed it): it says
+ * so, and the next code drawn tries the fetch again. The test server refuses the module while a
+ * cookie names it (scripts/wtr/refuse-on-cookie.js). Its own file: the library is fetched once a page.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/define/mfa-qr-code.js';
+import type { MfaQrCode } from '../../src/define/mfa-qr-code.js';
+
+const REFUSE = 'mfa-test-refuse=__prebundled__/qrcode; path=/';
+const uri = (secret: string) => `otpauth://totp/ACME:alice?secret=${secret}&issuer=ACME`;
+// Text and flags, not elements: a failing assertion must not have to serialize a DOM node.
+const error = (el: MfaQrCode) => el.shadowRoot!.querySelector('[part~="error"]');
+const drawn = (el: MfaQrCode) => Boolean(el.shadowRoot!.querySelector('svg[part="qr"] path'));
+
+describe('<mfa-qr-code> when the QR library cannot be fetched', () => {
+  afterEach(() => {
+    document.cookie = `${REFUSE}; max-age=0`;
+  });
+
+  it('shows why there is no code, and draws the next one once the library can be fetched', async () => {
+    document.cookie = REFUSE;
+    const el = await fixture<MfaQrCode>(html`<mfa-qr-code .value=${uri('JBSWY3DPEHPK3PXP')}></mfa-qr-code>`);
+    await el.updateComplete;
+    expect(drawn(el)).to.equal(false);
+    expect(error(el)?.getAttribute('role')).to.equal('alert');
+    expect(error(el)?.textContent?.trim()).to.equal('The QR code could not be drawn.');
+    await expect(el).to.be.accessible();
+
+    document.cookie = `${REFUSE}; max-age=0`;
+    el.value = uri('KRSXG5CTMVRXEZLU');
+    await el.updateComplete;
+    // Firefox keeps a failed module fetch for the life of the page, so the new code fails there too;
+    // Chromium and WebKit fetch the module again, as the element asks.
+    if (navigator.userAgent.includes('Firefox/')) {
+      expect(error(el)?.textContent?.trim()).to.equal('The QR code could not be drawn.');
+    } else {
+      expect(error(el)?.textContent ?? 'no error', 'the failed fetch was not tried again').to.equal('no error');
+      expect(drawn(el)).to.equal(true);
+    }
+  });
+});
