@@ -15,7 +15,25 @@ export function firefox() {
   return chromeLauncher({
     puppeteer: puppeteerCore.default ?? puppeteerCore,
     launchOptions: { browser: 'firefox', executablePath, headless: true },
+    createPage: async ({ context }) => viewportOnly(await context.newPage()),
   });
+}
+
+/**
+ * puppeteer's WebDriver BiDi `setViewport` also sends `emulation.setScreenOrientationOverride`,
+ * which Firefox ESR 140 does not know ("unknown command"), and fails the page with it. Tests never
+ * emulate orientation, so the viewport is set with `browsingContext.setViewport` alone, a command
+ * every Firefox with BiDi has: the same on ESR 140, ESR 153 and later.
+ */
+export function viewportOnly(page) {
+  page.setViewport = async (viewport) => {
+    const size = viewport?.width && viewport?.height ? { width: viewport.width, height: viewport.height } : null;
+    await page.mainFrame().browsingContext.setViewport({
+      viewport: size,
+      devicePixelRatio: viewport?.deviceScaleFactor ?? null,
+    });
+  };
+  return page;
 }
 
 const freePort = () =>

@@ -30,13 +30,10 @@ describe('<mfa-qr-code> when the QR library cannot be fetched', () => {
     document.cookie = `${REFUSE}; max-age=0`;
     el.value = uri('KRSXG5CTMVRXEZLU');
     await el.updateComplete;
-    // Firefox keeps a failed module fetch for the life of the page, so the new code fails there too;
-    // Chromium and WebKit fetch the module again, as the element asks.
-    if (navigator.userAgent.includes('Firefox/')) {
-      expect(error(el)?.textContent?.trim()).to.equal('The QR code could not be drawn.');
-    } else {
-      expect(error(el)?.textContent ?? 'no error', 'the failed fetch was not tried again').to.equal('no error');
-      expect(drawn(el)).to.equal(true);
-    }
+    // Every engine: Firefox and Chromium 150 keep a failed import() for the life of the page, so
+    // the element must ask for the module under a fresh URL; WebKit and Chromium 156 fetch it anew.
+    expect(error(el)?.textContent ?? 'no error', 'the failed fetch was not tried again').to.equal('no error');
+    expect(drawn(el)).to.equal(true);
+    await expect(el).to.be.accessible();
   });
 });

@@ -195,7 +195,9 @@ describe('<mfa-recovery-codes>', () => {
     await fr!.updateComplete;
     // German and French load lazily (src/locales): English shows until the translation arrives.
     await waitUntil(() => part(de!, 'continue-button').textContent!.trim() === 'Weiter', 'no German text');
-    await waitUntil(() => fr!.shadowRoot!.querySelector('label')!.textContent !== de!.shadowRoot!.querySelector('label')!.textContent, 'no French text');
+    // Each language waits for its own text: French may arrive after German (a label that merely
+    // differs from the German one can still be English).
+    await waitUntil(() => part(fr!, 'print-button').textContent!.trim() === 'Imprimer', 'no French text');
     expect(de!.shadowRoot!.querySelector('label')!.textContent).to.equal('Ich habe meine Wiederherstellungscodes gespeichert');
     expect(de!.downloadName).to.equal('wiederherstellungscodes.txt');
     expect(de!.fileText(new Date(Date.UTC(2026, 10, 22, 12)))).to.contain('Erstellt am 22. November 2026');

@@ -1,5 +1,6 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { MfaElement } from '../shared/mfa-element.js';
+import { onDemand } from '../shared/on-demand.js';
 import { baseStyles } from '../shared/styles.js';
 import { qrLocales, type QrStrings } from './mfa-qr-code.strings.js';
 import { qrStyles } from './mfa-qr-code.styles.js';
@@ -9,20 +10,10 @@ type QrModule = typeof import('qrcode');
 /** Modules of light margin around the symbol: what ISO/IEC 18004 asks for and scanners expect. */
 const QUIET_ZONE = 4;
 
-let qrModule: Promise<QrModule> | undefined;
-/**
- * `qrcode` is loaded only when a QR code is drawn (it is CommonJS: take its default export). A failed
- * fetch is forgotten, so the next code drawn tries again (Chromium and WebKit fetch it anew).
- */
-function loadQr(): Promise<QrModule> {
-  return (qrModule ??= import('qrcode').then(
-    (mod) => (mod as QrModule & { default?: QrModule }).default ?? mod,
-    (error: unknown) => {
-      qrModule = undefined;
-      throw error;
-    },
-  ));
-}
+/** `qrcode` is loaded only when a QR code is drawn (it is CommonJS: take its default export). */
+const loadQrModule = onDemand(() => import('qrcode'));
+const loadQr = (): Promise<QrModule> =>
+  loadQrModule().then((mod) => (mod as QrModule & { default?: QrModule }).default ?? mod);
 
 export interface QrMatrix {
   /** Modules per side, quiet zone included. */
