@@ -2,13 +2,13 @@
 // project and type-checks and builds every example there against the installed package (no alias
 // to src/: the examples are copied out of the repository, where vite-base.ts finds no source).
 //
-//   node scripts/check-package.mjs [--no-build] [--keep]
+//   node scripts/check-package.mjs [--no-build] [--keep]      (npm run check:package)
 //
 // --no-build reuses dist/ (CI has just run `npm run build`); --keep leaves the temp project.
 // The temp project installs the tarball and the examples' tooling at the versions this repository
 // has installed, preferring npm's cache (filled by `npm ci`), so it works offline once CI has run.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,12 @@ const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = new Set(process.argv.slice(2));
 const started = performance.now();
 const failures = [];
+let passed = 0;
 const seconds = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+const pass = (message) => {
+  passed++;
+  console.log(`ok   ${message} (${seconds()})`);
+};
 const fail = (message) => {
   failures.push(message);
   console.error(`FAIL ${message}`);
@@ -27,7 +32,7 @@ const fail = (message) => {
 function run(what, command, argv, options = {}) {
   const result = spawnSync(command, argv, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options, env: { ...process.env, ...options.env } });
   if (result.status === 0) {
-    console.log(`ok   ${what} (${seconds()})`);
+    pass(what);
     return true;
   }
   fail(`${what}\n${result.stdout ?? ''}${result.stderr ?? ''}${result.error ?? ''}`);
@@ -77,7 +82,7 @@ const missing = manifest.modules.map((m) => m.path).filter((path) => !files.has(
 if (missing.length) fail(`custom-elements.json names modules that are not in the package: ${missing.join(', ')}`);
 const srcRefs = JSON.stringify(manifest).match(/"module":\s*"\/?src\/[^"]*"/g);
 if (srcRefs) fail(`custom-elements.json refers to sources that are not shipped: ${[...new Set(srcRefs)].join(', ')}`);
-if (!dead.length && !missing.length && !srcRefs && files.has('LICENSE')) console.log(`ok   tarball contents: LICENSE, no dead files, ${manifest.modules.length} manifest modules all shipped`);
+if (!dead.length && !missing.length && !srcRefs && files.has('LICENSE')) pass(`tarball contents: LICENSE, no dead files, ${manifest.modules.length} manifest modules all shipped`);
 
 // 3. The linters of packages, on that same tarball (attw: the package is ESM only, so CommonJS
 // and node10 resolutions are not its users').
@@ -166,10 +171,13 @@ function checkBuilt(fw, dist) {
   const js = execFileSync('find', [dist, '-name', '*.js'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
   const text = js.map((file) => readFileSync(file, 'utf8')).join('\n');
   if (!text.includes('mfa-verify') || !text.includes('mfa-enrollment')) fail(`examples/${fw}: the built files do not define the elements`);
-  else console.log(`ok   examples/${fw}: dist/ defines the elements (${js.length} .js files)`);
+  else pass(`examples/${fw}: dist/ defines the elements (${js.length} .js files)`);
 }
 
 if (!args.has('--keep')) rmSync(work, { recursive: true, force: true });
 else console.log(`kept ${work}`);
-console.log(`package check: ${failures.length ? `${failures.length} failed` : 'all passed'} in ${seconds()}`);
+console.log(`package check: ${passed} passed, ${failures.length} failed in ${seconds()}`);
+// For CI's closing line (scripts/totals.mjs): each check above is one result.
+mkdirSync(join(repo, '.test-results'), { recursive: true });
+writeFileSync(join(repo, '.test-results', 'package.json'), JSON.stringify({ passed, failed: failures.length, failures: failures.map((f) => `package: ${f.split('\n')[0]}`) }));
 process.exit(failures.length ? 1 : 0);
