@@ -42,8 +42,8 @@ function run(what, command, argv, options = {}) {
 /** The examples' tooling, at the versions installed here (so npm's cache has them). */
 const TOOLING = {
   all: ['typescript', 'vite', '@types/node'],
-  vue: ['vue', '@vitejs/plugin-vue'],
-  svelte: ['svelte', '@sveltejs/vite-plugin-svelte'],
+  vue: ['vue', '@vitejs/plugin-vue', 'vue-tsc'],
+  svelte: ['svelte', '@sveltejs/vite-plugin-svelte', 'svelte-check'],
   react: ['react', 'react-dom', '@types/react', '@types/react-dom', '@vitejs/plugin-react'],
   angular: [
     '@angular/build', '@angular/cli', '@angular/common', '@angular/compiler', '@angular/compiler-cli',
@@ -52,15 +52,13 @@ const TOOLING = {
 };
 const installed = (name) => JSON.parse(readFileSync(join(repo, 'node_modules', name, 'package.json'), 'utf8')).version;
 
-// What tsc checks of each example: its entry module and all it imports, but not inside the
-// single-file components (a `.vue` import is the bundler's: this declaration stands in for it;
-// Svelte's own types declare `*.svelte`).
-const SFC_SHIM = `declare module '*.vue' { const component: import('vue').Component; export default component; }
-`;
+// How each example is type-checked: from its entry module through everything it imports, single-file
+// components included (vue-tsc for .vue, svelte-check for .svelte, tsc for React and the aliases).
 const typecheck = {
-  vue: { files: ['vue/src/main.ts'] },
-  svelte: { files: ['svelte/src/main.ts'] },
+  vue: { files: ['vue/src/main.ts'], checker: ['vue-tsc', 'bin/vue-tsc.js'] },
+  svelte: { files: ['svelte/src/main.ts'], checker: ['svelte-check', 'bin/svelte-check'] },
   react: { files: ['react/src/main.tsx'], jsx: 'react-jsx' },
+  aliases: { files: ['aliases.ts'], types: ['node'] },
 };
 
 // 1. Build and pack.
@@ -121,7 +119,6 @@ if (installOk) {
   run('Node imports the server, emulator and core entries (.js names and the old ones)', process.execPath, ['--input-type=module', '-e', nodeCheck], { cwd: project });
 
   // 6. Types: each example's modules, the package's own declarations included (skipLibCheck off).
-  writeFileSync(join(project, 'examples', 'sfc-shim.d.ts'), SFC_SHIM);
   writeFileSync(
     join(project, 'examples', 'aliases.ts'),
     `// The names of 0.1.0 still resolve, to the same types as the .js names.
@@ -136,17 +133,21 @@ import type { MfaVerify } from 'mfa-elements/cdn/mfa-elements.js';
 export type Same = [A extends B ? true : false, B extends A ? true : false, typeof createMfaProxy, typeof createEmulator, MfaVerify];
 `,
   );
-  const tsc = bin('typescript', 'bin/tsc');
-  for (const [fw, { files: entry, jsx, types = [] }] of Object.entries({ ...typecheck, aliases: { files: ['aliases.ts'], types: ['node'] } })) {
+  for (const [fw, { files: entry, jsx, types = [], checker = ['typescript', 'bin/tsc'] }] of Object.entries(typecheck)) {
     const config = {
       compilerOptions: {
         target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', lib: ['ES2022', 'DOM', 'DOM.Iterable'],
         strict: true, noEmit: true, skipLibCheck: false, types, verbatimModuleSyntax: true, ...(jsx ? { jsx } : {}),
       },
-      files: [...entry, 'sfc-shim.d.ts'],
+      files: entry,
+      ...(fw === 'svelte' ? { include: ['svelte/src/**/*.svelte'] } : {}),
     };
-    writeFileSync(join(project, 'examples', `tsconfig.${fw}.json`), JSON.stringify(config, null, 2));
-    run(`tsc: examples/${fw} against the installed package`, process.execPath, [tsc, '-p', `tsconfig.${fw}.json`], { cwd: join(project, 'examples') });
+    const tsconfig = `tsconfig.${fw}.json`;
+    writeFileSync(join(project, 'examples', tsconfig), JSON.stringify(config, null, 2));
+    const argv = fw === 'svelte'
+      ? ['--workspace', 'svelte', '--tsconfig', join(project, 'examples', tsconfig), '--fail-on-warnings', '--output', 'human']
+      : ['-p', tsconfig];
+    run(`${checker[0]}: examples/${fw} against the installed package`, process.execPath, [bin(...checker), ...argv], { cwd: join(project, 'examples') });
   }
 
   // 7. Builds: Vite for Vue, Svelte and React; the Angular CLI (AOT, strict templates: its type check too).
