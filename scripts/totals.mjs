@@ -2,7 +2,7 @@
 // A run that should have written totals but did not (it crashed first) counts as one failure.
 import { existsSync, readFileSync } from 'node:fs';
 
-const runs = ['node', 'wtr-chromium', 'wtr-browsers'];
+const runs = ['node', 'wtr-chromium', 'wtr-browsers', 'package'];
 let passed = 0;
 let failed = 0;
 for (const run of runs) {

@@ -2,6 +2,8 @@
  * DEMO AID: stands in for an authenticator app. The visitor pastes the setup key (or the
  * `otpauth://` link) that `<mfa-otp-enroll>` shows, and this computes the current code with the
  * otpauth package, as the app on a phone would. A real page never asks for a secret like this.
+ * (otpauth is a devDependency for this page only: an implementation apart from the emulator's own
+ * node:crypto one, so a code the demo fills in checks the emulator too.)
  */
 import { TOTP } from 'otpauth';
 import { isBase32, normalizeBase32, parseOtpauthUri } from '../../src/core/index.js';

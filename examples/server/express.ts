@@ -1,7 +1,7 @@
 /**
  * Express 5: the MFA proxy mounted at /api/auth/mfa next to the rest of an app.
  *
- * In your app, import from 'mfa-elements/server' instead of the relative path below.
+ * In your app, import from 'mfa-elements/server.js' instead of the relative path below.
  * The page then needs nothing but:
  *
  *   <mfa-provider proxy-url="/api/auth/mfa"><mfa-enrollment></mfa-enrollment></mfa-provider>

@@ -2,7 +2,7 @@
  * Hono (any runtime with fetch: Node, Bun, Deno, Cloudflare Workers): the MFA proxy at /api/auth/mfa.
  * Hono hands over the standard Request as `c.req.raw`, which is all the proxy needs.
  *
- * In your app, import from 'mfa-elements/server' instead of the relative path below.
+ * In your app, import from 'mfa-elements/server.js' instead of the relative path below.
  * On Node, serve it with `@hono/node-server`, or with this package's `listenNode(app.fetch)`.
  */
 import { Hono } from 'hono';

@@ -7,7 +7,7 @@
  * `https://{domain}/mfa/` audience); `mfaStore` below stands for wherever you keep them.
  * (Not run by the test suite: it needs a Next.js app. The Express and Hono examples are.)
  */
-import { createMfaProxy } from 'mfa-elements/server';
+import { createMfaProxy } from 'mfa-elements/server.js';
 import { auth0 } from '@/lib/auth0';
 import { mfaStore } from '@/lib/mfa-store';
 

@@ -8,7 +8,7 @@ import type { MfaVerifiedDetail } from 'mfa-elements/mfa-verify.js';
 export interface ExampleOptions {
   /** Any `MfaSource` (a custom backend, a test double); wins over `proxyUrl`. */
   source?: MfaSource;
-  /** Proxy mode: the base URL of the server routes (`createMfaProxy` from mfa-elements/server). */
+  /** Proxy mode: the base URL of the server routes (`createMfaProxy` from mfa-elements/server.js). */
   proxyUrl?: string;
   /** Partial text overrides, per element. */
   strings?: {

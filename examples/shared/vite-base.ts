@@ -1,6 +1,8 @@
 // The Vite config shared by the Vue, Svelte and React examples; each example's vite.config.ts adds
-// its framework's plugin. The library comes from this repository's source: in your own app,
-// install mfa-elements instead and drop `resolve.alias` (and `server.fs.allow`).
+// its framework's plugin. In this repository the library comes from its source (fast, no build
+// first); copied out of it, as scripts/check-package.mjs does, there is no source beside it and the
+// examples import the installed package: in your own app, drop `resolve.alias` (and `server.fs.allow`).
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PluginOption, UserConfig } from 'vite';
 
@@ -16,18 +18,23 @@ export interface ExampleViteOptions {
   plugins: PluginOption[];
 }
 
+/** True inside this repository, where the library's source is beside the examples. */
+const fromSource = existsSync(repo('src/core/index.ts'));
+
 export function exampleViteConfig({ root, main, plugins }: ExampleViteOptions): UserConfig {
   return {
     root: fileURLToPath(root),
     // Relative URLs, so that dist/ works wherever it is served (the browser tests load it from /examples/<fw>/dist/).
     base: './',
     plugins,
-    resolve: {
-      alias: [
-        { find: /^mfa-elements\/core\.js$/, replacement: repo('src/core/index.ts') },
-        { find: /^mfa-elements\/(mfa-[a-z-]+)\.js$/, replacement: repo('src/define/$1.ts') },
-      ],
-    },
+    resolve: fromSource
+      ? {
+          alias: [
+            { find: /^mfa-elements\/core\.js$/, replacement: repo('src/core/index.ts') },
+            { find: /^mfa-elements\/(mfa-[a-z-]+)\.js$/, replacement: repo('src/define/$1.ts') },
+          ],
+        }
+      : {},
     // The dev server serves files outside `root`: examples/shared and the library's src/.
     server: { fs: { allow: [repo('')] } },
     build: {

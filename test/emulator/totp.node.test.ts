@@ -3,8 +3,8 @@ import { createHmac } from 'node:crypto';
 import { test } from 'node:test';
 import { newTotpSecret, totpCode, totpUri, verifyTotp, type TotpAlgorithm } from '../../src/emulator/totp.js';
 
-// An implementation independent of the emulator's (which uses the otpauth package): RFC 4226 §5.3
-// dynamic truncation over node:crypto HMAC, with its own base32.
+// An implementation independent of the emulator's (written apart, with a bit-string base32 instead of
+// its shift register): RFC 4226 §5.3 dynamic truncation over node:crypto HMAC.
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 function base32Encode(bytes: Buffer): string {
@@ -105,4 +105,17 @@ test('non-default settings (SHA256, 8 digits, 60 s) change codes and the URI', (
     totpUri('acme', 'ann@example.com', secret, settings),
     `otpauth://totp/acme:ann@example.com?secret=${secret}&issuer=acme&algorithm=SHA256&digits=8&period=60`,
   );
+});
+
+test('a secret in any case, spaced or padded, gives the same codes; a non-base32 secret is an error', () => {
+  const settings = { algorithm: 'SHA1' as const, digits: 6, period: 30 };
+  // 26 characters: 130 bits, not a whole number of bytes (the last two bits are dropped).
+  const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEH';
+  const key = base32Decode(secret);
+  assert.equal(key.length, 16);
+  const now = 1_700_000_000;
+  const expected = referenceTotp(key, 'SHA1', 6, 30, now);
+  assert.equal(totpCode(secret, settings, now * 1000), expected);
+  assert.equal(totpCode('jbsw y3dp ehpk 3pxp jbsw y3dp eh==', settings, now * 1000), expected);
+  assert.throws(() => totpCode('JBSWY3DP1', settings, now * 1000), /not base32/);
 });

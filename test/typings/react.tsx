@@ -1,6 +1,6 @@
 // Compiled (never run) by `npm run check:typings` against the built package: the opt-in React 19
 // JSX typings must accept the elements' real attributes, properties and events, and refuse others.
-import type {} from 'mfa-elements/react';
+import type {} from 'mfa-elements/react.js';
 import type { MfaErrorEvent, MfaSource, MfaVerifiedEvent } from 'mfa-elements';
 
 declare const source: MfaSource;

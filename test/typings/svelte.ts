@@ -1,5 +1,5 @@
 // Compiled (never run) by `npm run check:typings`: Svelte's element typings learn the tags.
-import type {} from 'mfa-elements/svelte';
+import type {} from 'mfa-elements/svelte.js';
 import type { SvelteHTMLElements } from 'svelte/elements';
 import type { MfaVerifiedEvent } from 'mfa-elements';
 

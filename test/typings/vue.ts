@@ -1,5 +1,5 @@
 // Compiled (never run) by `npm run check:typings`: Vue's GlobalComponents learn the tags.
-import type {} from 'mfa-elements/vue';
+import type {} from 'mfa-elements/vue.js';
 import type { GlobalComponents } from 'vue';
 
 type Verify = GlobalComponents['mfa-verify'];

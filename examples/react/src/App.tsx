@@ -1,4 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
+// The tags' JSX types (properties, attributes, on<event> handlers), opted into once per app.
+import type {} from 'mfa-elements/react.js';
 import { describeEvent, type ExampleOptions, type LogEntry } from '../../shared/options.js';
 
 export function App({ source, proxyUrl, strings }: ExampleOptions) {

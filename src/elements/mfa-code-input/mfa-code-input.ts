@@ -60,9 +60,11 @@ export class MfaCodeInput extends MfaElement<CodeInputStrings> {
   declare value: string;
   /** How many digits the code has: 4 to 10, default 6. */
   declare length: number;
+  /** Disables the field: no typing, pasting or focus. */
   declare disabled: boolean;
   /** Marks the code as wrong (`aria-invalid`), e.g. after the server refused it. */
   declare invalid: boolean;
+  /** Sets `required` on the digits field inside (assistive technology announces it). */
   declare required: boolean;
   /** Accessible name and visible label; defaults to the localized "6-digit code". */
   declare label?: string;
@@ -101,6 +103,7 @@ export class MfaCodeInput extends MfaElement<CodeInputStrings> {
     return this.renderRoot?.querySelector('input');
   }
 
+  /** Focuses the digits field inside (before the first render, the host, which delegates focus). */
   override focus(options?: FocusOptions): void {
     const input = this.#input;
     if (input) input.focus(options);

@@ -145,6 +145,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   declare name?: string;
   /** Form-field mode: a complete code is required to submit the form. */
   declare required: boolean;
+  /** Disables every control (also set by a disabled `<fieldset>`). */
   declare disabled: boolean;
   /** Form-field mode: the digits entered. */
   declare value: string;
@@ -194,21 +195,27 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
 
   // ----- form-associated API -----
 
+  /** The `<form>` this element belongs to (form-field mode), or null. */
   get form(): HTMLFormElement | null {
     return this.#internals.form;
   }
+  /** The field's validity: `valueMissing` when `required` and empty, `patternMismatch` while digits are missing. */
   get validity(): ValidityState {
     return this.#internals.validity;
   }
+  /** The localized message the browser shows when the field is invalid; empty when valid. */
   get validationMessage(): string {
     return this.#internals.validationMessage;
   }
+  /** True unless the field is barred from constraint validation (for example, disabled). */
   get willValidate(): boolean {
     return this.#internals.willValidate;
   }
+  /** True when the field is valid; otherwise fires `invalid` on the element and returns false. */
   checkValidity(): boolean {
     return this.#internals.checkValidity();
   }
+  /** Like `checkValidity()`, and shows the browser's message for an invalid field. */
   reportValidity(): boolean {
     return this.#internals.reportValidity();
   }
