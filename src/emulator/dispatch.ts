@@ -17,7 +17,12 @@ function requestUser(world: World, call: Call): string | undefined {
   if (fromToken) return fromToken;
   if (typeof params.username === 'string') return world.users.findByEmail(params.username)?.id;
   const match = call.url.pathname.match(/^\/api\/v2\/users\/([^/]+)/);
-  return match ? decodeURIComponent(match[1]!) : undefined;
+  if (!match) return undefined;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return undefined; // a malformed escape: the route answers it (a 404), no fault targets it
+  }
 }
 
 function notFound(pathname: string, status: 404 | 405): Response {
