@@ -19,14 +19,17 @@ export function totpCode(secret: string, settings: TotpSettings, timestampMs: nu
   return TOTP.generate({ secret: Secret.fromBase32(secret), ...settings, timestamp: timestampMs });
 }
 
-/** RFC 6238 with one step of drift either way, which is what Auth0 accepts. */
+/**
+ * RFC 6238 with one step of drift either way, which is what Auth0 accepts: the time step the code
+ * belongs to, or undefined. The caller refuses a step at or before the last one accepted (§5.2).
+ */
 export function verifyTotp(
   secret: string,
   code: string,
   settings: TotpSettings,
   timestampMs: number,
-): boolean {
-  if (!new RegExp(`^\\d{${settings.digits}}$`).test(code)) return false;
+): number | undefined {
+  if (!new RegExp(`^\\d{${settings.digits}}$`).test(code)) return undefined;
   const delta = TOTP.validate({
     token: code,
     secret: Secret.fromBase32(secret),
@@ -34,7 +37,7 @@ export function verifyTotp(
     timestamp: timestampMs,
     window: 1,
   });
-  return delta !== null;
+  return delta === null ? undefined : Math.floor(timestampMs / 1000 / settings.period) + delta;
 }
 
 /** `@` is legal in a URI path and authenticator apps show the label verbatim, so keep it readable. */
