@@ -1,6 +1,6 @@
 import { idPrefix } from '../core/factors.js';
 import { CSRF_HEADER, CSRF_VALUE } from '../core/proxy-source.js';
-import { resolveOrigin } from '../core/origin.js';
+import { resolveOrigin, secureUrl } from '../core/origin.js';
 import type { FetchLike, TokenSet } from '../core/types.js';
 import { isObject, type JsonObject } from '../core/validate.js';
 import { clientGrantForm } from '../core/wire.js';
@@ -63,6 +63,11 @@ export interface MfaProxyOptions {
    * origin of `request.url`, which is right unless a reverse proxy rewrites the host.
    */
   allowedOrigins?: readonly string[];
+  /**
+   * Hosts a hosted-enrollment ticket may point at; default the host of `domain`. Add the custom
+   * domain if Auth0 issues tickets on it. Any other answer (or one with `user:password@`) is a 502.
+   */
+  ticketHosts?: readonly string[];
   /** Per user (session `userId`); default 60 requests a minute, `false` turns it off. */
   rateLimit?: RateLimitOptions | false;
   /** Puts Auth0's tokens in the verify response (and a chained `mfa_token` in its error). Default false. */
@@ -133,6 +138,7 @@ export function createMfaProxy(options: MfaProxyOptions): MfaProxyHandler {
   const limiter =
     options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.now ?? Date.now);
   const exposeTokens = options.exposeTokens === true;
+  const ticketHosts = new Set((options.ticketHosts ?? [new URL(origin).host]).map((host) => host.toLowerCase()));
   const onError = options.onError ?? ((error: unknown) => console.error('[mfa-proxy]', describe(error)));
   const upstream: UpstreamOptions = {
     origin,
@@ -374,7 +380,9 @@ export function createMfaProxy(options: MfaProxyOptions): MfaProxyHandler {
       // Auth0 refuses allow_multiple_enrollments with email.
       if (factor !== 'email') body.allow_multiple_enrollments = true;
       const ticket = await management!.ok('/guardian/enrollments/ticket', { method: 'POST', json: body });
-      if (!isObject(ticket) || typeof ticket.ticket_url !== 'string') throw brokenAnswer('enrollments/ticket');
+      if (!isObject(ticket) || typeof ticket.ticket_url !== 'string' || !isTicketUrl(ticket.ticket_url, ticketHosts)) {
+        throw brokenAnswer('enrollments/ticket');
+      }
       return json({ ticket_url: ticket.ticket_url });
     },
   };
@@ -480,6 +488,15 @@ function subPath(pathname: string, basePath: string): string[] | 'malformed' | u
     return rest.map((segment) => decodeURIComponent(segment));
   } catch {
     return 'malformed';
+  }
+}
+
+/** On an allowed host, `https:` (or `http:` on loopback), no userinfo: what the browser may open. */
+function isTicketUrl(value: string, hosts: ReadonlySet<string>): boolean {
+  try {
+    return hosts.has(secureUrl(value, undefined, true).host);
+  } catch {
+    return false;
   }
 }
 
