@@ -4,7 +4,8 @@ import { resolveOrigin, secureUrl } from '../core/origin.js';
 import type { FetchLike, TokenSet } from '../core/types.js';
 import { isObject, type JsonObject } from '../core/validate.js';
 import { clientGrantForm } from '../core/wire.js';
-import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { MemoryLimitStore } from './limit-store.js';
+import type { ProxyRateLimit, RateLimitOptions } from './rate-limit.js';
 import {
   errorResponse,
   json,
@@ -68,8 +69,11 @@ export interface MfaProxyOptions {
    * domain if Auth0 issues tickets on it. Any other answer (or one with `user:password@`) is a 502.
    */
   ticketHosts?: readonly string[];
-  /** Per user (session `userId`); default 60 requests a minute, `false` turns it off. */
-  rateLimit?: RateLimitOptions | false;
+  /**
+   * Per user (session `userId`); default 60 requests a minute, `false` turns it off. In this
+   * process's memory unless `store` is given (`RedisLimitStore` for a fleet of instances).
+   */
+  rateLimit?: ProxyRateLimit | false;
   /** Puts Auth0's tokens in the verify response (and a chained `mfa_token` in its error). Default false. */
   exposeTokens?: boolean;
   /**
@@ -135,8 +139,9 @@ export function createMfaProxy(options: MfaProxyOptions): MfaProxyHandler {
   if (typeof options.getSession !== 'function') throw new TypeError('createMfaProxy: getSession is required');
   const basePath = normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH);
   const allowedOrigins = options.allowedOrigins ? new Set(options.allowedOrigins.map(canonicalOrigin)) : undefined;
-  const limiter =
-    options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.now ?? Date.now);
+  const limit: RateLimitOptions | undefined =
+    options.rateLimit === false ? undefined : checkLimit(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const limitStore = (options.rateLimit || undefined)?.store ?? new MemoryLimitStore(options.now ?? Date.now);
   const exposeTokens = options.exposeTokens === true;
   const ticketHosts = new Set((options.ticketHosts ?? [new URL(origin).host]).map((host) => host.toLowerCase()));
   const onError = options.onError ?? ((error: unknown) => console.error('[mfa-proxy]', describe(error)));
@@ -203,8 +208,8 @@ export function createMfaProxy(options: MfaProxyOptions): MfaProxyHandler {
     const session = await options.getSession(request);
     if (!session) return errorResponse(401, 'login_required', 'No signed-in user.');
     if (typeof session.userId !== 'string' || session.userId === '') throw new TypeError('getSession() returned no userId');
-    if (limiter) {
-      const taken = limiter.take(session.userId);
+    if (limit) {
+      const taken = await limitStore.take(session.userId, limit);
       if (!taken.ok) {
         return errorResponse(429, 'too_many_requests', 'Too many requests; try again later.', {
           'retry-after': String(taken.retryAfter),
@@ -489,6 +494,11 @@ function subPath(pathname: string, basePath: string): string[] | 'malformed' | u
   } catch {
     return 'malformed';
   }
+}
+
+function checkLimit({ limit, windowMs }: RateLimitOptions): RateLimitOptions {
+  if (!(limit >= 1) || !(windowMs > 0)) throw new RangeError('rateLimit: limit ≥ 1 and windowMs > 0 are required');
+  return { limit, windowMs };
 }
 
 /** On an allowed host, `https:` (or `http:` on loopback), no userinfo: what the browser may open. */
