@@ -6,6 +6,8 @@
 // - `/__opener-probe/page?id=…`: a page that reports whether it has a `window.opener`, and
 //   `/__opener-probe/result?id=…`, which answers what it reported (`''` until then). Opened on the
 //   test server's other loopback name, it is a cross-site page, as a ticket page is.
+// - `/__opener-probe/redirect?to=…`: a 307 to `to`, for the test that no request follows a
+//   redirect (pointed at `…/report` on the other name, a followed redirect shows as a report).
 
 const reports = new Map();
 
@@ -62,7 +64,12 @@ export async function openerProbe(ctx, next) {
     </script>`;
   } else if (ctx.path === '/__opener-probe/report') {
     reports.set(id, String(ctx.query.opener ?? ''));
+    ctx.set('access-control-allow-origin', '*');
     ctx.body = 'ok';
+  } else if (ctx.path === '/__opener-probe/redirect') {
+    ctx.status = 307;
+    ctx.set('location', String(ctx.query.to ?? '/'));
+    ctx.set('access-control-allow-origin', '*');
   } else if (ctx.path === '/__opener-probe/result') {
     ctx.set('access-control-allow-origin', '*');
     ctx.body = reports.get(id) ?? '';
