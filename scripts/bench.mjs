@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { composition, verifyComposition } from './bench/composition.mjs';
 import { cdnBundle, elementAlone } from './bench/measure-size.mjs';
 import { register } from 'tsx/esm/api';
+import { proxyStores } from './bench/proxy-stores.mjs';
 
 register();
 
@@ -115,4 +116,5 @@ async function browser() {
 
 await sizes();
 await emulator();
+await proxyStores();
 await browser();

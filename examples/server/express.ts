@@ -6,7 +6,7 @@
  *
  *   <mfa-provider proxy-url="/api/auth/mfa"><mfa-enrollment></mfa-enrollment></mfa-provider>
  */
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import { createMfaProxy, toNodeHandler, type ProxySession, type ProxyTokens } from '../../src/server/index.js';
 
 export interface ExampleConfig {
@@ -41,13 +41,26 @@ export function createApp(config: ExampleConfig): Express {
   });
 
   // Mount it before any body parser: the proxy reads (and size-limits) the request body itself.
-  // `app.all` keeps the full path in req.url, which the proxy matches against its basePath.
-  app.all('/api/auth/mfa{/*path}', toNodeHandler(mfa));
+  // A plain prefix test rather than an Express route: Express decodes route paths and answers a
+  // malformed escape (`%`, `%C0%AE`) with its own HTML error page; the proxy answers a typed 400.
+  // req.url stays whole, which the proxy matches against its basePath.
+  const handleMfa = toNodeHandler(mfa);
+  app.use((req, res, next) => (/^\/api\/auth\/mfa(?:[/?]|$)/.test(req.url) ? handleMfa(req, res) : next()));
 
   // …the rest of the app.
   app.use(express.json());
   app.get('/health', (_req, res) => {
     res.json({ ok: true });
   });
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not_found' });
+  });
+  // Last: Express's default handler answers HTML, with the stack outside production.
+  const typedErrors: ErrorRequestHandler = (error, _req, res, _next) => {
+    const status = Number(error?.status ?? error?.statusCode);
+    const client = status >= 400 && status < 500;
+    res.status(client ? status : 500).json({ error: client ? 'invalid_request' : 'server_error' });
+  };
+  app.use(typedErrors);
   return app;
 }

@@ -6,6 +6,11 @@
  * tokens server-side (the `mfa_token` of an `MfaRequiredError`, or an access token for the
  * `https://{domain}/mfa/` audience); `mfaStore` below stands for wherever you keep them.
  * (Not run by the test suite: it needs a Next.js app. The Express and Hono examples are.)
+ *
+ * Everything this handler answers is typed JSON. One thing never reaches it: Next.js decodes the
+ * catch-all segments itself, before any route code runs, so a path with a malformed escape (`%`,
+ * `%C0%AE`) is answered by Next.js (a plain-text 400; a 500 in some versions with a catch-all:
+ * vercel/next.js#94278), not by the proxy.
  */
 import { createMfaProxy } from 'mfa-elements/server.js';
 import { auth0 } from '@/lib/auth0';

@@ -6,6 +6,8 @@ import { countReporter } from './count-reporter.js';
 import { extraMiddleware } from './extra-servers.js';
 import { qrDecodePlugin } from './qr-decode.js';
 import { refuseOnCookie } from './refuse-on-cookie.js';
+import { cspPage } from './csp-page.js';
+import { openerProbe, popupsPlugin } from './popups.js';
 import { wtrMinifyLiterals } from '../minify-literals.mjs';
 
 export function baseConfig(name) {
@@ -17,10 +19,11 @@ export function baseConfig(name) {
     browserStartTimeout: 60 * 1000,
     testFramework: { config: { timeout: 20000 } },
     testRunnerHtml,
-    middleware: [refuseOnCookie, extraMiddleware],
+    middleware: [refuseOnCookie, cspPage, openerProbe, extraMiddleware],
     reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter(name)],
     plugins: [
       serversPlugin(),
+      popupsPlugin(),
       qrDecodePlugin(),
       prebundleCjs(['qrcode']),
       // The templates as they ship (minified), so the tests cover what users get.

@@ -57,6 +57,9 @@ export async function request<T = undefined>(req: HttpRequest<T>): Promise<T> {
         body,
         signal: controller.signal,
         credentials: req.credentials,
+        // Auth0's API never redirects; following one would re-send the body (an `mfa_token`, an
+        // OTP) and the bearer to wherever the redirect points. Refused below instead.
+        redirect: 'manual',
       });
       // The deadline also covers the body: a server that stalls mid-body times out too.
       text = await response.text();
@@ -68,6 +71,10 @@ export async function request<T = undefined>(req: HttpRequest<T>): Promise<T> {
           : networkError(error);
     }
     const { status } = response;
+    // Browsers hand back an opaque status-0 answer for a refused redirect, Node the 3xx itself.
+    if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
+      throw new MfaError('bad_response', { status, description: 'the server answered with a redirect, which is not followed' });
+    }
     let value: unknown;
     let isJson = true;
     if (text.trim()) {

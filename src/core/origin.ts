@@ -20,9 +20,12 @@ export function resolveOrigin(domain: string): string {
   return url.origin;
 }
 
-/** For URLs a server hands back to open (enrollment tickets): `https:`, or `http:` on loopback. */
+/**
+ * For URLs a server hands back to open (enrollment tickets): `https:`, or `http:` on loopback, and
+ * no `user:password@` (which can dress another host up as the expected one).
+ */
 export function checkServerUrl(value: string, base?: string): string {
-  return secureUrl(value, base).href;
+  return secureUrl(value, base, true).href;
 }
 
 /** `value` parsed and checked like `checkServerUrl`; `noCredentials` also refuses `user:password@`. */

@@ -33,6 +33,16 @@ export interface PollOptions {
 export const DEFAULT_POLL_INTERVAL_S = 5;
 /** The 5 minutes Auth0 gives a user to scan the Guardian QR or answer a push. */
 export const DEFAULT_POLL_EXPIRY_S = 300;
+/**
+ * Bounds on what a server may ask for. Auth0 answers `interval: 5` and a 300 s expiry; a server that
+ * answers `0.001` must not turn the poller into a request storm, and one that answers `1e12` must not
+ * overflow `setTimeout`'s 2³¹ ms limit (which fires at once). The same ceiling caps `slow_down`
+ * growth and `Retry-After`.
+ */
+export const MIN_POLL_INTERVAL_S = 1;
+export const MAX_POLL_INTERVAL_S = 60;
+/** Auth0's device flow gives at most 15 minutes; nothing the elements poll lives longer. */
+export const MAX_POLL_EXPIRY_S = 900;
 /** RFC 8628's back-off, which Auth0's device flow documents for `slow_down`. */
 export const SLOW_DOWN_STEP_MS = 5_000;
 /** Failures that say nothing about the push itself: tolerated a few times in a row. */
@@ -54,8 +64,9 @@ const realTimers: PollTimers = {
 export async function pollOob(source: MfaSource, options: PollOptions): Promise<VerifyResult> {
   const timers = options.timers ?? realTimers;
   const { signal } = options;
-  let intervalMs = (options.interval && options.interval > 0 ? options.interval : DEFAULT_POLL_INTERVAL_S) * 1000;
-  const expiresAt = timers.now() + (options.expiresIn && options.expiresIn > 0 ? options.expiresIn : DEFAULT_POLL_EXPIRY_S) * 1000;
+  const maxIntervalMs = MAX_POLL_INTERVAL_S * 1000;
+  let intervalMs = clamp(options.interval, DEFAULT_POLL_INTERVAL_S, MIN_POLL_INTERVAL_S, MAX_POLL_INTERVAL_S) * 1000;
+  const expiresAt = timers.now() + clamp(options.expiresIn, DEFAULT_POLL_EXPIRY_S, 0, MAX_POLL_EXPIRY_S) * 1000;
   let attempt = 0;
   let transientInARow = 0;
   let waitMs = intervalMs;
@@ -79,10 +90,10 @@ export async function pollOob(source: MfaSource, options: PollOptions): Promise<
         transientInARow = 0;
       } else if (error.code === 'slow_down') {
         transientInARow = 0;
-        intervalMs += SLOW_DOWN_STEP_MS;
+        intervalMs = Math.min(maxIntervalMs, intervalMs + SLOW_DOWN_STEP_MS);
         waitMs = intervalMs;
       } else if (TRANSIENT_CODES.includes(error.code) && ++transientInARow < MAX_TRANSIENT_IN_A_ROW) {
-        waitMs = Math.max(intervalMs, (error.retryAfter ?? 0) * 1000);
+        waitMs = Math.min(maxIntervalMs, Math.max(intervalMs, (error.retryAfter ?? 0) * 1000));
         continue;
       } else {
         // invalid_grant (rejected), expired_token, access_denied, aborted, and anything unexpected.
@@ -91,6 +102,12 @@ export async function pollOob(source: MfaSource, options: PollOptions): Promise<
       report();
     }
   }
+}
+
+/** A positive finite number within [min, max]; anything else (absent, 0, NaN, negative) is the default. */
+function clamp(value: number | undefined, fallback: number, min: number, max: number): number {
+  if (typeof value !== 'number' || !(value > 0) || Number.isNaN(value)) return fallback;
+  return Math.min(max, Math.max(min, value));
 }
 
 /** Resolves after `ms`, or rejects with `aborted` the moment the signal fires. */

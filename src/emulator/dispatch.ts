@@ -17,7 +17,12 @@ function requestUser(world: World, call: Call): string | undefined {
   if (fromToken) return fromToken;
   if (typeof params.username === 'string') return world.users.findByEmail(params.username)?.id;
   const match = call.url.pathname.match(/^\/api\/v2\/users\/([^/]+)/);
-  return match ? decodeURIComponent(match[1]!) : undefined;
+  if (!match) return undefined;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return undefined; // a malformed escape: the route answers it (a 404), no fault targets it
+  }
 }
 
 function notFound(pathname: string, status: 404 | 405): Response {
@@ -41,12 +46,43 @@ async function route(routes: readonly Route[], call: Call, world: World): Promis
   }
 }
 
+/** Auth0's requests are small forms and JSON objects; 64 KB is far beyond any of them. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** The body as text, or undefined past MAX_BODY_BYTES: refused by its Content-Length unread, else as it streams. */
+async function readBody(request: Request): Promise<string | undefined> {
+  if (!request.body) return '';
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return undefined;
+  const reader = request.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return undefined;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+function tooLarge(request: Request): Response {
+  const description = 'The request body is too large.';
+  return new URL(request.url).pathname.startsWith('/api/v2/')
+    ? new ManagementError(413, 'payload_too_large', description).toResponse()
+    : new OAuthError(413, 'invalid_request', description).toResponse();
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One request: faults first, then the route; everything but control traffic goes in the log. */
 export async function dispatch(routes: readonly Route[], request: Request, world: World): Promise<Response> {
   const method = request.method.toUpperCase();
-  const text = method === 'GET' || method === 'HEAD' ? '' : await request.text();
+  const text = method === 'GET' || method === 'HEAD' ? '' : await readBody(request);
+  if (text === undefined) return tooLarge(request);
   const call = new Call(request, text);
   const at = world.clock.now();
   if (call.url.pathname.startsWith(CONTROL_PREFIX)) return route(routes, call, world);

@@ -36,7 +36,15 @@ export function parseFault(params: Params): FaultSpec {
   if (headers !== undefined && (typeof headers !== 'object' || headers === null || Object.values(headers).some((v) => typeof v !== 'string'))) {
     throw invalidRequest('headers must map names to strings.');
   }
-  return params as unknown as FaultSpec;
+  const spec = params as unknown as FaultSpec;
+  // Refused now rather than as a 500 on every matching request later: a body on a null-body
+  // status (204, 205, 304), a header fetch's Headers cannot hold.
+  try {
+    faultResponse(spec);
+  } catch (error) {
+    throw invalidRequest(`This fault cannot be served: ${error instanceof Error ? error.message : 'invalid'}.`);
+  }
+  return spec;
 }
 
 export class Faults {

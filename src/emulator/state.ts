@@ -26,6 +26,8 @@ export interface AuthenticatorRecord {
   /** The member the user asked for; its twin was added by the pairing rules. */
   primary: boolean;
   secret?: string;
+  /** TOTP only: the time step of the last code accepted, which (or any earlier one) is refused from then on. */
+  lastTotpStep?: number;
   phoneNumber?: string;
   email?: string;
   deviceName?: string;

@@ -70,24 +70,27 @@ export function totpCode(secret: string, settings: TotpSettings, timestampMs: nu
   return hotp(base32Decode(secret), stepOf(settings, timestampMs), settings);
 }
 
-/** RFC 6238 with one step of drift either way, which is what Auth0 accepts. */
+/**
+ * RFC 6238 with one step of drift either way, which is what Auth0 accepts: the time step the code
+ * belongs to, or undefined. The caller refuses a step at or before the last one accepted (§5.2).
+ */
 export function verifyTotp(
   secret: string,
   code: string,
   settings: TotpSettings,
   timestampMs: number,
-): boolean {
-  if (!new RegExp(`^\\d{${settings.digits}}$`).test(code)) return false;
+): number | undefined {
+  if (!new RegExp(`^\\d{${settings.digits}}$`).test(code)) return undefined;
   const key = base32Decode(secret);
   const step = stepOf(settings, timestampMs);
   const given = Buffer.from(code);
-  let match = false;
+  let matched: number | undefined;
   // Every window is compared, in constant time, so the answer's timing says nothing of which matched.
   for (const drift of [-1, 0, 1]) {
     if (step + drift < 0) continue;
-    if (timingSafeEqual(Buffer.from(hotp(key, step + drift, settings)), given)) match = true;
+    if (timingSafeEqual(Buffer.from(hotp(key, step + drift, settings)), given)) matched = step + drift;
   }
-  return match;
+  return matched;
 }
 
 /** `@` is legal in a URI path and authenticator apps show the label verbatim, so keep it readable. */

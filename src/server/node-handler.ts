@@ -76,6 +76,25 @@ function fail(res: ServerResponse, error: unknown, options: NodeHandlerOptions):
   res.end('Internal Server Error');
 }
 
+/**
+ * What fetch's `Request` cannot represent (a forbidden method such as TRACE, a `Host` that is no
+ * authority: `a b`, `[`, port 99999) is the client's fault: a typed 4xx here, not a 500 from the throw.
+ */
+function toRequestOrRefusal(req: IncomingMessage, res: ServerResponse, signal: AbortSignal): Request | undefined {
+  try {
+    return toRequest(req, signal);
+  } catch {
+    const forbidden = /^(CONNECT|TRACE|TRACK)$/i.test(req.method ?? '');
+    const [status, error, description] = forbidden
+      ? [405, 'method_not_allowed', 'This method is not served.']
+      : [400, 'invalid_request', 'The request line or Host header is malformed.'];
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(JSON.stringify({ error, error_description: description }));
+    req.resume();
+    return undefined;
+  }
+}
+
 export function toNodeHandler(
   handler: FetchHandler,
   options: NodeHandlerOptions = {},
@@ -88,7 +107,9 @@ export function toNodeHandler(
     });
     void (async () => {
       try {
-        const response = await handler(toRequest(req, controller.signal));
+        const request = toRequestOrRefusal(req, res, controller.signal);
+        if (!request) return;
+        const response = await handler(request);
         await writeResponse(response, res, req.method ?? 'GET');
       } catch (error) {
         fail(res, error, options);

@@ -1,10 +1,11 @@
 import { idPrefix } from '../core/factors.js';
 import { CSRF_HEADER, CSRF_VALUE } from '../core/proxy-source.js';
-import { resolveOrigin } from '../core/origin.js';
+import { resolveOrigin, secureUrl } from '../core/origin.js';
 import type { FetchLike, TokenSet } from '../core/types.js';
 import { isObject, type JsonObject } from '../core/validate.js';
 import { clientGrantForm } from '../core/wire.js';
-import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { MemoryLimitStore } from './limit-store.js';
+import type { ProxyRateLimit, RateLimitOptions } from './rate-limit.js';
 import {
   errorResponse,
   json,
@@ -63,8 +64,16 @@ export interface MfaProxyOptions {
    * origin of `request.url`, which is right unless a reverse proxy rewrites the host.
    */
   allowedOrigins?: readonly string[];
-  /** Per user (session `userId`); default 60 requests a minute, `false` turns it off. */
-  rateLimit?: RateLimitOptions | false;
+  /**
+   * Hosts a hosted-enrollment ticket may point at; default the host of `domain`. Add the custom
+   * domain if Auth0 issues tickets on it. Any other answer (or one with `user:password@`) is a 502.
+   */
+  ticketHosts?: readonly string[];
+  /**
+   * Per user (session `userId`); default 60 requests a minute, `false` turns it off. In this
+   * process's memory unless `store` is given (`RedisLimitStore` for a fleet of instances).
+   */
+  rateLimit?: ProxyRateLimit | false;
   /** Puts Auth0's tokens in the verify response (and a chained `mfa_token` in its error). Default false. */
   exposeTokens?: boolean;
   /**
@@ -130,9 +139,11 @@ export function createMfaProxy(options: MfaProxyOptions): MfaProxyHandler {
   if (typeof options.getSession !== 'function') throw new TypeError('createMfaProxy: getSession is required');
   const basePath = normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH);
   const allowedOrigins = options.allowedOrigins ? new Set(options.allowedOrigins.map(canonicalOrigin)) : undefined;
-  const limiter =
-    options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.now ?? Date.now);
+  const limit: RateLimitOptions | undefined =
+    options.rateLimit === false ? undefined : checkLimit(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const limitStore = (options.rateLimit || undefined)?.store ?? new MemoryLimitStore(options.now ?? Date.now);
   const exposeTokens = options.exposeTokens === true;
+  const ticketHosts = new Set((options.ticketHosts ?? [new URL(origin).host]).map((host) => host.toLowerCase()));
   const onError = options.onError ?? ((error: unknown) => console.error('[mfa-proxy]', describe(error)));
   const upstream: UpstreamOptions = {
     origin,
@@ -197,8 +208,8 @@ export function createMfaProxy(options: MfaProxyOptions): MfaProxyHandler {
     const session = await options.getSession(request);
     if (!session) return errorResponse(401, 'login_required', 'No signed-in user.');
     if (typeof session.userId !== 'string' || session.userId === '') throw new TypeError('getSession() returned no userId');
-    if (limiter) {
-      const taken = limiter.take(session.userId);
+    if (limit) {
+      const taken = await limitStore.take(session.userId, limit);
       if (!taken.ok) {
         return errorResponse(429, 'too_many_requests', 'Too many requests; try again later.', {
           'retry-after': String(taken.retryAfter),
@@ -374,7 +385,9 @@ export function createMfaProxy(options: MfaProxyOptions): MfaProxyHandler {
       // Auth0 refuses allow_multiple_enrollments with email.
       if (factor !== 'email') body.allow_multiple_enrollments = true;
       const ticket = await management!.ok('/guardian/enrollments/ticket', { method: 'POST', json: body });
-      if (!isObject(ticket) || typeof ticket.ticket_url !== 'string') throw brokenAnswer('enrollments/ticket');
+      if (!isObject(ticket) || typeof ticket.ticket_url !== 'string' || !isTicketUrl(ticket.ticket_url, ticketHosts)) {
+        throw brokenAnswer('enrollments/ticket');
+      }
       return json({ ticket_url: ticket.ticket_url });
     },
   };
@@ -480,6 +493,20 @@ function subPath(pathname: string, basePath: string): string[] | 'malformed' | u
     return rest.map((segment) => decodeURIComponent(segment));
   } catch {
     return 'malformed';
+  }
+}
+
+function checkLimit({ limit, windowMs }: RateLimitOptions): RateLimitOptions {
+  if (!(limit >= 1) || !(windowMs > 0)) throw new RangeError('rateLimit: limit ≥ 1 and windowMs > 0 are required');
+  return { limit, windowMs };
+}
+
+/** On an allowed host, `https:` (or `http:` on loopback), no userinfo: what the browser may open. */
+function isTicketUrl(value: string, hosts: ReadonlySet<string>): boolean {
+  try {
+    return hosts.has(secureUrl(value, undefined, true).host);
+  } catch {
+    return false;
   }
 }
 

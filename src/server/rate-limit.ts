@@ -1,7 +1,14 @@
+import type { LimitStore } from './limit-store.js';
+
 export interface RateLimitOptions {
   /** Requests allowed in a burst, and per `windowMs` sustained. */
   limit: number;
   windowMs: number;
+}
+
+export interface ProxyRateLimit extends RateLimitOptions {
+  /** Where the limit lives: this process's memory by default; a `RedisLimitStore` for a fleet. */
+  store?: LimitStore;
 }
 
 export type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAfter: number };
@@ -11,8 +18,7 @@ const PRUNE_ABOVE = 10_000;
 
 /**
  * A token bucket per key (the session's user id): `limit` requests at once, refilled evenly over
- * `windowMs`. In memory, so per process: run one proxy per user affinity, or put a shared limiter in
- * front for a fleet.
+ * `windowMs`. In memory, so per process; `RedisLimitStore` holds it across a fleet.
  */
 export class RateLimiter {
   readonly #buckets = new Map<string, { tokens: number; updated: number }>();

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { env } from '../helpers/env.js';
 import { CLIENT_ID, emulator, type TestUser, type UserSettings } from '../helpers/emulator.js';
 import { totp } from '../helpers/totp.js';
+import { waitUntil } from '../helpers/wait.js';
 import {
   MfaApiSource,
   MfaError,
@@ -125,10 +126,11 @@ describe('MfaApiSource against the emulator', () => {
     });
 
     it('push: Guardian URI, polled until approved through the control route; the linked TOTP comes along', async () => {
-      const { user, src } = await userWithAccess({ pushInterval: 0.2 });
+      // 1 s: the shortest interval the poller honours.
+      const { user, src } = await userWithAccess({ pushInterval: 1 });
       const enrollment = (await src.enroll({ factor: 'push' })) as OobEnrollment;
       expect(enrollment.factor).to.equal('push');
-      expect(enrollment.interval).to.equal(0.2);
+      expect(enrollment.interval).to.equal(1);
       expect(parseOtpauthUri(enrollment.barcodeUri!).kind).to.equal('guardian');
       let pendings = 0;
       const polling = pollOob(src, {
@@ -139,7 +141,7 @@ describe('MfaApiSource against the emulator', () => {
       });
       const push = await emulator.waitForPendingPush(user.id);
       expect([push.oob_code, push.kind]).to.deep.equal([enrollment.oobCode, 'enroll']);
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await waitUntil(() => pendings > 1, 'no authorization_pending poll before the approval');
       await emulator.approvePush(push.oob_code);
       const result = await polling;
       expect(result.tokens?.accessToken).to.be.a('string');
@@ -207,11 +209,11 @@ describe('MfaApiSource against the emulator', () => {
     });
 
     it('push: approve resolves the poll', async () => {
-      const { user, src } = await userWithAccess({ pushInterval: 0.2 });
+      const { user, src } = await userWithAccess({ pushInterval: 1 });
       const { authenticators } = await emulator.seed(user.id, { factor: 'push' });
       const challenge = await src.challenge({ authenticatorId: authenticators.find((a) => a.oob_channel === 'auth0')!.id });
       expect(challenge.bindingMethod).to.equal(undefined);
-      expect(challenge.interval).to.equal(0.2);
+      expect(challenge.interval).to.equal(1);
       const polling = pollOob(src, { oobCode: challenge.oobCode!, interval: challenge.interval, expiresIn: challenge.expiresIn });
       const push = await emulator.waitForPendingPush(user.id);
       expect(push.kind).to.equal('challenge');
@@ -220,7 +222,7 @@ describe('MfaApiSource against the emulator', () => {
     });
 
     it('push: reject stops the poll with invalid_grant', async () => {
-      const { user, src } = await userWithAccess({ pushInterval: 0.2 });
+      const { user, src } = await userWithAccess({ pushInterval: 1 });
       const { authenticators } = await emulator.seed(user.id, { factor: 'push' });
       const challenge = await src.challenge({ authenticatorId: authenticators[0]!.id });
       const polling = pollOob(src, { oobCode: challenge.oobCode!, interval: challenge.interval });
@@ -238,17 +240,17 @@ describe('MfaApiSource against the emulator', () => {
     });
 
     it('push: an unanswered push ends with expired_token after the per-user ttl', async () => {
-      const { user, src } = await userWithAccess({ pushInterval: 0.2, pushTtl: 1 });
+      const { user, src } = await userWithAccess({ pushInterval: 1, pushTtl: 2 });
       const { authenticators } = await emulator.seed(user.id, { factor: 'push' });
       const challenge = await src.challenge({ authenticatorId: authenticators[0]!.id });
-      expect(challenge.expiresIn).to.equal(1);
+      expect(challenge.expiresIn).to.equal(2);
       await expectError(pollOob(src, { oobCode: challenge.oobCode!, interval: challenge.interval, expiresIn: 5 }), 'expired_token');
       const polls = (await emulator.requests(user.id)).filter((r) => r.path === '/oauth/token');
       expect(polls.length).to.be.greaterThan(1);
     });
 
     it('abort stops a poll at once; no request follows', async () => {
-      const { user, src } = await userWithAccess({ pushInterval: 0.2 });
+      const { user, src } = await userWithAccess({ pushInterval: 1 });
       const { authenticators } = await emulator.seed(user.id, { factor: 'push' });
       const challenge = await src.challenge({ authenticatorId: authenticators[0]!.id });
       const controller = new AbortController();

@@ -44,6 +44,36 @@ async function failure(path: string, init: Partial<Parameters<typeof request>[0]
 }
 
 describe('http request', () => {
+  it('refuses a redirect to another origin: the token in the body is never sent there', async () => {
+    const received: string[] = [];
+    const elsewhere = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk));
+      req.on('end', () => {
+        received.push(body);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"access_token":"stolen"}');
+      });
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    try {
+      const target = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/oauth/token`;
+      for (const status of [301, 302, 303, 307, 308]) {
+        routes.set('/moved', (_req, res) => {
+          res.writeHead(status, { location: target });
+          res.end();
+        });
+        const error = await failure('/moved', { method: 'POST', form: { mfa_token: 'secret-mfa-token', otp: '123456' } });
+        assert.equal(error.code, 'bad_response', `${status}`);
+        assert.equal(error.status, status);
+      }
+      assert.deepEqual(received, [], 'nothing reached the other origin');
+    } finally {
+      elsewhere.closeAllConnections();
+      elsewhere.close();
+    }
+  });
+
   it('parses a JSON body through the parse callback and sends JSON and form bodies', async () => {
     routes.set('/echo', (req, res, body) =>
       json(200, { method: req.method, type: req.headers['content-type'], auth: req.headers.authorization ?? null, body })(req, res, body),

@@ -9,9 +9,12 @@ class FakeTimers implements PollTimers {
   time = 1_000_000;
   #queue: Array<{ at: number; callback: () => void; id: number }> = [];
   #next = 1;
+  /** The longest delay asked for: a real `setTimeout` fires at once above 2³¹ − 1 ms. */
+  longestMs = 0;
   now = (): number => this.time;
   setTimeout = (callback: () => void, ms: number): unknown => {
     const id = this.#next++;
+    this.longestMs = Math.max(this.longestMs, ms);
     this.#queue.push({ at: this.time + ms, callback, id });
     return id;
   };
@@ -130,6 +133,34 @@ describe('pollOob', () => {
       assert.equal(run.source.calls.length, 2);
     });
   }
+
+  it('clamps a tiny interval to 1 s: a misbehaving server cannot cause a request storm', async () => {
+    const run = start([], { interval: 0.001, expiresIn: 6 });
+    await run.timers.advance(60_000);
+    assert.deepEqual(run.times(), [1_000, 2_000, 3_000, 4_000, 5_000]);
+    assert.equal(run.outcome.error?.code, 'expired_token');
+  });
+
+  it('clamps a huge interval, Retry-After and slow_down growth to 60 s, and a huge expiry to 15 min', async () => {
+    const run = start([pending(), new MfaError('rate_limited', { retryAfter: 1e12 }), ...Array(30).fill(new MfaError('slow_down'))], {
+      interval: 1e12,
+      expiresIn: 1e12,
+    });
+    assert.equal(run.states[0]!.intervalMs, 60_000);
+    assert.equal(run.states[0]!.remainingMs, 900_000);
+    await run.timers.advance(2_000_000);
+    assert.deepEqual(run.times().slice(0, 3), [60_000, 120_000, 180_000]);
+    assert.equal(run.outcome.error?.code, 'expired_token');
+    assert.equal(run.source.calls.length, 14, 'one request a minute until the 15 minutes are up');
+    assert.ok(run.timers.longestMs <= 60_000, `no timer beyond 60 s (asked ${run.timers.longestMs} ms)`);
+  });
+
+  it('treats NaN, negative and zero values as absent', async () => {
+    const run = start([pending(), ok], { interval: Number.NaN, expiresIn: -1 });
+    assert.equal(run.states[0]!.remainingMs, 300_000);
+    await run.timers.advance(20_000);
+    assert.deepEqual(run.times(), [5_000, 10_000]);
+  });
 
   it('stops with expired_token once expiresIn has passed, without another request', async () => {
     const run = start([], { interval: 4, expiresIn: 10 });

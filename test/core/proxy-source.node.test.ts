@@ -144,7 +144,14 @@ describe('ProxySource: missing routes and fallbacks', () => {
     assert.deepEqual(await source.enroll({ factor: 'push' }), { type: 'ticket', factor: 'push', ticketUrl });
     assert.deepEqual(sent.at(-1)!.body, { factor: 'push-notification' });
     assert.equal(source.capabilities.associate, false);
-    for (const bad of ['http://tenant.auth0.com/guardian/enroll', 'javascript:alert(1)', '/relative', 'data:text/html,x']) {
+    for (const bad of [
+      'http://tenant.auth0.com/guardian/enroll',
+      'javascript:alert(1)',
+      '/relative',
+      'data:text/html,x',
+      'https://tenant.auth0.com:x@evil.example/guardian/enroll',
+      'https://user@tenant.auth0.com/guardian/enroll',
+    ]) {
       ticketUrl = bad;
       await rejects(source.enroll({ factor: 'otp', mode: 'ticket' }), 'invalid_uri');
     }

@@ -4,7 +4,7 @@
  * The hosted page is the emulator's (GET/POST /guardian/enroll); the test submits its form the way
  * the page would and then closes the window, since a test cannot reach into a cross-origin window.
  */
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { POPUP_POLL_MS } from '../../src/elements/mfa-enrollment/mfa-enrollment.js';
 import { emulator } from '../helpers/emulator.js';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
@@ -37,9 +37,9 @@ function watchOpen(block = false): void {
 }
 
 /**
- * Closes the popup once the cross-origin ticket page has committed in it (reading its location
- * throws from then on). A close() sent while the browser is still moving the window to the ticket
- * page's process can be lost, and the element would then wait for a window that never closes.
+ * Closes the popup the way its user would (the browser closes it: the element disowns the window,
+ * after which a cross-site page ignores `close()` from this one), once the cross-origin ticket page
+ * has committed in it (reading its location throws from then on).
  */
 async function closeWhenLoaded(win: Window): Promise<void> {
   const crossOrigin = () => {
@@ -51,7 +51,9 @@ async function closeWhenLoaded(win: Window): Promise<void> {
     }
   };
   await waitUntil(crossOrigin, 'the ticket page never loaded in the popup', { timeout: 20_000 });
-  win.close();
+  // The browser's own view of the window can lag behind the page's (Firefox reports about:blank a
+  // moment longer, and the command leaves blank windows alone): asked again until one is closed.
+  await waitUntil(async () => ((await executeServerCommand('close-popups')) as number) >= 1, 'the popup could not be closed', { timeout: 10_000, interval: 200 });
 }
 
 async function pressEnterOn(target: HTMLElement): Promise<void> {
@@ -72,8 +74,8 @@ describe('<mfa-enrollment> hosted ticket popup', function () {
     } as typeof window.setInterval;
   });
 
-  afterEach(() => {
-    for (const { win } of opened) if (win && !win.closed) win.close();
+  afterEach(async () => {
+    await executeServerCommand('close-popups');
     window.open = realOpen;
     window.setInterval = realSetInterval;
   });
@@ -143,7 +145,7 @@ describe('<mfa-enrollment> hosted ticket popup', function () {
     watchOpen();
     await sendKeys({ press: 'Enter' });
     await until(el, () => opened.length === 1 && $(el, '[part~="flow"]') && !$(el, '[part~="ticket-link"]'), 'popup opened from the link');
-    expect(opened[0]!.url).to.equal(source.tickets[0]);
+    expect(opened[0]!.url, 'opened blank, disowned, then sent to the ticket').to.equal('about:blank');
     await completeTicket(source.tickets[0]!, { phone_number: '+15555550133' });
     const enrolled = oneEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
     await closeWhenLoaded(opened[0]!.win!);
@@ -163,6 +165,22 @@ describe('<mfa-enrollment> hosted ticket popup', function () {
     await until(el, () => isEnrolled(el, 'push'), 'push listed');
   });
 
+  it('the ticket page finds no window.opener (noopener), and closing it is still seen', async () => {
+    const { el, source } = await setupTicketOnly();
+    // The test server under its other loopback name: a cross-site page, as the tenant's is.
+    const otherName = location.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+    const id = `probe-${Date.now()}`;
+    source.ticketUrlOverride = `http://${otherName}:${location.port}/__opener-probe/page?id=${id}`;
+    watchOpen();
+    await pressEnterOn(button(el, 'enroll-button', row(el, 'email')));
+    let report = '';
+    await waitUntil(async () => (report = await (await fetch(`/__opener-probe/result?id=${id}`)).text()), 'the probe page never loaded', { timeout: 20_000 });
+    expect(report, 'the opened page sees window.opener').to.equal('none');
+    expect(opened[0]!.url).to.equal('about:blank');
+    await closeWhenLoaded(opened[0]!.win!);
+    await until(el, () => liveText(el).includes('closed before'), 'the closing was noticed');
+  });
+
   it('refuses a ticket URL that is neither https: nor loopback http:, and closes the blank popup', async () => {
     const { el, source } = await setupTicketOnly();
     source.ticketUrlOverride = 'http://phish.example/guardian/enroll?ticket=x';
@@ -178,8 +196,8 @@ describe('<mfa-enrollment> hosted ticket popup', function () {
 
 if (env.labUrl && env.loginUrl) {
   describe('<mfa-enrollment> on the Auth0 Lab routers (ProxySource finds no associate route)', () => {
-    afterEach(() => {
-      for (const { win } of opened) if (win && !win.closed) win.close();
+    afterEach(async () => {
+      await executeServerCommand('close-popups');
       window.open = realOpen;
     });
 

@@ -115,6 +115,35 @@ test('mfa-otp accepts the previous and next 30-second codes, not older ones', as
   if (!candidates.includes(old)) assert.equal((await h.grant('mfa-otp', { mfa_token, otp: old })).status, 403);
 });
 
+test('mfa-otp: a code is accepted once (RFC 6238 §5.2), and so is no code of an earlier step', async (t) => {
+  const h = await emulatorFor(t);
+  const user = await h.user();
+  const { secret } = await h.seed(user.id, { factor: 'otp' });
+  const { mfa_token } = await h.tokens(user.id);
+  const code = totpCode(secret, TOTP, h.now());
+  assert.equal((await h.grant('mfa-otp', { mfa_token, otp: code })).status, 200);
+  const replay = await h.grant('mfa-otp', { mfa_token, otp: code });
+  assert.equal(replay.status, 403);
+  assert.deepEqual(replay.body, { error: 'invalid_grant', error_description: 'Invalid otp_code.' });
+  const previous = totpCode(secret, TOTP, h.now() - 30_000);
+  if (previous !== code) assert.equal((await h.grant('mfa-otp', { mfa_token, otp: previous })).status, 403, 'an earlier step is spent too');
+  h.advance(30);
+  assert.equal((await h.grant('mfa-otp', { mfa_token, otp: totpCode(secret, TOTP, h.now()) })).status, 200, 'the next step’s code works');
+});
+
+test('token: prototype keys as grant_type are unsupported grants, not a 500', async (t) => {
+  const h = await emulatorFor(t);
+  for (const grant_type of ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf']) {
+    const res = await fetch(`${h.url}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type, client_id: 'demo-spa' }),
+    });
+    assert.equal(res.status, 400, grant_type);
+    assert.equal(((await res.json()) as { error: string }).error, 'unsupported_grant_type', grant_type);
+  }
+});
+
 test('per-user TOTP settings change the URI and the codes accepted', async (t) => {
   const h = await emulatorFor(t);
   const user = await h.user({ settings: { totp: { algorithm: 'SHA512', digits: 8, period: 60 } } });

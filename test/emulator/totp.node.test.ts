@@ -59,7 +59,7 @@ for (const algorithm of ['SHA1', 'SHA256', 'SHA512'] as const) {
       const settings = { algorithm, digits: 8, period: 30 };
       assert.equal(totpCode(secret, settings, seconds * 1000), expected[algorithm], `T=${seconds}`);
       assert.equal(referenceTotp(key, algorithm, 8, 30, seconds), expected[algorithm], `reference T=${seconds}`);
-      assert.equal(verifyTotp(secret, expected[algorithm], settings, seconds * 1000), true);
+      assert.equal(verifyTotp(secret, expected[algorithm], settings, seconds * 1000), Math.floor(seconds / 30));
     }
   });
 }
@@ -84,14 +84,15 @@ test('verification accepts one step of drift either way and nothing beyond', () 
   const key = base32Decode(secret);
   const now = 1_800_000_015;
   const at = (offsetSteps: number) => referenceTotp(key, 'SHA1', 6, 30, now + offsetSteps * 30);
-  assert.equal(verifyTotp(secret, at(0), settings, now * 1000), true);
-  assert.equal(verifyTotp(secret, at(-1), settings, now * 1000), true);
-  assert.equal(verifyTotp(secret, at(1), settings, now * 1000), true);
+  const step = Math.floor(now / 30);
+  assert.equal(verifyTotp(secret, at(0), settings, now * 1000), step, 'the step the code belongs to');
+  assert.equal(verifyTotp(secret, at(-1), settings, now * 1000), step - 1);
+  assert.equal(verifyTotp(secret, at(1), settings, now * 1000), step + 1);
   // Codes two steps away could collide by chance with the window; skip that one-in-a-million case.
-  if (![at(-1), at(0), at(1)].includes(at(-2))) assert.equal(verifyTotp(secret, at(-2), settings, now * 1000), false);
-  if (![at(-1), at(0), at(1)].includes(at(2))) assert.equal(verifyTotp(secret, at(2), settings, now * 1000), false);
-  assert.equal(verifyTotp(secret, 'abcdef', settings, now * 1000), false);
-  assert.equal(verifyTotp(secret, at(0).slice(1), settings, now * 1000), false);
+  if (![at(-1), at(0), at(1)].includes(at(-2))) assert.equal(verifyTotp(secret, at(-2), settings, now * 1000), undefined);
+  if (![at(-1), at(0), at(1)].includes(at(2))) assert.equal(verifyTotp(secret, at(2), settings, now * 1000), undefined);
+  assert.equal(verifyTotp(secret, 'abcdef', settings, now * 1000), undefined);
+  assert.equal(verifyTotp(secret, at(0).slice(1), settings, now * 1000), undefined);
 });
 
 test('non-default settings (SHA256, 8 digits, 60 s) change codes and the URI', () => {
@@ -100,7 +101,7 @@ test('non-default settings (SHA256, 8 digits, 60 s) change codes and the URI', (
   const now = 1_750_000_000;
   const code = totpCode(secret, settings, now * 1000);
   assert.equal(code, referenceTotp(base32Decode(secret), 'SHA256', 8, 60, now));
-  assert.equal(verifyTotp(secret, code, settings, (now + 60) * 1000), true);
+  assert.equal(verifyTotp(secret, code, settings, (now + 60) * 1000), Math.floor(now / 60));
   assert.equal(
     totpUri('acme', 'ann@example.com', secret, settings),
     `otpauth://totp/acme:ann@example.com?secret=${secret}&issuer=acme&algorithm=SHA256&digits=8&period=60`,

@@ -708,10 +708,8 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       this.#focus('ticket-link');
       return;
     }
-    // The opener is left in place: cutting it (`popup.opener = null`) lets Chromium move the
-    // cross-site page into another browsing context group, after which this handle never reports
-    // `closed`. The URL was checked above (https:, or http: on loopback only).
-    popup.location.replace(url);
+    // The URL was checked above (https:, or http: on loopback only).
+    pointAway(popup, url);
     this.#watchPopup(current, popup);
     this.#focus('flow-title');
   }
@@ -731,9 +729,10 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   /** The blocked-popup link: try a popup again (now with a fresh click); else let the link open a tab. */
   #onTicketLink(event: MouseEvent): void {
     const flow = this._flow;
-    const popup = flow?.ticketUrl && openCenteredPopup(flow.ticketUrl, flow.id);
+    const popup = flow?.ticketUrl && openCenteredPopup('about:blank', flow.id);
     if (!popup) return;
     event.preventDefault();
+    pointAway(popup, flow.ticketUrl!);
     this.#watchPopup(flow!, popup);
   }
 
@@ -1148,6 +1147,18 @@ function openCenteredPopup(url: string, flowId: number): Window | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * What `noopener` does, keeping the handle: the blank, same-origin popup is disowned (so the ticket
+ * page finds `window.opener === null` and cannot navigate this page), then sent to the ticket.
+ * `window.open(…, 'noopener')` would return no handle, and so no way to see the window close; a
+ * disowned window still reports `closed` when the user closes it, in Chromium, Firefox and WebKit.
+ * The trade-off: this page can no longer close it (`close()` is ignored once it is cross-site).
+ */
+function pointAway(popup: Window, url: string): void {
+  popup.opener = null;
+  popup.location.replace(url);
 }
 
 function closeQuietly(popup: Window | null | undefined): void {

@@ -98,10 +98,15 @@ function otpGrant(call: Call, world: World, params: Params): Response {
   checkAttempts(world, user, 'otpFailures');
   const now = world.clock.now();
   // A push-linked TOTP only counts once its push is confirmed; a pending OTP enrollment is confirmed here.
-  const match = user.authenticators.find(
-    (a) => a.kind === 'totp' && (a.active || a.primary) && verifyTotp(a.secret!, otp, user.settings.totp, now),
-  );
+  // RFC 6238 §5.2, which Auth0 follows: a code is good once; its step and earlier ones are spent.
+  let step: number | undefined;
+  const match = user.authenticators.find((a) => {
+    if (a.kind !== 'totp' || !(a.active || a.primary)) return false;
+    step = verifyTotp(a.secret!, otp, user.settings.totp, now);
+    return step !== undefined && step > (a.lastTotpStep ?? -Infinity);
+  });
   if (!match) failedAttempt(world, user, 'otpFailures', 'Invalid otp_code.');
+  match.lastTotpStep = step;
   if (!match.active) world.users.confirm(user, match.id);
   world.users.touch(match);
   return issueTokens(call, world, session);
@@ -182,7 +187,8 @@ const GRANTS: Record<string, Grant> = {
 function token(call: Call, world: World): Response {
   const params = call.params();
   const grantType = requiredString(params, 'grant_type');
-  const grant = GRANTS[grantType];
+  // Own keys only: `constructor`, `__proto__`, `toString` are not grants.
+  const grant = Object.hasOwn(GRANTS, grantType) ? GRANTS[grantType] : undefined;
   if (!grant) throw new OAuthError(400, 'unsupported_grant_type', `Unsupported grant type: ${grantType}`);
   return grant(call, world, params);
 }
