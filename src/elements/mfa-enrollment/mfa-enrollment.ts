@@ -305,7 +305,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
         this.#announceNextLoad = false;
         const shown = this.#shownFactors().filter((f) => f !== 'recovery-code');
         const enrolled = shown.filter((f) => this.#authenticatorsFor(f).length).length;
-        this.announce(shown.length ? this.t('loaded', { enrolled, total: shown.length }) : this.t('empty'));
+        this.announce(() => (shown.length ? this.t('loaded', { enrolled, total: shown.length }) : this.t('empty')));
       }
     } catch (error) {
       if (over()) return;
@@ -411,7 +411,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   /** Says localized text through the live region. */
   #say(...args: Parameters<MfaEnrollment['t']>): void {
-    this.announce(this.t(...args));
+    this.announce(() => this.t(...args));
   }
 
   #current(flow: Flow): Flow | undefined {

@@ -438,7 +438,7 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
                   ${this.#button(this.t('otp.copyKey'), this.#copySecret, 'copy-button', 'secondary')}
                 </div>
                 ${this._copyStatus ? html`<p class="muted" part="status">${this._copyStatus}</p>` : nothing}
-                <p class="muted">${this.t('otp.appShows')}:</p>
+                <p class="muted">${this.t('otp.appShows')}</p>
                 <dl part="details">${rows.map(([term, value]) => html`<dt>${this.t(`otp.${term}`)}</dt><dd translate="no">${value}</dd>`)}</dl>
               </div>
             </div>

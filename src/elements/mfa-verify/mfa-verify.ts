@@ -755,10 +755,9 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
         return this.#renderForm(step === 'recovery');
       case 'push': {
         const left = this.#secondsLeft(this._pushExpiresAt);
-        const time = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
         return html`<p part="description">${this.#pushPrompt()}</p>
           ${waiting(this.t('verify.push.waiting'))}
-          ${this._pushExpiresAt ? html`<p part="countdown">${this.t('verify.push.expiresIn', { time })}</p>` : nothing}
+          ${this._pushExpiresAt ? html`<p part="countdown">${this.t('verify.push.expiresIn', { seconds: left })}</p>` : nothing}
           ${row(this.#button('cancel-button', this.t('cancel'), this.#cancelPush, 'secondary'))}${this.#renderSwitch()}`;
       }
       case 'new-code':

@@ -4,13 +4,16 @@
  * Templates are plain strings with `{name}` placeholders, or functions for plurals.
  */
 export type Vars = Record<string, string | number>;
-export type Template = string | ((vars: Vars) => string);
+/**
+ * A plural message: the form for each `Intl.PluralRules` category of the language (Arabic uses
+ * all six, Polish `one`/`few`/`many`), chosen on the number in `{plural}`; `other` is required.
+ */
+export type PluralTemplate = { plural: string; other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
+/** Text with `{name}` placeholders; `{name:in}` (a countdown), `{name:duration}` and `{name:clock}` (m:ss) format seconds. */
+export type Template = string | PluralTemplate | ((vars: Vars) => string);
 export type StringTable = Record<string, Template>;
 /** An element's built-in text: `en`, complete. Other languages are registered tables (`src/locales`). */
 export type Locales<T extends StringTable> = { en: T };
-
-/** Plural choice on `{count}` for languages with one singular form (en, de, fr). */
-export const one = (vars: Vars): boolean => Number(vars.count) === 1;
 
 export function resolveLang(element: Element): string {
   let node: Node | null = element;
@@ -21,10 +24,47 @@ export function resolveLang(element: Element): string {
   return (typeof navigator !== 'undefined' && navigator.language) || 'en';
 }
 
-export function format(template: Template | undefined, vars: Vars = {}): string {
+const rtl = /^(ar|he|iw|fa|ur|ps|yi|dv|ckb)\b/i;
+/** Right-to-left languages: their interpolated values (codes, numbers, addresses) are bidi-isolated. */
+export const isRtl = (lang: string): boolean => rtl.test(lang);
+
+const cache = new Map<string, Intl.PluralRules | Intl.RelativeTimeFormat | Intl.NumberFormat>();
+function intl<T extends Intl.PluralRules | Intl.RelativeTimeFormat | Intl.NumberFormat>(kind: string, lang: string, make: (l: string) => T): T {
+  const id = `${kind} ${lang}`;
+  let formatter = cache.get(id) as T | undefined;
+  if (!formatter) {
+    try {
+      formatter = make(lang);
+    } catch {
+      formatter = make('en'); // an invalid `lang` attribute keeps English grammar rather than throwing
+    }
+    cache.set(id, formatter);
+  }
+  return formatter;
+}
+
+// A number and its unit never part across lines ("28 / secondes").
+const glue = (text: string) => text.replace(/\s/g, '\u00a0');
+const formats: Record<string, (n: number, lang: string) => string> = {
+  in: (n, lang) => glue(intl('r', lang, (l) => new Intl.RelativeTimeFormat(l, { numeric: 'always' })).format(n, 'second')),
+  clock: (n) => `${Math.floor(n / 60)}:${String(n % 60).padStart(2, '0')}`,
+  duration: (n, lang) => glue(intl('d', lang, (l) => new Intl.NumberFormat(l, { style: 'unit', unit: 'second', unitDisplay: 'long' })).format(n)),
+};
+
+export function format(template: Template | undefined, vars: Vars = {}, lang = 'en'): string {
   if (template === undefined) return '';
   if (typeof template === 'function') return template(vars);
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+  if (typeof template === 'object') {
+    const rule = intl('p', lang, (l) => new Intl.PluralRules(l)).select(Number(vars[template.plural]));
+    template = template[rule] ?? template.other;
+  }
+  const isolate = isRtl(lang);
+  return template.replace(/\{(\w+)(?::(\w+))?\}/g, (match, name: string, kind?: string) => {
+    if (!(name in vars)) return match;
+    const value = kind && formats[kind] ? formats[kind]!(Number(vars[name]), lang) : String(vars[name]);
+    // First-strong isolates: an LTR address or code inside RTL text keeps its own order.
+    return isolate ? `\u2068${value}\u2069` : value;
+  });
 }
 
 /**
@@ -40,7 +80,25 @@ const loaders = new Map<string, () => Promise<unknown>>();
 const loading = new Map<string, Promise<void>>();
 const changeListeners = new Set<() => void>();
 
-const baseOf = (lang: string) => lang.toLowerCase().split('-')[0]!;
+/** Where a base language falls back when no table has its own name. */
+const aliases: Record<string, string> = { pt: 'pt-br', zh: 'zh-cn', iw: 'he' };
+/**
+ * The tags to try for `lang`, most specific first: `pt-PT` → `pt` → `pt-br`; `de-CH` → `de`.
+ * Traditional Chinese (`zh-Hant`, `zh-TW`, `zh-HK`, `zh-MO`) never falls back to the Simplified
+ * table: a reader of one script is better served by English than by the other, unless a page
+ * registers `zh-Hant` or `zh-TW` itself.
+ */
+export function candidates(lang: string): string[] {
+  const parts = lang.toLowerCase().split(/[-_]/);
+  const tags: string[] = [];
+  for (let i = parts.length; i > 0; i--) tags.push(parts.slice(0, i).join('-'));
+  if (parts[0] === 'zh' && parts.some((p) => p === 'hant' || p === 'tw' || p === 'hk' || p === 'mo')) {
+    return tags.filter((t) => t !== 'zh').concat(parts.includes('hant') ? [] : ['zh-hant']);
+  }
+  const alias = aliases[parts[0]!];
+  if (alias && !tags.includes(alias)) tags.push(alias);
+  return tags;
+}
 
 /** Adds (or overrides) text for `lang`, by namespace (`common`, or an element's namespace). */
 export function registerTranslation(lang: string, translation: Translation): void {
@@ -57,8 +115,7 @@ export function registerLocaleLoader(lang: string, loader: () => Promise<unknown
 
 /** Loads the built-in translation for `lang` (or its base language) once; resolves when done. */
 export function loadLocale(lang: string): Promise<void> {
-  const candidates = [lang.toLowerCase(), baseOf(lang)];
-  const wanted = candidates.find((l) => loaders.has(l));
+  const wanted = candidates(lang).find((l) => loaders.has(l));
   if (!wanted || translations.has(wanted)) return Promise.resolve();
   let promise = loading.get(wanted);
   if (!promise) {
@@ -72,9 +129,9 @@ export function loadLocale(lang: string): Promise<void> {
   return promise;
 }
 
-/** The registered template for `key`, trying `de-CH` then `de`. */
+/** The registered template for `key`, along the fallback chain of `lang` (see `candidates`). */
 export function lookup(lang: string, namespace: string, key: string): Template | undefined {
-  for (const candidate of [lang.toLowerCase(), baseOf(lang)]) {
+  for (const candidate of candidates(lang)) {
     const template = translations.get(candidate)?.[namespace]?.[key];
     if (template !== undefined) return template;
   }
