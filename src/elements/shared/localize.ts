@@ -6,9 +6,10 @@
 export type Vars = Record<string, string | number>;
 /**
  * A plural message: the form for each `Intl.PluralRules` category of the language (Arabic uses
- * all six, Polish `one`/`few`/`many`), chosen on the number in `{plural}`; `other` is required.
+ * all six, Polish `one`/`few`/`many`), chosen on the number in `{plural}`; `other` is required. An
+ * exact `=1` form wins over the category (for languages whose only category is `other`).
  */
-export type PluralTemplate = { plural: string; other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
+export type PluralTemplate = { plural: string; other: string } & Partial<Record<Intl.LDMLPluralRule | `=${number}`, string>>;
 /** Text with `{name}` placeholders; `{name:in}` (a countdown), `{name:duration}` and `{name:clock}` (m:ss) format seconds. */
 export type Template = string | PluralTemplate | ((vars: Vars) => string);
 export type StringTable = Record<string, Template>;
@@ -55,8 +56,8 @@ export function format(template: Template | undefined, vars: Vars = {}, lang = '
   if (template === undefined) return '';
   if (typeof template === 'function') return template(vars);
   if (typeof template === 'object') {
-    const rule = intl('p', lang, (l) => new Intl.PluralRules(l)).select(Number(vars[template.plural]));
-    template = template[rule] ?? template.other;
+    const n = Number(vars[template.plural]);
+    template = template[`=${n}`] ?? template[intl('p', lang, (l) => new Intl.PluralRules(l)).select(n)] ?? template.other;
   }
   const isolate = isRtl(lang);
   return template.replace(/\{(\w+)(?::(\w+))?\}/g, (match, name: string, kind?: string) => {
