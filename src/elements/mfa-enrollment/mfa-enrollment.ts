@@ -7,6 +7,7 @@ import { pollOob } from '../../core/poller.js';
 import { SharedSource } from '../../core/shared-source.js';
 import type { Authenticator, EnrollRequest, Enrollment, FactorInfo, FactorName, MfaSource, OobEnrollment } from '../../core/types.js';
 import { MfaEnrollEvent, MfaErrorEvent, MfaRemoveEvent, type MfaAction } from '../shared/events.js';
+import { nameDir } from '../shared/localize.js';
 import { MfaElement } from '../shared/mfa-element.js';
 import { baseStyles, columnBaseStyles } from '../shared/styles.js';
 import { enrollmentLocales, type EnrollmentStrings } from './mfa-enrollment.strings.js';
@@ -924,7 +925,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const removing = this._removingId === a.id;
     const confirming = this._confirmId === a.id;
     return html`<li part="authenticator" class="authenticator">
-      <span part="authenticator-name" class="authenticator-name">${name}</span>
+      <span part="authenticator-name" class="authenticator-name" dir=${nameDir(a)}>${name}</span>
       ${a.removable && this.activeSource?.capabilities?.remove !== false
         ? html`<button
             type="button"

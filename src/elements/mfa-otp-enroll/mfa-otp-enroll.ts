@@ -434,12 +434,12 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
                 <p>${this.t('otp.manualText')}</p>
                 <div class="secret-row">
                   <span class="sr-only">${this.t('otp.secretSpelled', { spelled: [...grouped].join(' ').replace(/   /g, ', ') })}</span>
-                  <code part="secret" class="secret" aria-hidden="true" translate="no">${grouped}</code>
+                  <code part="secret" class="secret" aria-hidden="true" translate="no" dir="ltr">${grouped}</code>
                   ${this.#button(this.t('otp.copyKey'), this.#copySecret, 'copy-button', 'secondary')}
                 </div>
                 ${this._copyStatus ? html`<p class="muted" part="status">${this._copyStatus}</p>` : nothing}
                 <p class="muted">${this.t('otp.appShows')}</p>
-                <dl part="details">${rows.map(([term, value]) => html`<dt>${this.t(`otp.${term}`)}</dt><dd translate="no">${value}</dd>`)}</dl>
+                <dl part="details">${rows.map(([term, value]) => html`<dt>${this.t(`otp.${term}`)}</dt><dd translate="no" dir="auto">${value}</dd>`)}</dl>
               </div>
             </div>
           </div>`,

@@ -6,6 +6,7 @@ import type { Authenticator, Challenge, MfaSource, VerifyRequest, VerifyResult }
 import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
 import type { MfaCodeCompleteEvent } from '../mfa-code-input/mfa-code-input.events.js';
 import { MfaVerifiedEvent, type MfaAction, type MfaVerifiedDetail, type VerifyMethod } from '../shared/events.js';
+import { nameDir } from '../shared/localize.js';
 import { MfaElement } from '../shared/mfa-element.js';
 import { baseStyles, columnBaseStyles } from '../shared/styles.js';
 import { verifyStyles } from './mfa-verify.styles.js';
@@ -745,7 +746,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
             ${this._list.map(
               (a) => html`<li><button part="button authenticator" class="option secondary" data-id=${a.id} ?disabled=${this.#inactive} @click=${() => this.#start(a, true)}>
                 <span part="authenticator-label">${this.t(`verify.factor.${a.factor as 'otp'}`)}</span>
-                ${a.name ? html`<span part="authenticator-name" class="option-name">${a.name}</span>` : nothing}
+                ${a.name ? html`<span part="authenticator-name" class="option-name" dir=${nameDir(a)}>${a.name}</span>` : nothing}
               </button></li>`,
             )}
           </ul>

@@ -143,3 +143,12 @@ export function onTranslationsChanged(listener: () => void): () => void {
   changeListeners.add(listener);
   return () => changeListeners.delete(listener);
 }
+
+/**
+ * The `dir` for a listed authenticator's name: phone numbers and email addresses are left to right
+ * inside right-to-left text (their `+`, digits and `@` would otherwise be reordered); a device name
+ * the user chose (or the label shown instead) takes the direction of its own first letters.
+ */
+export function nameDir(a: { factor: string; name?: string }): 'ltr' | 'auto' {
+  return a.name && ['sms', 'voice', 'email'].includes(a.factor) ? 'ltr' : 'auto';
+}
