@@ -1,6 +1,6 @@
 import type { Locales, Template } from '../shared/localize.js';
 
-/** Built-in text of `<mfa-code-input>`: `en` complete, `de` and `fr`. */
+/** Built-in text of `<mfa-code-input>`; `en` is complete. */
 const en = {
   /** The accessible name (and visible label) when the `label` attribute is not set. */
   'codeInput.label': '{length}-digit code',
@@ -8,5 +8,5 @@ const en = {
 
 export type CodeInputStrings = Record<keyof typeof en, Template>;
 
-/** English is built in; `de` and `fr` are in src/locales/, loaded when a page uses them. */
+/** English is built in; the other languages are tables in src/locales/, loaded when a page uses them. */
 export const codeInputLocales: Locales<CodeInputStrings> = { en };

@@ -99,5 +99,5 @@ const en = {
 
 export type EnrollmentStrings = Record<keyof typeof en, Template>;
 
-/** English is built in; `de` and `fr` are in src/locales/, loaded when a page uses them. */
+/** English is built in; the other languages are tables in src/locales/, loaded when a page uses them. */
 export const enrollmentLocales: Locales<EnrollmentStrings> = { en };

@@ -1,6 +1,6 @@
 import type { Locales, Template } from '../shared/localize.js';
 
-/** Built-in text of `<mfa-otp-enroll>`: `en` complete, `de` and `fr`. */
+/** Built-in text of `<mfa-otp-enroll>`; `en` is complete. */
 const en = {
   'otp.title': 'Add an authenticator app',
   'otp.starting': 'Creating your key…',
@@ -45,5 +45,5 @@ const en = {
 
 export type OtpEnrollStrings = Record<keyof typeof en, Template>;
 
-/** English is built in; `de` and `fr` are in src/locales/, loaded when a page uses them. */
+/** English is built in; the other languages are tables in src/locales/, loaded when a page uses them. */
 export const otpEnrollLocales: Locales<OtpEnrollStrings> = { en };

@@ -1,6 +1,6 @@
 import type { Locales, StringTable, Template } from '../shared/localize.js';
 
-/** Built-in text of `<mfa-verify>`: `en` complete, `de` and `fr`. */
+/** Built-in text of `<mfa-verify>`; `en` is complete. */
 const en = {
   'verify.title': 'Verify it’s you',
   'verify.pick': 'Choose how you want to confirm your identity.',
@@ -46,5 +46,5 @@ const en = {
 
 export type VerifyStrings = Record<keyof typeof en, Template>;
 
-/** English is built in; `de` and `fr` are in src/locales/, loaded when a page uses them. */
+/** English is built in; the other languages are tables in src/locales/, loaded when a page uses them. */
 export const verifyLocales: Locales<VerifyStrings> = { en };
