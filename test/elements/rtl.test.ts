@@ -8,7 +8,7 @@ import '../../src/define/mfa-recovery-codes.js';
 import '../../src/define/mfa-code-input.js';
 import type { MfaCodeInput } from '../../src/define/mfa-code-input.js';
 import type { MfaRecoveryCodes } from '../../src/define/mfa-recovery-codes.js';
-import { $, button, enrolledNames, row, setup, until } from './mfa-enrollment-helpers.js';
+import { button, enrolledNames, row, setup, until } from './mfa-enrollment-helpers.js';
 
 const box = (el: Element) => el.getBoundingClientRect();
 const CODES = ['ABCD1234EFGH5678IJKL9012'];
