@@ -48,7 +48,10 @@ function intl<T extends Intl.PluralRules | Intl.RelativeTimeFormat | Intl.Number
 const glue = (text: string) => text.replace(/\s/g, '\u00a0');
 const formats: Record<string, (n: number, lang: string) => string> = {
   in: (n, lang) => glue(intl('r', lang, (l) => new Intl.RelativeTimeFormat(l, { numeric: 'always' })).format(n, 'second')),
-  clock: (n) => `${Math.floor(n / 60)}:${String(n % 60).padStart(2, '0')}`,
+  clock: (n, lang) => {
+    const number = intl('n2', lang, (l) => new Intl.NumberFormat(l, { minimumIntegerDigits: 2 }));
+    return `${intl('n', lang, (l) => new Intl.NumberFormat(l)).format(Math.floor(n / 60))}:${number.format(n % 60)}`;
+  },
   duration: (n, lang) => glue(intl('d', lang, (l) => new Intl.NumberFormat(l, { style: 'unit', unit: 'second', unitDisplay: 'long' })).format(n)),
 };
 
@@ -62,7 +65,9 @@ export function format(template: Template | undefined, vars: Vars = {}, lang = '
   const isolate = isRtl(lang);
   return template.replace(/\{(\w+)(?::(\w+))?\}/g, (match, name: string, kind?: string) => {
     if (!(name in vars)) return match;
-    const value = kind && formats[kind] ? formats[kind]!(Number(vars[name]), lang) : String(vars[name]);
+    const raw = vars[name]!;
+    // Numbers in the language's digits and grouping, like those Intl writes in countdowns.
+    const value = kind && formats[kind] ? formats[kind]!(Number(raw), lang) : typeof raw === 'number' ? intl('n', lang, (l) => new Intl.NumberFormat(l)).format(raw) : raw;
     // First-strong isolates: an LTR address or code inside RTL text keeps its own order.
     return isolate ? `\u2068${value}\u2069` : value;
   });
