@@ -77,6 +77,11 @@ describe('built-in translations', () => {
     });
   }
 
+  it('English keeps one kind of apostrophe too', () => {
+    const texts = entries(en).flatMap(([, , t]) => forms(t));
+    assert.deepEqual(texts.filter((s) => /\w'\w/.test(s)), []);
+  });
+
   it('French puts a no-break space before : ; ? ! (inside the string)', () => {
     for (const [, key, t] of entries(tables.get('fr')!)) {
       for (const text of forms(t)) assert.doesNotMatch(text.replace(/<[^>]*>/g, ''), /[^\u00a0\u202f][:;?!](?=\s|$)/u, `fr ${key}: “${text}”`);
