@@ -114,6 +114,12 @@ describe('formatting by the platform', () => {
     assert.equal(format(en['mfa-verify']['verify.push.expiresIn'], { seconds: 125 }, 'en'), 'The request expires in 2:05.');
   });
 
+  it('two sentences are joined as the language joins them (no space in Japanese and Chinese)', () => {
+    assert.equal(format(tables.get('ja')!.common.sentences, { first: '送信しました。', second: '再試行。' }, 'ja'), '送信しました。再試行。');
+    assert.equal(format(tables.get('zh-CN')!.common.sentences, { first: '已发送。', second: '重试。' }, 'zh-CN'), '已发送。重试。');
+    assert.equal(format(en.common.sentences, { first: 'Sent.', second: 'Retry.' }, 'en'), 'Sent. Retry.');
+  });
+
   it('English chooses singular and plural by Intl.PluralRules', () => {
     assert.equal(format(en['mfa-enrollment'].loaded, { enrolled: 3, total: 5 }, 'en'), '3 of 5 methods set up.');
     assert.equal(format(en['mfa-enrollment'].loaded, { enrolled: 1, total: 1 }, 'en'), '1 of 1 method set up.');

@@ -311,7 +311,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     } catch (error) {
       if (over()) return;
       const mfaError = toMfaError(error);
-      if (this.#fail(mfaError, 'load', undefined, `${this.t(this._authenticators ? 'refreshFailed' : 'loadFailed')} ${this.errorText(mfaError)}`)) {
+      if (this.#fail(mfaError, 'load', undefined, this.sentences(this.t(this._authenticators ? 'refreshFailed' : 'loadFailed'), this.errorText(mfaError)))) {
         this._loadError = this.#show(mfaError);
         this.#announceNextLoad = true;
       }
@@ -403,7 +403,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const mfaError = toMfaError(error);
     if (mfaError.code === 'aborted' || (flow && !this.#current(flow))) return undefined;
     const seconds = mfaError.retryAfter;
-    this.announce((message ?? this.errorText(mfaError)) + (seconds ? ` ${this.t('waitSeconds', { seconds })}` : ''));
+    this.announce(this.sentences(message ?? this.errorText(mfaError), !!seconds && this.t('waitSeconds', { seconds })));
     this.dispatchEvent(new MfaErrorEvent({ error: mfaError, action }));
     return mfaError;
   }
@@ -705,7 +705,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     if (!popup || popup.closed) {
       this.#patch(current, { step: 'blocked', popup: undefined });
       const blocked = new MfaError('popup_blocked');
-      this.#fail(blocked, 'enroll', undefined, `${this.t('ticket.blocked')} ${this.errorText(blocked)}`);
+      this.#fail(blocked, 'enroll', undefined, this.sentences(this.t('ticket.blocked'), this.errorText(blocked)));
       this.#focus('ticket-link');
       return;
     }

@@ -436,13 +436,13 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
       const wait = Math.max(0, Number(this.resendAfter) || 0);
       if (wait) this.#startCountdown('_resendAt', wait);
       const sent = again ? this.t('verify.resent') : this.#named(authenticator, `verify.${authenticator.factor}.sent`, 'verify.sent');
-      this.announce(wait ? `${sent} ${this.t('verify.resendIn', { seconds: wait })}` : sent);
+      this.announce(this.sentences(sent, !!wait && this.t('verify.resendIn', { seconds: wait })));
       if (authenticator.factor === 'sms') this.#listenWebOtp();
       if (focus) void this.#focusField();
       return;
     }
     this._step = 'push';
-    this.announce(`${this.#pushPrompt()} ${this.t('verify.push.waiting')}`);
+    this.announce(this.sentences(this.#pushPrompt(), this.t('verify.push.waiting')));
     if (focus) void this.focusPart('[part~="cancel-button"]');
     try {
       const result = await pollOob(source, {
@@ -697,7 +697,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   /** The error's sentence, with the attempts left when the server said. */
   #describe(error: MfaError): string {
     const text = this.errorText(error);
-    return error.attemptsLeft === undefined ? text : `${text} ${this.t('attemptsLeft', { count: error.attemptsLeft })}`;
+    return this.sentences(text, error.attemptsLeft !== undefined && this.t('attemptsLeft', { count: error.attemptsLeft }));
   }
 
   #errorMessage(): string {

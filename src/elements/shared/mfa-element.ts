@@ -149,6 +149,12 @@ export class MfaElement<S extends StringTable = StringTable> extends LitElement 
     return format(lookup(lang, namespace, key) ?? en[key], vars, lang);
   }
 
+  /** Whole sentences shown or said together, joined as the language joins sentences. */
+  protected sentences(...parts: (string | false | undefined)[]): string {
+    const [head = '', ...rest] = parts.filter(Boolean) as string[];
+    return rest.reduce((first, second) => this.t('sentences', { first, second }), head);
+  }
+
   /** The localized sentence for an error (the server's own text is never the headline). */
   protected errorText(error: MfaError): string {
     return this.t(errorKey(error));

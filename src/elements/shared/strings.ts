@@ -11,6 +11,8 @@ const en = {
   copy: 'Copy',
   copied: 'Copied',
   loading: 'Loading…',
+  /** Two whole sentences said or shown together (no space between them in Japanese or Chinese). */
+  sentences: '{first} {second}',
   noSource:
     'No data source: place this element inside <mfa-provider> or set its source property.',
   waitSeconds: 'Try again {seconds:in}.',

@@ -9,6 +9,7 @@ const common: Table['common'] = {
   copy: 'Kopieren',
   copied: 'Kopiert',
   loading: 'Wird geladen …',
+  sentences: '{first} {second}',
   noSource:
     'Keine Datenquelle: Platzieren Sie dieses Element in <mfa-provider> oder setzen Sie seine Eigenschaft source.',
   waitSeconds: 'Versuchen Sie es {seconds:in} erneut.',

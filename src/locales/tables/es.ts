@@ -11,6 +11,7 @@ const table: Table = {
     copy: 'Copiar',
     copied: 'Copiado',
     loading: 'Cargando…',
+    sentences: '{first} {second}',
     noSource: 'No hay fuente de datos: coloca este elemento dentro de <mfa-provider> o define su propiedad source.',
     waitSeconds: 'Vuelve a intentarlo {seconds:in}.',
     attemptsLeft: { plural: 'count', one: 'Te queda {count} intento.', other: 'Te quedan {count} intentos.' },

@@ -9,6 +9,7 @@ const common: Table['common'] = {
   copy: 'Copier',
   copied: 'Copié',
   loading: 'Chargement…',
+  sentences: '{first} {second}',
   noSource:
     'Aucune source de données : placez cet élément dans <mfa-provider> ou définissez sa propriété source.',
   waitSeconds: 'Réessayez {seconds:in}.',

@@ -11,6 +11,7 @@ const table: Table = {
     copy: 'Copia',
     copied: 'Copiato',
     loading: 'Caricamento…',
+    sentences: '{first} {second}',
     noSource: 'Nessuna origine dati: inserisci questo elemento in <mfa-provider> o imposta la sua proprietà source.',
     waitSeconds: 'Riprova {seconds:in}.',
     attemptsLeft: { plural: 'count', one: 'Ti resta {count} tentativo.', other: 'Ti restano {count} tentativi.' },

@@ -11,6 +11,7 @@ const table: Table = {
     copy: 'Kopiuj',
     copied: 'Skopiowano',
     loading: 'Wczytywanie…',
+    sentences: '{first} {second}',
     noSource: 'Brak źródła danych: umieść ten element w <mfa-provider> albo ustaw jego właściwość source.',
     waitSeconds: 'Spróbuj ponownie {seconds:in}.',
     attemptsLeft: { plural: 'count', one: 'Pozostała {count} próba.', few: 'Pozostały {count} próby.', many: 'Pozostało {count} prób.', other: 'Pozostało {count} próby.' },

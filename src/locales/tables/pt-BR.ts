@@ -11,6 +11,7 @@ const table: Table = {
     copy: 'Copiar',
     copied: 'Copiado',
     loading: 'Carregando…',
+    sentences: '{first} {second}',
     noSource: 'Nenhuma fonte de dados: coloque este elemento dentro de <mfa-provider> ou defina a propriedade source.',
     waitSeconds: 'Tente novamente {seconds:in}.',
     attemptsLeft: { plural: 'count', one: 'Resta {count} tentativa.', other: 'Restam {count} tentativas.' },

@@ -11,6 +11,7 @@ const table: Table = {
     copy: 'Kopiera',
     copied: 'Kopierat',
     loading: 'Läser in…',
+    sentences: '{first} {second}',
     noSource: 'Ingen datakälla: placera elementet i <mfa-provider> eller ange dess egenskap source.',
     waitSeconds: 'Försök igen {seconds:in}.',
     attemptsLeft: { plural: 'count', one: '{count} försök kvar.', other: '{count} försök kvar.' },

@@ -11,6 +11,7 @@ const table: Table = {
     copy: 'Kopyala',
     copied: 'Kopyalandı',
     loading: 'Yükleniyor…',
+    sentences: '{first} {second}',
     noSource: 'Veri kaynağı yok: bu öğeyi <mfa-provider> içine yerleştirin veya source özelliğini ayarlayın.',
     waitSeconds: '{seconds:in} tekrar deneyin.',
     attemptsLeft: { plural: 'count', one: '{count} deneme hakkınız kaldı.', other: '{count} deneme hakkınız kaldı.' },
