@@ -387,7 +387,7 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
 
   #renderScan(level: number, key: TotpKeyUri): TemplateResult {
     const { issuer, account, digits, nonDefault } = key;
-    const name = [issuer, account].filter(Boolean).join(': ') || this.t('otp.secretLabel');
+    const name = this.issuerAccount(issuer, account) || this.t('otp.secretLabel');
     const grouped = formatSecret(key.secret);
     // What the app will show: [key, value], the settings only when they are not the defaults.
     const rows = (

@@ -90,7 +90,7 @@ export class MfaRecoveryCodes extends MfaElement<RecoveryStrings> {
 
   /** The lines of the `.txt` file (and of the printout): a title, who and when, a note, the codes. */
   fileLines(now: Date = new Date()): { title: string; meta: string[]; note: string; codes: string[] } {
-    const name = [this.issuer, this.account].filter(Boolean).join(' – ');
+    const name = this.issuerAccount(this.issuer, this.account);
     const date = new Intl.DateTimeFormat(resolveLang(this), { dateStyle: 'long' }).format(now);
     return {
       title: this.t('recovery.fileTitle', { count: this.codes.length }),

@@ -155,6 +155,11 @@ export class MfaElement<S extends StringTable = StringTable> extends LitElement 
     return rest.reduce((first, second) => this.t('sentences', { first, second }), head);
   }
 
+  /** "Service – account", either alone when the other is missing. */
+  protected issuerAccount(issuer?: string, account?: string): string {
+    return issuer && account ? this.t('issuerAccount', { issuer, account }) : issuer || account || '';
+  }
+
   /** The localized sentence for an error (the server's own text is never the headline). */
   protected errorText(error: MfaError): string {
     return this.t(errorKey(error));

@@ -13,6 +13,8 @@ const en = {
   loading: 'Loading…',
   /** Two whole sentences said or shown together (no space between them in Japanese or Chinese). */
   sentences: '{first} {second}',
+  /** A service and the account in it, as a QR code's label and the recovery file name them. */
+  issuerAccount: '{issuer} – {account}',
   noSource:
     'No data source: place this element inside <mfa-provider> or set its source property.',
   waitSeconds: 'Try again {seconds:in}.',

@@ -10,6 +10,7 @@ const common: Table['common'] = {
   copied: 'Kopiert',
   loading: 'Wird geladen …',
   sentences: '{first} {second}',
+  issuerAccount: '{issuer} – {account}',
   noSource:
     'Keine Datenquelle: Platzieren Sie dieses Element in <mfa-provider> oder setzen Sie seine Eigenschaft source.',
   waitSeconds: 'Versuchen Sie es {seconds:in} erneut.',

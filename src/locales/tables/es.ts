@@ -12,6 +12,7 @@ const table: Table = {
     copied: 'Copiado',
     loading: 'Cargando…',
     sentences: '{first} {second}',
+    issuerAccount: '{issuer} – {account}',
     noSource: 'No hay fuente de datos: coloca este elemento dentro de <mfa-provider> o define su propiedad source.',
     waitSeconds: 'Vuelve a intentarlo {seconds:in}.',
     attemptsLeft: { plural: 'count', one: 'Te queda {count} intento.', other: 'Te quedan {count} intentos.' },

@@ -10,6 +10,7 @@ const common: Table['common'] = {
   copied: 'Copié',
   loading: 'Chargement…',
   sentences: '{first} {second}',
+  issuerAccount: '{issuer} – {account}',
   noSource:
     'Aucune source de données : placez cet élément dans <mfa-provider> ou définissez sa propriété source.',
   waitSeconds: 'Réessayez {seconds:in}.',

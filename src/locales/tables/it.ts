@@ -12,6 +12,7 @@ const table: Table = {
     copied: 'Copiato',
     loading: 'Caricamento…',
     sentences: '{first} {second}',
+    issuerAccount: '{issuer} – {account}',
     noSource: 'Nessuna origine dati: inserisci questo elemento in <mfa-provider> o imposta la sua proprietà source.',
     waitSeconds: 'Riprova {seconds:in}.',
     attemptsLeft: { plural: 'count', one: 'Ti resta {count} tentativo.', other: 'Ti restano {count} tentativi.' },

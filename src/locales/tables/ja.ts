@@ -12,6 +12,7 @@ const table: Table = {
     copied: 'コピーしました',
     loading: '読み込んでいます…',
     sentences: '{first}{second}',
+    issuerAccount: '{issuer} – {account}',
     noSource: 'データ ソースがありません。この要素を <mfa-provider> 内に配置するか、source プロパティを設定してください。',
     waitSeconds: '{seconds:in}にもう一度お試しください。',
     attemptsLeft: { plural: 'count', other: '残り {count} 回試せます。' },

@@ -12,6 +12,7 @@ const table: Table = {
     copied: 'Gekopieerd',
     loading: 'Laden…',
     sentences: '{first} {second}',
+    issuerAccount: '{issuer} – {account}',
     noSource: 'Geen gegevensbron: plaats dit element binnen <mfa-provider> of stel de eigenschap source in.',
     waitSeconds: 'Probeer het {seconds:in} opnieuw.',
     attemptsLeft: { plural: 'count', one: 'Nog {count} poging over.', other: 'Nog {count} pogingen over.' },

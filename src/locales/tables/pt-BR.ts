@@ -12,6 +12,7 @@ const table: Table = {
     copied: 'Copiado',
     loading: 'Carregando…',
     sentences: '{first} {second}',
+    issuerAccount: '{issuer} – {account}',
     noSource: 'Nenhuma fonte de dados: coloque este elemento dentro de <mfa-provider> ou defina a propriedade source.',
     waitSeconds: 'Tente novamente {seconds:in}.',
     attemptsLeft: { plural: 'count', one: 'Resta {count} tentativa.', other: 'Restam {count} tentativas.' },
