@@ -47,22 +47,14 @@ export const baseStyles = css`
 
   /* Right-to-left languages mirror the layout (logical properties throughout), also when only
      \`lang\` says so (a \`dir\` on any ancestor is inherited as usual); \`dir\` on the element wins. */
-  :host(:lang(ar):not([dir])),
-  :host(:lang(he):not([dir])),
-  :host(:lang(iw):not([dir])),
-  :host(:lang(fa):not([dir])),
-  :host(:lang(ur):not([dir])) {
+  :host(:is(:lang(ar), :lang(he), :lang(fa), :lang(ur)):not([dir])) {
     direction: rtl;
   }
 
   /* An icon that points (back, forward, open) faces the reading direction. (\`:dir()\` follows
      \`dir\` attributes only, so the languages are listed again.) */
   :host(:dir(rtl)) .mirror-rtl,
-  :host(:lang(ar):not([dir])) .mirror-rtl,
-  :host(:lang(he):not([dir])) .mirror-rtl,
-  :host(:lang(iw):not([dir])) .mirror-rtl,
-  :host(:lang(fa):not([dir])) .mirror-rtl,
-  :host(:lang(ur):not([dir])) .mirror-rtl {
+  :host(:is(:lang(ar), :lang(he), :lang(fa), :lang(ur)):not([dir])) .mirror-rtl {
     transform: scaleX(-1);
   }
 
