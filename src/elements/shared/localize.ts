@@ -25,19 +25,20 @@ export function resolveLang(element: Element): string {
   return (typeof navigator !== 'undefined' && navigator.language) || 'en';
 }
 
-const rtl = /^(ar|he|iw|fa|ur|ps|yi|dv|ckb)\b/i;
+const rtl = /^(ar|he|iw|fa|ur)\b/i;
 /** Right-to-left languages: their interpolated values (codes, numbers, addresses) are bidi-isolated. */
 export const isRtl = (lang: string): boolean => rtl.test(lang);
 
-const cache = new Map<string, Intl.PluralRules | Intl.RelativeTimeFormat | Intl.NumberFormat>();
-function intl<T extends Intl.PluralRules | Intl.RelativeTimeFormat | Intl.NumberFormat>(kind: string, lang: string, make: (l: string) => T): T {
-  const id = `${kind} ${lang}`;
+const cache = new Map<string, unknown>();
+/** One Intl formatter per kind, language and options; an invalid `lang` keeps English grammar. */
+function intl<T>(Format: new (lang: string, options?: object) => T, lang: string, options?: object): T {
+  const id = `${Format.name} ${lang} ${JSON.stringify(options)}`;
   let formatter = cache.get(id) as T | undefined;
   if (!formatter) {
     try {
-      formatter = make(lang);
+      formatter = new Format(lang, options);
     } catch {
-      formatter = make('en'); // an invalid `lang` attribute keeps English grammar rather than throwing
+      formatter = new Format('en', options);
     }
     cache.set(id, formatter);
   }
@@ -46,13 +47,11 @@ function intl<T extends Intl.PluralRules | Intl.RelativeTimeFormat | Intl.Number
 
 // A number and its unit never part across lines ("28 / secondes").
 const glue = (text: string) => text.replace(/\s/g, '\u00a0');
+const number = (n: number, lang: string, options?: object) => intl(Intl.NumberFormat, lang, options).format(n);
 const formats: Record<string, (n: number, lang: string) => string> = {
-  in: (n, lang) => glue(intl('r', lang, (l) => new Intl.RelativeTimeFormat(l, { numeric: 'always' })).format(n, 'second')),
-  clock: (n, lang) => {
-    const number = intl('n2', lang, (l) => new Intl.NumberFormat(l, { minimumIntegerDigits: 2 }));
-    return `${intl('n', lang, (l) => new Intl.NumberFormat(l)).format(Math.floor(n / 60))}:${number.format(n % 60)}`;
-  },
-  duration: (n, lang) => glue(intl('d', lang, (l) => new Intl.NumberFormat(l, { style: 'unit', unit: 'second', unitDisplay: 'long' })).format(n)),
+  in: (n, lang) => glue(intl(Intl.RelativeTimeFormat, lang).format(n, 'second')),
+  clock: (n, lang) => `${number(Math.floor(n / 60), lang)}:${number(n % 60, lang, { minimumIntegerDigits: 2 })}`,
+  duration: (n, lang) => glue(number(n, lang, { style: 'unit', unit: 'second', unitDisplay: 'long' })),
 };
 
 export function format(template: Template | undefined, vars: Vars = {}, lang = 'en'): string {
@@ -60,14 +59,14 @@ export function format(template: Template | undefined, vars: Vars = {}, lang = '
   if (typeof template === 'function') return template(vars);
   if (typeof template === 'object') {
     const n = Number(vars[template.plural]);
-    template = template[`=${n}`] ?? template[intl('p', lang, (l) => new Intl.PluralRules(l)).select(n)] ?? template.other;
+    template = template[`=${n}`] ?? template[intl(Intl.PluralRules, lang).select(n)] ?? template.other;
   }
   const isolate = isRtl(lang);
   return template.replace(/\{(\w+)(?::(\w+))?\}/g, (match, name: string, kind?: string) => {
     if (!(name in vars)) return match;
     const raw = vars[name]!;
     // Numbers in the language's digits and grouping, like those Intl writes in countdowns.
-    const value = kind && formats[kind] ? formats[kind]!(Number(raw), lang) : typeof raw === 'number' ? intl('n', lang, (l) => new Intl.NumberFormat(l)).format(raw) : raw;
+    const value = kind && formats[kind] ? formats[kind]!(Number(raw), lang) : typeof raw === 'number' ? number(raw, lang) : raw;
     // First-strong isolates: an LTR address or code inside RTL text keeps its own order.
     return isolate ? `\u2068${value}\u2069` : value;
   });
