@@ -128,6 +128,35 @@ describe('pseudo-locale: nothing English escapes, nothing overflows at 360 px', 
     checkSaid(said, 'verify');
   });
 
+  it('<mfa-verify>: a text message with its resend countdown, a push waiting with its expiry', async () => {
+    const s = await seeded([{ factor: 'sms', phoneNumber: '+15555550142' }, { factor: 'push', deviceName: 'Pixel 9' }], { pushInterval: 1 });
+    const sms = await mount(s.source, { method: 'sms' });
+    const said = recordLive(sms);
+    await waitForPart(sms, 'countdown');
+    await check(sms, 'sms sent, resend countdown', [s.nameOf('sms')]);
+    checkSaid(said, 'verify sms', [s.nameOf('sms')]);
+    const push = await mount(s.source, { method: 'push' });
+    const pushSaid = recordLive(push);
+    await waitForPart(push, 'countdown');
+    await check(push, 'push waiting', ['Pixel 9']);
+    checkSaid(pushSaid, 'verify push', ['Pixel 9']);
+  });
+
+  it('<mfa-enrollment>: the authenticator-app and email flows inside the list', async () => {
+    const { el } = await setup();
+    button(el, 'enroll-button', row(el, 'otp')).click();
+    await until(el, () => $(el, 'mfa-otp-enroll')?.shadowRoot?.querySelector('[part~="manual-toggle"]'), 'otp flow');
+    await check(el, 'otp flow in the list');
+    button(el, 'cancel-button').click();
+    await until(el, () => !$(el, 'mfa-otp-enroll'), 'otp flow closed');
+    button(el, 'enroll-button', row(el, 'email')).click();
+    await until(el, () => $(el, '#address'), 'email form');
+    type($<HTMLInputElement>(el, '#address')!, 'flow@example.com');
+    button(el, 'submit-button').click();
+    await until(el, () => $(el, 'mfa-code-input'), 'email code step');
+    await check(el, 'email code step');
+  });
+
   it('<mfa-enrollment>: the list, a phone form refused, the code step, a removal to confirm', async () => {
     const { el } = await setup({ seed: [{ factor: 'email', email: 'list@example.com' }] });
     const said = recordLive(el as MfaEnrollment);
