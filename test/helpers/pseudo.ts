@@ -44,7 +44,7 @@ const DATA = [
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s\d+,\s\d{4}\b/g,
 ];
 
-/** What is left of `text` once translated segments and data are removed: English if it has letters. */
+/** What is left of `text` once translated segments and data are removed: English if it has letters or punctuation. */
 export function leftover(text: string, data: string[] = []): string {
   let rest = text;
   for (let before = ''; before !== rest; ) {
@@ -53,7 +53,8 @@ export function leftover(text: string, data: string[] = []): string {
   }
   for (const value of data) rest = rest.split(value).join(' ');
   for (const pattern of DATA) rest = rest.replace(pattern, ' ');
-  return /[A-Za-z]{2,}/.test(rest) ? rest.replace(/\s+/g, ' ').trim() : '';
+  // Words, or sentence punctuation added outside a string (“affichera:” with its colon in code).
+  return /[A-Za-z]{2,}|[:;?!.,…]/.test(rest) ? rest.replace(/\s+/g, ' ').trim() : '';
 }
 
 const ATTRIBUTES = ['aria-label', 'title', 'placeholder', 'alt', 'aria-description', 'aria-roledescription', 'aria-valuetext'];

@@ -188,7 +188,12 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
   }
 
   /** Shows `step`, says `message` (by default the step's title and text) and moves focus to its heading. */
-  #go(step: OtpEnrollStep, message = `${this.t(`otp.${step}Title` as 'otp.scanTitle')}. ${this.t(`otp.${step}Text` as 'otp.scanText')}`, focus = true): void {
+  #go(
+    step: OtpEnrollStep,
+    message: string | (() => string) = () =>
+      this.t('headingAndText', { heading: this.t(`otp.${step}Title` as 'otp.scanTitle'), text: this.t(`otp.${step}Text` as 'otp.scanText') }),
+    focus = true,
+  ): void {
     this.step = step;
     this.announce(message);
     if (focus) void this.focusPart(`#${step}-title`);

@@ -15,6 +15,8 @@ const en = {
   sentences: '{first} {second}',
   /** A service and the account in it, as a QR code's label and the recovery file name them. */
   issuerAccount: '{issuer} – {account}',
+  /** A step's heading said before its text, as one announcement. */
+  headingAndText: '{heading}. {text}',
   noSource:
     'No data source: place this element inside <mfa-provider> or set its source property.',
   waitSeconds: 'Try again {seconds:in}.',

@@ -13,6 +13,7 @@ const table: Table = {
     loading: 'جارٍ التحميل…',
     sentences: '{first} {second}',
     issuerAccount: '{issuer} – {account}',
+    headingAndText: '{heading}. {text}',
     noSource: 'لا يوجد مصدر بيانات: ضع هذا العنصر داخل <mfa-provider> أو اضبط الخاصية source الخاصة به.',
     waitSeconds: 'أعد المحاولة {seconds:in}.',
     attemptsLeft: { plural: 'count', zero: 'لم تتبقَّ أي محاولة.', one: 'تبقّت محاولة واحدة.', two: 'تبقّت محاولتان.', few: 'تبقّت {count} محاولات.', many: 'تبقّت {count} محاولة.', other: 'تبقّت {count} محاولة.' },

@@ -11,6 +11,7 @@ const common: Table['common'] = {
   loading: 'Wird geladen …',
   sentences: '{first} {second}',
   issuerAccount: '{issuer} – {account}',
+  headingAndText: '{heading}. {text}',
   noSource:
     'Keine Datenquelle: Platzieren Sie dieses Element in <mfa-provider> oder setzen Sie seine Eigenschaft source.',
   waitSeconds: 'Versuchen Sie es {seconds:in} erneut.',

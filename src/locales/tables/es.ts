@@ -13,6 +13,7 @@ const table: Table = {
     loading: 'Cargando…',
     sentences: '{first} {second}',
     issuerAccount: '{issuer} – {account}',
+    headingAndText: '{heading}. {text}',
     noSource: 'No hay fuente de datos: coloca este elemento dentro de <mfa-provider> o define su propiedad source.',
     waitSeconds: 'Vuelve a intentarlo {seconds:in}.',
     attemptsLeft: { plural: 'count', one: 'Te queda {count} intento.', other: 'Te quedan {count} intentos.' },

@@ -11,6 +11,7 @@ const common: Table['common'] = {
   loading: 'Chargement…',
   sentences: '{first} {second}',
   issuerAccount: '{issuer} – {account}',
+  headingAndText: '{heading}. {text}',
   noSource:
     'Aucune source de données : placez cet élément dans <mfa-provider> ou définissez sa propriété source.',
   waitSeconds: 'Réessayez {seconds:in}.',

@@ -13,6 +13,7 @@ const table: Table = {
     loading: 'בטעינה…',
     sentences: '{first} {second}',
     issuerAccount: '{issuer} – {account}',
+    headingAndText: '{heading}. {text}',
     noSource: 'אין מקור נתונים: יש למקם את הרכיב בתוך <mfa-provider> או להגדיר את המאפיין source שלו.',
     waitSeconds: 'אפשר לנסות שוב {seconds:in}.',
     attemptsLeft: { plural: 'count', one: 'נותר ניסיון אחד.', two: 'נותרו שני ניסיונות.', other: 'נותרו {count} ניסיונות.' },

@@ -13,6 +13,7 @@ const table: Table = {
     loading: 'Caricamento…',
     sentences: '{first} {second}',
     issuerAccount: '{issuer} – {account}',
+    headingAndText: '{heading}. {text}',
     noSource: 'Nessuna origine dati: inserisci questo elemento in <mfa-provider> o imposta la sua proprietà source.',
     waitSeconds: 'Riprova {seconds:in}.',
     attemptsLeft: { plural: 'count', one: 'Ti resta {count} tentativo.', other: 'Ti restano {count} tentativi.' },

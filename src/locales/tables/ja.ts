@@ -13,6 +13,7 @@ const table: Table = {
     loading: '読み込んでいます…',
     sentences: '{first}{second}',
     issuerAccount: '{issuer} – {account}',
+    headingAndText: '{heading}。{text}',
     noSource: 'データ ソースがありません。この要素を <mfa-provider> 内に配置するか、source プロパティを設定してください。',
     waitSeconds: '{seconds:in}にもう一度お試しください。',
     attemptsLeft: { plural: 'count', other: '残り {count} 回試せます。' },

@@ -13,6 +13,7 @@ const table: Table = {
     loading: 'Laden…',
     sentences: '{first} {second}',
     issuerAccount: '{issuer} – {account}',
+    headingAndText: '{heading}. {text}',
     noSource: 'Geen gegevensbron: plaats dit element binnen <mfa-provider> of stel de eigenschap source in.',
     waitSeconds: 'Probeer het {seconds:in} opnieuw.',
     attemptsLeft: { plural: 'count', one: 'Nog {count} poging over.', other: 'Nog {count} pogingen over.' },

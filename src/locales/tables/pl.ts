@@ -13,6 +13,7 @@ const table: Table = {
     loading: 'Wczytywanie…',
     sentences: '{first} {second}',
     issuerAccount: '{issuer} – {account}',
+    headingAndText: '{heading}. {text}',
     noSource: 'Brak źródła danych: umieść ten element w <mfa-provider> albo ustaw jego właściwość source.',
     waitSeconds: 'Spróbuj ponownie {seconds:in}.',
     attemptsLeft: { plural: 'count', one: 'Pozostała {count} próba.', few: 'Pozostały {count} próby.', many: 'Pozostało {count} prób.', other: 'Pozostało {count} próby.' },

@@ -13,6 +13,7 @@ const table: Table = {
     loading: 'Carregando…',
     sentences: '{first} {second}',
     issuerAccount: '{issuer} – {account}',
+    headingAndText: '{heading}. {text}',
     noSource: 'Nenhuma fonte de dados: coloque este elemento dentro de <mfa-provider> ou defina a propriedade source.',
     waitSeconds: 'Tente novamente {seconds:in}.',
     attemptsLeft: { plural: 'count', one: 'Resta {count} tentativa.', other: 'Restam {count} tentativas.' },

@@ -13,6 +13,7 @@ const table: Table = {
     loading: 'Läser in…',
     sentences: '{first} {second}',
     issuerAccount: '{issuer} – {account}',
+    headingAndText: '{heading}. {text}',
     noSource: 'Ingen datakälla: placera elementet i <mfa-provider> eller ange dess egenskap source.',
     waitSeconds: 'Försök igen {seconds:in}.',
     attemptsLeft: { plural: 'count', one: '{count} försök kvar.', other: '{count} försök kvar.' },

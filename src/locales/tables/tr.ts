@@ -13,6 +13,7 @@ const table: Table = {
     loading: 'Yükleniyor…',
     sentences: '{first} {second}',
     issuerAccount: '{issuer} – {account}',
+    headingAndText: '{heading}. {text}',
     noSource: 'Veri kaynağı yok: bu öğeyi <mfa-provider> içine yerleştirin veya source özelliğini ayarlayın.',
     waitSeconds: '{seconds:in} tekrar deneyin.',
     attemptsLeft: { plural: 'count', one: '{count} deneme hakkınız kaldı.', other: '{count} deneme hakkınız kaldı.' },

@@ -13,6 +13,7 @@ const table: Table = {
     loading: '正在加载…',
     sentences: '{first}{second}',
     issuerAccount: '{issuer} – {account}',
+    headingAndText: '{heading}。{text}',
     noSource: '没有数据源：请将此元素放在 <mfa-provider> 中，或设置其 source 属性。',
     waitSeconds: '请在{seconds:in}重试。',
     attemptsLeft: { plural: 'count', other: '还剩 {count} 次尝试机会。' },
