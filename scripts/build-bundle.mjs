@@ -1,6 +1,6 @@
 // The single-file build for <script type="module"> use without a bundler: one file with everything
 // (Lit, both data sources, every element, English text) and, beside it, files fetched only on
-// demand: the QR code library (when a QR code is drawn) and the German and French tables (when an
+// demand: the QR code library (when a QR code is drawn) and the translation tables (when an
 // element meets that language). The on-demand files import nothing the main file has, so
 // mfa-elements.js needs no other file to start.
 import { build } from 'esbuild';
@@ -10,7 +10,7 @@ import { esbuildMinifyLiterals } from './minify-literals.mjs';
 
 const outdir = 'dist/cdn';
 const QR_FILE = 'mfa-qrcode.js';
-const common = { bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, sourcemap: true, legalComments: 'linked', logLevel: 'warning' };
+const common = { bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, charset: 'utf8', sourcemap: true, legalComments: 'linked', logLevel: 'warning' };
 
 rmSync(outdir, { recursive: true, force: true });
 const main = await build({

@@ -231,6 +231,17 @@ test('the single-file bundle fetches the QR library and a translation beside it,
   const cdn = fetched.filter((path) => path.startsWith('/dist/cdn/'));
   assert.ok(cdn.includes('/dist/cdn/mfa-qrcode.js'), `QR library fetched: ${cdn}`);
   assert.ok(cdn.some((path) => /^\/dist\/cdn\/locales\/de-/.test(path)), `German table fetched: ${cdn}`);
+  // Another language: its own table, fetched from beside the file too; no other language's.
+  await page.evaluate(() => {
+    const qr = document.createElement('mfa-qr-code') as HTMLElement & { value: string };
+    qr.lang = 'ar';
+    qr.id = 'ar';
+    qr.value = 'otpauth://totp/Demo:ada%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Demo';
+    document.body.append(qr);
+  });
+  await page.waitForFunction(() => document.getElementById('ar')?.shadowRoot?.querySelector('svg')?.getAttribute('aria-label') === 'رمز الاستجابة السريعة (QR)');
+  const tables = fetched.filter((path) => path.startsWith('/dist/cdn/locales/')).map((path) => /locales\/([\w-]+?)-[\w]+\.js$/.exec(path)?.[1]);
+  assert.deepEqual(tables.sort(), ['ar', 'de'], `tables fetched: ${tables}`);
   assert.deepEqual(await problems(), []);
   await page.close();
 });

@@ -47,7 +47,8 @@ for (const mode of MODES) {
       await until(el, () => $(el, '[part~="retry-button"]'), 'error state');
       expect($(el, '[part~="error"]')!.textContent).to.contain('Too many requests');
       const wait = $(el, '[part~="wait"]')!.textContent!;
-      const seconds = Number(/in (\d+) seconds/.exec(wait)![1]);
+      // Number and unit held together by no-break spaces: the countdown never breaks as “28 / seconds”.
+      const seconds = Number(/in\u00a0(\d+)\u00a0seconds/.exec(wait)![1]);
       expect(seconds).to.be.within(20, 30);
       expect(button(el, 'retry-button').getAttribute('aria-disabled')).to.equal('true');
       expect(liveText(el)).to.contain('Too many requests');

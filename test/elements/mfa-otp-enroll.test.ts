@@ -281,7 +281,7 @@ describe('<mfa-otp-enroll> against the emulator', () => {
     const last = errors.at(-1)!.detail.error;
     expect(last.code).to.equal('too_many_attempts');
     expect(last.retryAfter).to.be.greaterThan(0);
-    expect(part(el, 'wait').textContent).to.match(/^Try again in \d+ seconds?\.$/);
+    expect(part(el, 'wait').textContent).to.match(/^Try again in\u00a0\d+\u00a0seconds?\.$/);
     expect(part(el, 'error').textContent).to.contain('Too many failed attempts');
     expect(submit.disabled).to.be.true;
     expect(el.step).to.equal('scan');
@@ -481,7 +481,7 @@ describe('<mfa-otp-enroll> with a test double', () => {
     part(custom, 'manual-toggle').click();
     await custom.updateComplete;
     expect(terms(custom)).to.deep.equal(['Service', 'Account', 'Type', 'Algorithm', 'Digits', 'Interval']);
-    expect(values(custom)).to.deep.equal(['ACME Corp', 'alice@example.com', 'Time-based', 'SHA256', '8', '60 seconds']);
+    expect(values(custom)).to.deep.equal(['ACME Corp', 'alice@example.com', 'Time-based', 'SHA256', '8', '60\u00a0seconds']);
     expect(codeInput(custom).length).to.equal(8);
     expect(part(custom, 'secret').textContent).to.equal('JBSW Y3DP EHPK 3PXP');
     expect(custom.shadowRoot!.querySelector('.sr-only')!.textContent).to.contain('J B S W, Y 3 D P, E H P K, 3 P X P');
@@ -530,9 +530,9 @@ describe('<mfa-otp-enroll> with a test double', () => {
     enterCode(el, '123456');
     expect(((await error) as MfaErrorEvent).detail.error.retryAfter).to.equal(90);
     await el.updateComplete;
-    expect(part(el, 'wait').textContent).to.equal('Try again in 90 seconds.');
+    expect(part(el, 'wait').textContent).to.equal('Try again in\u00a090\u00a0seconds.');
     expect(part<HTMLButtonElement>(el, 'submit-button').disabled).to.be.true;
-    await waitUntil(() => statusText(el).includes('Try again in 90 seconds.'));
+    await waitUntil(() => statusText(el).includes('Try again in\u00a090\u00a0seconds.'));
   });
 
   it('does not associate twice when it is moved in the page', async () => {

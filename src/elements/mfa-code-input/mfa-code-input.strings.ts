@@ -1,12 +1,12 @@
-import type { Locales } from '../shared/localize.js';
+import type { Locales, Template } from '../shared/localize.js';
 
-/** Built-in text of `<mfa-code-input>`: `en` complete, `de` and `fr`. */
+/** Built-in text of `<mfa-code-input>`; `en` is complete. */
 const en = {
   /** The accessible name (and visible label) when the `label` attribute is not set. */
-  'codeInput.label': (v: Record<string, string | number>) => `${v.length}-digit code`,
+  'codeInput.label': '{length}-digit code',
 };
 
-export type CodeInputStrings = typeof en;
+export type CodeInputStrings = Record<keyof typeof en, Template>;
 
-/** English is built in; `de` and `fr` are in src/locales/, loaded when a page uses them. */
+/** English is built in; the other languages are tables in src/locales/, loaded when a page uses them. */
 export const codeInputLocales: Locales<CodeInputStrings> = { en };

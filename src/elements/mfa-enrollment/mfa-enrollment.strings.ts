@@ -1,11 +1,11 @@
-import type { Locales, Template, Vars } from '../shared/localize.js';
+import type { Locales, Template } from '../shared/localize.js';
 
 /** Built-in text of `<mfa-enrollment>`; `en` is complete. `{name}` placeholders take the values passed. */
 const en = {
   heading: 'Multi-factor authentication',
   intro: 'Add a second step to your sign-in. You can use more than one method.',
   loadingList: 'Loading your sign-in methods…',
-  loaded: (v: Vars) => `${v.enrolled} of ${v.total} method${Number(v.total) === 1 ? '' : 's'} set up.`,
+  loaded: { plural: 'total', one: '{enrolled} of {total} method set up.', other: '{enrolled} of {total} methods set up.' },
   loadFailed: 'Your sign-in methods could not be loaded.',
   refreshFailed: 'The list could not be refreshed; it may be out of date.',
   empty: 'No sign-in methods are available here.',
@@ -99,5 +99,5 @@ const en = {
 
 export type EnrollmentStrings = Record<keyof typeof en, Template>;
 
-/** English is built in; `de` and `fr` are in src/locales/, loaded when a page uses them. */
+/** English is built in; the other languages are tables in src/locales/, loaded when a page uses them. */
 export const enrollmentLocales: Locales<EnrollmentStrings> = { en };

@@ -7,6 +7,7 @@ import { pollOob } from '../../core/poller.js';
 import { SharedSource } from '../../core/shared-source.js';
 import type { Authenticator, EnrollRequest, Enrollment, FactorInfo, FactorName, MfaSource, OobEnrollment } from '../../core/types.js';
 import { MfaEnrollEvent, MfaErrorEvent, MfaRemoveEvent, type MfaAction } from '../shared/events.js';
+import { nameDir } from '../shared/localize.js';
 import { MfaElement } from '../shared/mfa-element.js';
 import { baseStyles, columnBaseStyles } from '../shared/styles.js';
 import { enrollmentLocales, type EnrollmentStrings } from './mfa-enrollment.strings.js';
@@ -305,12 +306,12 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
         this.#announceNextLoad = false;
         const shown = this.#shownFactors().filter((f) => f !== 'recovery-code');
         const enrolled = shown.filter((f) => this.#authenticatorsFor(f).length).length;
-        this.announce(shown.length ? this.t('loaded', { enrolled, total: shown.length }) : this.t('empty'));
+        this.announce(() => (shown.length ? this.t('loaded', { enrolled, total: shown.length }) : this.t('empty')));
       }
     } catch (error) {
       if (over()) return;
       const mfaError = toMfaError(error);
-      if (this.#fail(mfaError, 'load', undefined, `${this.t(this._authenticators ? 'refreshFailed' : 'loadFailed')} ${this.errorText(mfaError)}`)) {
+      if (this.#fail(mfaError, 'load', undefined, this.sentences(this.t(this._authenticators ? 'refreshFailed' : 'loadFailed'), this.errorText(mfaError)))) {
         this._loadError = this.#show(mfaError);
         this.#announceNextLoad = true;
       }
@@ -402,7 +403,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const mfaError = toMfaError(error);
     if (mfaError.code === 'aborted' || (flow && !this.#current(flow))) return undefined;
     const seconds = mfaError.retryAfter;
-    this.announce((message ?? this.errorText(mfaError)) + (seconds ? ` ${this.t('waitSeconds', { seconds })}` : ''));
+    this.announce(this.sentences(message ?? this.errorText(mfaError), !!seconds && this.t('waitSeconds', { seconds })));
     this.dispatchEvent(new MfaErrorEvent({ error: mfaError, action }));
     return mfaError;
   }
@@ -411,7 +412,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   /** Says localized text through the live region. */
   #say(...args: Parameters<MfaEnrollment['t']>): void {
-    this.announce(this.t(...args));
+    this.announce(() => this.t(...args));
   }
 
   #current(flow: Flow): Flow | undefined {
@@ -704,7 +705,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     if (!popup || popup.closed) {
       this.#patch(current, { step: 'blocked', popup: undefined });
       const blocked = new MfaError('popup_blocked');
-      this.#fail(blocked, 'enroll', undefined, `${this.t('ticket.blocked')} ${this.errorText(blocked)}`);
+      this.#fail(blocked, 'enroll', undefined, this.sentences(this.t('ticket.blocked'), this.errorText(blocked)));
       this.#focus('ticket-link');
       return;
     }
@@ -923,7 +924,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const removing = this._removingId === a.id;
     const confirming = this._confirmId === a.id;
     return html`<li part="authenticator" class="authenticator">
-      <span part="authenticator-name" class="authenticator-name">${name}</span>
+      <span part="authenticator-name" class="authenticator-name" dir=${nameDir(a)}>${name}</span>
       ${a.removable && this.activeSource?.capabilities?.remove !== false
         ? html`<button
             type="button"

@@ -1,6 +1,6 @@
-import { one, type Locales, type Vars } from '../shared/localize.js';
+import type { Locales, Template } from '../shared/localize.js';
 
-/** Built-in text of `<mfa-otp-enroll>`: `en` complete, `de` and `fr`. */
+/** Built-in text of `<mfa-otp-enroll>`; `en` is complete. */
 const en = {
   'otp.title': 'Add an authenticator app',
   'otp.starting': 'Creating your key…',
@@ -17,7 +17,7 @@ const en = {
   'otp.keyCopied': 'Setup key copied.',
   'otp.keySelected': 'Setup key selected. Copy it with Ctrl+C (⌘C on a Mac).',
   'otp.copyFailed': 'Copying is not available here. Type the key instead.',
-  'otp.appShows': 'Your app will show',
+  'otp.appShows': 'Your app will show:',
   'otp.issuer': 'Service',
   'otp.account': 'Account',
   'otp.type': 'Type',
@@ -25,7 +25,7 @@ const en = {
   'otp.algorithm': 'Algorithm',
   'otp.digits': 'Digits',
   'otp.period': 'Interval',
-  'otp.periodValue': (v: Vars): string => (Number(v.seconds) === 1 ? '1 second' : `${v.seconds} seconds`),
+  'otp.periodValue': '{seconds:duration}',
   'otp.codeTitle': 'Enter the code',
   'otp.codeText': 'Enter the {digits}-digit code your app now shows for this account.',
   'otp.codeLabel': '{digits}-digit code from your app',
@@ -35,16 +35,15 @@ const en = {
   'otp.incomplete': 'Enter all {digits} digits.',
   'otp.canRetry': 'You can try again now.',
   'otp.startOver': 'Start over',
-  'otp.recoveryTitle': (v: Vars): string => (one(v) ? 'Save your recovery code' : 'Save your recovery codes'),
-  'otp.codeAccepted': (v: Vars): string =>
-    one(v) ? 'Code accepted. Now save your recovery code.' : 'Code accepted. Now save your recovery codes.',
+  'otp.recoveryTitle': { plural: 'count', one: 'Save your recovery code', other: 'Save your recovery codes' },
+  'otp.codeAccepted': { plural: 'count', one: 'Code accepted. Now save your recovery code.', other: 'Code accepted. Now save your recovery codes.' },
   'otp.doneTitle': 'Authenticator app added',
   'otp.doneText': 'From now on you can sign in with a code from your app.',
   'otp.unsupported': 'An authenticator app cannot be added here.',
   'otp.invalidUri': 'The server sent a key that is not an authenticator-app key, so it is not shown. Try again, or contact support if this keeps happening.',
 };
 
-export type OtpEnrollStrings = typeof en;
+export type OtpEnrollStrings = Record<keyof typeof en, Template>;
 
-/** English is built in; `de` and `fr` are in src/locales/, loaded when a page uses them. */
+/** English is built in; the other languages are tables in src/locales/, loaded when a page uses them. */
 export const otpEnrollLocales: Locales<OtpEnrollStrings> = { en };

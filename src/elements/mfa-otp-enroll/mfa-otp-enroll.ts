@@ -188,7 +188,12 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
   }
 
   /** Shows `step`, says `message` (by default the step's title and text) and moves focus to its heading. */
-  #go(step: OtpEnrollStep, message = `${this.t(`otp.${step}Title` as 'otp.scanTitle')}. ${this.t(`otp.${step}Text` as 'otp.scanText')}`, focus = true): void {
+  #go(
+    step: OtpEnrollStep,
+    message: string | (() => string) = () =>
+      this.t('headingAndText', { heading: this.t(`otp.${step}Title` as 'otp.scanTitle'), text: this.t(`otp.${step}Text` as 'otp.scanText') }),
+    focus = true,
+  ): void {
     this.step = step;
     this.announce(message);
     if (focus) void this.focusPart(`#${step}-title`);
@@ -387,7 +392,7 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
 
   #renderScan(level: number, key: TotpKeyUri): TemplateResult {
     const { issuer, account, digits, nonDefault } = key;
-    const name = [issuer, account].filter(Boolean).join(': ') || this.t('otp.secretLabel');
+    const name = this.issuerAccount(issuer, account) || this.t('otp.secretLabel');
     const grouped = formatSecret(key.secret);
     // What the app will show: [key, value], the settings only when they are not the defaults.
     const rows = (
@@ -434,12 +439,12 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
                 <p>${this.t('otp.manualText')}</p>
                 <div class="secret-row">
                   <span class="sr-only">${this.t('otp.secretSpelled', { spelled: [...grouped].join(' ').replace(/   /g, ', ') })}</span>
-                  <code part="secret" class="secret" aria-hidden="true" translate="no">${grouped}</code>
+                  <code part="secret" class="secret" aria-hidden="true" translate="no" dir="ltr">${grouped}</code>
                   ${this.#button(this.t('otp.copyKey'), this.#copySecret, 'copy-button', 'secondary')}
                 </div>
                 ${this._copyStatus ? html`<p class="muted" part="status">${this._copyStatus}</p>` : nothing}
-                <p class="muted">${this.t('otp.appShows')}:</p>
-                <dl part="details">${rows.map(([term, value]) => html`<dt>${this.t(`otp.${term}`)}</dt><dd translate="no">${value}</dd>`)}</dl>
+                <p class="muted">${this.t('otp.appShows')}</p>
+                <dl part="details">${rows.map(([term, value]) => html`<dt>${this.t(`otp.${term}`)}</dt><dd translate="no" dir="auto">${value}</dd>`)}</dl>
               </div>
             </div>
           </div>`,

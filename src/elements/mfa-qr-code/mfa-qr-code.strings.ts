@@ -1,6 +1,6 @@
-import type { Locales } from '../shared/localize.js';
+import type { Locales, Template } from '../shared/localize.js';
 
-/** Built-in text of `<mfa-qr-code>`: `en` complete, `de` and `fr`. */
+/** Built-in text of `<mfa-qr-code>`; `en` is complete. */
 const en = {
   'qr.label': 'QR code',
   'qr.loading': 'Drawing the QR code…',
@@ -8,7 +8,7 @@ const en = {
   'qr.failed': 'The QR code could not be drawn.',
 };
 
-export type QrStrings = typeof en;
+export type QrStrings = Record<keyof typeof en, Template>;
 
-/** English is built in; `de` and `fr` are in src/locales/, loaded when a page uses them. */
+/** English is built in; the other languages are tables in src/locales/, loaded when a page uses them. */
 export const qrLocales: Locales<QrStrings> = { en };

@@ -73,6 +73,6 @@ export const printSheet = `
   body { font: 12pt/1.5 system-ui, sans-serif; color: #000; background: #fff; margin: 2cm; }
   h1 { font-size: 16pt; margin: 0 0 0.5em; }
   p { margin: 0 0 0.5em; }
-  ol { margin: 1em 0; padding-left: 2em; }
+  ol { margin: 1em 0; padding-inline-start: 2em; }
   li { font: 14pt/1.8 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; letter-spacing: 0.05em; }
 `;

@@ -90,7 +90,7 @@ export class MfaRecoveryCodes extends MfaElement<RecoveryStrings> {
 
   /** The lines of the `.txt` file (and of the printout): a title, who and when, a note, the codes. */
   fileLines(now: Date = new Date()): { title: string; meta: string[]; note: string; codes: string[] } {
-    const name = [this.issuer, this.account].filter(Boolean).join(' – ');
+    const name = this.issuerAccount(this.issuer, this.account);
     const date = new Intl.DateTimeFormat(resolveLang(this), { dateStyle: 'long' }).format(now);
     return {
       title: this.t('recovery.fileTitle', { count: this.codes.length }),
@@ -172,7 +172,7 @@ export class MfaRecoveryCodes extends MfaElement<RecoveryStrings> {
     return html`<div part="base" class="base">
       <p part="description">${this.t('recovery.intro', { count })}</p>
       <ul part="recovery-codes" class="codes" aria-label=${this.t('recovery.listLabel', { count })}>
-        ${this.codes.map((code) => html`<li part="code"><code>${groupCode(code)}</code></li>`)}
+        ${this.codes.map((code) => html`<li part="code"><code dir="ltr">${groupCode(code)}</code></li>`)}
       </ul>
       <div part="actions" class="actions">
         <button type="button" class="secondary" part="button copy-button" @click=${() => this.copy()}>

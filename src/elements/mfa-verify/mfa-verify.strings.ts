@@ -1,9 +1,6 @@
-import type { Locales, Vars } from '../shared/localize.js';
+import type { Locales, StringTable, Template } from '../shared/localize.js';
 
-/** `1 second` or `{n} seconds`. */
-const seconds = (v: Vars) => (Number(v.seconds) === 1 ? '1 second' : `${v.seconds} seconds`);
-
-/** Built-in text of `<mfa-verify>`: `en` complete, `de` and `fr`. */
+/** Built-in text of `<mfa-verify>`; `en` is complete. */
 const en = {
   'verify.title': 'Verify it’s you',
   'verify.pick': 'Choose how you want to confirm your identity.',
@@ -23,15 +20,15 @@ const en = {
   'verify.codeLabel': 'Verification code',
   'verify.submit': 'Verify',
   'verify.verifying': 'Verifying…',
-  'verify.incomplete': (v) => `Enter all ${v.length} digits of the code.`,
+  'verify.incomplete': 'Enter all {length} digits of the code.',
   'verify.resend': 'Send again',
-  'verify.resendIn': (v) => `You can ask for a new code in ${seconds(v)}.`,
+  'verify.resendIn': 'You can ask for a new code {seconds:in}.',
   'verify.resendReady': 'You can ask for a new code now.',
   'verify.resent': 'A new code is on its way.',
   'verify.push.prompt': 'We sent a notification to {name}. Approve it to continue.',
   'verify.push.promptNoName': 'We sent a notification to your phone. Approve it to continue.',
   'verify.push.waiting': 'Waiting for your approval…',
-  'verify.push.expiresIn': (v) => `The request expires in ${v.time}.`,
+  'verify.push.expiresIn': 'The request expires in {seconds:clock}.',
   'verify.push.rejected': 'The request was denied on your phone.',
   'verify.push.expired': 'The request expired before it was approved.',
   'verify.push.cancelled': 'The request was cancelled.',
@@ -41,13 +38,13 @@ const en = {
   'verify.recovery.invalid': 'A recovery code has 24 letters and digits.',
   'verify.recovery.newTitle': 'Your new recovery code',
   'verify.recovery.newDescription': 'The recovery code you used no longer works. Here is your new one.',
-  'verify.locked': (v) => `Too many attempts. Try again in ${seconds(v)}.`,
+  'verify.locked': 'Too many attempts. Try again {seconds:in}.',
   'verify.unlocked': 'You can try again now.',
   'verify.verified': 'Verified.',
   'verify.field.valueMissing': 'Enter the verification code.',
-} satisfies Record<string, string | ((v: Vars) => string)>;
+} satisfies StringTable;
 
-export type VerifyStrings = typeof en;
+export type VerifyStrings = Record<keyof typeof en, Template>;
 
-/** English is built in; `de` and `fr` are in src/locales/, loaded when a page uses them. */
+/** English is built in; the other languages are tables in src/locales/, loaded when a page uses them. */
 export const verifyLocales: Locales<VerifyStrings> = { en };

@@ -6,6 +6,7 @@ import type { Authenticator, Challenge, MfaSource, VerifyRequest, VerifyResult }
 import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
 import type { MfaCodeCompleteEvent } from '../mfa-code-input/mfa-code-input.events.js';
 import { MfaVerifiedEvent, type MfaAction, type MfaVerifiedDetail, type VerifyMethod } from '../shared/events.js';
+import { nameDir } from '../shared/localize.js';
 import { MfaElement } from '../shared/mfa-element.js';
 import { baseStyles, columnBaseStyles } from '../shared/styles.js';
 import { verifyStyles } from './mfa-verify.styles.js';
@@ -442,13 +443,13 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
       const wait = Math.max(0, Number(this.resendAfter) || 0);
       if (wait) this.#startCountdown('_resendAt', wait);
       const sent = again ? this.t('verify.resent') : this.#named(authenticator, `verify.${authenticator.factor}.sent`, 'verify.sent');
-      this.announce(wait ? `${sent} ${this.t('verify.resendIn', { seconds: wait })}` : sent);
+      this.announce(this.sentences(sent, !!wait && this.t('verify.resendIn', { seconds: wait })));
       if (authenticator.factor === 'sms') this.#listenWebOtp();
       if (focus) void this.#focusField();
       return;
     }
     this._step = 'push';
-    this.announce(`${this.#pushPrompt()} ${this.t('verify.push.waiting')}`);
+    this.announce(this.sentences(this.#pushPrompt(), this.t('verify.push.waiting')));
     if (focus) void this.focusPart('[part~="cancel-button"]');
     try {
       const result = await pollOob(source, {
@@ -703,7 +704,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   /** The error's sentence, with the attempts left when the server said. */
   #describe(error: MfaError): string {
     const text = this.errorText(error);
-    return error.attemptsLeft === undefined ? text : `${text} ${this.t('attemptsLeft', { count: error.attemptsLeft })}`;
+    return this.sentences(text, error.attemptsLeft !== undefined && this.t('attemptsLeft', { count: error.attemptsLeft }));
   }
 
   #errorMessage(): string {
@@ -752,7 +753,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
             ${this._list.map(
               (a) => html`<li><button part="button authenticator" class="option secondary" data-id=${a.id} ?disabled=${this.#inactive} @click=${() => this.#start(a, true)}>
                 <span part="authenticator-label">${this.t(`verify.factor.${a.factor as 'otp'}`)}</span>
-                ${a.name ? html`<span part="authenticator-name" class="option-name">${a.name}</span>` : nothing}
+                ${a.name ? html`<span part="authenticator-name" class="option-name" dir=${nameDir(a)}>${a.name}</span>` : nothing}
               </button></li>`,
             )}
           </ul>
@@ -762,10 +763,9 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
         return this.#renderForm(step === 'recovery');
       case 'push': {
         const left = this.#secondsLeft(this._pushExpiresAt);
-        const time = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
         return html`<p part="description">${this.#pushPrompt()}</p>
           ${waiting(this.t('verify.push.waiting'))}
-          ${this._pushExpiresAt ? html`<p part="countdown">${this.t('verify.push.expiresIn', { time })}</p>` : nothing}
+          ${this._pushExpiresAt ? html`<p part="countdown">${this.t('verify.push.expiresIn', { seconds: left })}</p>` : nothing}
           ${row(this.#button('cancel-button', this.t('cancel'), this.#cancelPush, 'secondary'))}${this.#renderSwitch()}`;
       }
       case 'new-code':

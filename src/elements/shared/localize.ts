@@ -4,13 +4,17 @@
  * Templates are plain strings with `{name}` placeholders, or functions for plurals.
  */
 export type Vars = Record<string, string | number>;
-export type Template = string | ((vars: Vars) => string);
+/**
+ * A plural message: the form for each `Intl.PluralRules` category of the language (Arabic uses
+ * all six, Polish `one`/`few`/`many`), chosen on the number in `{plural}`; `other` is required. An
+ * exact `=1` form wins over the category (for languages whose only category is `other`).
+ */
+export type PluralTemplate = { plural: string; other: string } & Partial<Record<Intl.LDMLPluralRule | `=${number}`, string>>;
+/** Text with `{name}` placeholders; `{name:in}` (a countdown), `{name:duration}` and `{name:clock}` (m:ss) format seconds. */
+export type Template = string | PluralTemplate | ((vars: Vars) => string);
 export type StringTable = Record<string, Template>;
 /** An element's built-in text: `en`, complete. Other languages are registered tables (`src/locales`). */
 export type Locales<T extends StringTable> = { en: T };
-
-/** Plural choice on `{count}` for languages with one singular form (en, de, fr). */
-export const one = (vars: Vars): boolean => Number(vars.count) === 1;
 
 export function resolveLang(element: Element): string {
   let node: Node | null = element;
@@ -21,10 +25,51 @@ export function resolveLang(element: Element): string {
   return (typeof navigator !== 'undefined' && navigator.language) || 'en';
 }
 
-export function format(template: Template | undefined, vars: Vars = {}): string {
+const rtl = /^(ar|he|iw|fa|ur)\b/i;
+/** Right-to-left languages: their interpolated values (codes, numbers, addresses) are bidi-isolated. */
+export const isRtl = (lang: string): boolean => rtl.test(lang);
+
+const cache = new Map<string, unknown>();
+/** One Intl formatter per kind, language and options; an invalid `lang` keeps English grammar. */
+function intl<T>(Format: new (lang: string, options?: object) => T, lang: string, options?: object): T {
+  const id = `${Format.name} ${lang} ${JSON.stringify(options)}`;
+  let formatter = cache.get(id) as T | undefined;
+  if (!formatter) {
+    try {
+      formatter = new Format(lang, options);
+    } catch {
+      formatter = new Format('en', options);
+    }
+    cache.set(id, formatter);
+  }
+  return formatter;
+}
+
+// A number and its unit never part across lines ("28 / secondes").
+const glue = (text: string) => text.replace(/\s/g, '\u00a0');
+const number = (n: number, lang: string, options?: object) => intl(Intl.NumberFormat, lang, options).format(n);
+const formats: Record<string, (n: number, lang: string) => string> = {
+  in: (n, lang) => glue(intl(Intl.RelativeTimeFormat, lang).format(n, 'second')),
+  clock: (n, lang) => `${number(Math.floor(n / 60), lang)}:${number(n % 60, lang, { minimumIntegerDigits: 2 })}`,
+  duration: (n, lang) => glue(number(n, lang, { style: 'unit', unit: 'second', unitDisplay: 'long' })),
+};
+
+export function format(template: Template | undefined, vars: Vars = {}, lang = 'en'): string {
   if (template === undefined) return '';
   if (typeof template === 'function') return template(vars);
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+  if (typeof template === 'object') {
+    const n = Number(vars[template.plural]);
+    template = template[`=${n}`] ?? template[intl(Intl.PluralRules, lang).select(n)] ?? template.other;
+  }
+  const isolate = isRtl(lang);
+  return template.replace(/\{(\w+)(?::(\w+))?\}/g, (match, name: string, kind?: string) => {
+    if (!(name in vars)) return match;
+    const raw = vars[name]!;
+    // Numbers in the language's digits and grouping, like those Intl writes in countdowns.
+    const value = kind && formats[kind] ? formats[kind]!(Number(raw), lang) : typeof raw === 'number' ? number(raw, lang) : raw;
+    // First-strong isolates: an LTR address or code inside RTL text keeps its own order.
+    return isolate ? `\u2068${value}\u2069` : value;
+  });
 }
 
 /**
@@ -40,7 +85,25 @@ const loaders = new Map<string, () => Promise<unknown>>();
 const loading = new Map<string, Promise<void>>();
 const changeListeners = new Set<() => void>();
 
-const baseOf = (lang: string) => lang.toLowerCase().split('-')[0]!;
+/** Where a base language falls back when no table has its own name. */
+const aliases: Record<string, string> = { pt: 'pt-br', zh: 'zh-cn', iw: 'he' };
+/**
+ * The tags to try for `lang`, most specific first: `pt-PT` → `pt` → `pt-br`; `de-CH` → `de`.
+ * Traditional Chinese (`zh-Hant`, `zh-TW`, `zh-HK`, `zh-MO`) never falls back to the Simplified
+ * table: a reader of one script is better served by English than by the other, unless a page
+ * registers `zh-Hant` or `zh-TW` itself.
+ */
+export function candidates(lang: string): string[] {
+  const parts = lang.toLowerCase().split(/[-_]/);
+  const tags: string[] = [];
+  for (let i = parts.length; i > 0; i--) tags.push(parts.slice(0, i).join('-'));
+  if (parts[0] === 'zh' && parts.some((p) => p === 'hant' || p === 'tw' || p === 'hk' || p === 'mo')) {
+    return tags.filter((t) => t !== 'zh').concat(parts.includes('hant') ? [] : ['zh-hant']);
+  }
+  const alias = aliases[parts[0]!];
+  if (alias && !tags.includes(alias)) tags.push(alias);
+  return tags;
+}
 
 /** Adds (or overrides) text for `lang`, by namespace (`common`, or an element's namespace). */
 export function registerTranslation(lang: string, translation: Translation): void {
@@ -57,8 +120,7 @@ export function registerLocaleLoader(lang: string, loader: () => Promise<unknown
 
 /** Loads the built-in translation for `lang` (or its base language) once; resolves when done. */
 export function loadLocale(lang: string): Promise<void> {
-  const candidates = [lang.toLowerCase(), baseOf(lang)];
-  const wanted = candidates.find((l) => loaders.has(l));
+  const wanted = candidates(lang).find((l) => loaders.has(l));
   if (!wanted || translations.has(wanted)) return Promise.resolve();
   let promise = loading.get(wanted);
   if (!promise) {
@@ -72,9 +134,9 @@ export function loadLocale(lang: string): Promise<void> {
   return promise;
 }
 
-/** The registered template for `key`, trying `de-CH` then `de`. */
+/** The registered template for `key`, along the fallback chain of `lang` (see `candidates`). */
 export function lookup(lang: string, namespace: string, key: string): Template | undefined {
-  for (const candidate of [lang.toLowerCase(), baseOf(lang)]) {
+  for (const candidate of candidates(lang)) {
     const template = translations.get(candidate)?.[namespace]?.[key];
     if (template !== undefined) return template;
   }
@@ -84,4 +146,13 @@ export function lookup(lang: string, namespace: string, key: string): Template |
 export function onTranslationsChanged(listener: () => void): () => void {
   changeListeners.add(listener);
   return () => changeListeners.delete(listener);
+}
+
+/**
+ * The `dir` for a listed authenticator's name: phone numbers and email addresses are left to right
+ * inside right-to-left text (their `+`, digits and `@` would otherwise be reordered); a device name
+ * the user chose (or the label shown instead) takes the direction of its own first letters.
+ */
+export function nameDir(a: { factor: string; name?: string }): 'ltr' | 'auto' {
+  return a.name && ['sms', 'voice', 'email'].includes(a.factor) ? 'ltr' : 'auto';
 }

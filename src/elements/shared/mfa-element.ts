@@ -140,13 +140,24 @@ export class MfaElement<S extends StringTable = StringTable> extends LitElement 
 
   /** Localized text for `key`: the `strings` override, else the page's language, else English. */
   protected t(key: (keyof S | keyof CommonStrings) & string, vars?: Vars): string {
-    const override = this.strings?.[key];
-    if (override !== undefined) return format(override, vars);
     const lang = resolveLang(this);
+    const override = this.strings?.[key];
+    if (override !== undefined) return format(override, vars, lang);
     if (!/^en\b/i.test(lang)) void loadLocale(lang);
     const { locales, i18n } = this.constructor as typeof MfaElement;
     const [namespace, en] = locales && key in locales.en ? [i18n!, locales.en] : ['common', commonStrings.en as StringTable];
-    return format(lookup(lang, namespace, key) ?? en[key], vars);
+    return format(lookup(lang, namespace, key) ?? en[key], vars, lang);
+  }
+
+  /** Whole sentences shown or said together, joined as the language joins sentences. */
+  protected sentences(...parts: (string | false | undefined)[]): string {
+    const [head = '', ...rest] = parts.filter(Boolean) as string[];
+    return rest.reduce((first, second) => this.t('sentences', { first, second }), head);
+  }
+
+  /** "Service – account", either alone when the other is missing. */
+  protected issuerAccount(issuer?: string, account?: string): string {
+    return issuer && account ? this.t('issuerAccount', { issuer, account }) : issuer || account || '';
   }
 
   /** The localized sentence for an error (the server's own text is never the headline). */
@@ -154,14 +165,30 @@ export class MfaElement<S extends StringTable = StringTable> extends LitElement 
     return this.t(errorKey(error));
   }
 
-  /** Says `message` through the polite live region, even when it repeats the last one. */
-  protected announce(message: string): void {
-    this._announcement = message === this._announcement ? `${message}\u00a0` : message;
+  /**
+   * Says `message` through the polite live region, even when it repeats the last one. Pass a
+   * function (of values fixed at the time) to have the sentence said again in the page's language
+   * when that language's table arrives after the announcement, or when `lang` changes.
+   */
+  protected announce(message: string | (() => string)): void {
+    const say = typeof message === 'string' ? () => message : message;
+    // The same sentence twice in a row differs by a no-break space, so that it is said again.
+    this.#repeat = say() === this.#say().trimEnd() && !this.#repeat;
+    this.#say = say;
+    this._announcement = this.#spoken();
+  }
+
+  #say: () => string = () => '';
+  #repeat = false;
+  #spoken(): string {
+    const message = this.#say();
+    return this.#repeat ? `${message}\u00a0` : message;
   }
 
   /** The live region every element renders once, so that it exists before anything is said. */
   protected renderLiveRegion(): TemplateResult {
-    return html`<div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this._announcement}</div>`;
+    // Evaluated on every render: a table that arrives later changes the text, which is then said.
+    return html`<div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.#spoken()}</div>`;
   }
 
   protected renderNoSource(): TemplateResult {
@@ -175,7 +202,7 @@ export class MfaElement<S extends StringTable = StringTable> extends LitElement 
   protected reportError(error: unknown, action: MfaAction): MfaError {
     const mfaError = toMfaError(error);
     if (mfaError.code !== 'aborted') {
-      this.announce(this.errorText(mfaError));
+      this.announce(() => this.errorText(mfaError));
       this.dispatchEvent(new MfaErrorEvent({ error: mfaError, action }));
     }
     return mfaError;

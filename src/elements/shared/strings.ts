@@ -1,5 +1,5 @@
 import type { MfaError } from '../../core/errors.js';
-import { format, type Locales } from './localize.js';
+import { format, type Locales, type StringTable, type Template } from './localize.js';
 
 /** Text every element shares: actions and the message for each error code. */
 const en = {
@@ -11,10 +11,16 @@ const en = {
   copy: 'Copy',
   copied: 'Copied',
   loading: 'Loading…',
+  /** Two whole sentences said or shown together (no space between them in Japanese or Chinese). */
+  sentences: '{first} {second}',
+  /** A service and the account in it, as a QR code's label and the recovery file name them. */
+  issuerAccount: '{issuer} – {account}',
+  /** A step's heading said before its text, as one announcement. */
+  headingAndText: '{heading}. {text}',
   noSource:
     'No data source: place this element inside <mfa-provider> or set its source property.',
-  waitSeconds: (v) => (Number(v.seconds) === 1 ? 'Try again in 1 second.' : `Try again in ${v.seconds} seconds.`),
-  attemptsLeft: (v) => (Number(v.count) === 1 ? '1 attempt left.' : `${v.count} attempts left.`),
+  waitSeconds: 'Try again {seconds:in}.',
+  attemptsLeft: { plural: 'count', one: '{count} attempt left.', other: '{count} attempts left.' },
   'error.network_error': 'The server could not be reached. Check your connection and try again.',
   'error.timeout': 'The server took too long to answer. Try again.',
   'error.bad_response': 'The server sent an answer that could not be read. Try again later.',
@@ -41,9 +47,9 @@ const en = {
   'error.no_source': 'No data source is configured.',
   'error.aborted': 'Cancelled.',
   'error.generic': 'Something went wrong. Try again.',
-} satisfies Record<string, string | ((v: Record<string, string | number>) => string)>;
+} satisfies StringTable;
 
-export type CommonStrings = typeof en;
+export type CommonStrings = Record<keyof typeof en, Template>;
 
 /** English is built in; other languages register under the `common` namespace (src/locales/). */
 export const commonStrings: Locales<CommonStrings> = { en };

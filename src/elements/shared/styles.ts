@@ -45,6 +45,19 @@ export const baseStyles = css`
     line-height: 1.5;
   }
 
+  /* Right-to-left languages mirror the layout (logical properties throughout), also when only
+     \`lang\` says so (a \`dir\` on any ancestor is inherited as usual); \`dir\` on the element wins. */
+  :host(:is(:lang(ar), :lang(he), :lang(fa), :lang(ur)):not([dir])) {
+    direction: rtl;
+  }
+
+  /* An icon that points (back, forward, open) faces the reading direction. (\`:dir()\` follows
+     \`dir\` attributes only, so the languages are listed again.) */
+  :host(:dir(rtl)) .mirror-rtl,
+  :host(:is(:lang(ar), :lang(he), :lang(fa), :lang(ur)):not([dir])) .mirror-rtl {
+    transform: scaleX(-1);
+  }
+
   @media (prefers-color-scheme: dark) {
     :host {
       --_primary: var(--mfa-color-primary, #93b4fd);

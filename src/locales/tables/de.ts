@@ -1,14 +1,6 @@
-import type { Translation } from '../../elements/shared/localize.js';
-import { one, plural, seconds } from './plural.js';
-import type { CommonStrings } from '../../elements/shared/strings.js';
-import type { CodeInputStrings } from '../../elements/mfa-code-input/mfa-code-input.strings.js';
-import type { QrStrings } from '../../elements/mfa-qr-code/mfa-qr-code.strings.js';
-import type { RecoveryStrings } from '../../elements/mfa-recovery-codes/mfa-recovery-codes.strings.js';
-import type { OtpEnrollStrings } from '../../elements/mfa-otp-enroll/mfa-otp-enroll.strings.js';
-import type { VerifyStrings } from '../../elements/mfa-verify/mfa-verify.strings.js';
-import type { EnrollmentStrings } from '../../elements/mfa-enrollment/mfa-enrollment.strings.js';
+import type { Table } from './types.js';
 
-const common: Partial<CommonStrings> = {
+const common: Table['common'] = {
   retry: 'Erneut versuchen',
   cancel: 'Abbrechen',
   back: 'Zurück',
@@ -17,11 +9,13 @@ const common: Partial<CommonStrings> = {
   copy: 'Kopieren',
   copied: 'Kopiert',
   loading: 'Wird geladen …',
+  sentences: '{first} {second}',
+  issuerAccount: '{issuer} – {account}',
+  headingAndText: '{heading}. {text}',
   noSource:
     'Keine Datenquelle: Platzieren Sie dieses Element in <mfa-provider> oder setzen Sie seine Eigenschaft source.',
-  waitSeconds: (v) =>
-    Number(v.seconds) === 1 ? 'Erneut versuchen in 1 Sekunde.' : `Erneut versuchen in ${v.seconds} Sekunden.`,
-  attemptsLeft: (v) => (Number(v.count) === 1 ? 'Noch 1 Versuch.' : `Noch ${v.count} Versuche.`),
+  waitSeconds: 'Versuchen Sie es {seconds:in} erneut.',
+  attemptsLeft: { plural: 'count', one: 'Noch {count} Versuch.', other: 'Noch {count} Versuche.' },
   'error.network_error': 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   'error.timeout': 'Der Server hat zu lange gebraucht. Versuchen Sie es erneut.',
   'error.bad_response': 'Die Antwort des Servers war unlesbar. Versuchen Sie es später erneut.',
@@ -37,37 +31,43 @@ const common: Partial<CommonStrings> = {
     'Sie haben bereits einen Authenticator. Bestätigen Sie sich zuerst damit, dann fügen Sie einen weiteren hinzu.',
   'error.invalid_input': 'Prüfen Sie Ihre Eingabe.',
   'error.popup_blocked': 'Ihr Browser hat das Fenster blockiert. Öffnen Sie es über den Link.',
+  'error.mfa_required': 'Ein weiterer Bestätigungsschritt ist erforderlich.',
+  'error.access_denied': 'Die Anfrage wurde abgelehnt.',
+  'error.unsupported_challenge_type': 'Keine Ihrer Bestätigungsmethoden kann hier verwendet werden. Richten Sie zuerst eine ein.',
+  'error.association_required': 'Sie haben noch keine Bestätigungsmethode. Richten Sie zuerst eine ein.',
+  'error.invalid_authenticator': 'Diese Bestätigungsmethode gibt es nicht mehr.',
+  'error.invalid_request': 'Die Anfrage wurde abgelehnt. Prüfen Sie Ihre Eingabe.',
+  'error.invalid_uri': 'Der Server hat eine Adresse gesendet, die nicht sicher geöffnet werden kann.',
+  'error.unsupported': 'Das ist hier nicht verfügbar.',
+  'error.no_source': 'Es ist keine Datenquelle eingerichtet.',
+  'error.aborted': 'Abgebrochen.',
   'error.generic': 'Etwas ist schiefgelaufen. Versuchen Sie es erneut.',
 };
 
-const mfaCodeInput: Partial<CodeInputStrings> = {
-  'codeInput.label': (v) => `${v.length}-stelliger Code`,
+const mfaCodeInput: Table['mfa-code-input'] = {
+  'codeInput.label': '{length}-stelliger Code',
 };
 
-const mfaQrCode: Partial<QrStrings> = {
+const mfaQrCode: Table['mfa-qr-code'] = {
   'qr.label': 'QR-Code',
   'qr.loading': 'QR-Code wird erstellt …',
   'qr.invalid': 'Dieser QR-Code kann nicht angezeigt werden: Die Adresse ist kein Authenticator-Schlüssel.',
   'qr.failed': 'Der QR-Code konnte nicht erstellt werden.',
 };
 
-const mfaRecoveryCodes: Partial<RecoveryStrings> = {
-  'recovery.intro': (v) =>
-    one(v)
-      ? 'Bewahren Sie diesen Wiederherstellungscode sicher auf, etwa in einem Passwortmanager. Wenn Sie Ihr Telefon verlieren, können Sie sich damit anmelden. Er wird nur dieses eine Mal angezeigt.'
-      : `Bewahren Sie diese ${v.count} Wiederherstellungscodes sicher auf, etwa in einem Passwortmanager. Wenn Sie Ihr Telefon verlieren, können Sie sich mit jedem Code einmal anmelden. Sie werden nur dieses eine Mal angezeigt.`,
-  'recovery.listLabel': (v) => (one(v) ? 'Wiederherstellungscode' : 'Wiederherstellungscodes'),
-  'recovery.copy': (v) => (one(v) ? 'Code kopieren' : 'Codes kopieren'),
-  'recovery.copied': (v) => (one(v) ? 'Wiederherstellungscode kopiert.' : 'Wiederherstellungscodes kopiert.'),
+const mfaRecoveryCodes: Table['mfa-recovery-codes'] = {
+  'recovery.intro': { plural: 'count', one: 'Bewahren Sie diesen Wiederherstellungscode sicher auf, etwa in einem Passwortmanager. Wenn Sie Ihr Telefon verlieren, können Sie sich damit anmelden. Er wird nur dieses eine Mal angezeigt.', other: 'Bewahren Sie diese {count} Wiederherstellungscodes sicher auf, etwa in einem Passwortmanager. Wenn Sie Ihr Telefon verlieren, können Sie sich mit jedem Code einmal anmelden. Sie werden nur dieses eine Mal angezeigt.' },
+  'recovery.listLabel': { plural: 'count', one: 'Wiederherstellungscode', other: 'Wiederherstellungscodes' },
+  'recovery.copy': { plural: 'count', one: 'Code kopieren', other: 'Codes kopieren' },
+  'recovery.copied': { plural: 'count', one: 'Wiederherstellungscode kopiert.', other: 'Wiederherstellungscodes kopiert.' },
   'recovery.selected': 'Markiert. Kopieren mit Strg+C (⌘C auf dem Mac).',
   'recovery.copyFailed': 'Kopieren ist hier nicht möglich. Laden Sie die Codes herunter oder drucken Sie sie.',
   'recovery.download': '.txt herunterladen',
-  'recovery.downloaded': (v) => `Download gestartet: ${v.filename}.`,
+  'recovery.downloaded': 'Download gestartet: {filename}.',
   'recovery.print': 'Drucken',
-  'recovery.confirm': (v) =>
-    one(v) ? 'Ich habe meinen Wiederherstellungscode gespeichert' : 'Ich habe meine Wiederherstellungscodes gespeichert',
+  'recovery.confirm': { plural: 'count', one: 'Ich habe meinen Wiederherstellungscode gespeichert', other: 'Ich habe meine Wiederherstellungscodes gespeichert' },
   'recovery.continue': 'Weiter',
-  'recovery.fileTitle': (v) => (one(v) ? 'Wiederherstellungscode' : 'Wiederherstellungscodes'),
+  'recovery.fileTitle': { plural: 'count', one: 'Wiederherstellungscode', other: 'Wiederherstellungscodes' },
   'recovery.fileFor': 'Für {name}',
   'recovery.fileCreated': 'Erstellt am {date}',
   'recovery.fileNote':
@@ -75,7 +75,7 @@ const mfaRecoveryCodes: Partial<RecoveryStrings> = {
   'recovery.filename': 'wiederherstellungscodes',
 };
 
-const mfaOtpEnroll: Partial<OtpEnrollStrings> = {
+const mfaOtpEnroll: Table['mfa-otp-enroll'] = {
   'otp.title': 'Authenticator-App hinzufügen',
   'otp.starting': 'Ihr Schlüssel wird erstellt …',
   'otp.scanTitle': 'QR-Code scannen',
@@ -91,7 +91,7 @@ const mfaOtpEnroll: Partial<OtpEnrollStrings> = {
   'otp.keyCopied': 'Einrichtungsschlüssel kopiert.',
   'otp.keySelected': 'Einrichtungsschlüssel markiert. Kopieren mit Strg+C (⌘C auf dem Mac).',
   'otp.copyFailed': 'Kopieren ist hier nicht möglich. Tippen Sie den Schlüssel ab.',
-  'otp.appShows': 'Ihre App zeigt an',
+  'otp.appShows': 'Ihre App zeigt an:',
   'otp.issuer': 'Dienst',
   'otp.account': 'Konto',
   'otp.type': 'Art',
@@ -99,7 +99,7 @@ const mfaOtpEnroll: Partial<OtpEnrollStrings> = {
   'otp.algorithm': 'Algorithmus',
   'otp.digits': 'Stellen',
   'otp.period': 'Intervall',
-  'otp.periodValue': (v) => (Number(v.seconds) === 1 ? '1 Sekunde' : `${v.seconds} Sekunden`),
+  'otp.periodValue': '{seconds:duration}',
   'otp.codeTitle': 'Code eingeben',
   'otp.codeText': 'Geben Sie den {digits}-stelligen Code ein, den Ihre App jetzt für dieses Konto anzeigt.',
   'otp.codeLabel': '{digits}-stelliger Code aus Ihrer App',
@@ -109,11 +109,8 @@ const mfaOtpEnroll: Partial<OtpEnrollStrings> = {
   'otp.incomplete': 'Geben Sie alle {digits} Ziffern ein.',
   'otp.canRetry': 'Sie können es jetzt erneut versuchen.',
   'otp.startOver': 'Neu beginnen',
-  'otp.recoveryTitle': (v) => (one(v) ? 'Wiederherstellungscode speichern' : 'Wiederherstellungscodes speichern'),
-  'otp.codeAccepted': (v) =>
-    one(v)
-      ? 'Code bestätigt. Speichern Sie jetzt Ihren Wiederherstellungscode.'
-      : 'Code bestätigt. Speichern Sie jetzt Ihre Wiederherstellungscodes.',
+  'otp.recoveryTitle': { plural: 'count', one: 'Wiederherstellungscode speichern', other: 'Wiederherstellungscodes speichern' },
+  'otp.codeAccepted': { plural: 'count', one: 'Code bestätigt. Speichern Sie jetzt Ihren Wiederherstellungscode.', other: 'Code bestätigt. Speichern Sie jetzt Ihre Wiederherstellungscodes.' },
   'otp.doneTitle': 'Authenticator-App hinzugefügt',
   'otp.doneText': 'Ab jetzt können Sie sich mit einem Code aus Ihrer App anmelden.',
   'otp.unsupported': 'Eine Authenticator-App kann hier nicht hinzugefügt werden.',
@@ -121,7 +118,7 @@ const mfaOtpEnroll: Partial<OtpEnrollStrings> = {
     'Der Server hat einen Schlüssel gesendet, der kein Authenticator-App-Schlüssel ist. Er wird daher nicht angezeigt. Versuchen Sie es erneut oder wenden Sie sich an den Support, wenn das wieder passiert.',
 };
 
-const mfaVerify: Partial<VerifyStrings> = {
+const mfaVerify: Table['mfa-verify'] = {
   'verify.title': 'Bestätigen Sie, dass Sie es sind',
   'verify.pick': 'Wählen Sie, wie Sie Ihre Identität bestätigen möchten.',
   'verify.factor.otp': 'Authenticator-App',
@@ -140,16 +137,15 @@ const mfaVerify: Partial<VerifyStrings> = {
   'verify.codeLabel': 'Bestätigungscode',
   'verify.submit': 'Bestätigen',
   'verify.verifying': 'Wird geprüft …',
-  'verify.incomplete': (v) => `Geben Sie alle ${v.length} Ziffern des Codes ein.`,
+  'verify.incomplete': 'Geben Sie alle {length} Ziffern des Codes ein.',
   'verify.resend': 'Erneut senden',
-  'verify.resendIn': (v) =>
-    seconds(v) === 1 ? 'Einen neuen Code können Sie in 1 Sekunde anfordern.' : `Einen neuen Code können Sie in ${v.seconds} Sekunden anfordern.`,
+  'verify.resendIn': 'Einen neuen Code können Sie {seconds:in} anfordern.',
   'verify.resendReady': 'Sie können jetzt einen neuen Code anfordern.',
   'verify.resent': 'Ein neuer Code ist unterwegs.',
   'verify.push.prompt': 'Wir haben eine Benachrichtigung an {name} gesendet. Bestätigen Sie sie, um fortzufahren.',
   'verify.push.promptNoName': 'Wir haben eine Benachrichtigung an Ihr Telefon gesendet. Bestätigen Sie sie, um fortzufahren.',
   'verify.push.waiting': 'Warten auf Ihre Bestätigung …',
-  'verify.push.expiresIn': (v) => `Die Anfrage läuft in ${v.time} ab.`,
+  'verify.push.expiresIn': 'Die Anfrage läuft in {seconds:clock} ab.',
   'verify.push.rejected': 'Die Anfrage wurde auf Ihrem Telefon abgelehnt.',
   'verify.push.expired': 'Die Anfrage ist abgelaufen, bevor sie bestätigt wurde.',
   'verify.push.cancelled': 'Die Anfrage wurde abgebrochen.',
@@ -160,20 +156,17 @@ const mfaVerify: Partial<VerifyStrings> = {
   'verify.recovery.invalid': 'Ein Wiederherstellungscode hat 24 Buchstaben und Ziffern.',
   'verify.recovery.newTitle': 'Ihr neuer Wiederherstellungscode',
   'verify.recovery.newDescription': 'Der verwendete Wiederherstellungscode gilt nicht mehr. Hier ist Ihr neuer.',
-  'verify.locked': (v) =>
-    seconds(v) === 1
-      ? 'Zu viele Versuche. Erneut versuchen in 1 Sekunde.'
-      : `Zu viele Versuche. Erneut versuchen in ${v.seconds} Sekunden.`,
+  'verify.locked': 'Zu viele Versuche. Versuchen Sie es {seconds:in} erneut.',
   'verify.unlocked': 'Sie können es jetzt erneut versuchen.',
   'verify.verified': 'Bestätigt.',
   'verify.field.valueMissing': 'Geben Sie den Bestätigungscode ein.',
 };
 
-const mfaEnrollment: Partial<EnrollmentStrings> = {
+const mfaEnrollment: Table['mfa-enrollment'] = {
   heading: 'Mehrstufige Anmeldung',
   intro: 'Fügen Sie Ihrer Anmeldung einen zweiten Schritt hinzu. Sie können mehrere Methoden verwenden.',
   loadingList: 'Ihre Anmeldemethoden werden geladen …',
-  loaded: (v) => `${v.enrolled} von ${v.total} ${plural(v.total, 'Methode', 'Methoden')} eingerichtet.`,
+  loaded: { plural: 'total', one: '{enrolled} von {total} Methode eingerichtet.', other: '{enrolled} von {total} Methoden eingerichtet.' },
   loadFailed: 'Ihre Anmeldemethoden konnten nicht geladen werden.',
   refreshFailed: 'Die Liste konnte nicht aktualisiert werden; sie ist womöglich veraltet.',
   empty: 'Hier sind keine Anmeldemethoden verfügbar.',
@@ -194,20 +187,20 @@ const mfaEnrollment: Partial<EnrollmentStrings> = {
   'name.recovery-code': 'Wiederherstellungscode',
   'name.generic': 'Anmeldemethode',
   enrolled: 'Eingerichtet',
-  enrolledList: (v) => `Eingerichtete Methoden: ${v.factor}`,
+  enrolledList: 'Eingerichtete Methoden: {factor}',
   notRemovable: 'Kann hier nicht entfernt werden.',
   recoveryAutomatic: 'Wird mit Ihrer ersten Methode erstellt.',
   enrollUnavailable: 'Die Einrichtung ist hier nicht verfügbar.',
   enroll: 'Einrichten',
-  enrollLabel: (v) => `${v.factor} einrichten`,
+  enrollLabel: '{factor} einrichten',
   enrolling: 'Wird gestartet …',
   remove: 'Entfernen',
-  removeLabel: (v) => `${v.name} entfernen`,
+  removeLabel: '{name} entfernen',
   removing: 'Wird entfernt …',
-  'flow.title': (v) => `${v.factor} einrichten`,
+  'flow.title': '{factor} einrichten',
   'flow.cancel': 'Abbrechen',
   'flow.cancelled': 'Einrichtung abgebrochen.',
-  'flow.done': (v) => `${v.factor} ist eingerichtet.`,
+  'flow.done': '{factor} ist eingerichtet.',
   'phone.label': 'Telefonnummer',
   'phone.hint': 'Im internationalen Format: + und die Ländervorwahl, zum Beispiel +4915112345678.',
   'phone.invalid': 'Geben Sie die Nummer im internationalen Format ein: ein + gefolgt von Ländervorwahl und Nummer, zum Beispiel +4915112345678.',
@@ -219,10 +212,10 @@ const mfaEnrollment: Partial<EnrollmentStrings> = {
   'email.submit': 'Code senden',
   sending: 'Wird gesendet …',
   'code.label': 'Bestätigungscode',
-  'code.sent.sms': (v) => `Wir haben einen Code per SMS an ${v.to} gesendet.`,
-  'code.sent.voice': (v) => `Wir rufen ${v.to} mit einem Code an.`,
-  'code.sent.email': (v) => `Wir haben einen Code an ${v.to} gesendet.`,
-  'code.incomplete': (v) => `Geben Sie alle ${v.length} Ziffern des Codes ein.`,
+  'code.sent.sms': 'Wir haben einen Code per SMS an {to} gesendet.',
+  'code.sent.voice': 'Wir rufen {to} mit einem Code an.',
+  'code.sent.email': 'Wir haben einen Code an {to} gesendet.',
+  'code.incomplete': 'Geben Sie alle {length} Ziffern des Codes ein.',
   'code.submit': 'Bestätigen',
   verifying: 'Wird geprüft …',
   'code.resend': 'Erneut senden',
@@ -241,7 +234,7 @@ const mfaEnrollment: Partial<EnrollmentStrings> = {
   'ticket.link': 'Einrichtungsseite öffnen',
   'ticket.done': 'Ich bin fertig',
   'ticket.notCompleted': 'Das Einrichtungsfenster wurde geschlossen, bevor die Einrichtung abgeschlossen war.',
-  'confirm.title': (v) => `${v.name} entfernen?`,
+  'confirm.title': '{name} entfernen?',
   'confirm.body': 'Sie können sich damit nicht mehr anmelden.',
   'confirm.linked.sms': 'Wenn Sie Ihr Telefon entfernen, entfallen auch die Sprachanrufe an diese Nummer.',
   'confirm.linked.voice': 'Wenn Sie die Sprachanrufe entfernen, entfallen auch die SMS an diese Nummer.',
@@ -249,11 +242,11 @@ const mfaEnrollment: Partial<EnrollmentStrings> = {
   'confirm.linked.otp': 'Wenn Sie diese Codes entfernen, entfallen auch die Guardian-Push-Benachrichtigungen auf demselben Gerät.',
   'confirm.last': 'Es ist Ihre letzte Methode: Ihre Anmeldung fragt erst wieder nach einem zweiten Schritt, wenn Sie einen einrichten.',
   'confirm.yes': 'Entfernen',
-  removed: (v) => `${v.name} wurde entfernt.`,
+  removed: '{name} wurde entfernt.',
   'recovery.title': 'Speichern Sie Ihren Wiederherstellungscode',
   'recovery.titleMany': 'Speichern Sie Ihre Wiederherstellungscodes',
 };
 
 /** The German text of every element, by namespace; registered by `src/locales/de.ts` or loaded on demand. */
-const table: Translation = { common, 'mfa-code-input': mfaCodeInput, 'mfa-qr-code': mfaQrCode, 'mfa-recovery-codes': mfaRecoveryCodes, 'mfa-otp-enroll': mfaOtpEnroll, 'mfa-verify': mfaVerify, 'mfa-enrollment': mfaEnrollment };
+const table: Table = { common, 'mfa-code-input': mfaCodeInput, 'mfa-qr-code': mfaQrCode, 'mfa-recovery-codes': mfaRecoveryCodes, 'mfa-otp-enroll': mfaOtpEnroll, 'mfa-verify': mfaVerify, 'mfa-enrollment': mfaEnrollment };
 export default table;

@@ -1,14 +1,6 @@
-import type { Translation } from '../../elements/shared/localize.js';
-import { one, plural, seconds } from './plural.js';
-import type { CommonStrings } from '../../elements/shared/strings.js';
-import type { CodeInputStrings } from '../../elements/mfa-code-input/mfa-code-input.strings.js';
-import type { QrStrings } from '../../elements/mfa-qr-code/mfa-qr-code.strings.js';
-import type { RecoveryStrings } from '../../elements/mfa-recovery-codes/mfa-recovery-codes.strings.js';
-import type { OtpEnrollStrings } from '../../elements/mfa-otp-enroll/mfa-otp-enroll.strings.js';
-import type { VerifyStrings } from '../../elements/mfa-verify/mfa-verify.strings.js';
-import type { EnrollmentStrings } from '../../elements/mfa-enrollment/mfa-enrollment.strings.js';
+import type { Table } from './types.js';
 
-const common: Partial<CommonStrings> = {
+const common: Table['common'] = {
   retry: 'Réessayer',
   cancel: 'Annuler',
   back: 'Retour',
@@ -17,11 +9,13 @@ const common: Partial<CommonStrings> = {
   copy: 'Copier',
   copied: 'Copié',
   loading: 'Chargement…',
+  sentences: '{first} {second}',
+  issuerAccount: '{issuer} – {account}',
+  headingAndText: '{heading}. {text}',
   noSource:
-    'Aucune source de données : placez cet élément dans <mfa-provider> ou définissez sa propriété source.',
-  waitSeconds: (v) =>
-    Number(v.seconds) <= 1 ? 'Réessayez dans 1 seconde.' : `Réessayez dans ${v.seconds} secondes.`,
-  attemptsLeft: (v) => (Number(v.count) <= 1 ? 'Encore 1 essai.' : `Encore ${v.count} essais.`),
+    'Aucune source de données : placez cet élément dans <mfa-provider> ou définissez sa propriété source.',
+  waitSeconds: 'Réessayez {seconds:in}.',
+  attemptsLeft: { plural: 'count', one: 'Encore {count} essai.', other: 'Encore {count} essais.' },
   'error.network_error': 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
   'error.timeout': 'Le serveur a mis trop de temps à répondre. Réessayez.',
   'error.bad_response': 'La réponse du serveur est illisible. Réessayez plus tard.',
@@ -29,45 +23,51 @@ const common: Partial<CommonStrings> = {
   'error.server_error': 'Le service est indisponible pour le moment. Réessayez plus tard.',
   'error.rate_limited': 'Trop de requêtes. Patientez un instant puis réessayez.',
   'error.too_many_requests': 'Trop de requêtes. Patientez un instant puis réessayez.',
-  'error.too_many_attempts': "Trop d'essais échoués. Patientez avant de réessayer.",
-  'error.invalid_grant': "Ce code est incorrect ou a expiré.",
+  'error.too_many_attempts': 'Trop d’essais échoués. Patientez avant de réessayer.',
+  'error.invalid_grant': 'Ce code est incorrect ou a expiré.',
   'error.expired_token': 'Votre session a expiré. Reconnectez-vous pour continuer.',
-  'error.invalid_token': "Votre session n'est plus valide. Reconnectez-vous pour continuer.",
+  'error.invalid_token': 'Votre session n’est plus valide. Reconnectez-vous pour continuer.',
   'error.already_enrolled':
-    "Vous avez déjà un authentificateur. Vérifiez-vous d'abord avec lui, puis ajoutez-en un autre.",
+    'Vous avez déjà un authentificateur. Vérifiez-vous d’abord avec lui, puis ajoutez-en un autre.',
   'error.invalid_input': 'Vérifiez votre saisie.',
   'error.popup_blocked': 'Votre navigateur a bloqué la fenêtre. Utilisez le lien pour l’ouvrir.',
+  'error.mfa_required': 'Une autre étape de vérification est nécessaire.',
+  'error.access_denied': 'La demande a été refusée.',
+  'error.unsupported_challenge_type': 'Aucune de vos méthodes de vérification n’est utilisable ici. Configurez-en une d’abord.',
+  'error.association_required': 'Vous n’avez encore aucune méthode de vérification. Configurez-en une d’abord.',
+  'error.invalid_authenticator': 'Cette méthode de vérification n’existe plus.',
+  'error.invalid_request': 'La demande a été refusée. Vérifiez votre saisie.',
+  'error.invalid_uri': 'Le serveur a envoyé une adresse qu’il n’est pas sûr d’ouvrir.',
+  'error.unsupported': 'Cette action n’est pas disponible ici.',
+  'error.no_source': 'Aucune source de données n’est configurée.',
+  'error.aborted': 'Annulé.',
   'error.generic': 'Une erreur est survenue. Réessayez.',
 };
 
-const mfaCodeInput: Partial<CodeInputStrings> = {
-  'codeInput.label': (v) => `Code à ${v.length} chiffres`,
+const mfaCodeInput: Table['mfa-code-input'] = {
+  'codeInput.label': 'Code à {length} chiffres',
 };
 
-const mfaQrCode: Partial<QrStrings> = {
+const mfaQrCode: Table['mfa-qr-code'] = {
   'qr.label': 'Code QR',
   'qr.loading': 'Création du code QR…',
-  'qr.invalid': "Ce code QR ne peut pas être affiché : l’adresse n’est pas une clé d’authentification.",
-  'qr.failed': "Le code QR n’a pas pu être créé.",
+  'qr.invalid': 'Ce code QR ne peut pas être affiché : l’adresse n’est pas une clé d’authentification.',
+  'qr.failed': 'Le code QR n’a pas pu être créé.',
 };
 
-const mfaRecoveryCodes: Partial<RecoveryStrings> = {
-  'recovery.intro': (v) =>
-    one(v)
-      ? 'Conservez ce code de récupération en lieu sûr, par exemple dans un gestionnaire de mots de passe. Si vous perdez votre téléphone, il vous permet de vous connecter. Il n’est affiché qu’une seule fois.'
-      : `Conservez ces ${v.count} codes de récupération en lieu sûr, par exemple dans un gestionnaire de mots de passe. Si vous perdez votre téléphone, chacun vous permet de vous connecter une fois. Ils ne sont affichés qu’une seule fois.`,
-  'recovery.listLabel': (v) => (one(v) ? 'Code de récupération' : 'Codes de récupération'),
-  'recovery.copy': (v) => (one(v) ? 'Copier le code' : 'Copier les codes'),
-  'recovery.copied': (v) => (one(v) ? 'Code de récupération copié.' : 'Codes de récupération copiés.'),
+const mfaRecoveryCodes: Table['mfa-recovery-codes'] = {
+  'recovery.intro': { plural: 'count', one: 'Conservez ce code de récupération en lieu sûr, par exemple dans un gestionnaire de mots de passe. Si vous perdez votre téléphone, il vous permet de vous connecter. Il n’est affiché qu’une seule fois.', other: 'Conservez ces {count} codes de récupération en lieu sûr, par exemple dans un gestionnaire de mots de passe. Si vous perdez votre téléphone, chacun vous permet de vous connecter une fois. Ils ne sont affichés qu’une seule fois.' },
+  'recovery.listLabel': { plural: 'count', one: 'Code de récupération', other: 'Codes de récupération' },
+  'recovery.copy': { plural: 'count', one: 'Copier le code', other: 'Copier les codes' },
+  'recovery.copied': { plural: 'count', one: 'Code de récupération copié.', other: 'Codes de récupération copiés.' },
   'recovery.selected': 'Sélectionné. Copiez avec Ctrl+C (⌘C sur Mac).',
   'recovery.copyFailed': 'La copie n’est pas disponible ici. Téléchargez ou imprimez plutôt.',
   'recovery.download': 'Télécharger le .txt',
-  'recovery.downloaded': (v) => `Téléchargement lancé : ${v.filename}.`,
+  'recovery.downloaded': 'Téléchargement lancé : {filename}.',
   'recovery.print': 'Imprimer',
-  'recovery.confirm': (v) =>
-    one(v) ? 'J’ai enregistré mon code de récupération' : 'J’ai enregistré mes codes de récupération',
+  'recovery.confirm': { plural: 'count', one: 'J’ai enregistré mon code de récupération', other: 'J’ai enregistré mes codes de récupération' },
   'recovery.continue': 'Continuer',
-  'recovery.fileTitle': (v) => (one(v) ? 'Code de récupération' : 'Codes de récupération'),
+  'recovery.fileTitle': { plural: 'count', one: 'Code de récupération', other: 'Codes de récupération' },
   'recovery.fileFor': 'Pour {name}',
   'recovery.fileCreated': 'Créé le {date}',
   'recovery.fileNote':
@@ -75,7 +75,7 @@ const mfaRecoveryCodes: Partial<RecoveryStrings> = {
   'recovery.filename': 'codes-de-recuperation',
 };
 
-const mfaOtpEnroll: Partial<OtpEnrollStrings> = {
+const mfaOtpEnroll: Table['mfa-otp-enroll'] = {
   'otp.title': 'Ajouter une application d’authentification',
   'otp.starting': 'Création de votre clé…',
   'otp.scanTitle': 'Scannez le code QR',
@@ -83,15 +83,15 @@ const mfaOtpEnroll: Partial<OtpEnrollStrings> = {
   'otp.qrLabel': 'Code QR qui ajoute {name} à une application d’authentification',
   'otp.openInApp': 'Ouvrir dans l’application d’authentification',
   'otp.openInAppHint': 'Si l’application est sur cet appareil.',
-  'otp.cantScan': 'Impossible de scanner le code ?',
-  'otp.manualText': 'Ajoutez le compte à la main : saisissez cette clé de configuration dans votre application.',
+  'otp.cantScan': 'Impossible de scanner le code ?',
+  'otp.manualText': 'Ajoutez le compte à la main : saisissez cette clé de configuration dans votre application.',
   'otp.secretLabel': 'Clé de configuration',
-  'otp.secretSpelled': 'Clé de configuration, caractère par caractère : {spelled}',
+  'otp.secretSpelled': 'Clé de configuration, caractère par caractère : {spelled}',
   'otp.copyKey': 'Copier la clé',
   'otp.keyCopied': 'Clé de configuration copiée.',
   'otp.keySelected': 'Clé de configuration sélectionnée. Copiez-la avec Ctrl+C (⌘C sur Mac).',
   'otp.copyFailed': 'La copie n’est pas disponible ici. Saisissez la clé à la main.',
-  'otp.appShows': 'Votre application affichera',
+  'otp.appShows': 'Votre application affichera :',
   'otp.issuer': 'Service',
   'otp.account': 'Compte',
   'otp.type': 'Type',
@@ -99,7 +99,7 @@ const mfaOtpEnroll: Partial<OtpEnrollStrings> = {
   'otp.algorithm': 'Algorithme',
   'otp.digits': 'Chiffres',
   'otp.period': 'Intervalle',
-  'otp.periodValue': (v) => (Number(v.seconds) <= 1 ? '1 seconde' : `${v.seconds} secondes`),
+  'otp.periodValue': '{seconds:duration}',
   'otp.codeTitle': 'Saisissez le code',
   'otp.codeText': 'Saisissez le code à {digits} chiffres que votre application affiche maintenant pour ce compte.',
   'otp.codeLabel': 'Code à {digits} chiffres de votre application',
@@ -109,29 +109,26 @@ const mfaOtpEnroll: Partial<OtpEnrollStrings> = {
   'otp.incomplete': 'Saisissez les {digits} chiffres.',
   'otp.canRetry': 'Vous pouvez réessayer maintenant.',
   'otp.startOver': 'Recommencer',
-  'otp.recoveryTitle': (v) => (one(v) ? 'Enregistrez votre code de récupération' : 'Enregistrez vos codes de récupération'),
-  'otp.codeAccepted': (v) =>
-    one(v)
-      ? 'Code accepté. Enregistrez maintenant votre code de récupération.'
-      : 'Code accepté. Enregistrez maintenant vos codes de récupération.',
+  'otp.recoveryTitle': { plural: 'count', one: 'Enregistrez votre code de récupération', other: 'Enregistrez vos codes de récupération' },
+  'otp.codeAccepted': { plural: 'count', one: 'Code accepté. Enregistrez maintenant votre code de récupération.', other: 'Code accepté. Enregistrez maintenant vos codes de récupération.' },
   'otp.doneTitle': 'Application d’authentification ajoutée',
   'otp.doneText': 'Désormais, vous pouvez vous connecter avec un code de votre application.',
   'otp.unsupported': 'Impossible d’ajouter une application d’authentification ici.',
   'otp.invalidUri':
-    'Le serveur a envoyé une clé qui n’est pas une clé d’application d’authentification : elle n’est donc pas affichée. Réessayez, ou contactez l’assistance si cela se reproduit.',
+    'Le serveur a envoyé une clé qui n’est pas une clé d’application d’authentification : elle n’est donc pas affichée. Réessayez, ou contactez l’assistance si cela se reproduit.',
 };
 
-const mfaVerify: Partial<VerifyStrings> = {
+const mfaVerify: Table['mfa-verify'] = {
   'verify.title': 'Confirmez votre identité',
   'verify.pick': 'Choisissez comment confirmer votre identité.',
-  'verify.factor.otp': "Application d'authentification",
+  'verify.factor.otp': 'Application d’authentification',
   'verify.factor.sms': 'SMS',
   'verify.factor.voice': 'Appel téléphonique',
   'verify.factor.email': 'E-mail',
   'verify.factor.push': 'Notification push',
   'verify.useRecovery': 'Utiliser un code de récupération',
   'verify.useAnother': 'Utiliser une autre méthode',
-  'verify.otp.prompt': "Saisissez le code affiché dans votre application d'authentification.",
+  'verify.otp.prompt': 'Saisissez le code affiché dans votre application d’authentification.',
   'verify.sms.sent': 'Nous avons envoyé un code par SMS au {name}.',
   'verify.voice.sent': 'Nous appelons le {name} pour vous lire un code.',
   'verify.email.sent': 'Nous avons envoyé un code à {name}.',
@@ -140,16 +137,15 @@ const mfaVerify: Partial<VerifyStrings> = {
   'verify.codeLabel': 'Code de vérification',
   'verify.submit': 'Vérifier',
   'verify.verifying': 'Vérification…',
-  'verify.incomplete': (v) => `Saisissez les ${v.length} chiffres du code.`,
+  'verify.incomplete': 'Saisissez les {length} chiffres du code.',
   'verify.resend': 'Renvoyer',
-  'verify.resendIn': (v) =>
-    seconds(v) <= 1 ? 'Vous pourrez demander un nouveau code dans 1 seconde.' : `Vous pourrez demander un nouveau code dans ${v.seconds} secondes.`,
+  'verify.resendIn': 'Vous pourrez demander un nouveau code {seconds:in}.',
   'verify.resendReady': 'Vous pouvez maintenant demander un nouveau code.',
   'verify.resent': 'Un nouveau code est en route.',
   'verify.push.prompt': 'Nous avons envoyé une notification à {name}. Approuvez-la pour continuer.',
   'verify.push.promptNoName': 'Nous avons envoyé une notification à votre téléphone. Approuvez-la pour continuer.',
   'verify.push.waiting': 'En attente de votre approbation…',
-  'verify.push.expiresIn': (v) => `La demande expire dans ${v.time}.`,
+  'verify.push.expiresIn': 'La demande expire dans {seconds:clock}.',
   'verify.push.rejected': 'La demande a été refusée sur votre téléphone.',
   'verify.push.expired': 'La demande a expiré avant d’être approuvée.',
   'verify.push.cancelled': 'La demande a été annulée.',
@@ -159,24 +155,22 @@ const mfaVerify: Partial<VerifyStrings> = {
   'verify.recovery.label': 'Code de récupération',
   'verify.recovery.invalid': 'Un code de récupération comporte 24 lettres et chiffres.',
   'verify.recovery.newTitle': 'Votre nouveau code de récupération',
-  'verify.recovery.newDescription': "Le code de récupération utilisé n'est plus valable. Voici le nouveau.",
-  'verify.locked': (v) =>
-    seconds(v) <= 1 ? "Trop d'essais. Réessayez dans 1 seconde." : `Trop d'essais. Réessayez dans ${v.seconds} secondes.`,
+  'verify.recovery.newDescription': 'Le code de récupération utilisé n’est plus valable. Voici le nouveau.',
+  'verify.locked': 'Trop d’essais. Réessayez {seconds:in}.',
   'verify.unlocked': 'Vous pouvez réessayer maintenant.',
   'verify.verified': 'Vérifié.',
   'verify.field.valueMissing': 'Saisissez le code de vérification.',
 };
 
-const mfaEnrollment: Partial<EnrollmentStrings> = {
+const mfaEnrollment: Table['mfa-enrollment'] = {
   heading: 'Authentification multifacteur',
   intro: 'Ajoutez une deuxième étape à votre connexion. Vous pouvez utiliser plusieurs méthodes.',
   loadingList: 'Chargement de vos méthodes de connexion…',
-  loaded: (v) =>
-    `${v.enrolled} ${plural(v.enrolled, 'méthode configurée', 'méthodes configurées')} sur ${v.total}.`,
-  loadFailed: "Vos méthodes de connexion n'ont pas pu être chargées.",
-  refreshFailed: "La liste n'a pas pu être actualisée ; elle n'est peut-être plus à jour.",
-  empty: "Aucune méthode de connexion n'est disponible ici.",
-  'factor.otp.title': "Application d'authentification",
+  loaded: { plural: 'enrolled', one: '{enrolled} méthode configurée sur {total}.', other: '{enrolled} méthodes configurées sur {total}.' },
+  loadFailed: 'Vos méthodes de connexion n’ont pas pu être chargées.',
+  refreshFailed: 'La liste n’a pas pu être actualisée ; elle n’est peut-être plus à jour.',
+  empty: 'Aucune méthode de connexion n’est disponible ici.',
+  'factor.otp.title': 'Application d’authentification',
   'factor.otp.description': 'Utilisez un code à usage unique d’une application comme Google Authenticator, Microsoft Authenticator ou 1Password.',
   'factor.sms.title': 'SMS',
   'factor.sms.description': 'Recevez un code par SMS sur votre téléphone.',
@@ -185,31 +179,31 @@ const mfaEnrollment: Partial<EnrollmentStrings> = {
   'factor.email.title': 'E-mail',
   'factor.email.description': 'Recevez un code par e-mail.',
   'factor.push.title': 'Notification push (Auth0 Guardian)',
-  'factor.push.description': "Approuvez les connexions d'un geste dans l'application Auth0 Guardian.",
+  'factor.push.description': 'Approuvez les connexions d’un geste dans l’application Auth0 Guardian.',
   'factor.recovery-code.title': 'Code de récupération',
-  'factor.recovery-code.description': "Un code à usage unique qui vous permet de vous connecter quand vos autres méthodes ne sont pas disponibles. Vous le recevez avec votre première méthode.",
-  'name.otp': "Application d'authentification",
+  'factor.recovery-code.description': 'Un code à usage unique qui vous permet de vous connecter quand vos autres méthodes ne sont pas disponibles. Vous le recevez avec votre première méthode.',
+  'name.otp': 'Application d’authentification',
   'name.push': 'Appareil Guardian',
   'name.recovery-code': 'Code de récupération',
   'name.generic': 'Méthode de connexion',
   enrolled: 'Configuré',
-  enrolledList: (v) => `Méthodes configurées : ${v.factor}`,
+  enrolledList: 'Méthodes configurées : {factor}',
   notRemovable: 'Ne peut pas être supprimé ici.',
   recoveryAutomatic: 'Créé avec votre première méthode.',
-  enrollUnavailable: "La configuration n'est pas disponible ici.",
+  enrollUnavailable: 'La configuration n’est pas disponible ici.',
   enroll: 'Configurer',
-  enrollLabel: (v) => `Configurer ${v.factor}`,
+  enrollLabel: 'Configurer {factor}',
   enrolling: 'Démarrage…',
   remove: 'Supprimer',
-  removeLabel: (v) => `Supprimer ${v.name}`,
+  removeLabel: 'Supprimer {name}',
   removing: 'Suppression…',
-  'flow.title': (v) => `Configurer ${v.factor}`,
+  'flow.title': 'Configurer {factor}',
   'flow.cancel': 'Annuler',
   'flow.cancelled': 'Configuration annulée.',
-  'flow.done': (v) => `${v.factor} est configuré.`,
+  'flow.done': '{factor} est configuré.',
   'phone.label': 'Numéro de téléphone',
-  'phone.hint': 'Au format international : + et l’indicatif du pays, par exemple +33612345678.',
-  'phone.invalid': 'Saisissez le numéro au format international : un + suivi de l’indicatif du pays et du numéro, par exemple +33612345678.',
+  'phone.hint': 'Au format international : + et l’indicatif du pays, par exemple +33612345678.',
+  'phone.invalid': 'Saisissez le numéro au format international : un + suivi de l’indicatif du pays et du numéro, par exemple +33612345678.',
   'phone.submit.sms': 'Envoyer le code',
   'phone.submit.voice': 'Appelez-moi',
   'email.label': 'Adresse e-mail',
@@ -218,41 +212,41 @@ const mfaEnrollment: Partial<EnrollmentStrings> = {
   'email.submit': 'Envoyer le code',
   sending: 'Envoi…',
   'code.label': 'Code de vérification',
-  'code.sent.sms': (v) => `Nous avons envoyé un code par SMS au ${v.to}.`,
-  'code.sent.voice': (v) => `Nous appelons le ${v.to} avec un code.`,
-  'code.sent.email': (v) => `Nous avons envoyé un code à ${v.to}.`,
-  'code.incomplete': (v) => `Saisissez les ${v.length} chiffres du code.`,
+  'code.sent.sms': 'Nous avons envoyé un code par SMS au {to}.',
+  'code.sent.voice': 'Nous appelons le {to} avec un code.',
+  'code.sent.email': 'Nous avons envoyé un code à {to}.',
+  'code.incomplete': 'Saisissez les {length} chiffres du code.',
   'code.submit': 'Vérifier',
   verifying: 'Vérification…',
   'code.resend': 'Renvoyer',
   'code.resent': 'Un nouveau code est en route.',
   'code.change.phone': 'Utiliser un autre numéro',
   'code.change.email': 'Utiliser une autre adresse',
-  'push.scan': "Scannez le code QR avec l'application Auth0 Guardian. Cette page continue dès que vous confirmez dans l'application.",
-  'push.qrLabel': "Code QR pour l'application Auth0 Guardian",
+  'push.scan': 'Scannez le code QR avec l’application Auth0 Guardian. Cette page continue dès que vous confirmez dans l’application.',
+  'push.qrLabel': 'Code QR pour l’application Auth0 Guardian',
   'push.openApp': 'Ouvrir dans Guardian sur cet appareil',
-  'push.waiting': "En attente de votre confirmation dans l'application…",
-  'push.rejected': "La configuration a été refusée dans l'application.",
+  'push.waiting': 'En attente de votre confirmation dans l’application…',
+  'push.rejected': 'La configuration a été refusée dans l’application.',
   'push.expired': 'Le code QR a expiré.',
   'push.restart': 'Recommencer',
   'ticket.opened': 'Terminez dans la fenêtre qui vient de s’ouvrir. Cette liste se met à jour quand vous la fermez.',
   'ticket.blocked': 'Votre navigateur a bloqué la fenêtre de configuration.',
   'ticket.link': 'Ouvrir la page de configuration',
-  'ticket.done': "J'ai terminé",
+  'ticket.done': 'J’ai terminé',
   'ticket.notCompleted': 'La fenêtre de configuration a été fermée avant la fin de la configuration.',
-  'confirm.title': (v) => `Supprimer ${v.name} ?`,
+  'confirm.title': 'Supprimer {name} ?',
   'confirm.body': 'Vous ne pourrez plus vous en servir pour vous connecter.',
   'confirm.linked.sms': 'Supprimer votre téléphone supprime aussi les appels vocaux vers ce numéro.',
   'confirm.linked.voice': 'Supprimer les appels vocaux supprime aussi les SMS vers ce numéro.',
-  'confirm.linked.push': "Supprimer Guardian push supprime aussi les codes à usage unique que l'application Guardian affiche pour ce compte.",
+  'confirm.linked.push': 'Supprimer Guardian push supprime aussi les codes à usage unique que l’application Guardian affiche pour ce compte.',
   'confirm.linked.otp': 'Supprimer ces codes supprime aussi les notifications push Guardian sur le même appareil.',
-  'confirm.last': "C'est votre dernière méthode : votre connexion ne demandera plus de deuxième étape tant que vous n'en aurez pas configuré une.",
+  'confirm.last': 'C’est votre dernière méthode : votre connexion ne demandera plus de deuxième étape tant que vous n’en aurez pas configuré une.',
   'confirm.yes': 'Supprimer',
-  removed: (v) => `${v.name} a été supprimé.`,
+  removed: '{name} a été supprimé.',
   'recovery.title': 'Enregistrez votre code de récupération',
   'recovery.titleMany': 'Enregistrez vos codes de récupération',
 };
 
 /** The French text of every element, by namespace; registered by `src/locales/fr.ts` or loaded on demand. */
-const table: Translation = { common, 'mfa-code-input': mfaCodeInput, 'mfa-qr-code': mfaQrCode, 'mfa-recovery-codes': mfaRecoveryCodes, 'mfa-otp-enroll': mfaOtpEnroll, 'mfa-verify': mfaVerify, 'mfa-enrollment': mfaEnrollment };
+const table: Table = { common, 'mfa-code-input': mfaCodeInput, 'mfa-qr-code': mfaQrCode, 'mfa-recovery-codes': mfaRecoveryCodes, 'mfa-otp-enroll': mfaOtpEnroll, 'mfa-verify': mfaVerify, 'mfa-enrollment': mfaEnrollment };
 export default table;

@@ -1,0 +1,5 @@
+import { registerTranslation } from '../elements/shared/localize.js';
+import table from './tables/ar.js';
+
+/** Import up front (`mfa-elements/locales/ar.js`) to skip the brief English first render. */
+registerTranslation('ar', table);

@@ -1,0 +1,5 @@
+import { registerTranslation } from '../elements/shared/localize.js';
+import table from './tables/es.js';
+
+/** Import up front (`mfa-elements/locales/es.js`) to skip the brief English first render. */
+registerTranslation('es', table);

@@ -1,0 +1,5 @@
+import { registerTranslation } from '../elements/shared/localize.js';
+import table from './tables/he.js';
+
+/** Import up front (`mfa-elements/locales/he.js`) to skip the brief English first render. */
+registerTranslation('he', table);

@@ -1,0 +1,5 @@
+import { registerTranslation } from '../elements/shared/localize.js';
+import table from './tables/it.js';
+
+/** Import up front (`mfa-elements/locales/it.js`) to skip the brief English first render. */
+registerTranslation('it', table);

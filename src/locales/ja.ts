@@ -1,0 +1,5 @@
+import { registerTranslation } from '../elements/shared/localize.js';
+import table from './tables/ja.js';
+
+/** Import up front (`mfa-elements/locales/ja.js`) to skip the brief English first render. */
+registerTranslation('ja', table);

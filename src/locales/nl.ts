@@ -1,0 +1,5 @@
+import { registerTranslation } from '../elements/shared/localize.js';
+import table from './tables/nl.js';
+
+/** Import up front (`mfa-elements/locales/nl.js`) to skip the brief English first render. */
+registerTranslation('nl', table);

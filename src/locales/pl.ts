@@ -1,0 +1,5 @@
+import { registerTranslation } from '../elements/shared/localize.js';
+import table from './tables/pl.js';
+
+/** Import up front (`mfa-elements/locales/pl.js`) to skip the brief English first render. */
+registerTranslation('pl', table);

@@ -1,0 +1,5 @@
+import { registerTranslation } from '../elements/shared/localize.js';
+import table from './tables/pt-BR.js';
+
+/** Import up front (`mfa-elements/locales/pt-BR.js`) to skip the brief English first render. */
+registerTranslation('pt-BR', table);

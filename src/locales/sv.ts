@@ -1,0 +1,5 @@
+import { registerTranslation } from '../elements/shared/localize.js';
+import table from './tables/sv.js';
+
+/** Import up front (`mfa-elements/locales/sv.js`) to skip the brief English first render. */
+registerTranslation('sv', table);

@@ -1,0 +1,5 @@
+import { registerTranslation } from '../elements/shared/localize.js';
+import table from './tables/zh-CN.js';
+
+/** Import up front (`mfa-elements/locales/zh-CN.js`) to skip the brief English first render. */
+registerTranslation('zh-CN', table);
