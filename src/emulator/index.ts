@@ -8,6 +8,7 @@ import type { Route } from './router.js';
 import { controlRoutes } from './routes/control.js';
 import { managementRoutes } from './routes/management.js';
 import { mfaRoutes } from './routes/mfa.js';
+import { oidcRoutes } from './routes/oidc.js';
 import { ticketPageRoutes } from './routes/ticket-page.js';
 import { tokenRoutes } from './routes/token.js';
 import { createWorld } from './world.js';
@@ -53,6 +54,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   };
   const routes: Route[] = [
     ...tokenRoutes,
+    ...oidcRoutes,
     ...mfaRoutes,
     ...ticketPageRoutes,
     ...managementRoutes,
