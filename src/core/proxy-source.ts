@@ -1,5 +1,5 @@
 import { MfaError } from './errors.js';
-import { FACTORS, isFactorName } from './factors.js';
+import { FACTORS, challengeTypeOf, isFactorName } from './factors.js';
 import { codeForStatus, request, type HttpRequest } from './http.js';
 import { checkAuthenticatorId, checkEnrollInput } from './input.js';
 import { checkServerUrl, secureUrl } from './origin.js';
@@ -145,11 +145,13 @@ export class ProxySource implements MfaSource {
 
   /**
    * `POST {base}/challenge`. The token also goes in the body as `mfa_token`, where nextjs-auth0
-   * expects it (mirroring Auth0); `createMfaProxy` ignores it and uses the session's.
+   * expects it (mirroring Auth0); `createMfaProxy` ignores it and uses the session's. Without a
+   * `challengeType` the authenticator's own is sent, as nextjs-auth0 requires one.
    */
   async challenge(req: ChallengeRequest, opts?: CallOptions): Promise<Challenge> {
     const json: JsonObject = { authenticator_id: checkAuthenticatorId(req.authenticatorId) };
-    if (req.challengeType) json.challenge_type = req.challengeType;
+    const challengeType = req.challengeType ?? challengeTypeOf(req.authenticatorId);
+    if (challengeType) json.challenge_type = challengeType;
     if (this.#token) json.mfa_token = this.#token;
     return this.#send('challenge', opts, parseChallenge, json);
   }

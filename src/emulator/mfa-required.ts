@@ -12,11 +12,18 @@ export const REQUIREMENT: Record<AuthenticatorKind, string> = {
   'recovery-code': 'recovery-code',
 };
 
+/**
+ * `challenge` names each enrolled factor as Auth0's docs show it (`otp`, `phone`,
+ * `push-notification`, …) and adds `oob` when an OOB factor is enrolled: nextjs-auth0 checks the
+ * `challenge_type` of `/mfa/challenge` against this list (its own fixtures send `oob`), so without
+ * it every SMS, voice, email and push challenge there fails with `mfa_no_available_factors`.
+ */
 export function mfaRequirements(world: World, user: UserRecord): Record<string, { type: string }[]> {
   const unique = (types: string[]) => [...new Set(types)].map((type) => ({ type }));
   if (world.users.isEnrolled(user)) {
     const active = world.users.visible(user).filter((a) => a.active);
-    return { challenge: unique(active.map((a) => REQUIREMENT[a.kind])) };
+    const oob = active.some((a) => a.kind !== 'totp' && a.kind !== 'recovery-code') ? ['oob'] : [];
+    return { challenge: unique([...active.map((a) => REQUIREMENT[a.kind]), ...oob]) };
   }
   const offered = (['otp', 'sms', 'voice', 'push', 'email'] as const).filter((f) => world.config.factors.has(f));
   return { enroll: unique(offered.map((f) => REQUIREMENT[f === 'otp' ? 'totp' : f])) };

@@ -134,7 +134,7 @@ test('a refresh for the MFA audience answers mfa_required; the MFA grant then yi
   const step = await form(h, { grant_type: 'refresh_token', client_id: 'demo-spa', refresh_token: first.body.refresh_token, audience: `${h.url}/mfa/` });
   assert.equal(step.status, 403);
   assert.equal(step.body.error, 'mfa_required');
-  assert.deepEqual(step.body.mfa_requirements, { challenge: [{ type: 'otp' }, { type: 'recovery-code' }, { type: 'phone' }] });
+  assert.deepEqual(step.body.mfa_requirements, { challenge: [{ type: 'otp' }, { type: 'recovery-code' }, { type: 'phone' }, { type: 'oob' }] });
   const otp = new TOTP({ secret: 'JBSWY3DPEHPK3PXP' }).generate({ timestamp: h.now() });
   const done = await h.grant('mfa-otp', { mfa_token: step.body.mfa_token, otp });
   assert.equal(done.status, 200, JSON.stringify(done.body));

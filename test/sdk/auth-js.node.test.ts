@@ -131,7 +131,7 @@ test('auth-js: authorization code with PKCE (id_token verified against the JWKS)
   const { mfaToken, requirements } = await mfaTokenOf(
     auth.getTokenByRefreshToken({ refreshToken: refreshed.refreshToken!, audience: `https://${DOMAIN}/mfa/` }),
   );
-  assert.deepEqual(requirements, { challenge: [{ type: 'otp' }, { type: 'recovery-code' }, { type: 'phone' }] });
+  assert.deepEqual(requirements, { challenge: [{ type: 'otp' }, { type: 'recovery-code' }, { type: 'phone' }, { type: 'oob' }] });
   const mfa = await auth.mfa.verify({ mfaToken, factorType: 'otp', otp: new TOTP({ secret: 'JBSWY3DPEHPK3PXP' }).generate() });
   const list = await auth.mfa.listAuthenticators({ mfaToken: mfa.accessToken });
   assert.ok(list.some((a) => a.oobChannels?.includes('sms')));

@@ -1,0 +1,37 @@
+/**
+ * ProxySource against the real `@auth0/nextjs-auth0` v4 route handlers (`/auth/mfa/*`), in
+ * process, on the emulator as the tenant: a real sign-in, the SDK's own encrypted `mfa_token`.
+ */
+import assert from 'node:assert/strict';
+import { describe, it, type TestContext } from 'node:test';
+import { ProxySource } from '../../src/core/proxy-source.js';
+import { rejects } from '../helpers/rejects.js';
+import { totp } from '../helpers/totp.js';
+import { MFA_AUDIENCE, MFA_BASE, nextjsPage, type NextjsPage } from './fixtures/nextjs-auth0-real.js';
+
+async function signedIn(t: TestContext, seed: Record<string, unknown>[] = []): Promise<{ page: NextjsPage; source: ProxySource; userId: string }> {
+  const page = await nextjsPage(t, { settings: { pushInterval: 0 } });
+  const user = await page.tenant.control<{ id: string; email: string }>('POST', '/__emulator/users', {});
+  for (const body of seed) await page.tenant.control('POST', `/__emulator/users/${encodeURIComponent(user.id)}/authenticators`, body);
+  await page.signIn(user.email);
+  const { token } = await page.mfaRequired();
+  return { page, userId: user.id, source: new ProxySource({ baseUrl: MFA_BASE, token, fetch: page.fetch }) };
+}
+
+async function lastCode(page: NextjsPage, userId: string): Promise<string> {
+  const messages = await page.tenant.control<{ code: string }[]>('GET', `/__emulator/outbox?user_id=${encodeURIComponent(userId)}`);
+  return messages.at(-1)!.code;
+}
+
+describe('ProxySource ↔ the real nextjs-auth0', () => {
+  it('an enrolled user lists every factor, challenges OTP without a challengeType, and the verify lands in the session', async (t) => {
+    const { page, source } = await signedIn(t, [{ factor: 'otp', secret: 'JBSWY3DPEHPK3PXP' }, { factor: 'sms', phoneNumber: '+15555550111' }]);
+    const list = await source.listAuthenticators();
+    assert.deepEqual(list.map((a) => a.factor).sort(), ['otp', 'recovery-code', 'sms', 'voice']);
+    const otp = list.find((a) => a.factor === 'otp')!;
+    assert.deepEqual(await source.challenge({ authenticatorId: otp.id }), { challengeType: 'otp' });
+    assert.deepEqual(await page.sessionAudiences(), []);
+    await source.verify({ type: 'otp', otp: await totp('JBSWY3DPEHPK3PXP') });
+    assert.ok((await page.sessionAudiences()).includes(MFA_AUDIENCE), 'nextjs-auth0 stored the MFA-API token in the session');
+  });
+});
