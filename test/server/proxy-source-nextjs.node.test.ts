@@ -34,4 +34,51 @@ describe('ProxySource ↔ the real nextjs-auth0', () => {
     await source.verify({ type: 'otp', otp: await totp('JBSWY3DPEHPK3PXP') });
     assert.ok((await page.sessionAudiences()).includes(MFA_AUDIENCE), 'nextjs-auth0 stored the MFA-API token in the session');
   });
+
+  it('SMS: challenge (challenge_type inferred as oob) and verify with the binding code', async (t) => {
+    const { page, source, userId } = await signedIn(t, [{ factor: 'sms', phoneNumber: '+15555550112' }]);
+    const sms = (await source.listAuthenticators()).find((a) => a.factor === 'sms')!;
+    const challenge = await source.challenge({ authenticatorId: sms.id });
+    assert.equal(challenge.challengeType, 'oob');
+    await source.verify({ type: 'oob', oobCode: challenge.oobCode!, bindingCode: await lastCode(page, userId) });
+    assert.ok((await page.sessionAudiences()).includes(MFA_AUDIENCE));
+  });
+
+  it('a new user enrolls OTP inline and gets the recovery code; a wrong code then too many are reported', async (t) => {
+    const { source } = await signedIn(t);
+    const otp = await source.enroll({ factor: 'otp' });
+    assert.equal(otp.type, 'otp');
+    const secret = otp.type === 'otp' ? otp.secret : '';
+    assert.equal(otp.recoveryCodes?.length, 1);
+    await rejects(source.verify({ type: 'otp', otp: '000000' }), 'invalid_grant');
+    await source.verify({ type: 'otp', otp: await totp(secret) });
+    assert.deepEqual((await source.listAuthenticators()).map((a) => a.factor).sort(), ['otp', 'recovery-code']);
+  });
+
+  it('a new user enrolls email inline and confirms it with the emailed code', async (t) => {
+    const { page, source, userId } = await signedIn(t);
+    const email = await source.enroll({ factor: 'email', email: 'me@example.com' });
+    assert.equal(email.type, 'oob');
+    const oobCode = email.type === 'oob' ? email.oobCode! : '';
+    await source.verify({ type: 'oob', oobCode, bindingCode: await lastCode(page, userId) });
+    assert.ok((await page.sessionAudiences()).includes(MFA_AUDIENCE));
+  });
+
+  it('a recovery code signs in and rotates', async (t) => {
+    const page = await nextjsPage(t);
+    await page.signIn('enrolled@example.com');
+    const source = new ProxySource({ baseUrl: MFA_BASE, token: (await page.mfaRequired()).token, fetch: page.fetch });
+    const result = await source.verify({ type: 'recovery-code', recoveryCode: 'DEMORECOVERYCODE00000000' });
+    assert.match(result.recoveryCode ?? '', /^[A-Z0-9]{24}$/);
+  });
+
+  it('a forged token is 401 mfa_token_invalid; no factor list, ticket or removal routes there', async (t) => {
+    const { source } = await signedIn(t, [{ factor: 'otp' }]);
+    const list = await source.listAuthenticators();
+    await rejects(source.listFactors(), 'unsupported');
+    await rejects(source.remove(list[0]!.id), 'unsupported');
+    source.setToken('forged');
+    const invalid = await rejects(source.listAuthenticators(), 'mfa_token_invalid');
+    assert.equal(invalid.status, 401);
+  });
 });
