@@ -81,4 +81,29 @@ describe('ProxySource ↔ the real nextjs-auth0', () => {
     const invalid = await rejects(source.listAuthenticators(), 'mfa_token_invalid');
     assert.equal(invalid.status, 401);
   });
+
+  it('push cannot be confirmed there (verify needs binding_code); with push: false the source says so before any request', async (t) => {
+    const { page, source } = await signedIn(t);
+    const push = await source.enroll({ factor: 'push' });
+    assert.equal(push.type, 'oob');
+    const oobCode = push.type === 'oob' ? push.oobCode! : '';
+    await page.tenant.control('POST', `/__emulator/push/${encodeURIComponent(oobCode)}/approve`);
+    // Approved on the device, yet nextjs-auth0 refuses the poll: it has no way to carry it.
+    const refused = await rejects(source.verify({ type: 'oob', oobCode }), 'invalid_request');
+    assert.equal(refused.status, 400);
+
+    let requests = 0;
+    const counted = new ProxySource({
+      baseUrl: MFA_BASE,
+      token: (await page.mfaRequired()).token,
+      fetch: (input, init) => (requests++, page.fetch(input, init)),
+      push: false,
+    });
+    assert.equal(counted.capabilities.push, false);
+    await rejects(counted.enroll({ factor: 'push' }), 'unsupported');
+    await rejects(counted.challenge({ authenticatorId: 'push|dev_0000000000000000' }), 'unsupported');
+    assert.equal(requests, 0, 'refused before reaching the server');
+    assert.ok(Array.isArray(await counted.listAuthenticators()), 'the rest still works');
+    assert.equal(requests, 1);
+  });
 });
