@@ -9,9 +9,13 @@ import { rejects } from '../helpers/rejects.js';
 import { totp } from '../helpers/totp.js';
 import { MFA_AUDIENCE, MFA_BASE, nextjsPage, type NextjsPage } from './fixtures/nextjs-auth0-real.js';
 
-async function signedIn(t: TestContext, seed: Record<string, unknown>[] = []): Promise<{ page: NextjsPage; source: ProxySource; userId: string }> {
+async function signedIn(
+  t: TestContext,
+  seed: Record<string, unknown>[] = [],
+  settings: Record<string, unknown> = {},
+): Promise<{ page: NextjsPage; source: ProxySource; userId: string }> {
   const page = await nextjsPage(t, { settings: { pushInterval: 0 } });
-  const user = await page.tenant.control<{ id: string; email: string }>('POST', '/__emulator/users', {});
+  const user = await page.tenant.control<{ id: string; email: string }>('POST', '/__emulator/users', { settings });
   for (const body of seed) await page.tenant.control('POST', `/__emulator/users/${encodeURIComponent(user.id)}/authenticators`, body);
   await page.signIn(user.email);
   const { token } = await page.mfaRequired();
@@ -105,5 +109,14 @@ describe('ProxySource ↔ the real nextjs-auth0', () => {
     assert.equal(requests, 0, 'refused before reaching the server');
     assert.ok(Array.isArray(await counted.listAuthenticators()), 'the rest still works');
     assert.equal(requests, 1);
+  });
+
+  it('sees too_many_attempts as nextjs-auth0 sends it: 400, no Retry-After', async (t) => {
+    const { source } = await signedIn(t, [{ factor: 'otp' }], { limits: { otpFailures: { burst: 2 } } });
+    await rejects(source.verify({ type: 'otp', otp: '000000' }), 'invalid_grant');
+    await rejects(source.verify({ type: 'otp', otp: '000000' }), 'invalid_grant');
+    const limited = await rejects(source.verify({ type: 'otp', otp: '000000' }), 'too_many_attempts');
+    assert.equal(limited.status, 400);
+    assert.equal(limited.retryAfter, undefined);
   });
 });
