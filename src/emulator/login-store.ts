@@ -38,6 +38,17 @@ export interface RefreshRecord {
 const TRANSACTION_TTL_MS = 10 * 60_000;
 const CODE_TTL_MS = 60_000;
 
+/** A page reloaded forever must not grow the emulator without end: the oldest entries go first. */
+const MAX_ENTRIES = 10_000;
+
+function bounded<K, V>(map: Map<K, V>, key: K, value: V): void {
+  map.set(key, value);
+  for (const oldest of map.keys()) {
+    if (map.size <= MAX_ENTRIES) break;
+    map.delete(oldest);
+  }
+}
+
 /** Logins in progress, codes and refresh tokens: all single use, all in memory. */
 export class LoginStore {
   readonly #transactions = new Map<string, LoginTransaction>();
@@ -48,7 +59,7 @@ export class LoginStore {
 
   begin(transaction: Omit<LoginTransaction, 'expiresAt'>): string {
     const id = opaqueToken(18);
-    this.#transactions.set(id, { ...transaction, expiresAt: this.now() + TRANSACTION_TTL_MS });
+    bounded(this.#transactions, id, { ...transaction, expiresAt: this.now() + TRANSACTION_TTL_MS });
     return id;
   }
 
@@ -65,7 +76,7 @@ export class LoginStore {
     this.#transactions.delete(id);
     const code = opaqueToken();
     const { expiresAt: _, state: __, ...rest } = transaction;
-    this.#codes.set(code, { ...rest, userId, authTime: this.now(), expiresAt: this.now() + CODE_TTL_MS });
+    bounded(this.#codes, code, { ...rest, userId, authTime: this.now(), expiresAt: this.now() + CODE_TTL_MS });
     return { code, transaction };
   }
 
@@ -78,7 +89,7 @@ export class LoginStore {
 
   issueRefresh(record: Omit<RefreshRecord, 'used' | 'family'> & { family?: string }): string {
     const token = opaqueToken();
-    this.#refresh.set(token, { ...record, family: record.family ?? opaqueToken(12), used: false });
+    bounded(this.#refresh, token, { ...record, family: record.family ?? opaqueToken(12), used: false });
     return token;
   }
 

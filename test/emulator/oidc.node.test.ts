@@ -182,3 +182,13 @@ test('a configured issuer is the discovery issuer and every token\'s iss', async
   const id = await jwtVerify(tokens.body.id_token, createLocalJWKSet(jwks), { issuer: 'https://tenant.example/', audience: 'demo-spa' });
   assert.equal(id.payload.iss, 'https://tenant.example/');
 });
+
+test('logins in progress are bounded: the oldest of more than 10 000 is dropped', async () => {
+  const { LoginStore } = await import('../../src/emulator/login-store.js');
+  const store = new LoginStore(() => 0);
+  const first = store.begin({ clientId: 'demo-spa', redirectUri: REDIRECT, scope: 'openid' });
+  const second = store.begin({ clientId: 'demo-spa', redirectUri: REDIRECT, scope: 'openid' });
+  for (let i = 0; i < 9_999; i++) store.begin({ clientId: 'demo-spa', redirectUri: REDIRECT, scope: 'openid' });
+  assert.equal(store.transaction(first), undefined);
+  assert.ok(store.transaction(second));
+});
