@@ -13,7 +13,8 @@ export function serversPlugin() {
     name: 'mfa-test-servers',
     async serverStart({ app }) {
       const { createEmulator } = await import('../../src/emulator/index.ts');
-      const emulator = createEmulator({ log: () => {} });
+      // The https issuer lets the real nextjs-auth0 (test/server/fixtures/nextjs-auth0-mount.ts) accept it.
+      const emulator = createEmulator({ log: () => {}, issuer: 'https://tenant.emulator.test/' });
       const listening = await emulator.listen({ port: 0, host: '127.0.0.1' });
       testEnv.emulatorUrl = listening.url;
       closers.push(() => listening.close());

@@ -83,6 +83,17 @@ export function factorOf(authenticator: Identified): FactorName | undefined {
   return oob.find((factor) => FACTORS[factor].idPrefix === prefix);
 }
 
+/**
+ * The `challenge_type` an authenticator id implies (`totp|…` → `otp`, an OOB prefix → `oob`), for
+ * servers that require one (nextjs-auth0 answers 400 without it); undefined for an unknown prefix.
+ */
+export function challengeTypeOf(id: string): 'otp' | 'oob' | undefined {
+  const prefix = idPrefix(id);
+  const factor = FACTOR_NAMES.find((name) => FACTORS[name].idPrefix === prefix);
+  if (!factor || factor === 'recovery-code') return undefined;
+  return FACTORS[factor].authenticatorType === 'otp' ? 'otp' : 'oob';
+}
+
 export function idPrefix(id: string): string {
   const bar = id.indexOf('|');
   return bar < 0 ? '' : id.slice(0, bar);

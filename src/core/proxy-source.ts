@@ -1,5 +1,5 @@
 import { MfaError } from './errors.js';
-import { FACTORS, isFactorName } from './factors.js';
+import { FACTORS, challengeTypeOf, idPrefix, isFactorName } from './factors.js';
 import { codeForStatus, request, type HttpRequest } from './http.js';
 import { checkAuthenticatorId, checkEnrollInput } from './input.js';
 import { checkServerUrl, secureUrl } from './origin.js';
@@ -29,6 +29,12 @@ export interface ProxySourceOptions {
   token?: string;
   fetch?: FetchLike;
   timeoutMs?: number;
+  /**
+   * `false` behind nextjs-auth0, whose `/verify` refuses an `oob_code` without `binding_code`, so a
+   * push can never be confirmed there: push is then reported unsupported up front (capabilities)
+   * and its enrollment or challenge fails with `unsupported` before any request. Default `true`.
+   */
+  push?: boolean;
 }
 
 /** The CSRF header every request carries; `createMfaProxy` refuses state changes without it. */
@@ -76,8 +82,10 @@ export class ProxySource implements MfaSource {
   #token: string | undefined;
   readonly #http: Pick<HttpRequest<never>, 'fetch' | 'timeoutMs' | 'credentials'>;
   readonly #missing = new Set<RouteKey>();
+  readonly #push: boolean;
 
   constructor(options: ProxySourceOptions) {
+    this.#push = options.push !== false;
     this.baseUrl = checkBaseUrl(options.baseUrl);
     this.#token = options.token || undefined;
     this.#http = { fetch: options.fetch, timeoutMs: options.timeoutMs, credentials: 'same-origin' };
@@ -99,6 +107,7 @@ export class ProxySource implements MfaSource {
       challenge: has('challenge'),
       verify: has('verify'),
       remove: has('remove') || has('removeLab'),
+      ...(!this.#push && { push: false }),
     });
   }
 
@@ -126,6 +135,7 @@ export class ProxySource implements MfaSource {
    * asks for one or when the server has no associate route.
    */
   async enroll(req: EnrollRequest, opts?: CallOptions): Promise<Enrollment> {
+    if (req.factor === 'push' && !this.#push) throw pushUnsupported();
     if ('mode' in req) return this.#ticket(req.factor, opts);
     const checked = checkEnrollInput(req);
     return this.#either(
@@ -145,11 +155,14 @@ export class ProxySource implements MfaSource {
 
   /**
    * `POST {base}/challenge`. The token also goes in the body as `mfa_token`, where nextjs-auth0
-   * expects it (mirroring Auth0); `createMfaProxy` ignores it and uses the session's.
+   * expects it (mirroring Auth0); `createMfaProxy` ignores it and uses the session's. Without a
+   * `challengeType` the authenticator's own is sent, as nextjs-auth0 requires one.
    */
   async challenge(req: ChallengeRequest, opts?: CallOptions): Promise<Challenge> {
+    if (!this.#push && idPrefix(req.authenticatorId) === FACTORS.push.idPrefix) throw pushUnsupported();
     const json: JsonObject = { authenticator_id: checkAuthenticatorId(req.authenticatorId) };
-    if (req.challengeType) json.challenge_type = req.challengeType;
+    const challengeType = req.challengeType ?? challengeTypeOf(req.authenticatorId);
+    if (challengeType) json.challenge_type = challengeType;
     if (this.#token) json.mfa_token = this.#token;
     return this.#send('challenge', opts, parseChallenge, json);
   }
@@ -275,6 +288,10 @@ export function parseVerifyResult(body: unknown): VerifyResult {
   const accessToken = optionalString(obj, 'access_token');
   if (obj.success !== true && !accessToken) throw new TypeError('success: expected true');
   return verifyResult(obj, accessToken);
+}
+
+function pushUnsupported(): MfaError {
+  return new MfaError('unsupported', { description: 'push cannot be completed through this proxy (option push: false)' });
 }
 
 function unsupported(key: RouteKey, cause?: MfaError): MfaError {

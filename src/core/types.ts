@@ -127,6 +127,12 @@ export interface SourceCapabilities {
   challenge: boolean;
   verify: boolean;
   remove: boolean;
+  /**
+   * `false` when a push cannot be completed through this source (nextjs-auth0's verify route
+   * requires a `binding_code`, which a push has none of): elements then do not offer push.
+   * Absent means supported.
+   */
+  push?: boolean;
 }
 
 export interface CallOptions {

@@ -1,5 +1,6 @@
 import { DEFAULT_LIMITS, type LimitName, type LimitSpec } from './rate-limit.js';
 import { DEFAULT_TOTP, type TotpSettings } from './totp.js';
+import { createSigningKey, type SigningKey } from './keys.js';
 
 /** Factors a tenant can switch on; `voice` is Auth0's second phone message type, not its own factor. */
 export type EmulatorFactor = 'otp' | 'sms' | 'voice' | 'email' | 'push' | 'recovery-code';
@@ -30,7 +31,13 @@ export interface UserSettingsInput {
   limits?: Partial<Record<LimitName, Partial<LimitSpec>>>;
 }
 
-export type ClientGrant = 'password' | 'mfa' | 'client_credentials';
+export type ClientGrant = 'password' | 'mfa' | 'client_credentials' | 'authorization_code' | 'refresh_token';
+
+/**
+ * When the `refresh_token` grant answers `mfa_required`: `'mfa-audience'` (default) when the refresh
+ * asks for the MFA API's audience, as a step-up policy for self-service MFA would; `'always'`; `'never'`.
+ */
+export type RefreshMfaPolicy = 'never' | 'always' | 'mfa-audience';
 
 export interface ClientConfig {
   clientId: string;
@@ -38,6 +45,8 @@ export interface ClientConfig {
   clientSecret?: string;
   name?: string;
   grants: ClientGrant[];
+  /** Allowed `redirect_uri`s for `/authorize`; when absent, any http(s) URL on a loopback host. */
+  callbacks?: string[];
 }
 
 export type SeedAuthenticator =
@@ -58,6 +67,12 @@ export interface SeedUser {
 }
 
 export interface EmulatorOptions {
+  /**
+   * The `iss` of tokens and discovery, with a trailing slash (`https://tenant.example/`); by default
+   * the origin the client reached (`http://127.0.0.1:4000/`). Set it when a TLS proxy fronts the emulator.
+   */
+  issuer?: string;
+  refreshMfa?: RefreshMfaPolicy;
   /** Shown as issuer in `otpauth://` URIs. */
   tenant?: string;
   /** Replaces the demo users. */
@@ -78,6 +93,9 @@ export interface EmulatorOptions {
 
 export interface EmulatorConfig {
   tenant: string;
+  issuer?: string;
+  refreshMfa: RefreshMfaPolicy;
+  signingKey: SigningKey;
   users: SeedUser[];
   clients: ClientConfig[];
   factors: ReadonlySet<EmulatorFactor>;
@@ -102,8 +120,13 @@ export const DEMO_USERS: readonly SeedUser[] = [
 ];
 
 export const DEMO_CLIENTS: readonly ClientConfig[] = [
-  { clientId: 'demo-spa', name: 'Demo SPA (public)', grants: ['password', 'mfa'] },
-  { clientId: 'demo-web', clientSecret: 'demo-web-secret', name: 'Demo web app', grants: ['password', 'mfa'] },
+  { clientId: 'demo-spa', name: 'Demo SPA (public)', grants: ['password', 'mfa', 'authorization_code', 'refresh_token'] },
+  {
+    clientId: 'demo-web',
+    clientSecret: 'demo-web-secret',
+    name: 'Demo web app',
+    grants: ['password', 'mfa', 'authorization_code', 'refresh_token'],
+  },
   { clientId: 'demo-m2m', clientSecret: 'demo-m2m-secret', name: 'Management API client', grants: ['client_credentials'] },
 ];
 
@@ -136,6 +159,9 @@ export function mergeSettings(base: UserSettings, input: UserSettingsInput = {})
 export function resolveConfig(options: EmulatorOptions = {}): EmulatorConfig {
   return {
     tenant: options.tenant ?? 'mfa-emulator',
+    ...(options.issuer !== undefined && { issuer: withTrailingSlash(options.issuer) }),
+    refreshMfa: options.refreshMfa ?? 'mfa-audience',
+    signingKey: createSigningKey(),
     users: options.users ?? [...DEMO_USERS],
     clients: options.clients ?? [...DEMO_CLIENTS],
     factors: new Set(options.factors ?? ALL_FACTORS),
@@ -143,4 +169,10 @@ export function resolveConfig(options: EmulatorOptions = {}): EmulatorConfig {
     settings: mergeSettings(DEFAULT_SETTINGS, options.settings),
     log: options.log ?? (() => {}),
   };
+}
+
+function withTrailingSlash(issuer: string): string {
+  const url = new URL(issuer);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`issuer must be an http(s) URL: ${issuer}`);
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }

@@ -8,6 +8,7 @@ import type { Route } from './router.js';
 import { controlRoutes } from './routes/control.js';
 import { managementRoutes } from './routes/management.js';
 import { mfaRoutes } from './routes/mfa.js';
+import { oidcRoutes } from './routes/oidc.js';
 import { ticketPageRoutes } from './routes/ticket-page.js';
 import { tokenRoutes } from './routes/token.js';
 import { createWorld } from './world.js';
@@ -30,7 +31,7 @@ export type { LimitName, LimitSpec } from './rate-limit.js';
 export type { TotpAlgorithm, TotpSettings } from './totp.js';
 
 export interface EmulatorServer {
-  /** `http://host:port`, no trailing slash; the MFA API is at `${url}/mfa/`. */
+  /** `http(s)://host:port`, no trailing slash; the MFA API is at `${url}/mfa/`. */
   url: string;
   close(): Promise<void>;
 }
@@ -38,8 +39,8 @@ export interface EmulatorServer {
 export interface Emulator {
   /** Fetch-standard: the base URL and audiences derive from `request.url`'s origin. */
   handle(request: Request): Promise<Response>;
-  /** Defaults: port 0 (any free one), host 127.0.0.1. */
-  listen(options?: { port?: number; host?: string }): Promise<EmulatorServer>;
+  /** Defaults: port 0 (any free one), host 127.0.0.1; `tls` (PEM key and cert) serves HTTPS. */
+  listen(options?: { port?: number; host?: string; tls?: { key: string | Buffer; cert: string | Buffer } }): Promise<EmulatorServer>;
   /** Back to the start state: seeded users only, no tokens, faults, outbox, log or clock offset. */
   reset(): void;
 }
@@ -53,6 +54,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   };
   const routes: Route[] = [
     ...tokenRoutes,
+    ...oidcRoutes,
     ...mfaRoutes,
     ...ticketPageRoutes,
     ...managementRoutes,
@@ -82,8 +84,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   return {
     handle,
     reset,
-    listen: async ({ port = 0, host = '127.0.0.1' } = {}) => {
-      const server: Listening = await listenNode(handle, { port, host });
+    listen: async ({ port = 0, host = '127.0.0.1', tls } = {}) => {
+      const server: Listening = await listenNode(handle, { port, host, ...(tls && { tls }) });
       return { url: server.url, close: server.close };
     },
   };

@@ -42,14 +42,21 @@ export function hasScope(record: TokenRecord, scope: string): boolean {
   return record.scope.split(' ').includes(scope);
 }
 
-/** Opaque strings mapped to records held in memory; nothing about a token is readable from it. */
+/**
+ * Strings mapped to records held in memory: opaque ones, and the signed access tokens, whose claims
+ * are for clients to read while the record stays what the emulator trusts.
+ */
 export class TokenStore {
   readonly #tokens = new Map<string, TokenRecord>();
 
   constructor(private readonly now: () => number) {}
 
   issue(record: Omit<TokenRecord, 'expiresAt'>, ttlSeconds: number): string {
-    const token = opaqueToken();
+    return this.register(opaqueToken(), record, ttlSeconds);
+  }
+
+  /** A token minted elsewhere (a signed JWT): its record still decides, not its claims. */
+  register(token: string, record: Omit<TokenRecord, 'expiresAt'>, ttlSeconds: number): string {
     this.#tokens.set(token, { ...record, expiresAt: this.now() + ttlSeconds * 1000 });
     return token;
   }
@@ -58,21 +65,4 @@ export class TokenStore {
     const record = token === undefined ? undefined : this.#tokens.get(token);
     return record && { record, expired: record.expiresAt <= this.now() };
   }
-}
-
-/** JWT-shaped but unsigned (`alg: none`): enough for a client to read `sub` and `email`. */
-export function idToken(claims: { issuer: string; sub: string; aud: string; email: string; emailVerified: boolean; now: number; ttlSeconds: number }): string {
-  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const iat = Math.floor(claims.now / 1000);
-  const payload = {
-    iss: claims.issuer,
-    sub: claims.sub,
-    aud: claims.aud,
-    email: claims.email,
-    email_verified: claims.emailVerified,
-    iat,
-    exp: iat + claims.ttlSeconds,
-    amr: ['mfa'],
-  };
-  return `${encode({ alg: 'none', typ: 'JWT' })}.${encode(payload)}.`;
 }

@@ -1,3 +1,4 @@
+import { REQUIREMENT } from './mfa-required.js';
 import type { AuthenticatorRecord } from './state.js';
 
 /** How records look on the wire. Nothing here decides anything. */
@@ -9,15 +10,23 @@ export function maskPhone(phone: string): string {
 
 const OOB_CHANNEL = { sms: 'sms', voice: 'voice', email: 'email', push: 'auth0' } as const;
 
-/** `GET /mfa/authenticators` items, with the singular `oob_channel` of Auth0's examples. */
+/**
+ * `GET /mfa/authenticators` items. The docs disagree on the channel: every JSON example has the
+ * singular `oob_channel`, the reference page and auth0-auth-js the array `oob_channels`; both are
+ * sent. `type` (the `mfa_requirements` name) is what Customizable MFA tenants add, and what
+ * nextjs-auth0 and spa-js filter on.
+ */
 export function mfaAuthenticator(a: AuthenticatorRecord): Record<string, unknown> {
+  const type = REQUIREMENT[a.kind];
   switch (a.kind) {
     case 'totp':
-      return { id: a.id, authenticator_type: 'otp', active: a.active };
+      return { id: a.id, authenticator_type: 'otp', type, active: a.active };
     case 'recovery-code':
-      return { id: a.id, authenticator_type: 'recovery-code', active: a.active };
-    default:
-      return { id: a.id, authenticator_type: 'oob', oob_channel: OOB_CHANNEL[a.kind], name: authenticatorName(a), active: a.active };
+      return { id: a.id, authenticator_type: 'recovery-code', type, active: a.active };
+    default: {
+      const channel = OOB_CHANNEL[a.kind];
+      return { id: a.id, authenticator_type: 'oob', type, oob_channel: channel, oob_channels: [channel], name: authenticatorName(a), active: a.active };
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Clock } from './clock.js';
 import type { EmulatorConfig } from './config.js';
 import { Faults } from './faults.js';
+import { LoginStore } from './login-store.js';
 import { OobStore } from './oob.js';
 import { Outbox } from './outbox.js';
 import { RateLimiter } from './rate-limit.js';
@@ -27,6 +28,7 @@ export interface World {
   faults: Faults;
   requests: RequestLog;
   tickets: Map<string, EnrollmentTicket>;
+  logins: LoginStore;
 }
 
 export function createWorld(config: EmulatorConfig, clock: Clock): World {
@@ -43,5 +45,6 @@ export function createWorld(config: EmulatorConfig, clock: Clock): World {
     faults: new Faults(),
     requests: new RequestLog(),
     tickets: new Map(),
+    logins: new LoginStore(clock.now),
   };
 }

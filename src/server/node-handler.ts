@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import { Readable } from 'node:stream';
 
@@ -123,10 +124,12 @@ export interface ListenOptions extends NodeHandlerOptions {
   port?: number;
   /** Default `127.0.0.1`: nothing here is meant to face a network by accident. */
   host?: string;
+  /** PEM key and certificate: serve HTTPS (the URL then starts with `https://`). */
+  tls?: { key: string | Buffer; cert: string | Buffer };
 }
 
 export interface Listening {
-  /** `http://host:port`, no trailing slash. */
+  /** `http(s)://host:port`, no trailing slash. */
   url: string;
   server: Server;
   /** Stops accepting, drops idle keep-alive connections, and resolves when the server is closed. */
@@ -139,8 +142,9 @@ function urlHost(host: string): string {
 }
 
 export function listenNode(handler: FetchHandler, options: ListenOptions = {}): Promise<Listening> {
-  const { port = 0, host = '127.0.0.1', ...handlerOptions } = options;
-  const server = createServer(toNodeHandler(handler, handlerOptions));
+  const { port = 0, host = '127.0.0.1', tls, ...handlerOptions } = options;
+  const listener = toNodeHandler(handler, handlerOptions);
+  const server: Server = tls ? createTlsServer({ key: tls.key, cert: tls.cert }, listener) : createServer(listener);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -148,7 +152,7 @@ export function listenNode(handler: FetchHandler, options: ListenOptions = {}): 
       const address = server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
       resolve({
-        url: `http://${urlHost(host)}:${actualPort}`,
+        url: `${tls ? 'https' : 'http'}://${urlHost(host)}:${actualPort}`,
         server,
         close: () =>
           new Promise<void>((done, fail) => {

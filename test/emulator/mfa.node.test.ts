@@ -23,15 +23,15 @@ test('GET /mfa/authenticators: empty for a new user; Auth0 shapes for each facto
   const byPrefix = (prefix: string) => body.filter((a: any) => a.id.startsWith(`${prefix}|`));
   for (const a of body) assert.match(a.id, /^(totp|sms|voice|email|push|recovery-code)\|dev_[A-Za-z0-9]{16}$/);
   assert.equal(byPrefix('totp').length, 2, 'the OTP and the push-linked TOTP');
-  assert.deepEqual(Object.keys(byPrefix('totp')[0]).sort(), ['active', 'authenticator_type', 'id']);
+  assert.deepEqual(Object.keys(byPrefix('totp')[0]).sort(), ['active', 'authenticator_type', 'id', 'type']);
   assert.deepEqual(
     { ...byPrefix('sms')[0], id: undefined },
-    { id: undefined, authenticator_type: 'oob', oob_channel: 'sms', name: '+1XXXXXX0123', active: true },
+    { id: undefined, authenticator_type: 'oob', type: 'phone', oob_channel: 'sms', oob_channels: ['sms'], name: '+1XXXXXX0123', active: true },
   );
   assert.equal(byPrefix('voice')[0].oob_channel, 'voice');
-  assert.deepEqual({ ...byPrefix('email')[0], id: undefined }, { id: undefined, authenticator_type: 'oob', oob_channel: 'email', name: 'ann@example.com', active: true });
-  assert.deepEqual({ ...byPrefix('push')[0], id: undefined }, { id: undefined, authenticator_type: 'oob', oob_channel: 'auth0', name: "Ann's phone", active: true });
-  assert.deepEqual({ ...byPrefix('recovery-code')[0], id: undefined }, { id: undefined, authenticator_type: 'recovery-code', active: true });
+  assert.deepEqual({ ...byPrefix('email')[0], id: undefined }, { id: undefined, authenticator_type: 'oob', type: 'email', oob_channel: 'email', oob_channels: ['email'], name: 'ann@example.com', active: true });
+  assert.deepEqual({ ...byPrefix('push')[0], id: undefined }, { id: undefined, authenticator_type: 'oob', type: 'push-notification', oob_channel: 'auth0', oob_channels: ['auth0'], name: "Ann's phone", active: true });
+  assert.deepEqual({ ...byPrefix('recovery-code')[0], id: undefined }, { id: undefined, authenticator_type: 'recovery-code', type: 'recovery-code', active: true });
 });
 
 test('bearer errors on /mfa/*: missing, unknown, expired → 401 invalid_token; wrong audience; missing scope → 403', async (t) => {
@@ -289,7 +289,7 @@ test('a verified email is listed and challengeable but cannot be deleted and doe
   const user = await h.user({ emailVerified: true });
   const { mfa_token, access_token } = await h.tokens(user.id);
   const [email] = (await h.getJson('/mfa/authenticators', mfa_token)).body;
-  assert.deepEqual({ ...email, id: undefined }, { id: undefined, authenticator_type: 'oob', oob_channel: 'email', name: user.email, active: true });
+  assert.deepEqual({ ...email, id: undefined }, { id: undefined, authenticator_type: 'oob', type: 'email', oob_channel: 'email', oob_channels: ['email'], name: user.email, active: true });
   const challenge = await h.postJson('/mfa/challenge', { client_id: 'demo-spa', mfa_token, authenticator_id: email.id });
   assert.equal(challenge.body.binding_method, 'prompt');
   const ok = await h.grant('mfa-oob', { mfa_token, oob_code: challenge.body.oob_code, binding_code: await h.lastCode(user.id) });

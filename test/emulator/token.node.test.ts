@@ -28,7 +28,7 @@ test('password grant: form body; challenge requirements for the enrolled demo us
   assert.equal(form.status, 403);
   const body = await form.json();
   assert.deepEqual(Object.keys(body.mfa_requirements), ['challenge']);
-  assert.deepEqual(body.mfa_requirements.challenge.map((c: { type: string }) => c.type).sort(), ['otp', 'phone', 'recovery-code']);
+  assert.deepEqual(body.mfa_requirements.challenge.map((c: { type: string }) => c.type).sort(), ['oob', 'otp', 'phone', 'recovery-code']);
   const wrong = await h.grant('password', { username: 'demo@example.com', password: 'nope' });
   assert.equal(wrong.status, 403);
   assert.deepEqual(wrong.body, { error: 'invalid_grant', error_description: 'Wrong email or password.' });

@@ -232,7 +232,7 @@ describe('proxy mode: ProxySource against the Auth0 Lab routers', () => {
   });
 });
 
-describe('proxy mode: ProxySource against nextjs-auth0’s routes', () => {
+describe('proxy mode: ProxySource against the real nextjs-auth0’s routes', () => {
   it('enrolls and verifies with the opaque token; removal, tickets and the factor list are off', async () => {
     const user = await login({ nextjs: true });
     const source = new ProxySource({ baseUrl: env.nextjsUrl!, token: user.nextjsToken! });
@@ -260,9 +260,9 @@ describe('proxy mode: ProxySource against nextjs-auth0’s routes', () => {
   it('challenges with the mfa_token in the body, where nextjs-auth0 expects it', async () => {
     const user = await login({ nextjs: true, seed: [{ factor: 'sms', phoneNumber: '+15555550164' }] });
     const source = new ProxySource({ baseUrl: env.nextjsUrl!, token: user.nextjsToken! });
-    // nextjs-auth0 keeps only authenticators whose `type` is in mfa_requirements.challenge; Auth0
-    // (and the emulator) send `type` only with Customizable MFA, so an enrolled user lists nothing.
-    expect(await source.listAuthenticators()).to.deep.equal([]);
+    // nextjs-auth0 keeps only authenticators whose `type` is in mfa_requirements.challenge; the
+    // emulator sends `type` on each, as Customizable-MFA tenants do, so all of them are listed.
+    expect((await source.listAuthenticators()).map((a) => a.factor).sort()).to.deep.equal(['recovery-code', 'sms', 'voice']);
     const smsId = user.seeded[0]!.authenticators.find((a) => a.oob_channel === 'sms')!.id;
     const challenge = await source.challenge({ authenticatorId: smsId });
     expect(challenge.challengeType).to.equal('oob');

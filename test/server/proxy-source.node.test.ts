@@ -162,43 +162,4 @@ describe('ProxySource ↔ the Auth0 Lab routers (three routes)', () => {
   });
 });
 
-describe('ProxySource ↔ nextjs-auth0 (four routes)', () => {
-  it('lists, enrolls, challenges and verifies with the opaque token; no factor list, tickets or removal', async (t) => {
-    const p = await page(t);
-    const user = await p.login({ nextjs: true });
-    const source = new ProxySource({ baseUrl: PATHS.nextjsUrl, token: user.nextjsToken!, fetch: p.fetch });
-    assert.deepEqual(await source.listAuthenticators(), []);
-    const otp = await source.enroll({ factor: 'otp' });
-    assert.equal(otp.type, 'otp');
-    await source.verify({ type: 'otp', otp: await totp(otp.type === 'otp' ? otp.secret : '') });
-    const session = await (await p.fetch(PATHS.sessionUrl)).json();
-    assert.equal(session.verified, true, 'nextjs-auth0 writes the tokens to the session');
-    const list = await source.listAuthenticators();
-    assert.deepEqual(list.map((a) => a.factor).sort(), ['otp', 'recovery-code']);
-    const challenge = await source.challenge({ authenticatorId: list.find((a) => a.factor === 'otp')!.id });
-    assert.deepEqual(challenge, { challengeType: 'otp' });
-
-    await rejects(source.listFactors(), 'unsupported');
-    await rejects(source.remove(list[0]!.id), 'unsupported');
-    await rejects(source.enroll({ factor: 'otp', mode: 'ticket' }), 'unsupported');
-    // A second factor with the same mfa_token: Auth0's "already enrolled", which nextjs-auth0 answers with a 500.
-    const already = await rejects(source.enroll({ factor: 'email', email: 'me@example.com' }), 'already_enrolled');
-    assert.equal(already.status, 500);
-    assert.deepEqual(source.capabilities, { list: true, factors: false, associate: true, ticket: false, challenge: true, verify: true, remove: false });
-  });
-
-  it('sees too_many_attempts as nextjs-auth0 sends it (400, no Retry-After) and a bad token as 401', async (t) => {
-    const p = await page(t);
-    const user = await p.login({ nextjs: true, seed: [{ factor: 'otp' }], settings: { limits: { otpFailures: { burst: 2 } } } });
-    const source = new ProxySource({ baseUrl: PATHS.nextjsUrl, token: user.nextjsToken!, fetch: p.fetch });
-    await rejects(source.verify({ type: 'otp', otp: '000000' }), 'invalid_grant');
-    await rejects(source.verify({ type: 'otp', otp: '000000' }), 'invalid_grant');
-    const limited = await rejects(source.verify({ type: 'otp', otp: '000000' }), 'too_many_attempts');
-    assert.equal(limited.status, 400);
-    assert.equal(limited.retryAfter, undefined);
-    source.setToken('forged');
-    const invalid = await rejects(source.listAuthenticators(), 'mfa_token_invalid');
-    assert.equal(invalid.status, 401);
-    assert.equal(source.capabilities.list, true);
-  });
-});
+// ProxySource ↔ the real nextjs-auth0: proxy-source-nextjs.node.test.ts.

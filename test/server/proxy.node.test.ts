@@ -18,7 +18,7 @@ describe('createMfaProxy: routes against the emulator', () => {
     const channels = list.map((a: any) => a.oob_channel ?? a.authenticator_type).sort();
     assert.deepEqual(channels, ['recovery-code', 'sms', 'voice']);
     for (const item of list) {
-      assert.deepEqual(Object.keys(item).filter((k) => !['id', 'authenticator_type', 'active', 'oob_channel', 'name'].includes(k)), []);
+      assert.deepEqual(Object.keys(item).filter((k) => !['id', 'authenticator_type', 'type', 'active', 'oob_channel', 'oob_channels', 'name'].includes(k)), []);
     }
     assert.equal(list.find((a: any) => a.oob_channel === 'sms').name.endsWith('0111'), true);
   });

@@ -331,6 +331,12 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   // ─── what to show ─────────────────────────────────────────────────────────────────────────────
 
   #shownFactors(): readonly FactorName[] {
+    // A source that cannot complete a push (nextjs-auth0's routes) must not offer one to start.
+    if (this.activeSource?.capabilities?.push === false) return this.#listedFactors().filter((f) => f !== 'push');
+    return this.#listedFactors();
+  }
+
+  #listedFactors(): readonly FactorName[] {
     const info = this._factorInfo;
     const requested = this.factors?.split(/[\s,]+/).filter(isFactorName);
     // The tenant's word wins where it has one: the attribute cannot turn on a disabled factor.

@@ -365,7 +365,8 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
       const active = (await source.listAuthenticators({ signal })).filter((a) => a.active);
       if (signal.aborted) return;
       this._recovery = active.find((a) => a.factor === 'recovery-code');
-      this._list = active.filter((a) => METHODS.includes(a.factor));
+      const pushOff = source.capabilities?.push === false;
+      this._list = active.filter((a) => METHODS.includes(a.factor) && !(pushOff && a.factor === 'push'));
       if (!quiet) this.#choose(false);
     } catch (error) {
       if (!signal.aborted && this.#fail(error, 'load')) this._step = 'load-error';

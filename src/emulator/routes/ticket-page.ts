@@ -1,5 +1,6 @@
 import type { SeedAuthenticator } from '../config.js';
 import { E164, EMAIL } from '../formats.js';
+import { escapeHtml, page } from '../html.js';
 import type { Call, Route } from '../router.js';
 import type { World, EnrollmentTicket } from '../world.js';
 
@@ -33,18 +34,6 @@ const CHOICES: ReadonlyArray<[PageFactor, string]> = [
 ];
 
 const DEFAULT_PHONE = '+15555550123';
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function page(title: string, body: string, status = 200): Response {
-  return new Response(
-    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
-      `<title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`,
-    { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } },
-  );
-}
 
 function invalidTicket(): Response {
   return page('Enrollment link not valid', '<p>This enrollment link is not valid, was already used, or has expired.</p>', 404);

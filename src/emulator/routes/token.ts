@@ -3,33 +3,16 @@ import { authenticateClient, mfaSession, type Session } from '../auth.js';
 import { OAuthError, invalidRequest, json, optionalString, requiredString, type Params } from '../http.js';
 import { limitExceeded, TOO_MANY_REQUESTS } from '../rate-limit.js';
 import type { Call, Route } from '../router.js';
-import type { AuthenticatorKind, UserRecord } from '../state.js';
-import { MANAGEMENT_SCOPES, MFA_SCOPES, idToken, isManagementAudience, isMfaAudience } from '../tokens.js';
+import { withBasicClient } from '../client-auth.js';
+import { mfaRequired } from '../mfa-required.js';
+import { tokenSet } from '../token-set.js';
+import { MANAGEMENT_SCOPES, isManagementAudience } from '../tokens.js';
+import { OIDC_GRANTS } from './oidc-grants.js';
 import { verifyTotp } from '../totp.js';
 import type { World } from '../world.js';
 
 const GRANT = 'http://auth0.com/oauth/grant-type/';
 const MANAGEMENT_TOKEN_TTL = 86_400;
-
-/** `mfa_requirements` type names (reference §8 mapping table). */
-const REQUIREMENT: Record<AuthenticatorKind, string> = {
-  totp: 'otp',
-  sms: 'phone',
-  voice: 'phone',
-  email: 'email',
-  push: 'push-notification',
-  'recovery-code': 'recovery-code',
-};
-
-function mfaRequirements(world: World, user: UserRecord): Record<string, { type: string }[]> {
-  const unique = (types: string[]) => [...new Set(types)].map((type) => ({ type }));
-  if (world.users.isEnrolled(user)) {
-    const active = world.users.visible(user).filter((a) => a.active);
-    return { challenge: unique(active.map((a) => REQUIREMENT[a.kind])) };
-  }
-  const offered = (['otp', 'sms', 'voice', 'push', 'email'] as const).filter((f) => world.config.factors.has(f));
-  return { enroll: unique(offered.map((f) => REQUIREMENT[f === 'otp' ? 'totp' : f])) };
-}
 
 /** The tenant always requires MFA, so a right password never yields tokens directly. */
 function passwordGrant(call: Call, world: World, params: Params): Response {
@@ -39,51 +22,16 @@ function passwordGrant(call: Call, world: World, params: Params): Response {
   const user = world.users.findByEmail(username);
   if (!user || user.password !== password) throw new OAuthError(403, 'invalid_grant', 'Wrong email or password.');
   call.userId = user.id;
-  const mfaToken = world.tokens.issue(
-    {
-      kind: 'mfa',
-      clientId: client.clientId,
-      userId: user.id,
-      audience: optionalString(params, 'audience') ?? `${call.origin}/userinfo`,
-      scope: optionalString(params, 'scope') ?? 'openid profile email',
-    },
-    user.settings.mfaTokenTtl,
-  );
-  return json(
-    {
-      error: 'mfa_required',
-      error_description: 'Multifactor authentication required',
-      mfa_token: mfaToken,
-      mfa_requirements: mfaRequirements(world, user),
-    },
-    403,
-  );
+  return mfaRequired(world, user, {
+    clientId: client.clientId,
+    audience: optionalString(params, 'audience') ?? `${call.origin}/userinfo`,
+    scope: optionalString(params, 'scope') ?? 'openid profile email',
+  });
 }
 
-/** The token set of a completed MFA grant, for the audience the login asked for. */
-function issueTokens(call: Call, world: World, { user, record }: Session, extra: Record<string, string> = {}): Response {
-  const scope = isMfaAudience(record.audience) ? MFA_SCOPES : record.scope;
-  const ttl = user.settings.accessTokenTtl;
-  const accessToken = world.tokens.issue(
-    { kind: 'access', clientId: record.clientId, userId: user.id, audience: record.audience, scope },
-    ttl,
-  );
-  return json({
-    access_token: accessToken,
-    id_token: idToken({
-      issuer: `${call.origin}/`,
-      sub: user.id,
-      aud: record.clientId,
-      email: user.email,
-      emailVerified: user.emailVerified,
-      now: world.clock.now(),
-      ttlSeconds: ttl,
-    }),
-    scope,
-    expires_in: ttl,
-    token_type: 'Bearer',
-    ...extra,
-  });
+/** The token set of a completed MFA grant, for the audience (and scope) the login asked for. */
+function issueTokens(call: Call, world: World, { user, record }: Session, extra: Record<string, string> = {}): Promise<Response> {
+  return tokenSet(call, world, { user, clientId: record.clientId, audience: record.audience, scope: record.scope, mfa: true }, extra);
 }
 
 function mfaGrantSession(call: Call, world: World, params: Params): Session {
@@ -91,7 +39,7 @@ function mfaGrantSession(call: Call, world: World, params: Params): Session {
   return mfaSession(world, call, optionalString(params, 'mfa_token'));
 }
 
-function otpGrant(call: Call, world: World, params: Params): Response {
+function otpGrant(call: Call, world: World, params: Params): Promise<Response> {
   const session = mfaGrantSession(call, world, params);
   const { user } = session;
   const otp = requiredString(params, 'otp');
@@ -112,7 +60,7 @@ function otpGrant(call: Call, world: World, params: Params): Response {
   return issueTokens(call, world, session);
 }
 
-function oobGrant(call: Call, world: World, params: Params): Response {
+function oobGrant(call: Call, world: World, params: Params): Promise<Response> {
   const session = mfaGrantSession(call, world, params);
   const { user } = session;
   const oobCode = requiredString(params, 'oob_code');
@@ -150,7 +98,7 @@ function oobGrant(call: Call, world: World, params: Params): Response {
   return issueTokens(call, world, session);
 }
 
-function recoveryCodeGrant(call: Call, world: World, params: Params): Response {
+function recoveryCodeGrant(call: Call, world: World, params: Params): Promise<Response> {
   const session = mfaGrantSession(call, world, params);
   const { user } = session;
   // People copy codes with the spaces and dashes of how they were printed.
@@ -173,7 +121,7 @@ function clientCredentialsGrant(_call: Call, world: World, params: Params): Resp
   return json({ access_token: accessToken, scope: MANAGEMENT_SCOPES, expires_in: MANAGEMENT_TOKEN_TTL, token_type: 'Bearer' });
 }
 
-type Grant = (call: Call, world: World, params: Params) => Response;
+type Grant = (call: Call, world: World, params: Params) => Response | Promise<Response>;
 
 const GRANTS: Record<string, Grant> = {
   password: passwordGrant,
@@ -182,10 +130,11 @@ const GRANTS: Record<string, Grant> = {
   [`${GRANT}mfa-oob`]: oobGrant,
   [`${GRANT}mfa-recovery-code`]: recoveryCodeGrant,
   client_credentials: clientCredentialsGrant,
+  ...OIDC_GRANTS,
 };
 
-function token(call: Call, world: World): Response {
-  const params = call.params();
+function token(call: Call, world: World): Response | Promise<Response> {
+  const params = withBasicClient(call.request, call.params());
   const grantType = requiredString(params, 'grant_type');
   // Own keys only: `constructor`, `__proto__`, `toString` are not grants.
   const grant = Object.hasOwn(GRANTS, grantType) ? GRANTS[grantType] : undefined;
