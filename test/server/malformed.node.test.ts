@@ -51,10 +51,12 @@ function config(auth0Domain: string) {
 }
 
 async function listenExpress(t: TestContext, domain: string, env?: string): Promise<string> {
-  const before = process.env.NODE_ENV;
-  if (env) process.env.NODE_ENV = env;
+  // Next.js's typings make NODE_ENV read-only; Express reads it when the app is made.
+  const vars = process.env as Record<string, string | undefined>;
+  const before = vars.NODE_ENV;
+  if (env) vars.NODE_ENV = env;
   const app = createExpressApp(config(domain));
-  if (env) process.env.NODE_ENV = before;
+  if (env) vars.NODE_ENV = before;
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   t.after(() => new Promise<void>((resolve) => server.close(() => resolve())));
