@@ -36,6 +36,10 @@ export class SharedSource implements MfaSource {
     return this.inner.capabilities;
   }
 
+  get hasAccessToken(): boolean | undefined {
+    return this.inner.hasAccessToken;
+  }
+
   /** Called after the shared state changed; returns the unsubscribe function. */
   subscribe(listener: Listener): () => void {
     this.#listeners.add(listener);

@@ -145,6 +145,11 @@ export interface MfaSource {
   verify(req: VerifyRequest, opts?: CallOptions): Promise<VerifyResult>;
   /** Absent means everything is supported. */
   readonly capabilities?: Readonly<SourceCapabilities>;
+  /**
+   * Direct mode: false while only an `mfa_token` is held, i.e. before the user has verified; then
+   * removing and adding a second method cannot work yet. Absent: the source does not depend on it.
+   */
+  readonly hasAccessToken?: boolean;
 }
 
 /** Tokens for direct mode. Kept in memory only: never attributes, storage, URLs or logs. */

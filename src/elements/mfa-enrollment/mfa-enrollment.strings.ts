@@ -32,6 +32,12 @@ const en = {
   notRemovable: 'Cannot be removed here.',
   recoveryAutomatic: 'Created with your first method.',
   enrollUnavailable: 'Enrollment is not available here.',
+  locked: 'To add or remove a method, first verify with one you already have.',
+  'unsupported.enroll': 'This site’s server does not offer adding methods here.',
+  'unsupported.remove': 'This site’s server does not offer removing methods here.',
+  'limited.requests': 'Too many requests.',
+  'limited.attempts': 'Too many failed attempts.',
+  namedMethod: '{factor} ({name})',
 
   enroll: 'Enroll',
   enrollLabel: 'Enroll {factor}',

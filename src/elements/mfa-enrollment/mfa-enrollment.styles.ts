@@ -159,6 +159,24 @@ export const enrollmentStyles = css`
     flex: none;
   }
 
+  .success {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+    margin: 0;
+    padding: 0.5em 0.75em;
+    border-radius: var(--_radius);
+    color: var(--_success);
+    background: color-mix(in srgb, var(--_success) 10%, transparent);
+    font-weight: 600;
+  }
+
+  .locked {
+    margin: 0;
+    padding: 0.5em 0.75em;
+    border-inline-start: 3px solid var(--_primary);
+  }
+
   @keyframes spin {
     to {
       transform: rotate(360deg);

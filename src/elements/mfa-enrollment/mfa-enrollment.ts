@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { MfaError, toMfaError } from '../../core/errors.js';
 import { FACTORS, isFactorName } from '../../core/factors.js';
-import { maskEmail, maskPhone, normalizeEmail, normalizeOtp, normalizePhone } from '../../core/input.js';
+import { normalizeEmail, normalizeOtp, normalizePhone } from '../../core/input.js';
+import { maskEmail, maskedName, maskPhone } from '../../core/mask.js';
 import { checkServerUrl } from '../../core/origin.js';
 import { pollOob } from '../../core/poller.js';
 import { SharedSource } from '../../core/shared-source.js';
@@ -32,7 +33,7 @@ interface ShownError {
   error: MfaError;
   until?: number;
   /** Shown instead of the generic sentence for the error's code. */
-  messageKey?: 'notRemovable';
+  messageKey?: 'notRemovable' | 'unsupported.remove' | 'unsupported.enroll';
 }
 
 type FlowStep =
@@ -73,7 +74,14 @@ interface Flow {
   outcome?: 'rejected' | 'expired';
   ticketUrl?: string;
   popup?: Window | null;
+  /** OTP: the step `<mfa-otp-enroll>` shows (its recovery step cannot be cancelled). */
+  childStep?: string;
 }
+
+/** Errors about what the session may do, which a verification elsewhere on the page can make stale. */
+const SESSION_ERRORS = ['already_enrolled', 'access_denied', 'mfa_required', 'unsupported', 'invalid_token', 'expired_token'];
+/** Errors that come with a `Retry-After` countdown, shown instead of their "wait a moment" sentence. */
+const LIMITED = ['too_many_requests', 'rate_limited', 'too_many_attempts'];
 
 let flowIds = 0;
 
@@ -114,6 +122,7 @@ const onEscape = (action: () => void) => (event: KeyboardEvent) => {
  *
  * @attr factors - Space-separated factor names (`push otp sms voice email recovery-code`) choosing
  *   and ordering the rows. Without it: the factors the source reports as enabled, else all.
+ * @attr issuer - The service's name in the downloaded recovery-code file (default: the page's host name).
  * @attr heading-level - Level of the element's heading (2 by default; rows use the next one).
  *
  * @fires {MfaEnrollEvent} mfa-enroll - An authenticator was enrolled and confirmed:
@@ -142,6 +151,8 @@ const onEscape = (action: () => void) => (event: KeyboardEvent) => {
  * @csspart authenticators - The list of a row's enrolled authenticators.
  * @csspart authenticator - One enrolled authenticator.
  * @csspart authenticator-name - Its masked phone number, email address or device name (text).
+ * @csspart success - "… is set up." in the row just set up; focus moves there.
+ * @csspart locked - Why adding and removing wait until the user has verified (direct mode).
  * @csspart note - Short remarks (cannot be removed, created automatically, unavailable).
  * @csspart actions - A row's buttons.
  * @csspart button - Every button.
@@ -196,6 +207,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   static override properties = {
     ...MfaElement.properties,
     factors: { type: String },
+    issuer: { type: String },
     headingLevel: { type: Number, attribute: 'heading-level' },
     _authenticators: { state: true },
     _factorInfo: { state: true },
@@ -206,11 +218,17 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     _removingId: { state: true },
     _rowError: { state: true },
     _recovery: { state: true },
+    _added: { state: true },
     _now: { state: true },
   };
 
   /** Space-separated factor names choosing and ordering the rows. */
   declare factors?: string;
+  /**
+   * The service's name, written into the downloaded recovery-code file (the codes of an
+   * authenticator app take the app's issuer instead). Without it the page's host name is used.
+   */
+  declare issuer?: string;
   /** Level of the heading (rows use the next level). */
   declare headingLevel: number;
 
@@ -224,6 +242,8 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   /** @internal */ declare _rowError?: { factor: FactorName; shown: ShownError };
   /** @internal */ declare _recovery?: { codes: string[]; factor: FactorName };
   /** @internal */ declare _now: number;
+  /** @internal The factor just set up: its row says so (and focus goes there) until the next action. */
+  declare _added?: FactorName;
 
   #loadSeq = 0;
   #loadPromise: Promise<void> = Promise.resolve();
@@ -252,6 +272,11 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   }
 
   protected override sourceUpdated(): void {
+    // Another element verified (or changed the session): "verify first" and the like no longer hold.
+    const stale = (shown?: ShownError) => !!shown && SESSION_ERRORS.includes(shown.error.code);
+    if (stale(this._rowError?.shown)) this._rowError = undefined;
+    const flow = this._flow;
+    if (flow && stale(flow.error)) this._flow = { ...flow, error: undefined };
     this.#reload();
   }
 
@@ -361,7 +386,28 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   #nameOf(a: Authenticator): string {
     const key = `name.${a.factor}`;
-    return a.name || this.t(key in enrollmentLocales.en ? (key as Key) : 'name.generic');
+    return maskedName(a) || this.t(key in enrollmentLocales.en ? (key as Key) : 'name.generic');
+  }
+
+  /** The factor and, when it says more, the authenticator's name: "Text message (+•••••••0123)". */
+  #labelOf(a: Authenticator): string {
+    const factor = this.#factorTitle(a.factor);
+    const name = maskedName(a);
+    return name && name !== factor ? this.t('namedMethod', { factor, name }) : factor;
+  }
+
+  /**
+   * Direct mode before the user has verified: only an `mfa_token` is held, with which the MFA API
+   * neither removes nor adds a second method. Said once, before anyone types, instead of offering them.
+   */
+  #locked(): boolean {
+    return this.activeSource?.hasAccessToken === false && !!this._authenticators?.some((a) => a.active && a.factor !== 'recovery-code');
+  }
+
+  /** What to show for a failure: the generic sentence, or a specific one when the server lacks the route. */
+  #shownFor(error: MfaError, action: 'enroll' | 'remove'): ShownError {
+    const shown = this.#show(error);
+    return MfaError.is(error, 'unsupported') ? { ...shown, messageKey: `unsupported.${action}` } : shown;
   }
 
   // ─── errors and waits ─────────────────────────────────────────────────────────────────────────
@@ -437,7 +483,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   #newFlow(factor: EnrollFactor, step: FlowStep): Flow {
     this.#endFlow();
-    this._rowError = this._confirmId = undefined;
+    this._rowError = this._confirmId = this._added = undefined;
     const controller = new AbortController();
     this.signal.addEventListener('abort', () => controller.abort(), { once: true });
     return (this._flow = { id: ++flowIds, factor, step, controller, knownIds: new Set(this._authenticators?.map((a) => a.id)) });
@@ -446,7 +492,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   #startEnroll(factor: EnrollFactor): void {
     const mode = this.#enrollMode(factor);
     // Not while a first request is out (the row's Enroll button shows it).
-    if (!mode || this._flow?.step === 'starting') return;
+    if (!mode || this._flow?.step === 'starting' || this.#locked()) return;
     if (mode === 'ticket') {
       // Opened now, while the click still counts as a user gesture, so that popup blockers let it
       // through; it is pointed at the ticket once the server has answered.
@@ -538,10 +584,11 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   /** A flow that failed before showing anything: the error goes under the row. */
   #failStart(flow: Flow, error: unknown): void {
-    const mfaError = this.#fail(error, 'enroll', flow);
+    const unsupported = MfaError.is(toMfaError(error), 'unsupported');
+    const mfaError = this.#fail(error, 'enroll', flow, unsupported ? this.t('unsupported.enroll') : undefined);
     if (!mfaError) return;
     this._flow = undefined;
-    this._rowError = { factor: flow.factor, shown: this.#show(mfaError) };
+    this._rowError = { factor: flow.factor, shown: this.#shownFor(mfaError, 'enroll') };
     this.#focusRowAction(flow.factor);
   }
 
@@ -556,7 +603,8 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   async #send(resend: boolean): Promise<void> {
     const source = this.activeSource;
     const flow = this._flow;
-    if (!source || !flow || flow.busy || (resend && this.#waitLeft(flow.error) > 0)) return;
+    // Nothing is sent while a Retry-After wait runs: the button says so (aria-disabled).
+    if (!source || !flow || flow.busy || this.#waitLeft(flow.error) > 0) return;
     const raw = (resend ? undefined : this.renderRoot.querySelector<HTMLInputElement>('#address')?.value) ?? flow.address ?? '';
     const isEmail = flow.factor === 'email';
     const address = (isEmail ? normalizeEmail : normalizePhone)(raw);
@@ -582,10 +630,11 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       codeInput?.clear();
       codeInput?.focus();
     } catch (error) {
-      const mfaError = this.#fail(error, 'enroll', flow);
+      const unsupported = MfaError.is(toMfaError(error), 'unsupported');
+      const mfaError = this.#fail(error, 'enroll', flow, unsupported ? this.t('unsupported.enroll') : undefined);
       if (!mfaError) return;
       const fieldError = MfaError.is(mfaError, 'invalid_input', 'invalid_request') && !resend ? invalid : undefined;
-      const current = this.#patch(flow, { ...IDLE, error: fieldError ? undefined : this.#show(mfaError), fieldError });
+      const current = this.#patch(flow, { ...IDLE, error: fieldError ? undefined : this.#shownFor(mfaError, 'enroll'), fieldError });
       this.focusPart(current?.step === 'code' ? '[part~="resend-button"]' : '#address');
     }
   }
@@ -657,17 +706,27 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const codes = recoveryCodes?.length ? recoveryCodes : undefined;
     if (!told) this.dispatchEvent(new MfaEnrollEvent({ authenticator, factor, ...(codes && { recoveryCodes: codes }) }));
     this.#say('flow.done', { factor: this.#factorTitle(factor) });
+    this._added = factor;
     if (codes) {
       this._recovery = { codes, factor };
       this.#focus('recovery-title');
     } else {
-      this.#focusRowAction(factor);
+      void this.#focusAdded(factor);
     }
+  }
+
+  /** After a setup: the row's "is set up" line, not its (destructive) Remove button. */
+  async #focusAdded(factor: FactorName): Promise<void> {
+    await this.updateComplete;
+    const success = this.renderRoot.querySelector<HTMLElement>(`[data-factor="${factor}"] [part~="success"]`);
+    if (success) success.focus();
+    else void this.#focusRowAction(factor);
   }
 
   #cancelFlow(): void {
     const flow = this._flow;
-    if (!flow) return;
+    // The codes are shown once: the saved-gate is the only way out of that step.
+    if (!flow || flow.childStep === 'recovery') return;
     this.#endFlow();
     this.#say('flow.cancelled');
     this.#focusRowAction(flow.factor);
@@ -753,7 +812,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       this.#cancelRemove();
     } else if (!this._removingId) {
       this._confirmId = a.id;
-      this._rowError = undefined;
+      this._rowError = this._added = undefined;
       this.#focus('confirm');
     }
   }
@@ -772,7 +831,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     this._confirmId = undefined;
     this.#say('removing');
     await this.#focusRemove(id);
-    const name = this.#nameOf(a);
+    const name = this.#labelOf(a);
     try {
       await source.remove(id, { signal: this.signal });
     } catch (error) {
@@ -780,9 +839,12 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       // A 400 here means this one cannot go (a verified email that was never enrolled, which the
       // MFA API lists like any other): say that rather than "check what you entered".
       const refused = MfaError.is(error, 'invalid_request');
-      const mfaError = this.#fail(error, 'remove', undefined, refused ? this.t('notRemovable') : undefined);
+      const unsupported = MfaError.is(toMfaError(error), 'unsupported');
+      const message = refused ? this.t('notRemovable') : unsupported ? this.t('unsupported.remove') : undefined;
+      const mfaError = this.#fail(error, 'remove', undefined, message);
       if (!mfaError) return;
-      this._rowError = { factor, shown: { ...this.#show(mfaError), ...(refused && { messageKey: 'notRemovable' as const }) } };
+      const shown = this.#shownFor(mfaError, 'remove');
+      this._rowError = { factor, shown: refused ? { ...shown, messageKey: 'notRemovable' } : shown };
       this.#focusRemove(id);
       return;
     }
@@ -798,7 +860,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   #acknowledgeCodes(): void {
     const factor = this._recovery?.factor;
     this._recovery = undefined;
-    if (factor) this.#focusRowAction(factor);
+    if (factor) void this.#focusAdded(factor);
   }
 
   // ─── rendering ────────────────────────────────────────────────────────────────────────────────
@@ -836,7 +898,10 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
         : html`<p part="status loading" class="status">${spin(this.t('loadingList'))}</p>`;
     }
     const shown = this.#shownFactors();
-    return html`${recovery ? this.#renderRecovery(recovery.codes) : nothing}
+    // In the row where the flow happened; above the list only when that row is not shown.
+    const recoveryHere = recovery && !shown.includes(recovery.factor);
+    return html`${recoveryHere ? this.#renderRecovery(recovery.codes, 1) : nothing}
+    ${this.#locked() ? html`<p part="note locked" class="note locked">${this.t('locked')}</p>` : nothing}
     ${loadError ? this.#renderLoadError('refreshFailed', loadError) : nothing}
     ${shown.length
       ? html`<ul part="list" class="list" aria-busy=${!!this._loading}>
@@ -870,6 +935,11 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   #renderError(shown: ShownError | undefined, id?: string): TemplateResult | typeof nothing {
     if (!shown) return nothing;
     const { error, messageKey } = shown;
+    // During the countdown one sentence: "Too many requests. Try again in 38 seconds."
+    if (!messageKey && LIMITED.includes(error.code) && this.#waitLeft(shown) > 0) {
+      const lead = this.t(error.code === 'too_many_attempts' ? 'limited.attempts' : 'limited.requests');
+      return html`<p part="error" id=${id ?? nothing}>${lead}</p>${this.#renderWait(shown)}`;
+    }
     const attempts =
       error.attemptsLeft !== undefined && MfaError.is(error, 'invalid_grant') ? ` ${this.t('attemptsLeft', { count: error.attemptsLeft })}` : '';
     return html`<p part="error" id=${id ?? nothing}>${messageKey ? this.t(messageKey) : this.errorText(error)}${attempts}</p>${this.#renderWait(shown)}`;
@@ -883,7 +953,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const flow = open?.factor === factor && open.step !== 'starting' ? open : undefined;
     const busy = open?.factor === factor && open.step === 'starting';
     const rowError = this._rowError?.factor === factor ? this._rowError.shown : undefined;
-    const action = enrolled
+    const action = enrolled || this.#locked()
       ? nothing
       : !this.#enrollMode(factor)
         ? html`<p part="note" class="note">${this.t(factor === 'recovery-code' ? 'recoveryAutomatic' : 'enrollUnavailable')}</p>`
@@ -915,23 +985,28 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
           </ul>`
         : nothing}
       ${rowError ? html`<div class="state">${this.#renderError(rowError)}</div>` : nothing}
+      ${this._added === factor
+        ? html`<p part="success" class="success" tabindex="-1"><span class="check" aria-hidden="true">✓</span> ${this.t('flow.done', { factor: title })}</p>`
+        : nothing}
+      ${this._recovery?.factor === factor ? this.#renderRecovery(this._recovery.codes) : nothing}
       ${flow ? this.#renderFlow(flow) : nothing}
     </li>`;
   }
 
   #renderAuthenticator(a: Authenticator): TemplateResult {
     const name = this.#nameOf(a);
+    const label = this.#labelOf(a);
     const removing = this._removingId === a.id;
     const confirming = this._confirmId === a.id;
     return html`<li part="authenticator" class="authenticator">
       <span part="authenticator-name" class="authenticator-name">${name}</span>
-      ${a.removable && this.activeSource?.capabilities?.remove !== false
+      ${a.removable && this.activeSource?.capabilities?.remove !== false && !this.#locked()
         ? html`<button
             type="button"
             class="secondary"
             part="button remove-button"
             data-id=${a.id}
-            aria-label=${removing ? nothing : this.t('removeLabel', { name })}
+            aria-label=${removing ? nothing : this.t('removeLabel', { name: label })}
             aria-disabled=${!!this._removingId}
             aria-expanded=${confirming}
             @click=${() => this.#toggleConfirm(a)}
@@ -941,7 +1016,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
         : a.factor === 'recovery-code'
           ? nothing
           : html`<span part="note" class="note">${this.t('notRemovable')}</span>`}
-      ${confirming ? this.#renderConfirm(a, name) : nothing}
+      ${confirming ? this.#renderConfirm(a, label) : nothing}
     </li>`;
   }
 
@@ -1021,7 +1096,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       ${fieldError ? html`<p part="error" id="address-error">${this.t(fieldError)}</p>` : nothing}
       ${this.#renderError(error, 'flow-error')}
       <div class="buttons">
-        <button type="submit" part="button submit-button" aria-disabled=${flow.busy === 'send'}>
+        <button type="submit" part="button submit-button" aria-disabled=${flow.busy === 'send' || this.#waitLeft(error) > 0}>
           ${this.#busyLabel(flow.busy === 'send', 'sending', factor === 'email' ? 'email.submit' : `phone.submit.${factor as 'sms' | 'voice'}`)}
         </button>
         ${this.#cancelButton()}
@@ -1074,8 +1149,9 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
         heading-level=${this.#level(3)}
         .source=${flow.childSource}
         @mfa-enroll=${this.#onOtpEnrolled}
+        @mfa-otp-step=${(event: CustomEvent<{ step: string }>) => this.#patch(flow, { childStep: event.detail.step })}
       ></mfa-otp-enroll>
-      <div class="buttons">${this.#cancelButton()}</div>`;
+      ${flow.childStep === 'recovery' || flow.childStep === 'done' ? nothing : html`<div class="buttons">${this.#cancelButton()}</div>`}`;
   }
 
   #renderPush(flow: Flow): TemplateResult {
@@ -1123,12 +1199,13 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       </div>`;
   }
 
-  #renderRecovery(codes: string[]): TemplateResult {
+  #renderRecovery(codes: string[], offset = 2): TemplateResult {
     return html`<section part="recovery-codes" class="recovery" aria-labelledby="recovery-title">
-      ${this.#heading('recovery-title', 1, this.t(codes.length > 1 ? 'recovery.titleMany' : 'recovery.title'))}
+      ${this.#heading('recovery-title', offset, this.t(codes.length > 1 ? 'recovery.titleMany' : 'recovery.title'))}
       <mfa-recovery-codes
         exportparts="description:recovery__description, recovery-codes:recovery__list, code:code, button:button, copy-button:copy-button, download-button:download-button, print-button:print-button, continue-button:ack-button, checkbox:recovery__checkbox"
         .codes=${codes}
+        issuer=${this.issuer ?? nothing}
         @mfa-recovery-codes-saved=${this.#acknowledgeCodes}
       ></mfa-recovery-codes>
     </section>`;

@@ -148,6 +148,15 @@ export const baseStyles = css`
     outline-offset: 2px;
   }
 
+  /* Headings and status lines focused after a step are not controls: a light mark, none for the mouse. */
+  [tabindex='-1']:focus:not(:focus-visible) {
+    outline: none;
+  }
+  [tabindex='-1']:focus-visible {
+    outline: 1px dashed var(--_focus);
+    outline-offset: 3px;
+  }
+
   [part~='error'] {
     color: var(--_danger);
   }
