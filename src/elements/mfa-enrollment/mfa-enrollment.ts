@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { MfaError, toMfaError } from '../../core/errors.js';
-import { FACTORS, isFactorName } from '../../core/factors.js';
+import { FACTORS, isFactorName, isPushTwin } from '../../core/factors.js';
 import { normalizeEmail, normalizeOtp, normalizePhone } from '../../core/input.js';
 import { maskEmail, maskedName, maskPhone } from '../../core/mask.js';
 import { checkServerUrl } from '../../core/origin.js';
@@ -366,12 +366,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   /** Active authenticators of a row. Push's TOTP twin is shown with push when push has a row. */
   #authenticatorsFor(factor: FactorName, shown = this.#shownFactors()): Authenticator[] {
     const all = this._authenticators ?? [];
-    return all.filter(
-      (a) =>
-        a.active &&
-        a.factor === factor &&
-        !(factor === 'otp' && shown.includes('push') && a.linkedIds.some((id) => all.find((b) => b.id === id)?.factor === 'push')),
-    );
+    return all.filter((a) => a.active && a.factor === factor && !(shown.includes('push') && isPushTwin(a, all)));
   }
 
   #enrollMode(factor: FactorName): 'inline' | 'ticket' | undefined {

@@ -1,6 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { MfaError, toMfaError } from '../../core/errors.js';
+import { isPushTwin } from '../../core/factors.js';
 import { digitsOnly, normalizeRecoveryCode } from '../../core/input.js';
+import { maskedName } from '../../core/mask.js';
 import { pollOob } from '../../core/poller.js';
 import type { Authenticator, Challenge, MfaSource, VerifyRequest, VerifyResult } from '../../core/types.js';
 import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
@@ -303,6 +305,11 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     return this._lockUntil > this._now;
   }
 
+  /** The server said no attempts are left: another code would only be refused (429). */
+  get #spent(): boolean {
+    return this._error?.attemptsLeft === 0;
+  }
+
   /** The entry is marked wrong (not while a wait is counted down). */
   get #invalid(): boolean {
     return Boolean(this._error) && !this.#locked;
@@ -348,7 +355,8 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     if (selector) void this.focusPart(selector);
   }
 
-  async #load(quiet = false): Promise<void> {
+  /** `focus`: the user asked (Try again), so focus goes to what is shown next, not to `<body>`. */
+  async #load(quiet = false, focus = false): Promise<void> {
     const source = this.activeSource;
     if (!source) return;
     const signal = this.#newFlow();
@@ -357,10 +365,14 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
       const active = (await source.listAuthenticators({ signal })).filter((a) => a.active);
       if (signal.aborted) return;
       this._recovery = active.find((a) => a.factor === 'recovery-code');
-      this._list = active.filter((a) => METHODS.includes(a.factor));
-      if (!quiet) this.#choose(false);
+      // Push's one-time-code twin is the same app on the same device: one choice, not two.
+      this._list = active.filter((a) => METHODS.includes(a.factor) && !isPushTwin(a, active));
+      if (!quiet) this.#choose(focus);
     } catch (error) {
-      if (!signal.aborted && this.#fail(error, 'load')) this._step = 'load-error';
+      if (!signal.aborted && this.#fail(error, 'load')) {
+        this._step = 'load-error';
+        if (focus) void this.focusPart('[part~="retry-button"]');
+      }
     }
   }
 
@@ -476,7 +488,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
    * listed factors only (see METHODS), and each has its `verify.{factor}.sent`.
    */
   #named(authenticator: Authenticator | undefined, key: string, fallback: keyof VerifyStrings): string {
-    const name = authenticator?.name;
+    const name = authenticator && maskedName(authenticator);
     return name ? this.t(key as 'verify.sent', { name }) : this.t(fallback);
   }
 
@@ -499,7 +511,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
 
   #cancelPush = (): void => this.#end('verify.push.cancelled');
 
-  #retry = (): void => (this._current ? this.#start(this._current, true) : void this.#load());
+  #retry = (): void => (this._current ? this.#start(this._current, true) : void this.#load(false, true));
 
   /** Fills the code from an SMS where the browser supports WebOTP; aborted on submit and with the flow. */
   #listenWebOtp(): void {
@@ -522,7 +534,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   #onSubmit = (event: Event): void => {
     event.preventDefault();
     if (this._step === 'code') return void this.#verifyCode(this.#codeInput?.value ?? '');
-    if (this._busy || this.#locked || this.#inactive) return;
+    if (this._busy || this.#locked || this.#inactive || this.#spent) return;
     const recoveryCode = normalizeRecoveryCode(this.#recoveryInput?.value ?? '');
     if (recoveryCode) void this.#verify({ type: 'recovery-code', recoveryCode });
     else this.#refuse();
@@ -545,7 +557,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   /** Typing in the code or recovery-code input. */
   #onInput = (): void => {
     if (this.fieldMode) this.value = this.#codeInput?.value ?? '';
-    if (this.#invalid) this._error = undefined;
+    if (this.#invalid && !this.#spent) this._error = undefined;
   };
 
   /** A code refused before any request (incomplete code, not a recovery code). */
@@ -557,6 +569,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
 
   async #verifyCode(raw: string): Promise<void> {
     if (this._busy || this.#locked || this.#inactive || this._step !== 'code') return;
+    if (this.#spent) return this.announce(this.#errorMessage());
     const code = digitsOnly(raw, this.#codeLength);
     if (code.length !== this.#codeLength) return this.#refuse();
     // A typed code ends the wait for an SMS.
@@ -745,7 +758,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
             ${this._list.map(
               (a) => html`<li><button part="button authenticator" class="option secondary" data-id=${a.id} ?disabled=${this.#inactive} @click=${() => this.#start(a, true)}>
                 <span part="authenticator-label">${this.t(`verify.factor.${a.factor as 'otp'}`)}</span>
-                ${a.name ? html`<span part="authenticator-name" class="option-name">${a.name}</span>` : nothing}
+                ${a.name ? html`<span part="authenticator-name" class="option-name">${maskedName(a)}</span>` : nothing}
               </button></li>`,
             )}
           </ul>
@@ -805,7 +818,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
                 aria-invalid=${String(this.#invalid)} ?disabled=${off} @input=${this.#onInput} />
             </div>`
           : this.#renderCodeInput()}
-        <button part="button submit-button" type="submit" ?disabled=${off || this.#locked}>${this.t(this._busy ? 'verify.verifying' : 'verify.submit')}</button>
+        <button part="button submit-button" type="submit" ?disabled=${off || this.#locked || this.#spent}>${this.t(this._busy ? 'verify.verifying' : 'verify.submit')}</button>
       </form>
       ${this.#renderError()}
       ${oob
