@@ -57,6 +57,10 @@ describe('<mfa-enrollment> issue 16', () => {
     await until(el, () => $(el, '[part~="recovery-codes"]'), 'recovery panel');
     // The panel sits in the row where the flow happened.
     expect(row(el, 'email').querySelector('[part~="recovery-codes"]'), 'panel inside the email row').not.to.equal(null);
+    // The file names the service: the page's host without an issuer attribute.
+    const codes = $(el, 'mfa-recovery-codes') as HTMLElement & { downloadName: string; fileText(): string };
+    expect(codes.downloadName).to.equal(`${location.hostname.replace(/[^A-Za-z0-9]+/g, '-')}-recovery-codes.txt`);
+    expect(codes.fileText()).to.contain(`For ${location.hostname}`);
     await acknowledgeRecovery(el);
     await until(el, () => el.shadowRoot!.activeElement?.matches('[part~="success"]'), 'focus on the success line');
     const success = row(el, 'email').querySelector('[part~="success"]')!;

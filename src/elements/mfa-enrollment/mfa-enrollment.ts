@@ -226,7 +226,8 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   declare factors?: string;
   /**
    * The service's name, written into the downloaded recovery-code file (the codes of an
-   * authenticator app take the app's issuer instead). Without it the page's host name is used.
+   * authenticator app take the app's issuer instead). Without it the page's host name is used: it
+   * names the service the way the browser's address bar does, where a page title may be anything.
    */
   declare issuer?: string;
   /** Level of the heading (rows use the next level). */
@@ -1200,7 +1201,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       <mfa-recovery-codes
         exportparts="description:recovery__description, recovery-codes:recovery__list, code:code, button:button, copy-button:copy-button, download-button:download-button, print-button:print-button, continue-button:ack-button, checkbox:recovery__checkbox"
         .codes=${codes}
-        issuer=${this.issuer ?? nothing}
+        issuer=${this.issuer || location.hostname}
         @mfa-recovery-codes-saved=${this.#acknowledgeCodes}
       ></mfa-recovery-codes>
     </section>`;
