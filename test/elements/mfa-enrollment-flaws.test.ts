@@ -15,7 +15,9 @@ import { CLIENT_ID, emulator } from '../helpers/emulator.js';
 import { env } from '../helpers/env.js';
 import { totp } from '../helpers/totp.js';
 import { enterCode, waitForPart } from './mfa-verify-helpers.js';
-import { $, acknowledgeRecovery, button, codeField, enrolledNames, loaded, otpEnroll, row, setup, type, until } from './mfa-enrollment-helpers.js';
+import { ProxySource } from '../../src/core/proxy-source.js';
+import type { FetchLike } from '../../src/core/types.js';
+import { $, acknowledgeRecovery, button, codeField, enrolledNames, loaded, MODES, otpEnroll, proxyUrl, row, setup, type, until } from './mfa-enrollment-helpers.js';
 
 async function associateCount(userId: string): Promise<number> {
   return (await emulator.requests(userId)).filter((r) => r.method === 'POST' && r.path === '/mfa/associate').length;
@@ -136,5 +138,57 @@ describe('<mfa-enrollment> issue 16', () => {
     await enterCode(verify, await totp(seed.secret!));
     await until(el, () => $(el, '[part~="enroll-button"]') && $(el, '[part~="remove-button"]'), 'offered after verifying');
     expect($(el, '[part~="locked"]')).to.equal(null);
+  });
+});
+
+// Where the runner mounts the proxy (MODES has 'proxy'), as in the other enrollment tests.
+if (MODES.includes('proxy')) describe('<mfa-enrollment> issue 16, proxy mode', () => {
+  it('a "verify first" error goes away once <mfa-verify> has verified, and the setup then works', async () => {
+    const response = await fetch(env.loginUrl!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tokens: 'mfa', seed: [{ factor: 'otp' }] }),
+    });
+    const login = (await response.json()) as { userId: string; seeded: Array<{ secret?: string }> };
+    const provider = await fixture<MfaProvider>(html`<mfa-provider proxy-url=${proxyUrl()!}>
+      <mfa-enrollment factors="otp email"></mfa-enrollment>
+      <mfa-verify></mfa-verify>
+    </mfa-provider>`);
+    const el = provider.querySelector<MfaEnrollment>('mfa-enrollment')!;
+    await loaded(el);
+    button(el, 'enroll-button', row(el, 'email')).click();
+    await until(el, () => $(el, '#address'), 'email form');
+    type($<HTMLInputElement>(el, '#address')!, 'later@example.com');
+    button(el, 'submit-button').click();
+    await until(el, () => $(el, '[part~="flow"] [part~="error"]'), 'refused before verifying');
+    expect($(el, '[part~="flow"] [part~="error"]')!.textContent).to.contain('Verify with it first');
+    const verify = provider.querySelector<MfaVerify>('mfa-verify')!;
+    await waitForPart(verify, 'code-input');
+    await enterCode(verify, await totp(login.seeded[0]!.secret!));
+    await until(el, () => !$(el, '[part~="flow"] [part~="error"]'), 'stale error cleared after verifying');
+    button(el, 'submit-button').click();
+    await until(el, () => $(el, 'mfa-code-input'), 'the same form now sends the code');
+  });
+
+  it('a proxy without the remove route: a specific sentence, and Remove is no longer offered', async () => {
+    await fetch(env.loginUrl!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tokens: 'access', seed: [{ factor: 'email', email: 'noroute@example.com' }] }),
+    });
+    // The server's framework answers the DELETE with its own "no such route" page.
+    const fetch404: FetchLike = (input, init) =>
+      init?.method === 'DELETE' ? Promise.resolve(new Response('<h1>Not Found</h1>', { status: 404, headers: { 'content-type': 'text/html' } })) : fetch(input, init);
+    const source = new ProxySource({ baseUrl: proxyUrl()!, fetch: fetch404 });
+    const provider = await fixture<MfaProvider>(html`<mfa-provider .source=${source}><mfa-enrollment factors="email"></mfa-enrollment></mfa-provider>`);
+    const el = provider.querySelector<MfaEnrollment>('mfa-enrollment')!;
+    await loaded(el);
+    button(el, 'remove-button', row(el, 'email')).click();
+    await until(el, () => $(el, '[part~="confirm"]'), 'confirmation');
+    button(el, 'confirm-button').click();
+    await until(el, () => row(el, 'email').querySelector('[part~="error"]'), 'error under the row');
+    expect(row(el, 'email').querySelector('[part~="error"]')!.textContent!.trim()).to.equal('This site’s server does not offer removing methods here.');
+    expect($(el, '[part~="remove-button"]'), 'Remove withdrawn').to.equal(null);
+    await expect(el).to.be.accessible();
   });
 });
