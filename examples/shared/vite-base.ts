@@ -3,6 +3,7 @@
 // install mfa-elements instead and drop `resolve.alias` (and `server.fs.allow`).
 import { fileURLToPath } from 'node:url';
 import type { PluginOption, UserConfig } from 'vite';
+import { exampleBackend } from './dev-backend.js';
 
 /** A path in this repository. */
 const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
@@ -21,7 +22,8 @@ export function exampleViteConfig({ root, main, plugins }: ExampleViteOptions): 
     root: fileURLToPath(root),
     // Relative URLs, so that dist/ works wherever it is served (the browser tests load it from /examples/<fw>/dist/).
     base: './',
-    plugins,
+    // `vite` (serve) puts the emulator and the proxy behind the page; a build has neither.
+    plugins: [...plugins, exampleBackend()],
     resolve: {
       alias: [
         { find: /^mfa-elements\/core\.js$/, replacement: repo('src/core/index.ts') },
