@@ -68,6 +68,16 @@ export class SharedSource implements MfaSource {
     };
   }
 
+  get regenerateRecoveryCode(): ((opts?: CallOptions) => Promise<string>) | undefined {
+    const inner = this.inner.regenerateRecoveryCode?.bind(this.inner);
+    if (!inner) return undefined;
+    return async (opts?: CallOptions) => {
+      const code = await inner(opts);
+      this.invalidate();
+      return code;
+    };
+  }
+
   enroll(req: EnrollRequest, opts?: CallOptions): Promise<Enrollment> {
     return this.inner.enroll(req, opts);
   }

@@ -127,6 +127,8 @@ export interface SourceCapabilities {
   challenge: boolean;
   verify: boolean;
   remove: boolean;
+  /** A new recovery code can be made (`regenerateRecoveryCode`); absent means no. */
+  regenerate?: boolean;
 }
 
 export interface CallOptions {
@@ -143,6 +145,8 @@ export interface MfaSource {
   challenge(req: ChallengeRequest, opts?: CallOptions): Promise<Challenge>;
   /** Throws `MfaError` with code `authorization_pending` / `slow_down` while a push is unanswered. */
   verify(req: VerifyRequest, opts?: CallOptions): Promise<VerifyResult>;
+  /** A new recovery code replacing the current one, shown once (proxy mode with the Management API). */
+  regenerateRecoveryCode?(opts?: CallOptions): Promise<string>;
   /** Absent means everything is supported. */
   readonly capabilities?: Readonly<SourceCapabilities>;
   /**

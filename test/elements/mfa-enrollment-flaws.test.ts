@@ -192,3 +192,35 @@ if (MODES.includes('proxy')) describe('<mfa-enrollment> issue 16, proxy mode', (
     await expect(el).to.be.accessible();
   });
 });
+
+if (MODES.includes('proxy')) describe('<mfa-enrollment> new recovery code (proxy, Management API)', () => {
+  it('replaces the recovery code after a confirmation and shows the new one once, behind the saved-gate', async () => {
+    const response = await fetch(env.loginUrl!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tokens: 'access', seed: [{ factor: 'otp' }] }),
+    });
+    const login = (await response.json()) as { userId: string; seeded: Array<{ recovery_code?: string }> };
+    const old = login.seeded[0]!.recovery_code!;
+    const provider = await fixture<MfaProvider>(html`<mfa-provider proxy-url=${proxyUrl()!}>
+      <mfa-enrollment factors="otp recovery-code"></mfa-enrollment>
+    </mfa-provider>`);
+    const el = provider.querySelector<MfaEnrollment>('mfa-enrollment')!;
+    await loaded(el);
+    const regenerate = button(el, 'regenerate-button', row(el, 'recovery-code'));
+    regenerate.click();
+    await until(el, () => el.shadowRoot!.activeElement?.matches('[part~="regenerate-confirm"]'), 'question focused');
+    expect($(el, '[part~="regenerate-confirm"]')!.textContent).to.contain('Your current one will stop working.');
+    await expect(el).to.be.accessible();
+    button(el, 'confirm-button', $(el, '[part~="regenerate-confirm"]')!).click();
+    await until(el, () => row(el, 'recovery-code').querySelector('[part~="recovery-codes"] mfa-recovery-codes'), 'new code shown in its row');
+    const panel = row(el, 'recovery-code').querySelector('mfa-recovery-codes') as HTMLElement & { codes: string[] };
+    expect(panel.codes).to.have.length(1);
+    expect(panel.codes[0]).not.to.equal(old);
+    const log = await emulator.requests(login.userId);
+    expect(log.filter((r) => r.method === 'POST' && r.path.endsWith('/recovery-code-regeneration'))).to.have.length(1);
+    await expect(el).to.be.accessible();
+    await acknowledgeRecovery(el);
+    expect($(el, 'mfa-recovery-codes'), 'shown once').to.equal(null);
+  });
+});

@@ -100,6 +100,11 @@ const en = {
   removed: '{name} was removed.',
 
   'recovery.title': 'Save your recovery code',
+  'recovery.regenerate': 'Generate a new code',
+  'recovery.regenerating': 'Generating…',
+  'recovery.regenerateQuestion': 'Generate a new recovery code? Your current one will stop working.',
+  'recovery.regenerated': 'Your new recovery code is shown once. Save it now.',
+  'unsupported.regenerate': 'This site’s server cannot make a new recovery code.',
   'recovery.titleMany': 'Save your recovery codes',
 };
 

@@ -33,7 +33,7 @@ interface ShownError {
   error: MfaError;
   until?: number;
   /** Shown instead of the generic sentence for the error's code. */
-  messageKey?: 'notRemovable' | 'unsupported.remove' | 'unsupported.enroll';
+  messageKey?: 'notRemovable' | 'unsupported.remove' | 'unsupported.enroll' | 'unsupported.regenerate';
 }
 
 type FlowStep =
@@ -151,6 +151,9 @@ const onEscape = (action: () => void) => (event: KeyboardEvent) => {
  * @csspart authenticators - The list of a row's enrolled authenticators.
  * @csspart authenticator - One enrolled authenticator.
  * @csspart authenticator-name - Its masked phone number, email address or device name (text).
+ * @csspart regenerate-button - Makes a new recovery code (where the source can), after a confirmation
+ *   (`regenerate-confirm`); the new code is shown once like after a first enrollment.
+ * @csspart regenerate-confirm - The question before a new recovery code replaces the current one.
  * @csspart success - "… is set up." in the row just set up; focus moves there.
  * @csspart locked - Why adding and removing wait until the user has verified (direct mode).
  * @csspart note - Short remarks (cannot be removed, created automatically, unavailable).
@@ -219,6 +222,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     _rowError: { state: true },
     _recovery: { state: true },
     _added: { state: true },
+    _regenerating: { state: true },
     _now: { state: true },
   };
 
@@ -243,6 +247,8 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   /** @internal */ declare _rowError?: { factor: FactorName; shown: ShownError };
   /** @internal */ declare _recovery?: { codes: string[]; factor: FactorName };
   /** @internal */ declare _now: number;
+  /** @internal The "new recovery code" question is open (`ask`) or its request is out (`busy`). */
+  declare _regenerating?: 'ask' | 'busy';
   /** @internal The factor just set up: its row says so (and focus goes there) until the next action. */
   declare _added?: FactorName;
 
@@ -853,6 +859,75 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   // ─── recovery codes ───────────────────────────────────────────────────────────────────────────
 
+  /** Whether the source can replace the recovery code (and the user may, now). */
+  #canRegenerate(): boolean {
+    const source = this.activeSource;
+    return !!source?.regenerateRecoveryCode && source.capabilities?.regenerate !== false && !this.#locked();
+  }
+
+  #askRegenerate(): void {
+    if (this._regenerating === 'busy') return;
+    this._regenerating = this._regenerating === 'ask' ? undefined : 'ask';
+    this._rowError = this._added = undefined;
+    if (this._regenerating) this.#focus('regenerate-confirm');
+    else void this.#focus('regenerate-button');
+  }
+
+  /** A new recovery code, shown once in its row with the same saved-gate as after a first enrollment. */
+  async #regenerate(): Promise<void> {
+    const source = this.activeSource;
+    if (!source?.regenerateRecoveryCode || this._regenerating === 'busy') return;
+    this._regenerating = 'busy';
+    this.#say('recovery.regenerating');
+    await this.#focus('regenerate-button');
+    try {
+      const code = await source.regenerateRecoveryCode({ signal: this.signal });
+      this._regenerating = undefined;
+      this._recovery = { codes: [code], factor: 'recovery-code' };
+      this.#say('recovery.regenerated');
+      this.#focus('recovery-title');
+    } catch (error) {
+      this._regenerating = undefined;
+      const unsupported = MfaError.is(toMfaError(error), 'unsupported');
+      const mfaError = this.#fail(error, 'enroll', undefined, unsupported ? this.t('unsupported.regenerate') : undefined);
+      if (!mfaError) return;
+      const shown = this.#show(mfaError);
+      this._rowError = { factor: 'recovery-code', shown: unsupported ? { ...shown, messageKey: 'unsupported.regenerate' } : shown };
+      void this.#focus('regenerate-button');
+    }
+  }
+
+  #renderRegenerate(): TemplateResult {
+    const state = this._regenerating;
+    return html`<button
+        type="button"
+        class="secondary"
+        part="button regenerate-button"
+        aria-expanded=${state === 'ask'}
+        aria-disabled=${state === 'busy'}
+        @click=${this.#askRegenerate}
+      >
+        ${this.#busyLabel(state === 'busy', 'recovery.regenerating', 'recovery.regenerate')}
+      </button>`;
+  }
+
+  #renderRegenerateConfirm(): TemplateResult {
+    return html`<div
+      part="confirm regenerate-confirm"
+      class="confirm"
+      role="group"
+      tabindex="-1"
+      aria-labelledby="regenerate-title"
+      @keydown=${onEscape(() => this.#askRegenerate())}
+    >
+      <p part="confirm-title" class="confirm-title" id="regenerate-title">${this.t('recovery.regenerateQuestion')}</p>
+      <div class="buttons">
+        <button type="button" part="button confirm-button" @click=${this.#regenerate}>${this.t('recovery.regenerate')}</button>
+        <button type="button" class="secondary" part="button cancel-button" @click=${this.#askRegenerate}>${this.t('cancel')}</button>
+      </div>
+    </div>`;
+  }
+
   #acknowledgeCodes(): void {
     const factor = this._recovery?.factor;
     this._recovery = undefined;
@@ -949,7 +1024,9 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const flow = open?.factor === factor && open.step !== 'starting' ? open : undefined;
     const busy = open?.factor === factor && open.step === 'starting';
     const rowError = this._rowError?.factor === factor ? this._rowError.shown : undefined;
-    const action = enrolled || this.#locked()
+    const action = factor === 'recovery-code' && enrolled && this.#canRegenerate()
+      ? this.#renderRegenerate()
+      : enrolled || this.#locked()
       ? nothing
       : !this.#enrollMode(factor)
         ? html`<p part="note" class="note">${this.t(factor === 'recovery-code' ? 'recoveryAutomatic' : 'enrollUnavailable')}</p>`
@@ -984,6 +1061,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       ${this._added === factor
         ? html`<p part="success" class="success" tabindex="-1"><span class="check" aria-hidden="true">✓</span> ${this.t('flow.done', { factor: title })}</p>`
         : nothing}
+      ${factor === 'recovery-code' && this._regenerating === 'ask' ? this.#renderRegenerateConfirm() : nothing}
       ${this._recovery?.factor === factor ? this.#renderRecovery(this._recovery.codes) : nothing}
       ${flow ? this.#renderFlow(flow) : nothing}
     </li>`;
