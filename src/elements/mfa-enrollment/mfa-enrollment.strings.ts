@@ -38,6 +38,7 @@ const en = {
   'limited.requests': 'Too many requests.',
   'limited.attempts': 'Too many failed attempts.',
   namedMethod: '{factor} ({name})',
+  addedOn: 'Added {date}',
 
   enroll: 'Enroll',
   enrollLabel: 'Enroll {factor}',

@@ -126,6 +126,29 @@ export const enrollmentStyles = css`
     overflow-wrap: anywhere;
   }
 
+  /* One heading per step: the flow's "Set up …" stands for the app element's own title. */
+  mfa-otp-enroll::part(title) {
+    display: none;
+  }
+
+  .code-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: var(--_space) calc(var(--_space) * 1.5);
+  }
+
+  .date {
+    display: block;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+
+  .icon {
+    flex: none;
+    color: var(--_primary);
+  }
+
   .badge {
     display: inline-block;
     padding: 0 var(--_space);

@@ -8,6 +8,8 @@ import { pollOob } from '../../core/poller.js';
 import { SharedSource } from '../../core/shared-source.js';
 import type { Authenticator, EnrollRequest, Enrollment, FactorInfo, FactorName, MfaSource, OobEnrollment } from '../../core/types.js';
 import { MfaEnrollEvent, MfaErrorEvent, MfaRemoveEvent, type MfaAction } from '../shared/events.js';
+import { factorIcon } from '../shared/icons.js';
+import { resolveLang } from '../shared/localize.js';
 import { MfaElement } from '../shared/mfa-element.js';
 import { baseStyles, columnBaseStyles } from '../shared/styles.js';
 import { enrollmentLocales, type EnrollmentStrings } from './mfa-enrollment.strings.js';
@@ -145,11 +147,13 @@ const onEscape = (action: () => void) => (event: KeyboardEvent) => {
  * @csspart list - The list of factor rows.
  * @csspart factor - One factor row (`data-factor` names it).
  * @csspart factor-enrolled - A factor row with an active authenticator.
+ * @csspart icon - A row's factor icon (inline SVG in `currentColor`, hidden from assistive technology).
  * @csspart title - A row's title.
  * @csspart description - A row's description.
  * @csspart badge - The Enrolled badge.
  * @csspart authenticators - The list of a row's enrolled authenticators.
  * @csspart authenticator - One enrolled authenticator.
+ * @csspart date - When it was added, where the source says (inside `authenticator-name`).
  * @csspart authenticator-name - Its masked phone number, email address or device name (text).
  * @csspart regenerate-button - Makes a new recovery code (where the source can), after a confirmation
  *   (`regenerate-confirm`); the new code is shown once like after a first enrollment.
@@ -389,6 +393,13 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   #nameOf(a: Authenticator): string {
     const key = `name.${a.factor}`;
     return maskedName(a) || this.t(key in enrollmentLocales.en ? (key as Key) : 'name.generic');
+  }
+
+  /** "Added 7 Dec 2026" when the source says when (the Management API does; the MFA API does not). */
+  #added(a: Authenticator): string | undefined {
+    const time = Date.parse(a.createdAt ?? '');
+    if (!Number.isFinite(time)) return undefined;
+    return this.t('addedOn', { date: new Intl.DateTimeFormat(resolveLang(this), { dateStyle: 'medium' }).format(time) });
   }
 
   /** The factor and, when it says more, the authenticator's name: "Text message (+•••••••0123)". */
@@ -1045,7 +1056,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       <div class="factor-main">
         <div class="factor-text">
           <div class="title-line">
-            ${this.#heading('title', 1, title, `title-${factor}`)}
+            ${factorIcon(factor)} ${this.#heading('title', 1, title, `title-${factor}`)}
             ${enrolled ? html`<span part="badge" class="badge">${this.t('enrolled')}</span>` : nothing}
           </div>
           <p part="description" class="description">${this.t(`factor.${factor}.description` as Key)}</p>
@@ -1073,7 +1084,9 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const removing = this._removingId === a.id;
     const confirming = this._confirmId === a.id;
     return html`<li part="authenticator" class="authenticator">
-      <span part="authenticator-name" class="authenticator-name">${name}</span>
+      <span part="authenticator-name" class="authenticator-name"
+        >${name}${this.#added(a) ? html`<span part="date" class="date">${this.#added(a)}</span>` : nothing}</span
+      >
       ${a.removable && this.activeSource?.capabilities?.remove !== false && !this.#locked()
         ? html`<button
             type="button"
@@ -1184,6 +1197,8 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const problem = fieldError ?? (error ? this.errorText(error.error) : undefined);
     return html`<form novalidate @submit=${this.#onSubmit}>
       <p part="status" class="status">${this.#sentText(flow.factor, flow.address)}</p>
+      <!-- The same layout as <mfa-verify> and <mfa-otp-enroll>: Verify beside the cells. -->
+      <div class="code-row">
       <mfa-code-input
         part="code-input"
         exportparts="base:code-input__base, label:code-input__label, field:code-input__field, cells:code-input__cells, cell:code-input__cell, cell-filled:code-input__cell-filled, cell-active:code-input__cell-active, input:code-input__input"
@@ -1193,11 +1208,12 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
         ?invalid=${Boolean(problem)}
         @mfa-code-complete=${(event: CustomEvent<{ value: string }>) => this.#verify(event.detail.value)}
       ></mfa-code-input>
-      ${fieldError ? html`<p part="error">${fieldError}</p>` : nothing}
-      ${this.#renderError(error)}
       <button type="submit" part="button submit-button" aria-disabled=${busy === 'verify'}>
         ${this.#busyLabel(busy === 'verify', 'verifying', 'code.submit')}
       </button>
+      </div>
+      ${fieldError ? html`<p part="error">${fieldError}</p>` : nothing}
+      ${this.#renderError(error)}
       <div class="buttons">
         <button
           type="button"
@@ -1220,7 +1236,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     return html`<mfa-otp-enroll
         part="otp-enroll"
         exportparts="qr:otp__qr, secret:secret, copy-button:otp__copy-button, code-input:otp__code-input, input:otp__input, submit-button:otp__submit-button, error:otp__error, recovery-codes:otp__recovery-codes"
-        heading-level=${this.#level(3)}
+        heading-level=${this.#level(2)}
         .source=${flow.childSource}
         @mfa-enroll=${this.#onOtpEnrolled}
         @mfa-otp-step=${(event: CustomEvent<{ step: string }>) => this.#patch(flow, { childStep: event.detail.step })}

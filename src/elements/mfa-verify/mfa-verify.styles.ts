@@ -67,6 +67,15 @@ export const verifyStyles = css`
     padding: 0;
   }
 
+  button.option .icon {
+    flex: none;
+    color: var(--_primary);
+  }
+
+  button.option [part~='authenticator-label'] {
+    margin-inline-end: auto;
+  }
+
   button.option {
     width: 100%;
     justify-content: space-between;

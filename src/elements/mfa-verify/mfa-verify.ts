@@ -8,6 +8,7 @@ import type { Authenticator, Challenge, MfaSource, VerifyRequest, VerifyResult }
 import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
 import type { MfaCodeCompleteEvent } from '../mfa-code-input/mfa-code-input.events.js';
 import { MfaVerifiedEvent, type MfaAction, type MfaVerifiedDetail, type VerifyMethod } from '../shared/events.js';
+import { factorIcon } from '../shared/icons.js';
 import { MfaElement } from '../shared/mfa-element.js';
 import { baseStyles, columnBaseStyles } from '../shared/styles.js';
 import { verifyStyles } from './mfa-verify.styles.js';
@@ -80,6 +81,7 @@ const row = (...content: unknown[]) => html`<div class="row">${content}</div>`;
  * @csspart authenticators - The list of authenticators to pick from.
  * @csspart authenticator - One authenticator button in the picker.
  * @csspart authenticator-label - The kind of authenticator (Authenticator app, Text message, …).
+ * @csspart icon - The factor icon of a choice (inline SVG in `currentColor`, hidden from assistive technology).
  * @csspart authenticator-name - Its masked phone number, email address or device name.
  * @csspart form - The form of a code or recovery-code step.
  * @csspart code-input - The `<mfa-code-input>`; its parts are exported as `input`, `code-label`,
@@ -757,7 +759,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
           <ul part="authenticators" aria-labelledby="description">
             ${this._list.map(
               (a) => html`<li><button part="button authenticator" class="option secondary" data-id=${a.id} ?disabled=${this.#inactive} @click=${() => this.#start(a, true)}>
-                <span part="authenticator-label">${this.t(`verify.factor.${a.factor as 'otp'}`)}</span>
+                ${factorIcon(a.factor)}<span part="authenticator-label">${this.t(`verify.factor.${a.factor as 'otp'}`)}</span>
                 ${a.name ? html`<span part="authenticator-name" class="option-name">${maskedName(a)}</span>` : nothing}
               </button></li>`,
             )}
