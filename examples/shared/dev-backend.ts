@@ -4,6 +4,7 @@
 // without a session is signed in server-side as an emulator demo user, as a real app's login would
 // have done before the MFA page. Nothing of this is in a build (`apply: 'serve'`).
 import type { Plugin } from 'vite';
+import type { DemoBackend } from '../../demo/server/demo-backend.js';
 import { createDemoBackend, LOGIN_PATH } from '../../demo/server/demo-backend.js';
 import { CSRF_HEADER, CSRF_VALUE } from '../../src/core/index.js';
 import { createEmulator } from '../../src/emulator/index.js';
@@ -49,5 +50,32 @@ export function exampleBackend(): Plugin {
         next();
       });
     },
+  };
+}
+
+/**
+ * For dev servers that cannot sign a visitor in on the page (Angular's `ng serve` proxies only
+ * /api here): the backend's handler, signing in as `username` on the first call that has no
+ * session and answering with the new session cookie.
+ */
+export function signingInHandler(backend: DemoBackend, username: string): (request: Request) => Promise<Response> {
+  return async (request) => {
+    if (backend.hasSession(request) || !backend.owns(new URL(request.url).pathname)) return backend.handle(request);
+    const { origin } = new URL(request.url);
+    const login = await backend.handle(
+      new Request(origin + LOGIN_PATH, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin, [CSRF_HEADER]: CSRF_VALUE },
+        body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+      }),
+    );
+    const cookie = login.headers.get('set-cookie');
+    if (!cookie) return login;
+    const headers = new Headers(request.headers);
+    headers.set('cookie', cookie.split(';')[0]!);
+    const answer = await backend.handle(new Request(request, { headers }));
+    const out = new Response(answer.body, answer);
+    out.headers.append('set-cookie', cookie);
+    return out;
   };
 }
