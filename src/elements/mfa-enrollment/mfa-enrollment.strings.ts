@@ -32,9 +32,9 @@ const en = {
   notRemovable: 'Cannot be removed here.',
   recoveryAutomatic: 'Created with your first method.',
   enrollUnavailable: 'Enrollment is not available here.',
-  locked: 'To add or remove a method, first verify with one you already have.',
-  'unsupported.enroll': 'This site’s server does not offer adding methods here.',
-  'unsupported.remove': 'This site’s server does not offer removing methods here.',
+  locked: 'To add or remove a method, first verify with one you have.',
+  'unsupported.enroll': 'This server cannot add methods.',
+  'unsupported.remove': 'This server cannot remove methods.',
   'limited.requests': 'Too many requests.',
   'limited.attempts': 'Too many failed attempts.',
   namedMethod: '{factor} ({name})',
@@ -105,7 +105,7 @@ const en = {
   'recovery.regenerating': 'Generating…',
   'recovery.regenerateQuestion': 'Generate a new recovery code? Your current one will stop working.',
   'recovery.regenerated': 'Your new recovery code is shown once. Save it now.',
-  'unsupported.regenerate': 'This site’s server cannot make a new recovery code.',
+  'unsupported.regenerate': 'This server cannot make a new recovery code.',
   'recovery.titleMany': 'Save your recovery codes',
 };
 

@@ -144,10 +144,6 @@ export const enrollmentStyles = css`
     font-size: 0.875em;
   }
 
-  .icon {
-    flex: none;
-    color: var(--_primary);
-  }
 
   .badge {
     display: inline-block;

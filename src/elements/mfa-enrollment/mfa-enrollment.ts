@@ -80,6 +80,9 @@ interface Flow {
   childStep?: string;
 }
 
+/** The actions with their own sentence when the server lacks the route. */
+type Unsupported = 'enroll' | 'remove' | 'regenerate';
+
 /** Errors about what the session may do, which a verification elsewhere on the page can make stale. */
 const SESSION_ERRORS = ['already_enrolled', 'access_denied', 'mfa_required', 'unsupported', 'invalid_token', 'expired_token'];
 /** Errors that come with a `Retry-After` countdown, shown instead of their "wait a moment" sentence. */
@@ -418,7 +421,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   }
 
   /** What to show for a failure: the generic sentence, or a specific one when the server lacks the route. */
-  #shownFor(error: MfaError, action: 'enroll' | 'remove'): ShownError {
+  #shownFor(error: MfaError, action: Unsupported): ShownError {
     const shown = this.#show(error);
     return MfaError.is(error, 'unsupported') ? { ...shown, messageKey: `unsupported.${action}` } : shown;
   }
@@ -457,9 +460,11 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
    * instead of the generic sentence); undefined, and nothing said, when it is an abort or `flow`
    * is over.
    */
-  #fail(error: unknown, action: MfaAction, flow?: Flow, message?: string): MfaError | undefined {
+  #fail(error: unknown, action: MfaAction, flow?: Flow, message?: string, what = action as Unsupported): MfaError | undefined {
     const mfaError = toMfaError(error);
     if (mfaError.code === 'aborted' || (flow && !this.#current(flow))) return undefined;
+    // A route the server lacks: say which action, not "not available here".
+    if (mfaError.code === 'unsupported' && !message && ['enroll', 'remove', 'regenerate'].includes(what)) message = this.t(`unsupported.${what}`);
     const seconds = mfaError.retryAfter;
     this.announce((message ?? this.errorText(mfaError)) + (seconds ? ` ${this.t('waitSeconds', { seconds })}` : ''));
     this.dispatchEvent(new MfaErrorEvent({ error: mfaError, action }));
@@ -597,8 +602,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   /** A flow that failed before showing anything: the error goes under the row. */
   #failStart(flow: Flow, error: unknown): void {
-    const unsupported = MfaError.is(toMfaError(error), 'unsupported');
-    const mfaError = this.#fail(error, 'enroll', flow, unsupported ? this.t('unsupported.enroll') : undefined);
+    const mfaError = this.#fail(error, 'enroll', flow);
     if (!mfaError) return;
     this._flow = undefined;
     this._rowError = { factor: flow.factor, shown: this.#shownFor(mfaError, 'enroll') };
@@ -643,8 +647,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       codeInput?.clear();
       codeInput?.focus();
     } catch (error) {
-      const unsupported = MfaError.is(toMfaError(error), 'unsupported');
-      const mfaError = this.#fail(error, 'enroll', flow, unsupported ? this.t('unsupported.enroll') : undefined);
+      const mfaError = this.#fail(error, 'enroll', flow);
       if (!mfaError) return;
       const fieldError = MfaError.is(mfaError, 'invalid_input', 'invalid_request') && !resend ? invalid : undefined;
       const current = this.#patch(flow, { ...IDLE, error: fieldError ? undefined : this.#shownFor(mfaError, 'enroll'), fieldError });
@@ -852,9 +855,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       // A 400 here means this one cannot go (a verified email that was never enrolled, which the
       // MFA API lists like any other): say that rather than "check what you entered".
       const refused = MfaError.is(error, 'invalid_request');
-      const unsupported = MfaError.is(toMfaError(error), 'unsupported');
-      const message = refused ? this.t('notRemovable') : unsupported ? this.t('unsupported.remove') : undefined;
-      const mfaError = this.#fail(error, 'remove', undefined, message);
+      const mfaError = this.#fail(error, 'remove', undefined, refused ? this.t('notRemovable') : undefined);
       if (!mfaError) return;
       const shown = this.#shownFor(mfaError, 'remove');
       this._rowError = { factor, shown: refused ? { ...shown, messageKey: 'notRemovable' } : shown };
@@ -899,11 +900,9 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       this.#focus('recovery-title');
     } catch (error) {
       this._regenerating = undefined;
-      const unsupported = MfaError.is(toMfaError(error), 'unsupported');
-      const mfaError = this.#fail(error, 'enroll', undefined, unsupported ? this.t('unsupported.regenerate') : undefined);
+      const mfaError = this.#fail(error, 'enroll', undefined, undefined, 'regenerate');
       if (!mfaError) return;
-      const shown = this.#show(mfaError);
-      this._rowError = { factor: 'recovery-code', shown: unsupported ? { ...shown, messageKey: 'unsupported.regenerate' } : shown };
+      this._rowError = { factor: 'recovery-code', shown: this.#shownFor(mfaError, 'regenerate') };
       void this.#focus('regenerate-button');
     }
   }

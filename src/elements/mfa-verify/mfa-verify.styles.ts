@@ -67,11 +67,6 @@ export const verifyStyles = css`
     padding: 0;
   }
 
-  button.option .icon {
-    flex: none;
-    color: var(--_primary);
-  }
-
   button.option [part~='authenticator-label'] {
     margin-inline-end: auto;
   }

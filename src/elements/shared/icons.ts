@@ -21,5 +21,6 @@ const PATHS: Record<FactorName, SVGTemplateResult> = {
 };
 
 export function factorIcon(factor: FactorName): SVGTemplateResult {
-  return svg`<svg part="icon" class="icon" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="1.75" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">${PATHS[factor]}</svg>`;
+  // Drawn by the shared `.icon` rule (size, stroke): the markup stays small.
+  return svg`<svg part="icon" class="icon" viewBox="0 0 24 24" aria-hidden="true">${PATHS[factor]}</svg>`;
 }

@@ -161,6 +161,18 @@ export const baseStyles = css`
     color: var(--_danger);
   }
 
+  .icon {
+    flex: none;
+    width: 1.25em;
+    height: 1.25em;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.75;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+    color: var(--_primary);
+  }
+
   @media (prefers-reduced-motion: reduce) {
     *,
     *::before,
