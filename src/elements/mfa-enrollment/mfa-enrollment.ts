@@ -1062,15 +1062,16 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
         </div>
         <div part="actions" class="actions">${action}</div>
       </div>
+      <!-- Before the list: Tab from it reaches the new entry's Remove next. -->
+      ${this._added === factor
+        ? html`<p part="success" class="success" tabindex="-1"><span class="check" aria-hidden="true">✓</span> ${this.t('flow.done', { factor: title })}</p>`
+        : nothing}
       ${enrolled
         ? html`<ul part="authenticators" class="authenticators" aria-label=${this.t('enrolledList', { factor: title })}>
             ${authenticators.map((a) => this.#renderAuthenticator(a))}
           </ul>`
         : nothing}
       ${rowError ? html`<div class="state">${this.#renderError(rowError)}</div>` : nothing}
-      ${this._added === factor
-        ? html`<p part="success" class="success" tabindex="-1"><span class="check" aria-hidden="true">✓</span> ${this.t('flow.done', { factor: title })}</p>`
-        : nothing}
       ${factor === 'recovery-code' && this._regenerating === 'ask' ? this.#renderRegenerateConfirm() : nothing}
       ${this._recovery?.factor === factor ? this.#renderRecovery(this._recovery.codes) : nothing}
       ${flow ? this.#renderFlow(flow) : nothing}
