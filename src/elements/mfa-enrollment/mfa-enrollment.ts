@@ -922,21 +922,10 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   }
 
   #renderRegenerateConfirm(): TemplateResult {
-    return html`<div
-      part="confirm regenerate-confirm"
-      class="confirm"
-      role="group"
-      tabindex="-1"
-      aria-labelledby="regenerate-title"
-      @keydown=${onEscape(() => this.#askRegenerate())}
-    >
-      <p part="confirm-title" class="confirm-title" id="regenerate-title">${this.t('recovery.regenerateQuestion')}</p>
-      <div class="buttons">
-        <button type="button" part="button confirm-button" @click=${this.#regenerate}>${this.t('recovery.regenerate')}</button>
-        <button type="button" class="secondary" part="button cancel-button" @click=${this.#askRegenerate}>${this.t('cancel')}</button>
-      </div>
-    </div>`;
+    const lines = [this.t('recovery.regenerateLoses')];
+    return this.#confirmBox('confirm regenerate-confirm', this.t('recovery.regenerateQuestion'), lines, this.t('recovery.regenerate'), () => this.#regenerate(), () => this.#askRegenerate());
   }
+
 
   #acknowledgeCodes(): void {
     const factor = this._recovery?.factor;
@@ -1115,24 +1104,25 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const lines = [this.t('confirm.body')];
     if (all.some((b) => a.linkedIds.includes(b.id)) && linkedKey in enrollmentLocales.en) lines.push(this.t(linkedKey as Key));
     if (!all.some((b) => b.active && b.factor !== 'recovery-code' && !gone.includes(b.id))) lines.push(this.t('confirm.last'));
+    return this.#confirmBox('confirm', this.t('confirm.title', { name }), lines, this.t('confirm.yes'), () => this.#remove(a), () => this.#cancelRemove());
+  }
+
+  /** A question with its consequences, a danger-styled yes and Cancel (also on Escape). */
+  #confirmBox(part: string, title: string, lines: string[], yes: string, onYes: () => void, onCancel: () => void): TemplateResult {
     return html`<div
-      part="confirm"
+      part=${part}
       class="confirm"
       role="group"
       tabindex="-1"
       aria-labelledby="confirm-title"
       aria-describedby="confirm-body"
-      @keydown=${onEscape(() => this.#cancelRemove())}
+      @keydown=${onEscape(onCancel)}
     >
-      <p part="confirm-title" class="confirm-title" id="confirm-title">${this.t('confirm.title', { name })}</p>
+      <p part="confirm-title" class="confirm-title" id="confirm-title">${title}</p>
       <div id="confirm-body">${lines.map((line) => html`<p>${line}</p>`)}</div>
       <div class="buttons">
-        <button type="button" class="danger" part="button confirm-button" @click=${() => this.#remove(a)}>
-          ${this.t('confirm.yes')}
-        </button>
-        <button type="button" class="secondary" part="button cancel-button" @click=${this.#cancelRemove}>
-          ${this.t('cancel')}
-        </button>
+        <button type="button" class="danger" part="button confirm-button" @click=${onYes}>${yes}</button>
+        <button type="button" class="secondary" part="button cancel-button" @click=${onCancel}>${this.t('cancel')}</button>
       </div>
     </div>`;
   }
