@@ -59,3 +59,18 @@ describe('<mfa-verify> issue 16', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<mfa-verify> heading', () => {
+  it('is a heading at the level the page sets (2 by default)', async () => {
+    const s = await seeded([{ factor: 'otp' }]);
+    const el = await mount(s.source);
+    await waitForPart(el, 'code-input');
+    const title = part(el, 'title')!;
+    expect(title.getAttribute('role')).to.equal('heading');
+    expect(title.getAttribute('aria-level')).to.equal('2');
+    el.setAttribute('heading-level', '3');
+    await el.updateComplete;
+    expect(title.getAttribute('aria-level')).to.equal('3');
+    await expect(el).to.be.accessible();
+  });
+});

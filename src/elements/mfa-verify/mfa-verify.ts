@@ -64,6 +64,7 @@ const row = (...content: unknown[]) => html`<div class="row">${content}</div>`;
  *   `otp`, `sms`, `voice`, `email`, `push` or `recovery-code`.
  * @attr length - Digits in a code (default 6).
  * @attr resend-after - Seconds before a code can be sent again (default 30).
+ * @attr heading-level - Level of the element's heading (2 by default).
  * @attr name - Form-field name: with no data source the element is a code field of its form.
  * @attr required - Form-field mode: the form cannot be submitted without a complete code.
  * @attr disabled - Disables every control (also set by a disabled `<fieldset>`).
@@ -120,6 +121,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     length: { type: Number },
     resendAfter: { type: Number, attribute: 'resend-after' },
     name: { type: String, reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
     required: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
     value: { attribute: false },
@@ -147,6 +149,8 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   declare resendAfter: number;
   /** Form-field name. */
   declare name?: string;
+  /** Level of the element's heading, 1–6 (2 by default): what fits the page's outline. */
+  declare headingLevel?: number;
   /** Form-field mode: a complete code is required to submit the form. */
   declare required: boolean;
   declare disabled: boolean;
@@ -729,7 +733,9 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     if (!this.activeSource) return html`${this.renderNoSource()}${live}`;
     const step = this._step;
     return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${String(this._busy || step === 'loading')}>
-      <p part="title" class="title" id="title">${this.t(step === 'new-code' ? 'verify.recovery.newTitle' : 'verify.title')}</p>
+      <div part="title" class="title" id="title" role="heading" aria-level=${Math.min(6, Math.max(1, Math.round(Number(this.headingLevel)) || 2))}>
+        ${this.t(step === 'new-code' ? 'verify.recovery.newTitle' : 'verify.title')}
+      </div>
       ${this.#renderStep(step)}${live}
     </section>`;
   }
