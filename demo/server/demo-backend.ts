@@ -44,6 +44,8 @@ export interface DemoBackend {
   /** True for the paths this backend answers. */
   owns(pathname: string): boolean;
   handle(request: Request): Promise<Response>;
+  /** Whether the request's cookie names a live session (the examples sign a visitor in otherwise). */
+  hasSession(request: Request): boolean;
 }
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Response =>
@@ -130,6 +132,7 @@ export function createDemoBackend(options: { emulatorUrl: string; log?: (line: s
   }
 
   return {
+    hasSession: (request) => sessionOf(request) !== undefined,
     owns: (pathname) => pathname === LOGIN_PATH || pathname === LOGOUT_PATH || pathname === PROXY_BASE || pathname.startsWith(`${PROXY_BASE}/`),
     async handle(request) {
       const { pathname } = new URL(request.url);

@@ -20,13 +20,18 @@ export interface ExampleViteOptions {
 
 /** True inside this repository, where the library's source is beside the examples. */
 const fromSource = existsSync(repo('src/core/index.ts'));
+// The backend is this repository's emulator and demo server: absent where the example is copied
+// out against the installed package (scripts/check-package.mjs).
+const { exampleBackend } = fromSource ? await import('./dev-backend.js') : { exampleBackend: undefined };
 
 export function exampleViteConfig({ root, main, plugins }: ExampleViteOptions): UserConfig {
   return {
     root: fileURLToPath(root),
     // Relative URLs, so that dist/ works wherever it is served (the browser tests load it from /examples/<fw>/dist/).
     base: './',
-    plugins,
+    // `vite` (serve) puts the emulator and the proxy behind the page, when it runs in this
+    // repository; a build has neither.
+    plugins: exampleBackend ? [...plugins, exampleBackend()] : plugins,
     resolve: fromSource
       ? {
           alias: [

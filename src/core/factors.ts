@@ -149,3 +149,14 @@ export function deriveAuthenticators(listed: readonly ListedAuthenticator[]): Au
   }
   return known;
 }
+
+/**
+ * The one-time-code twin Guardian push enrolls with it (paired by `deriveAuthenticators`): the same
+ * app on the same device, so lists show it as part of push rather than as a second, unnamed app.
+ */
+export function isPushTwin(authenticator: Authenticator, all: readonly Authenticator[]): boolean {
+  return (
+    authenticator.factor === 'otp' &&
+    authenticator.linkedIds.some((id) => all.some((other) => other.id === id && other.factor === 'push' && other.active))
+  );
+}

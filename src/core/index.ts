@@ -22,9 +22,8 @@ export {
   digitsOnly,
   groupCode,
   isAuthenticatorId,
-  maskPhone,
-  maskEmail,
 } from './input.js';
+export { maskPhone, maskEmail, maskedName } from './mask.js';
 export { resolveOrigin, checkServerUrl, isLoopbackHost } from './origin.js';
 export {
   GRANT_TYPES,

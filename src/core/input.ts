@@ -57,21 +57,7 @@ export function isAuthenticatorId(value: unknown): value is string {
   return typeof value === 'string' && value.length <= 256 && /^[a-z][a-z0-9-]*\|[A-Za-z0-9_.:+=-]+$/.test(value);
 }
 
-/** `+15555550100` → `+1••••••0100` (keeps the country code's first digit and the last four). */
-export function maskPhone(phone: string): string {
-  const compact = phone.replace(SEPARATORS, '');
-  if (compact.length <= 6) return compact;
-  const head = compact.startsWith('+') ? 2 : 1;
-  return compact.slice(0, head) + '•'.repeat(compact.length - head - 4) + compact.slice(-4);
-}
-
-/** `jane.doe@example.com` → `j•••••••@example.com`. */
-export function maskEmail(email: string): string {
-  const at = email.lastIndexOf('@');
-  if (at < 1) return email;
-  const local = email.slice(0, at);
-  return local[0] + '•'.repeat(Math.max(1, local.length - 1)) + email.slice(at);
-}
+export { maskEmail, maskPhone } from './mask.js';
 
 /** `value`, unless it is undefined (or empty): then `MfaError('invalid_input')` with `description`. */
 function required<T>(value: T | undefined, description: string): T {

@@ -55,6 +55,7 @@ const ROUTES = {
   challenge: 'POST /challenge',
   verify: 'POST /verify',
   remove: 'DELETE /authenticators/{id}',
+  recoveryCode: 'POST /recovery-code',
 };
 
 type RouteKey = keyof typeof ROUTES;
@@ -108,6 +109,7 @@ export class ProxySource implements MfaSource {
       verify: has('verify'),
       remove: has('remove') || has('removeLab'),
       ...(!this.#push && { push: false }),
+      regenerate: has('recoveryCode'),
     });
   }
 
@@ -165,6 +167,14 @@ export class ProxySource implements MfaSource {
     if (challengeType) json.challenge_type = challengeType;
     if (this.#token) json.mfa_token = this.#token;
     return this.#send('challenge', opts, parseChallenge, json);
+  }
+
+  /**
+   * `POST {base}/recovery-code` → `{recovery_code}`: a new recovery code replaces the current one
+   * (createMfaProxy with Management API credentials; a verified session only).
+   */
+  regenerateRecoveryCode(opts?: CallOptions): Promise<string> {
+    return this.#send('recoveryCode', opts, (body) => requireString(expectObject(body, 'recovery-code'), 'recovery_code'), {});
   }
 
   /** `POST {base}/verify` → `{success, recovery_code?}`; tokens stay on the server. */

@@ -36,6 +36,10 @@ export class SharedSource implements MfaSource {
     return this.inner.capabilities;
   }
 
+  get hasAccessToken(): boolean | undefined {
+    return this.inner.hasAccessToken;
+  }
+
   /** Called after the shared state changed; returns the unsubscribe function. */
   subscribe(listener: Listener): () => void {
     this.#listeners.add(listener);
@@ -61,6 +65,16 @@ export class SharedSource implements MfaSource {
     return (opts?: CallOptions) => {
       if (!this.#factors) this.#factors = this.#shared(() => inner(), () => (this.#factors = undefined));
       return detach(this.#factors, opts?.signal);
+    };
+  }
+
+  get regenerateRecoveryCode(): ((opts?: CallOptions) => Promise<string>) | undefined {
+    const inner = this.inner.regenerateRecoveryCode?.bind(this.inner);
+    if (!inner) return undefined;
+    return async (opts?: CallOptions) => {
+      const code = await inner(opts);
+      this.invalidate();
+      return code;
     };
   }
 

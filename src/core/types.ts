@@ -133,6 +133,8 @@ export interface SourceCapabilities {
    * Absent means supported.
    */
   push?: boolean;
+  /** A new recovery code can be made (`regenerateRecoveryCode`); absent means no. */
+  regenerate?: boolean;
 }
 
 export interface CallOptions {
@@ -149,8 +151,15 @@ export interface MfaSource {
   challenge(req: ChallengeRequest, opts?: CallOptions): Promise<Challenge>;
   /** Throws `MfaError` with code `authorization_pending` / `slow_down` while a push is unanswered. */
   verify(req: VerifyRequest, opts?: CallOptions): Promise<VerifyResult>;
+  /** A new recovery code replacing the current one, shown once (proxy mode with the Management API). */
+  regenerateRecoveryCode?(opts?: CallOptions): Promise<string>;
   /** Absent means everything is supported. */
   readonly capabilities?: Readonly<SourceCapabilities>;
+  /**
+   * Direct mode: false while only an `mfa_token` is held, i.e. before the user has verified; then
+   * removing and adding a second method cannot work yet. Absent: the source does not depend on it.
+   */
+  readonly hasAccessToken?: boolean;
 }
 
 /** Tokens for direct mode. Kept in memory only: never attributes, storage, URLs or logs. */

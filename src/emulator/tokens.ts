@@ -21,7 +21,7 @@ export type TokenLookup = { record: TokenRecord; expired: boolean } | undefined;
 export const MFA_SCOPES = 'enroll read:authenticators remove:authenticators';
 
 export const MANAGEMENT_SCOPES =
-  'read:guardian_factors read:authentication_methods delete:authentication_methods create:guardian_enrollment_tickets';
+  'read:guardian_factors read:authentication_methods delete:authentication_methods create:guardian_enrollment_tickets update:users';
 
 /**
  * The host part is not compared: a page that logged in against `127.0.0.1` and then calls

@@ -114,7 +114,7 @@ const ASSOCIATE_FIELDS = [
 const CHALLENGE_FIELDS = ['challenge_type', 'oob_code', 'binding_method', 'interval', 'expires_in'];
 const TOKEN_FIELDS = ['access_token', 'id_token', 'refresh_token', 'expires_in', 'scope', 'token_type'];
 
-type Route = 'factors' | 'ticket' | 'removeMethod' | 'list' | 'associate' | 'challenge' | 'verify' | 'remove';
+type Route = 'factors' | 'ticket' | 'removeMethod' | 'list' | 'associate' | 'challenge' | 'verify' | 'remove' | 'regenerate';
 
 interface Context {
   request: Request;
@@ -167,6 +167,7 @@ export function createMfaProxy(options: MfaProxyOptions): MfaProxyHandler {
         return allow(['POST'], method === 'POST' ? segment : undefined);
       }
       if (!management) return routeNotFound();
+      if (segment === 'recovery-code') return allow(['POST'], method === 'POST' ? 'regenerate' : undefined);
       return allow(['DELETE'], method === 'DELETE' ? 'removeMethod' : undefined, segment);
     }
     if (rest.length === 2 && rest[0] === 'authenticators') {
@@ -360,6 +361,18 @@ export function createMfaProxy(options: MfaProxyOptions): MfaProxyHandler {
       const res = await mfaCall(ctx, `/mfa/authenticators/${encodeURIComponent(id)}`, { method: 'DELETE' });
       if (res.status !== 204 && res.status !== 200) return passAuthError(ctx, res);
       return noContent();
+    },
+
+    /**
+     * `POST {base}/recovery-code`: a new recovery code through the Management API
+     * (`recovery-code-regeneration`, scope `update:users`); the old one stops working. Only for a
+     * session that has verified (holds an MFA access token): the new code signs in without any factor.
+     */
+    async regenerate(ctx) {
+      if (!ctx.session.accessToken) throw new ProxyError(errorResponse(403, 'mfa_required', 'Verify first: the session has not completed MFA.'));
+      const body = await management!.ok(`/users/${encodeURIComponent(ctx.session.userId)}/recovery-code-regeneration`, { method: 'POST' });
+      if (!isObject(body) || typeof body.recovery_code !== 'string') throw brokenAnswer('recovery-code-regeneration');
+      return json({ recovery_code: body.recovery_code });
     },
 
     async removeMethod(ctx) {

@@ -200,8 +200,9 @@ describe('<mfa-enrollment> keyboard only', () => {
     await sendKeys({ press: ' ' });
     await tabUntil((a) => partOf(a).includes('continue-button'));
     await sendKeys({ press: 'Enter' });
-    await until(el, () => !$(el, '[part~="recovery-codes"]') && partOf(deepActive()).includes('remove-button'), 'back on the row');
+    await until(el, () => !$(el, '[part~="recovery-codes"]') && partOf(deepActive()).includes('success'), 'on the row\'s "set up" line');
     expect(isEnrolled(el, 'sms')).to.equal(true);
+    await tabUntil((a) => partOf(a).includes('remove-button'));
 
     await sendKeys({ press: 'Enter' });
     await until(el, () => partOf(deepActive()).includes('confirm'), 'confirmation focused');

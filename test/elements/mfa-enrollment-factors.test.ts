@@ -74,7 +74,7 @@ for (const mode of MODES) {
       expect(event.detail.recoveryCodes).to.have.length(1);
       await until(el, () => !$(el, 'mfa-otp-enroll') && isEnrolled(el, 'otp'), 'flow closed, otp listed');
       expect($(el, '[part~="recovery-codes"]'), 'not shown a second time').to.equal(null);
-      expect(el.shadowRoot!.activeElement).to.equal(button(el, 'remove-button', row(el, 'otp')));
+      await until(el, () => el.shadowRoot!.activeElement === row(el, 'otp').querySelector('[part~="success"]'), 'focus on "set up"');
 
       const removal = await removeAndConfirm(el, 'otp');
       expect(removal.detail).to.deep.include({ factor: 'otp', authenticatorId: event.detail.authenticator!.id });

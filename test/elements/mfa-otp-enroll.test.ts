@@ -248,6 +248,30 @@ describe('<mfa-otp-enroll> against the emulator', () => {
     expect(source.enrollments.length).to.equal(1);
   });
 
+  it('Enter does not send a refused code again until the code changes (each try spends a shared attempt)', async () => {
+    const { user, source } = await freshSource();
+    const el = await mount(source);
+    const errors = collect(el, 'mfa-error');
+    part(el, 'manual-toggle').click();
+    await el.updateComplete;
+    const secret = secretOnScreen(el);
+    const tokenRequests = async () => (await emulator.requests(user.id)).filter((r) => r.method === 'POST' && r.path === '/oauth/token').length;
+    const before = await tokenRequests();
+    enterCode(el, await wrongCode(secret));
+    await waitUntil(() => errors.length === 1, 'no mfa-error for the wrong code', { timeout: 10_000 });
+    await el.updateComplete;
+    expect(await tokenRequests()).to.equal(before + 1);
+    innerInput(el).focus();
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(await tokenRequests(), 'the same refused code is not sent again').to.equal(before + 1);
+    expect(part(el, 'error').textContent).to.contain('That code is not correct');
+    enterCode(el, await totp(secret));
+    await untilRecovery(el);
+    expect(await tokenRequests()).to.equal(before + 2);
+  });
+
   for (const [name, format] of [
     ['123 456', (c: string) => `${c.slice(0, 3)} ${c.slice(3)}`],
     ['123-456', (c: string) => `${c.slice(0, 3)}-${c.slice(3)}`],
@@ -269,10 +293,13 @@ describe('<mfa-otp-enroll> against the emulator', () => {
     const errors = collect(el, 'mfa-error');
     part(el, 'manual-toggle').click();
     await el.updateComplete;
-    const wrong = await wrongCode(secretOnScreen(el));
+    const secret = secretOnScreen(el);
+    const valid = await Promise.all([-30_000, 0, 30_000].map((d) => totp(secret, { time: Date.now() + d })));
+    // A different wrong code each time: the same refused code is not sent twice.
+    const wrongs = Array.from({ length: 20 }, (_, i) => String(900_000 + i)).filter((c) => !valid.includes(c));
     const submit = part<HTMLButtonElement>(el, 'submit-button');
     for (let attempt = 1; attempt <= 12 && el.shadowRoot!.querySelector('[part~="wait"]') === null; attempt++) {
-      codeInput(el).value = wrong;
+      codeInput(el).value = wrongs[attempt]!;
       await codeInput(el).updateComplete;
       submit.click();
       await waitUntil(() => errors.length === attempt, 'no answer to the code', { timeout: 10_000 });

@@ -101,6 +101,10 @@ describe('<mfa-recovery-codes>', () => {
       await waitUntil(() => copied !== '');
       expect(copied).to.equal(CODES.join('\n'));
       await waitUntil(() => el.shadowRoot!.querySelector('[role="status"]')!.textContent!.includes('copied'));
+      // Seen, not only heard: the same sentence under the buttons.
+      await waitUntil(() => part(el, 'copy-status')?.textContent === 'Recovery codes copied.', 'no visible confirmation');
+      expect(part(el, 'copy-status').checkVisibility()).to.equal(true);
+      await expect(el).to.be.accessible();
     } finally {
       restore();
     }

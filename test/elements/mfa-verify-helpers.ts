@@ -3,6 +3,7 @@ import { fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../helpers/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { MfaApiSource } from '../../src/core/api-source.js';
+import { maskedName } from '../../src/core/mask.js';
 import type { MfaSource } from '../../src/core/types.js';
 import '../../src/define/mfa-verify.js';
 import type { MfaVerify } from '../../src/define/mfa-verify.js';
@@ -20,6 +21,7 @@ export interface Seeded {
   secret?: string;
   /** Authenticator id of the first listed authenticator of `factor`. */
   idOf(factor: 'otp' | 'sms' | 'voice' | 'email' | 'push'): string;
+  /** The name as shown (masked). */
   nameOf(factor: 'sms' | 'voice' | 'email' | 'push'): string;
 }
 
@@ -42,7 +44,8 @@ export async function seeded(requests: SeedRequest[], settings?: UserSettings): 
     recoveryCode: seeds.find((s) => s.recovery_code)?.recovery_code,
     secret: seeds.find((s) => s.secret)?.secret,
     idOf: (factor) => find(factor)!.id,
-    nameOf: (factor) => find(factor)!.name!,
+    // As the element shows it: one masking rule for phone numbers and emails (src/core/mask.ts).
+    nameOf: (factor) => maskedName({ factor, name: find(factor)!.name! })!,
   };
 }
 

@@ -18,12 +18,12 @@ describe('<mfa-verify> codes', () => {
     expect(options.map((o) => text(o.querySelector('[part~="authenticator-label"]')))).to.have.members([
       'Authenticator app',
       'Text message',
-      'Phone call',
+      'Voice call',
       'Email',
     ]);
     expect(options.every((o) => o.tagName === 'BUTTON')).to.equal(true);
     expect(text(el.shadowRoot!.querySelector('[data-id^="sms"]'))).to.contain(s.nameOf('sms'));
-    expect(text(el.shadowRoot!.querySelector('[data-id^="email"]'))).to.contain('pick@example.com');
+    expect(text(el.shadowRoot!.querySelector('[data-id^="email"]'))).to.contain('p•••@example.com');
     expect(parts(el, 'switch-button').map(text)).to.deep.equal(['Use a recovery code']);
     await expect(el).to.be.accessible();
   });
@@ -264,7 +264,7 @@ describe('<mfa-verify> codes', () => {
     const s = await seeded([{ factor: 'otp' }, { factor: 'email', email: 'by-id@example.com' }, { factor: 'sms', phoneNumber: '+15555550155' }]);
     const byId = await mount(s.source, { authenticatorId: s.idOf('email') });
     await waitForPart(byId, 'code-input');
-    expect(text(part(byId, 'description'))).to.contain('by-id@example.com');
+    expect(text(part(byId, 'description'))).to.contain('b••••@example.com');
     const byMethod = await mount(s.source, { method: 'otp' });
     await waitForPart(byMethod, 'code-input');
     expect(text(part(byMethod, 'description'))).to.equal('Enter the code shown in your authenticator app.');

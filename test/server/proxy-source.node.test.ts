@@ -77,7 +77,9 @@ describe('ProxySource ↔ createMfaProxy', () => {
     const ticket = await source.enroll({ factor: 'push', mode: 'ticket' });
     assert.equal(ticket.type, 'ticket');
     assert.ok(ticket.type === 'ticket' && ticket.ticketUrl.startsWith('http://127.0.0.1:'));
-    assert.deepEqual(source.capabilities, { list: true, factors: true, associate: true, ticket: true, challenge: true, verify: true, remove: true });
+    // A new recovery code through the Management API (the session has verified).
+    assert.match(await source.regenerateRecoveryCode(), /^[A-Z0-9]{24}$/);
+    assert.deepEqual(source.capabilities, { list: true, factors: true, associate: true, ticket: true, challenge: true, verify: true, remove: true, regenerate: true });
   });
 
   it('without Management credentials: factors and tickets turn off, the rest works', async (t) => {
@@ -142,7 +144,7 @@ describe('ProxySource ↔ the Auth0 Lab routers (three routes)', () => {
 
     await rejects(source.challenge({ authenticatorId: list[1]!.id }), 'unsupported');
     await rejects(source.verify({ type: 'otp', otp: '123456' }), 'unsupported');
-    assert.deepEqual(source.capabilities, { list: true, factors: true, associate: false, ticket: true, challenge: false, verify: false, remove: true });
+    assert.deepEqual(source.capabilities, { list: true, factors: true, associate: false, ticket: true, challenge: false, verify: false, remove: true, regenerate: true });
   });
 
   it('reads the Lab’s 500 {error: sentence}, 429 and 401 bodies as MfaErrors', async (t) => {

@@ -99,6 +99,25 @@ describe('createMfaProxy: routes against the emulator', () => {
     assert.equal(JSON.stringify(body).includes('token'), false);
   });
 
+  it('makes a new recovery code for a verified session only (Management API regeneration)', async (t) => {
+    const h = await harness(t);
+    const proxy = h.proxy();
+    const unverified = await h.user({ tokens: 'mfa', seed: [{ factor: 'otp' }] });
+    const refused = await send(proxy, 'POST', `${BASE}/recovery-code`, { user: unverified, json: {} });
+    assert.equal(refused.status, 403);
+    assert.equal((await readJson(refused)).error, 'mfa_required');
+    const user = await h.user({ tokens: 'access', seed: [{ factor: 'otp' }] });
+    const old = user.seeded[0]!.recovery_code!;
+    const res = await send(proxy, 'POST', `${BASE}/recovery-code`, { user, json: {} });
+    assert.equal(res.status, 200);
+    const body = await readJson(res);
+    assert.match(body.recovery_code, /^[A-Z0-9]{24}$/);
+    assert.notEqual(body.recovery_code, old);
+    // The old code no longer signs in.
+    const again = await send(proxy, 'POST', `${BASE}/verify`, { user, json: { recovery_code: old } });
+    assert.equal(again.status >= 400, true);
+  });
+
   it('lists factors with Guardian names and enrollment ids (a push’s TOTP is not an OTP enrollment)', async (t) => {
     const h = await harness(t);
     const proxy = h.proxy();

@@ -9,10 +9,11 @@ import { css } from 'lit';
  */
 export const codeInputStyles = css`
   :host {
-    --_cell: var(--mfa-code-cell-width, 2ch);
-    --_gap: var(--mfa-code-cell-gap, 0.5ch);
+    /* Wider than tall-and-narrow, and as tall as a button, so a submit beside the cells lines up. */
+    --_cell: var(--mfa-code-cell-width, 2.5ch);
+    --_gap: var(--mfa-code-cell-gap, 0.6ch);
     --_pitch: calc(var(--_cell) + var(--_gap));
-    --_cell-height: var(--mfa-code-cell-height, 2.2em);
+    --_cell-height: var(--mfa-code-cell-height, 1.75em);
     display: inline-block;
     max-width: 100%;
   }

@@ -32,6 +32,13 @@ const en = {
   notRemovable: 'Cannot be removed here.',
   recoveryAutomatic: 'Created with your first method.',
   enrollUnavailable: 'Enrollment is not available here.',
+  locked: 'To add or remove a method, first verify with one you have.',
+  'unsupported.enroll': 'This server cannot add methods.',
+  'unsupported.remove': 'This server cannot remove methods.',
+  'limited.requests': 'Too many requests.',
+  'limited.attempts': 'Too many failed attempts.',
+  namedMethod: '{factor} ({name})',
+  addedOn: 'Added {date}',
 
   enroll: 'Enroll',
   enrollLabel: 'Enroll {factor}',
@@ -94,6 +101,12 @@ const en = {
   removed: '{name} was removed.',
 
   'recovery.title': 'Save your recovery code',
+  'recovery.regenerate': 'Generate a new code',
+  'recovery.regenerating': 'Generating…',
+  'recovery.regenerateQuestion': 'Generate a new recovery code?',
+  'recovery.regenerateLoses': 'Your current one will stop working.',
+  'recovery.regenerated': 'Your new recovery code is shown once. Save it now.',
+  'unsupported.regenerate': 'This server cannot make a new recovery code.',
   'recovery.titleMany': 'Save your recovery codes',
 };
 

@@ -126,6 +126,25 @@ export const enrollmentStyles = css`
     overflow-wrap: anywhere;
   }
 
+  /* One heading per step: the flow's "Set up …" stands for the app element's own title. */
+  mfa-otp-enroll::part(title) {
+    display: none;
+  }
+
+  .code-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: var(--_space) calc(var(--_space) * 1.5);
+  }
+
+  .date {
+    display: block;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+
+
   .badge {
     display: inline-block;
     padding: 0 var(--_space);
@@ -157,6 +176,24 @@ export const enrollmentStyles = css`
     border-radius: 50%;
     animation: spin 0.8s linear infinite;
     flex: none;
+  }
+
+  .success {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+    margin: 0;
+    padding: 0.5em 0.75em;
+    border-radius: var(--_radius);
+    color: var(--_success);
+    background: color-mix(in srgb, var(--_success) 10%, transparent);
+    font-weight: 600;
+  }
+
+  .locked {
+    margin: 0;
+    padding: 0.5em 0.75em;
+    border-inline-start: 3px solid var(--_primary);
   }
 
   @keyframes spin {

@@ -1,13 +1,15 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { MfaError, toMfaError } from '../../core/errors.js';
-import { FACTORS, isFactorName } from '../../core/factors.js';
-import { maskEmail, maskPhone, normalizeEmail, normalizeOtp, normalizePhone } from '../../core/input.js';
+import { FACTORS, isFactorName, isPushTwin } from '../../core/factors.js';
+import { normalizeEmail, normalizeOtp, normalizePhone } from '../../core/input.js';
+import { maskEmail, maskedName, maskPhone } from '../../core/mask.js';
 import { checkServerUrl } from '../../core/origin.js';
 import { pollOob } from '../../core/poller.js';
 import { SharedSource } from '../../core/shared-source.js';
 import type { Authenticator, EnrollRequest, Enrollment, FactorInfo, FactorName, MfaSource, OobEnrollment } from '../../core/types.js';
 import { MfaEnrollEvent, MfaErrorEvent, MfaRemoveEvent, type MfaAction } from '../shared/events.js';
-import { nameDir } from '../shared/localize.js';
+import { factorIcon } from '../shared/icons.js';
+import { nameDir, resolveLang } from '../shared/localize.js';
 import { MfaElement } from '../shared/mfa-element.js';
 import { baseStyles, columnBaseStyles } from '../shared/styles.js';
 import { enrollmentLocales, type EnrollmentStrings } from './mfa-enrollment.strings.js';
@@ -33,7 +35,7 @@ interface ShownError {
   error: MfaError;
   until?: number;
   /** Shown instead of the generic sentence for the error's code. */
-  messageKey?: 'notRemovable';
+  messageKey?: 'notRemovable' | 'unsupported.remove' | 'unsupported.enroll' | 'unsupported.regenerate';
 }
 
 type FlowStep =
@@ -74,7 +76,17 @@ interface Flow {
   outcome?: 'rejected' | 'expired';
   ticketUrl?: string;
   popup?: Window | null;
+  /** OTP: the step `<mfa-otp-enroll>` shows (its recovery step cannot be cancelled). */
+  childStep?: string;
 }
+
+/** The actions with their own sentence when the server lacks the route. */
+type Unsupported = 'enroll' | 'remove' | 'regenerate';
+
+/** Errors about what the session may do, which a verification elsewhere on the page can make stale. */
+const SESSION_ERRORS = ['already_enrolled', 'access_denied', 'mfa_required', 'unsupported', 'invalid_token', 'expired_token'];
+/** Errors that come with a `Retry-After` countdown, shown instead of their "wait a moment" sentence. */
+const LIMITED = ['too_many_requests', 'rate_limited', 'too_many_attempts'];
 
 let flowIds = 0;
 
@@ -115,6 +127,7 @@ const onEscape = (action: () => void) => (event: KeyboardEvent) => {
  *
  * @attr factors - Space-separated factor names (`push otp sms voice email recovery-code`) choosing
  *   and ordering the rows. Without it: the factors the source reports as enabled, else all.
+ * @attr issuer - The service's name in the downloaded recovery-code file (default: the page's host name).
  * @attr heading-level - Level of the element's heading (2 by default; rows use the next one).
  *
  * @fires {MfaEnrollEvent} mfa-enroll - An authenticator was enrolled and confirmed:
@@ -137,12 +150,19 @@ const onEscape = (action: () => void) => (event: KeyboardEvent) => {
  * @csspart list - The list of factor rows.
  * @csspart factor - One factor row (`data-factor` names it).
  * @csspart factor-enrolled - A factor row with an active authenticator.
+ * @csspart icon - A row's factor icon (inline SVG in `currentColor`, hidden from assistive technology).
  * @csspart title - A row's title.
  * @csspart description - A row's description.
  * @csspart badge - The Enrolled badge.
  * @csspart authenticators - The list of a row's enrolled authenticators.
  * @csspart authenticator - One enrolled authenticator.
+ * @csspart date - When it was added, where the source says (inside `authenticator-name`).
  * @csspart authenticator-name - Its masked phone number, email address or device name (text).
+ * @csspart regenerate-button - Makes a new recovery code (where the source can), after a confirmation
+ *   (`regenerate-confirm`); the new code is shown once like after a first enrollment.
+ * @csspart regenerate-confirm - The question before a new recovery code replaces the current one.
+ * @csspart success - "… is set up." in the row just set up; focus moves there.
+ * @csspart locked - Why adding and removing wait until the user has verified (direct mode).
  * @csspart note - Short remarks (cannot be removed, created automatically, unavailable).
  * @csspart actions - A row's buttons.
  * @csspart button - Every button.
@@ -197,6 +217,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   static override properties = {
     ...MfaElement.properties,
     factors: { type: String },
+    issuer: { type: String },
     headingLevel: { type: Number, attribute: 'heading-level' },
     _authenticators: { state: true },
     _factorInfo: { state: true },
@@ -207,11 +228,19 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     _removingId: { state: true },
     _rowError: { state: true },
     _recovery: { state: true },
+    _added: { state: true },
+    _regenerating: { state: true },
     _now: { state: true },
   };
 
   /** Space-separated factor names choosing and ordering the rows. */
   declare factors?: string;
+  /**
+   * The service's name, written into the downloaded recovery-code file (the codes of an
+   * authenticator app take the app's issuer instead). Without it the page's host name is used: it
+   * names the service the way the browser's address bar does, where a page title may be anything.
+   */
+  declare issuer?: string;
   /** Level of the heading (rows use the next level). */
   declare headingLevel: number;
 
@@ -225,6 +254,10 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   /** @internal */ declare _rowError?: { factor: FactorName; shown: ShownError };
   /** @internal */ declare _recovery?: { codes: string[]; factor: FactorName };
   /** @internal */ declare _now: number;
+  /** @internal The "new recovery code" question is open (`ask`) or its request is out (`busy`). */
+  declare _regenerating?: 'ask' | 'busy';
+  /** @internal The factor just set up: its row says so (and focus goes there) until the next action. */
+  declare _added?: FactorName;
 
   #loadSeq = 0;
   #loadPromise: Promise<void> = Promise.resolve();
@@ -253,6 +286,11 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   }
 
   protected override sourceUpdated(): void {
+    // Another element verified (or changed the session): "verify first" and the like no longer hold.
+    const stale = (shown?: ShownError) => !!shown && SESSION_ERRORS.includes(shown.error.code);
+    if (stale(this._rowError?.shown)) this._rowError = undefined;
+    const flow = this._flow;
+    if (flow && stale(flow.error)) this._flow = { ...flow, error: undefined };
     this.#reload();
   }
 
@@ -348,12 +386,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   /** Active authenticators of a row. Push's TOTP twin is shown with push when push has a row. */
   #authenticatorsFor(factor: FactorName, shown = this.#shownFactors()): Authenticator[] {
     const all = this._authenticators ?? [];
-    return all.filter(
-      (a) =>
-        a.active &&
-        a.factor === factor &&
-        !(factor === 'otp' && shown.includes('push') && a.linkedIds.some((id) => all.find((b) => b.id === id)?.factor === 'push')),
-    );
+    return all.filter((a) => a.active && a.factor === factor && !(shown.includes('push') && isPushTwin(a, all)));
   }
 
   #enrollMode(factor: FactorName): 'inline' | 'ticket' | undefined {
@@ -368,7 +401,35 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   #nameOf(a: Authenticator): string {
     const key = `name.${a.factor}`;
-    return a.name || this.t(key in enrollmentLocales.en ? (key as Key) : 'name.generic');
+    return maskedName(a) || this.t(key in enrollmentLocales.en ? (key as Key) : 'name.generic');
+  }
+
+  /** "Added 7 Dec 2026" when the source says when (the Management API does; the MFA API does not). */
+  #added(a: Authenticator): string | undefined {
+    const time = Date.parse(a.createdAt ?? '');
+    if (!Number.isFinite(time)) return undefined;
+    return this.t('addedOn', { date: new Intl.DateTimeFormat(resolveLang(this), { dateStyle: 'medium' }).format(time) });
+  }
+
+  /** The factor and, when it says more, the authenticator's name: "Text message (+•••••••0123)". */
+  #labelOf(a: Authenticator): string {
+    const factor = this.#factorTitle(a.factor);
+    const name = maskedName(a);
+    return name && name !== factor ? this.t('namedMethod', { factor, name }) : factor;
+  }
+
+  /**
+   * Direct mode before the user has verified: only an `mfa_token` is held, with which the MFA API
+   * neither removes nor adds a second method. Said once, before anyone types, instead of offering them.
+   */
+  #locked(): boolean {
+    return this.activeSource?.hasAccessToken === false && !!this._authenticators?.some((a) => a.active && a.factor !== 'recovery-code');
+  }
+
+  /** What to show for a failure: the generic sentence, or a specific one when the server lacks the route. */
+  #shownFor(error: MfaError, action: Unsupported): ShownError {
+    const shown = this.#show(error);
+    return MfaError.is(error, 'unsupported') ? { ...shown, messageKey: `unsupported.${action}` } : shown;
   }
 
   // ─── errors and waits ─────────────────────────────────────────────────────────────────────────
@@ -405,9 +466,11 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
    * instead of the generic sentence); undefined, and nothing said, when it is an abort or `flow`
    * is over.
    */
-  #fail(error: unknown, action: MfaAction, flow?: Flow, message?: string): MfaError | undefined {
+  #fail(error: unknown, action: MfaAction, flow?: Flow, message?: string, what = action as Unsupported): MfaError | undefined {
     const mfaError = toMfaError(error);
     if (mfaError.code === 'aborted' || (flow && !this.#current(flow))) return undefined;
+    // A route the server lacks: say which action, not "not available here".
+    if (mfaError.code === 'unsupported' && !message && ['enroll', 'remove', 'regenerate'].includes(what)) message = this.t(`unsupported.${what}`);
     const seconds = mfaError.retryAfter;
     this.announce(this.sentences(message ?? this.errorText(mfaError), !!seconds && this.t('waitSeconds', { seconds })));
     this.dispatchEvent(new MfaErrorEvent({ error: mfaError, action }));
@@ -444,7 +507,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   #newFlow(factor: EnrollFactor, step: FlowStep): Flow {
     this.#endFlow();
-    this._rowError = this._confirmId = undefined;
+    this._rowError = this._confirmId = this._added = undefined;
     const controller = new AbortController();
     this.signal.addEventListener('abort', () => controller.abort(), { once: true });
     return (this._flow = { id: ++flowIds, factor, step, controller, knownIds: new Set(this._authenticators?.map((a) => a.id)) });
@@ -453,7 +516,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   #startEnroll(factor: EnrollFactor): void {
     const mode = this.#enrollMode(factor);
     // Not while a first request is out (the row's Enroll button shows it).
-    if (!mode || this._flow?.step === 'starting') return;
+    if (!mode || this._flow?.step === 'starting' || this.#locked()) return;
     if (mode === 'ticket') {
       // Opened now, while the click still counts as a user gesture, so that popup blockers let it
       // through; it is pointed at the ticket once the server has answered.
@@ -548,7 +611,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const mfaError = this.#fail(error, 'enroll', flow);
     if (!mfaError) return;
     this._flow = undefined;
-    this._rowError = { factor: flow.factor, shown: this.#show(mfaError) };
+    this._rowError = { factor: flow.factor, shown: this.#shownFor(mfaError, 'enroll') };
     this.#focusRowAction(flow.factor);
   }
 
@@ -563,7 +626,8 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   async #send(resend: boolean): Promise<void> {
     const source = this.activeSource;
     const flow = this._flow;
-    if (!source || !flow || flow.busy || (resend && this.#waitLeft(flow.error) > 0)) return;
+    // Nothing is sent while a Retry-After wait runs: the button says so (aria-disabled).
+    if (!source || !flow || flow.busy || this.#waitLeft(flow.error) > 0) return;
     const raw = (resend ? undefined : this.renderRoot.querySelector<HTMLInputElement>('#address')?.value) ?? flow.address ?? '';
     const isEmail = flow.factor === 'email';
     const address = (isEmail ? normalizeEmail : normalizePhone)(raw);
@@ -592,7 +656,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       const mfaError = this.#fail(error, 'enroll', flow);
       if (!mfaError) return;
       const fieldError = MfaError.is(mfaError, 'invalid_input', 'invalid_request') && !resend ? invalid : undefined;
-      const current = this.#patch(flow, { ...IDLE, error: fieldError ? undefined : this.#show(mfaError), fieldError });
+      const current = this.#patch(flow, { ...IDLE, error: fieldError ? undefined : this.#shownFor(mfaError, 'enroll'), fieldError });
       this.focusPart(current?.step === 'code' ? '[part~="resend-button"]' : '#address');
     }
   }
@@ -664,17 +728,27 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const codes = recoveryCodes?.length ? recoveryCodes : undefined;
     if (!told) this.dispatchEvent(new MfaEnrollEvent({ authenticator, factor, ...(codes && { recoveryCodes: codes }) }));
     this.#say('flow.done', { factor: this.#factorTitle(factor) });
+    this._added = factor;
     if (codes) {
       this._recovery = { codes, factor };
       this.#focus('recovery-title');
     } else {
-      this.#focusRowAction(factor);
+      void this.#focusAdded(factor);
     }
+  }
+
+  /** After a setup: the row's "is set up" line, not its (destructive) Remove button. */
+  async #focusAdded(factor: FactorName): Promise<void> {
+    await this.updateComplete;
+    const success = this.renderRoot.querySelector<HTMLElement>(`[data-factor="${factor}"] [part~="success"]`);
+    if (success) success.focus();
+    else void this.#focusRowAction(factor);
   }
 
   #cancelFlow(): void {
     const flow = this._flow;
-    if (!flow) return;
+    // The codes are shown once: the saved-gate is the only way out of that step.
+    if (!flow || flow.childStep === 'recovery') return;
     this.#endFlow();
     this.#say('flow.cancelled');
     this.#focusRowAction(flow.factor);
@@ -759,7 +833,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       this.#cancelRemove();
     } else if (!this._removingId) {
       this._confirmId = a.id;
-      this._rowError = undefined;
+      this._rowError = this._added = undefined;
       this.#focus('confirm');
     }
   }
@@ -778,7 +852,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     this._confirmId = undefined;
     this.#say('removing');
     await this.#focusRemove(id);
-    const name = this.#nameOf(a);
+    const name = this.#labelOf(a);
     try {
       await source.remove(id, { signal: this.signal });
     } catch (error) {
@@ -788,7 +862,8 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       const refused = MfaError.is(error, 'invalid_request');
       const mfaError = this.#fail(error, 'remove', undefined, refused ? this.t('notRemovable') : undefined);
       if (!mfaError) return;
-      this._rowError = { factor, shown: { ...this.#show(mfaError), ...(refused && { messageKey: 'notRemovable' as const }) } };
+      const shown = this.#shownFor(mfaError, 'remove');
+      this._rowError = { factor, shown: refused ? { ...shown, messageKey: 'notRemovable' } : shown };
       this.#focusRemove(id);
       return;
     }
@@ -801,10 +876,66 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   // ─── recovery codes ───────────────────────────────────────────────────────────────────────────
 
+  /** Whether the source can replace the recovery code (and the user may, now). */
+  #canRegenerate(): boolean {
+    const source = this.activeSource;
+    return !!source?.regenerateRecoveryCode && source.capabilities?.regenerate !== false && !this.#locked();
+  }
+
+  #askRegenerate(): void {
+    if (this._regenerating === 'busy') return;
+    this._regenerating = this._regenerating === 'ask' ? undefined : 'ask';
+    this._rowError = this._added = undefined;
+    if (this._regenerating) this.#focus('regenerate-confirm');
+    else void this.#focus('regenerate-button');
+  }
+
+  /** A new recovery code, shown once in its row with the same saved-gate as after a first enrollment. */
+  async #regenerate(): Promise<void> {
+    const source = this.activeSource;
+    if (!source?.regenerateRecoveryCode || this._regenerating === 'busy') return;
+    this._regenerating = 'busy';
+    this.#say('recovery.regenerating');
+    await this.#focus('regenerate-button');
+    try {
+      const code = await source.regenerateRecoveryCode({ signal: this.signal });
+      this._regenerating = undefined;
+      this._recovery = { codes: [code], factor: 'recovery-code' };
+      this.#say('recovery.regenerated');
+      this.#focus('recovery-title');
+    } catch (error) {
+      this._regenerating = undefined;
+      const mfaError = this.#fail(error, 'enroll', undefined, undefined, 'regenerate');
+      if (!mfaError) return;
+      this._rowError = { factor: 'recovery-code', shown: this.#shownFor(mfaError, 'regenerate') };
+      void this.#focus('regenerate-button');
+    }
+  }
+
+  #renderRegenerate(): TemplateResult {
+    const state = this._regenerating;
+    return html`<button
+        type="button"
+        class="secondary"
+        part="button regenerate-button"
+        aria-expanded=${state === 'ask'}
+        aria-disabled=${state === 'busy'}
+        @click=${this.#askRegenerate}
+      >
+        ${this.#busyLabel(state === 'busy', 'recovery.regenerating', 'recovery.regenerate')}
+      </button>`;
+  }
+
+  #renderRegenerateConfirm(): TemplateResult {
+    const lines = [this.t('recovery.regenerateLoses')];
+    return this.#confirmBox('confirm regenerate-confirm', this.t('recovery.regenerateQuestion'), lines, this.t('recovery.regenerate'), () => this.#regenerate(), () => this.#askRegenerate());
+  }
+
+
   #acknowledgeCodes(): void {
     const factor = this._recovery?.factor;
     this._recovery = undefined;
-    if (factor) this.#focusRowAction(factor);
+    if (factor) void this.#focusAdded(factor);
   }
 
   // ─── rendering ────────────────────────────────────────────────────────────────────────────────
@@ -842,7 +973,10 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
         : html`<p part="status loading" class="status">${spin(this.t('loadingList'))}</p>`;
     }
     const shown = this.#shownFactors();
-    return html`${recovery ? this.#renderRecovery(recovery.codes) : nothing}
+    // In the row where the flow happened; above the list only when that row is not shown.
+    const recoveryHere = recovery && !shown.includes(recovery.factor);
+    return html`${recoveryHere ? this.#renderRecovery(recovery.codes, 1) : nothing}
+    ${this.#locked() ? html`<p part="note locked" class="note locked">${this.t('locked')}</p>` : nothing}
     ${loadError ? this.#renderLoadError('refreshFailed', loadError) : nothing}
     ${shown.length
       ? html`<ul part="list" class="list" aria-busy=${!!this._loading}>
@@ -876,6 +1010,11 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   #renderError(shown: ShownError | undefined, id?: string): TemplateResult | typeof nothing {
     if (!shown) return nothing;
     const { error, messageKey } = shown;
+    // During the countdown one sentence: "Too many requests. Try again in 38 seconds."
+    if (!messageKey && LIMITED.includes(error.code) && this.#waitLeft(shown) > 0) {
+      const lead = this.t(error.code === 'too_many_attempts' ? 'limited.attempts' : 'limited.requests');
+      return html`<p part="error" id=${id ?? nothing}>${lead}</p>${this.#renderWait(shown)}`;
+    }
     const attempts =
       error.attemptsLeft !== undefined && MfaError.is(error, 'invalid_grant') ? ` ${this.t('attemptsLeft', { count: error.attemptsLeft })}` : '';
     return html`<p part="error" id=${id ?? nothing}>${messageKey ? this.t(messageKey) : this.errorText(error)}${attempts}</p>${this.#renderWait(shown)}`;
@@ -889,7 +1028,9 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const flow = open?.factor === factor && open.step !== 'starting' ? open : undefined;
     const busy = open?.factor === factor && open.step === 'starting';
     const rowError = this._rowError?.factor === factor ? this._rowError.shown : undefined;
-    const action = enrolled
+    const action = factor === 'recovery-code' && enrolled && this.#canRegenerate()
+      ? this.#renderRegenerate()
+      : enrolled || this.#locked()
       ? nothing
       : !this.#enrollMode(factor)
         ? html`<p part="note" class="note">${this.t(factor === 'recovery-code' ? 'recoveryAutomatic' : 'enrollUnavailable')}</p>`
@@ -908,36 +1049,43 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       <div class="factor-main">
         <div class="factor-text">
           <div class="title-line">
-            ${this.#heading('title', 1, title, `title-${factor}`)}
+            ${factorIcon(factor)} ${this.#heading('title', 1, title, `title-${factor}`)}
             ${enrolled ? html`<span part="badge" class="badge">${this.t('enrolled')}</span>` : nothing}
           </div>
           <p part="description" class="description">${this.t(`factor.${factor}.description` as Key)}</p>
         </div>
         <div part="actions" class="actions">${action}</div>
       </div>
+      <!-- Before the list: Tab from it reaches the new entry's Remove next. -->
+      ${this._added === factor
+        ? html`<p part="success" class="success" tabindex="-1"><span class="check" aria-hidden="true">✓</span> ${this.t('flow.done', { factor: title })}</p>`
+        : nothing}
       ${enrolled
         ? html`<ul part="authenticators" class="authenticators" aria-label=${this.t('enrolledList', { factor: title })}>
             ${authenticators.map((a) => this.#renderAuthenticator(a))}
           </ul>`
         : nothing}
       ${rowError ? html`<div class="state">${this.#renderError(rowError)}</div>` : nothing}
+      ${factor === 'recovery-code' && this._regenerating === 'ask' ? this.#renderRegenerateConfirm() : nothing}
+      ${this._recovery?.factor === factor ? this.#renderRecovery(this._recovery.codes) : nothing}
       ${flow ? this.#renderFlow(flow) : nothing}
     </li>`;
   }
 
   #renderAuthenticator(a: Authenticator): TemplateResult {
     const name = this.#nameOf(a);
+    const label = this.#labelOf(a);
     const removing = this._removingId === a.id;
     const confirming = this._confirmId === a.id;
     return html`<li part="authenticator" class="authenticator">
-      <span part="authenticator-name" class="authenticator-name" dir=${nameDir(a)}>${name}</span>
-      ${a.removable && this.activeSource?.capabilities?.remove !== false
+      <span part="authenticator-name" class="authenticator-name" dir=${nameDir(a)}>${name}</span>${this.#added(a) ? html`<span part="date" class="date">${this.#added(a)}</span>` : nothing}
+      ${a.removable && this.activeSource?.capabilities?.remove !== false && !this.#locked()
         ? html`<button
             type="button"
             class="secondary"
             part="button remove-button"
             data-id=${a.id}
-            aria-label=${removing ? nothing : this.t('removeLabel', { name })}
+            aria-label=${removing ? nothing : this.t('removeLabel', { name: label })}
             aria-disabled=${!!this._removingId}
             aria-expanded=${confirming}
             @click=${() => this.#toggleConfirm(a)}
@@ -947,7 +1095,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
         : a.factor === 'recovery-code'
           ? nothing
           : html`<span part="note" class="note">${this.t('notRemovable')}</span>`}
-      ${confirming ? this.#renderConfirm(a, name) : nothing}
+      ${confirming ? this.#renderConfirm(a, label) : nothing}
     </li>`;
   }
 
@@ -959,24 +1107,25 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const lines = [this.t('confirm.body')];
     if (all.some((b) => a.linkedIds.includes(b.id)) && linkedKey in enrollmentLocales.en) lines.push(this.t(linkedKey as Key));
     if (!all.some((b) => b.active && b.factor !== 'recovery-code' && !gone.includes(b.id))) lines.push(this.t('confirm.last'));
+    return this.#confirmBox('confirm', this.t('confirm.title', { name }), lines, this.t('confirm.yes'), () => this.#remove(a), () => this.#cancelRemove());
+  }
+
+  /** A question with its consequences, a danger-styled yes and Cancel (also on Escape). */
+  #confirmBox(part: string, title: string, lines: string[], yes: string, onYes: () => void, onCancel: () => void): TemplateResult {
     return html`<div
-      part="confirm"
+      part=${part}
       class="confirm"
       role="group"
       tabindex="-1"
       aria-labelledby="confirm-title"
       aria-describedby="confirm-body"
-      @keydown=${onEscape(() => this.#cancelRemove())}
+      @keydown=${onEscape(onCancel)}
     >
-      <p part="confirm-title" class="confirm-title" id="confirm-title">${this.t('confirm.title', { name })}</p>
+      <p part="confirm-title" class="confirm-title" id="confirm-title">${title}</p>
       <div id="confirm-body">${lines.map((line) => html`<p>${line}</p>`)}</div>
       <div class="buttons">
-        <button type="button" class="danger" part="button confirm-button" @click=${() => this.#remove(a)}>
-          ${this.t('confirm.yes')}
-        </button>
-        <button type="button" class="secondary" part="button cancel-button" @click=${this.#cancelRemove}>
-          ${this.t('cancel')}
-        </button>
+        <button type="button" class="danger" part="button confirm-button" @click=${onYes}>${yes}</button>
+        <button type="button" class="secondary" part="button cancel-button" @click=${onCancel}>${this.t('cancel')}</button>
       </div>
     </div>`;
   }
@@ -1027,7 +1176,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       ${fieldError ? html`<p part="error" id="address-error">${this.t(fieldError)}</p>` : nothing}
       ${this.#renderError(error, 'flow-error')}
       <div class="buttons">
-        <button type="submit" part="button submit-button" aria-disabled=${flow.busy === 'send'}>
+        <button type="submit" part="button submit-button" aria-disabled=${flow.busy === 'send' || this.#waitLeft(error) > 0}>
           ${this.#busyLabel(flow.busy === 'send', 'sending', factor === 'email' ? 'email.submit' : `phone.submit.${factor as 'sms' | 'voice'}`)}
         </button>
         ${this.#cancelButton()}
@@ -1041,6 +1190,8 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const problem = fieldError ?? (error ? this.errorText(error.error) : undefined);
     return html`<form novalidate @submit=${this.#onSubmit}>
       <p part="status" class="status">${this.#sentText(flow.factor, flow.address)}</p>
+      <!-- The same layout as <mfa-verify> and <mfa-otp-enroll>: Verify beside the cells. -->
+      <div class="code-row">
       <mfa-code-input
         part="code-input"
         exportparts="base:code-input__base, label:code-input__label, field:code-input__field, cells:code-input__cells, cell:code-input__cell, cell-filled:code-input__cell-filled, cell-active:code-input__cell-active, input:code-input__input"
@@ -1050,11 +1201,12 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
         ?invalid=${Boolean(problem)}
         @mfa-code-complete=${(event: CustomEvent<{ value: string }>) => this.#verify(event.detail.value)}
       ></mfa-code-input>
-      ${fieldError ? html`<p part="error">${fieldError}</p>` : nothing}
-      ${this.#renderError(error)}
       <button type="submit" part="button submit-button" aria-disabled=${busy === 'verify'}>
         ${this.#busyLabel(busy === 'verify', 'verifying', 'code.submit')}
       </button>
+      </div>
+      ${fieldError ? html`<p part="error">${fieldError}</p>` : nothing}
+      ${this.#renderError(error)}
       <div class="buttons">
         <button
           type="button"
@@ -1077,11 +1229,12 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     return html`<mfa-otp-enroll
         part="otp-enroll"
         exportparts="qr:otp__qr, secret:secret, copy-button:otp__copy-button, code-input:otp__code-input, input:otp__input, submit-button:otp__submit-button, error:otp__error, recovery-codes:otp__recovery-codes"
-        heading-level=${this.#level(3)}
+        heading-level=${this.#level(2)}
         .source=${flow.childSource}
         @mfa-enroll=${this.#onOtpEnrolled}
+        @mfa-otp-step=${(event: CustomEvent<{ step: string }>) => this.#patch(flow, { childStep: event.detail.step })}
       ></mfa-otp-enroll>
-      <div class="buttons">${this.#cancelButton()}</div>`;
+      ${flow.childStep === 'recovery' || flow.childStep === 'done' ? nothing : html`<div class="buttons">${this.#cancelButton()}</div>`}`;
   }
 
   #renderPush(flow: Flow): TemplateResult {
@@ -1129,12 +1282,13 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       </div>`;
   }
 
-  #renderRecovery(codes: string[]): TemplateResult {
+  #renderRecovery(codes: string[], offset = 2): TemplateResult {
     return html`<section part="recovery-codes" class="recovery" aria-labelledby="recovery-title">
-      ${this.#heading('recovery-title', 1, this.t(codes.length > 1 ? 'recovery.titleMany' : 'recovery.title'))}
+      ${this.#heading('recovery-title', offset, this.t(codes.length > 1 ? 'recovery.titleMany' : 'recovery.title'))}
       <mfa-recovery-codes
         exportparts="description:recovery__description, recovery-codes:recovery__list, code:code, button:button, copy-button:copy-button, download-button:download-button, print-button:print-button, continue-button:ack-button, checkbox:recovery__checkbox"
         .codes=${codes}
+        issuer=${this.issuer || location.hostname}
         @mfa-recovery-codes-saved=${this.#acknowledgeCodes}
       ></mfa-recovery-codes>
     </section>`;

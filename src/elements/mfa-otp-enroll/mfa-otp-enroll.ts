@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { MfaError } from '../../core/errors.js';
 import { normalizeOtp } from '../../core/input.js';
 import { formatSecret, normalizeBase32, parseOtpauthUri, type TotpKeyUri } from '../../core/otpauth.js';
@@ -53,6 +53,8 @@ export function otpKeyOf(enrollment: OtpEnrollment): TotpKeyUri {
  *
  * @fires {MfaEnrollEvent} mfa-enroll - The app is enrolled and confirmed (after the recovery codes
  *   were saved, when there were any). `detail: {authenticator?, factor: 'otp', recoveryCodes?}`.
+ * @fires {CustomEvent<{step: string}>} mfa-otp-step - The step changed (`detail.step`); does not bubble. A
+ *   wrapper uses it to keep its own Cancel away from the shown-once recovery step.
  * @fires {MfaErrorEvent} mfa-error - Associating or confirming failed (`detail.action` is
  *   `enroll` or `confirm`): expired session, rate limit, refused `barcode_uri`, network, ….
  *
@@ -123,6 +125,8 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
   #startedWith?: MfaSource;
   #run = 0;
   #waitTimer?: ReturnType<typeof setInterval>;
+  /** The code the server last refused: Enter does not spend another of the user's attempts on it. */
+  #refused?: string;
 
   constructor() {
     super();
@@ -144,6 +148,11 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
     if (this.step === 'starting') this.#startedWith = undefined;
   }
 
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (changed.has('step')) this.dispatchEvent(new CustomEvent('mfa-otp-step', { detail: { step: this.step } }));
+  }
+
   protected override sourceChanged(source: MfaSource | undefined): void {
     if (source && source !== this.#startedWith && this.step !== 'done') void this.#start(source);
   }
@@ -159,7 +168,7 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
   async #start(source: MfaSource): Promise<void> {
     const run = ++this.#run;
     this.#startedWith = source;
-    this.#enrollment = this.#authenticator = this._key = this._error = this._copyStatus = undefined;
+    this.#enrollment = this.#authenticator = this._key = this._error = this._copyStatus = this.#refused = undefined;
     this._verifying = this._manualOpen = false;
     this.#stopWait();
     this.step = 'starting';
@@ -211,6 +220,11 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
       this.#codeInput?.focus();
       return;
     }
+    if (otp === this.#refused && this._error) {
+      this.announce(this.#codeErrorText(this._error));
+      this.#codeInput?.select();
+      return;
+    }
     const run = this.#run;
     this._verifying = true;
     this._error = undefined;
@@ -240,6 +254,7 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
       const mfaError = this.reportError(error, 'confirm');
       if (mfaError.code === 'aborted') return;
       this._error = mfaError;
+      if (mfaError.code === 'invalid_grant') this.#refused = otp;
       if (RATE_LIMITED.includes(mfaError.code)) this.#startWait(mfaError.retryAfter);
       this.announce(this.#codeErrorText(mfaError));
       await this.updateComplete;

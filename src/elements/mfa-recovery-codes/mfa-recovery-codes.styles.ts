@@ -1,6 +1,12 @@
 import { css } from 'lit';
 
 export const recoveryStyles = css`
+  .copy-status {
+    margin: 0;
+    color: var(--_success);
+    font-weight: 600;
+  }
+
   .base {
     display: grid;
     gap: calc(var(--_space) * 2);

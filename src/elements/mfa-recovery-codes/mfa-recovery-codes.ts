@@ -31,6 +31,7 @@ const REVOKE_AFTER_MS = 1000;
  * @csspart confirm - The checkbox and its label.
  * @csspart checkbox - The "I have saved them" checkbox.
  *
+ * @csspart copy-status - What Copy did ("Recovery codes copied."), shown under the buttons.
  * @cssprop --mfa-recovery-codes-background - Background of the list of codes.
  */
 export class MfaRecoveryCodes extends MfaElement<RecoveryStrings> {
@@ -45,6 +46,7 @@ export class MfaRecoveryCodes extends MfaElement<RecoveryStrings> {
     account: { type: String },
     filename: { type: String },
     _saved: { state: true },
+    _copyStatus: { state: true },
   };
 
   /** The codes, as the server sent them. A property only: never an attribute. */
@@ -57,6 +59,8 @@ export class MfaRecoveryCodes extends MfaElement<RecoveryStrings> {
   declare filename?: string;
   /** @internal */
   declare _saved: boolean;
+  /** @internal What the last Copy did, shown under the buttons (copying the setup key shows it too). */
+  declare _copyStatus?: string;
 
   #frame?: HTMLIFrameElement;
 
@@ -100,7 +104,11 @@ export class MfaRecoveryCodes extends MfaElement<RecoveryStrings> {
     };
   }
 
-  /** The `.txt` file's text: plain codes, one per line (what a recovery-code field accepts). */
+  /**
+   * The `.txt` file's text, as `fileLines` gives it: the title, "For {issuer – account}" when either
+   * is set, "Created {date}", the note, a blank line, then the codes one per line (ungrouped: what a
+   * recovery-code field accepts).
+   */
   fileText(now?: Date): string {
     const { title, meta, note, codes } = this.fileLines(now);
     return [title, ...meta, note, '', ...codes, ''].join('\n');
@@ -110,9 +118,9 @@ export class MfaRecoveryCodes extends MfaElement<RecoveryStrings> {
   async copy(): Promise<void> {
     const outcome = await copyText(this.codes.join('\n'), this.renderRoot.querySelector('.codes'));
     this.announce(
-      this.t(outcome === 'copied' ? 'recovery.copied' : outcome === 'selected' ? 'recovery.selected' : 'recovery.copyFailed', {
+      (this._copyStatus = this.t(outcome === 'copied' ? 'recovery.copied' : outcome === 'selected' ? 'recovery.selected' : 'recovery.copyFailed', {
         count: this.codes.length,
-      }),
+      })),
     );
   }
 
@@ -185,6 +193,7 @@ export class MfaRecoveryCodes extends MfaElement<RecoveryStrings> {
           ${this.t('recovery.print')}
         </button>
       </div>
+      ${this._copyStatus ? html`<p part="copy-status" class="copy-status">${this._copyStatus}</p>` : nothing}
       <div part="confirm" class="confirm">
         <input
           id="saved"

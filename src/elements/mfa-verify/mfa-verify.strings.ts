@@ -6,7 +6,7 @@ const en = {
   'verify.pick': 'Choose how you want to confirm your identity.',
   'verify.factor.otp': 'Authenticator app',
   'verify.factor.sms': 'Text message',
-  'verify.factor.voice': 'Phone call',
+  'verify.factor.voice': 'Voice call',
   'verify.factor.email': 'Email',
   'verify.factor.push': 'Push notification',
   'verify.useRecovery': 'Use a recovery code',

@@ -67,6 +67,10 @@ export const verifyStyles = css`
     padding: 0;
   }
 
+  button.option [part~='authenticator-label'] {
+    margin-inline-end: auto;
+  }
+
   button.option {
     width: 100%;
     justify-content: space-between;

@@ -1,11 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { MfaError, toMfaError } from '../../core/errors.js';
+import { isPushTwin } from '../../core/factors.js';
 import { digitsOnly, normalizeRecoveryCode } from '../../core/input.js';
+import { maskedName } from '../../core/mask.js';
 import { pollOob } from '../../core/poller.js';
 import type { Authenticator, Challenge, MfaSource, VerifyRequest, VerifyResult } from '../../core/types.js';
 import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
 import type { MfaCodeCompleteEvent } from '../mfa-code-input/mfa-code-input.events.js';
 import { MfaVerifiedEvent, type MfaAction, type MfaVerifiedDetail, type VerifyMethod } from '../shared/events.js';
+import { factorIcon } from '../shared/icons.js';
 import { nameDir } from '../shared/localize.js';
 import { MfaElement } from '../shared/mfa-element.js';
 import { baseStyles, columnBaseStyles } from '../shared/styles.js';
@@ -62,6 +65,7 @@ const row = (...content: unknown[]) => html`<div class="row">${content}</div>`;
  *   `otp`, `sms`, `voice`, `email`, `push` or `recovery-code`.
  * @attr length - Digits in a code (default 6).
  * @attr resend-after - Seconds before a code can be sent again (default 30).
+ * @attr heading-level - Level of the element's heading (2 by default).
  * @attr name - Form-field name: with no data source the element is a code field of its form.
  * @attr required - Form-field mode: the form cannot be submitted without a complete code.
  * @attr disabled - Disables every control (also set by a disabled `<fieldset>`).
@@ -79,6 +83,7 @@ const row = (...content: unknown[]) => html`<div class="row">${content}</div>`;
  * @csspart authenticators - The list of authenticators to pick from.
  * @csspart authenticator - One authenticator button in the picker.
  * @csspart authenticator-label - The kind of authenticator (Authenticator app, Text message, …).
+ * @csspart icon - The factor icon of a choice (inline SVG in `currentColor`, hidden from assistive technology).
  * @csspart authenticator-name - Its masked phone number, email address or device name.
  * @csspart form - The form of a code or recovery-code step.
  * @csspart code-input - The `<mfa-code-input>`; its parts are exported as `input`, `code-label`,
@@ -117,6 +122,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     length: { type: Number },
     resendAfter: { type: Number, attribute: 'resend-after' },
     name: { type: String, reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
     required: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
     value: { attribute: false },
@@ -144,6 +150,8 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   declare resendAfter: number;
   /** Form-field name. */
   declare name?: string;
+  /** Level of the element's heading, 1–6 (2 by default): what fits the page's outline. */
+  declare headingLevel?: number;
   /** Form-field mode: a complete code is required to submit the form. */
   declare required: boolean;
   /** Disables every control (also set by a disabled `<fieldset>`). */
@@ -311,6 +319,11 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     return this._lockUntil > this._now;
   }
 
+  /** The server said no attempts are left: another code would only be refused (429). */
+  get #spent(): boolean {
+    return this._error?.attemptsLeft === 0;
+  }
+
   /** The entry is marked wrong (not while a wait is counted down). */
   get #invalid(): boolean {
     return Boolean(this._error) && !this.#locked;
@@ -356,7 +369,8 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     if (selector) void this.focusPart(selector);
   }
 
-  async #load(quiet = false): Promise<void> {
+  /** `focus`: the user asked (Try again), so focus goes to what is shown next, not to `<body>`. */
+  async #load(quiet = false, focus = false): Promise<void> {
     const source = this.activeSource;
     if (!source) return;
     const signal = this.#newFlow();
@@ -366,10 +380,14 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
       if (signal.aborted) return;
       this._recovery = active.find((a) => a.factor === 'recovery-code');
       const pushOff = source.capabilities?.push === false;
-      this._list = active.filter((a) => METHODS.includes(a.factor) && !(pushOff && a.factor === 'push'));
-      if (!quiet) this.#choose(false);
+      // Push's one-time-code twin is the same app on the same device: one choice, not two.
+      this._list = active.filter((a) => METHODS.includes(a.factor) && !isPushTwin(a, active) && !(pushOff && a.factor === 'push'));
+      if (!quiet) this.#choose(focus);
     } catch (error) {
-      if (!signal.aborted && this.#fail(error, 'load')) this._step = 'load-error';
+      if (!signal.aborted && this.#fail(error, 'load')) {
+        this._step = 'load-error';
+        if (focus) void this.focusPart('[part~="retry-button"]');
+      }
     }
   }
 
@@ -485,7 +503,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
    * listed factors only (see METHODS), and each has its `verify.{factor}.sent`.
    */
   #named(authenticator: Authenticator | undefined, key: string, fallback: keyof VerifyStrings): string {
-    const name = authenticator?.name;
+    const name = authenticator && maskedName(authenticator);
     return name ? this.t(key as 'verify.sent', { name }) : this.t(fallback);
   }
 
@@ -508,7 +526,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
 
   #cancelPush = (): void => this.#end('verify.push.cancelled');
 
-  #retry = (): void => (this._current ? this.#start(this._current, true) : void this.#load());
+  #retry = (): void => (this._current ? this.#start(this._current, true) : void this.#load(false, true));
 
   /** Fills the code from an SMS where the browser supports WebOTP; aborted on submit and with the flow. */
   #listenWebOtp(): void {
@@ -531,7 +549,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   #onSubmit = (event: Event): void => {
     event.preventDefault();
     if (this._step === 'code') return void this.#verifyCode(this.#codeInput?.value ?? '');
-    if (this._busy || this.#locked || this.#inactive) return;
+    if (this._busy || this.#locked || this.#inactive || this.#spent) return;
     const recoveryCode = normalizeRecoveryCode(this.#recoveryInput?.value ?? '');
     if (recoveryCode) void this.#verify({ type: 'recovery-code', recoveryCode });
     else this.#refuse();
@@ -554,7 +572,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   /** Typing in the code or recovery-code input. */
   #onInput = (): void => {
     if (this.fieldMode) this.value = this.#codeInput?.value ?? '';
-    if (this.#invalid) this._error = undefined;
+    if (this.#invalid && !this.#spent) this._error = undefined;
   };
 
   /** A code refused before any request (incomplete code, not a recovery code). */
@@ -566,6 +584,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
 
   async #verifyCode(raw: string): Promise<void> {
     if (this._busy || this.#locked || this.#inactive || this._step !== 'code') return;
+    if (this.#spent) return this.announce(this.#errorMessage());
     const code = digitsOnly(raw, this.#codeLength);
     if (code.length !== this.#codeLength) return this.#refuse();
     // A typed code ends the wait for an SMS.
@@ -723,7 +742,9 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     if (!this.activeSource) return html`${this.renderNoSource()}${live}`;
     const step = this._step;
     return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${String(this._busy || step === 'loading')}>
-      <p part="title" class="title" id="title">${this.t(step === 'new-code' ? 'verify.recovery.newTitle' : 'verify.title')}</p>
+      <div part="title" class="title" id="title" role="heading" aria-level=${Math.min(6, Math.max(1, Math.round(Number(this.headingLevel)) || 2))}>
+        ${this.t(step === 'new-code' ? 'verify.recovery.newTitle' : 'verify.title')}
+      </div>
       ${this.#renderStep(step)}${live}
     </section>`;
   }
@@ -753,8 +774,8 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
           <ul part="authenticators" aria-labelledby="description">
             ${this._list.map(
               (a) => html`<li><button part="button authenticator" class="option secondary" data-id=${a.id} ?disabled=${this.#inactive} @click=${() => this.#start(a, true)}>
-                <span part="authenticator-label">${this.t(`verify.factor.${a.factor as 'otp'}`)}</span>
-                ${a.name ? html`<span part="authenticator-name" class="option-name" dir=${nameDir(a)}>${a.name}</span>` : nothing}
+                ${factorIcon(a.factor)}<span part="authenticator-label">${this.t(`verify.factor.${a.factor as 'otp'}`)}</span>
+                ${a.name ? html`<span part="authenticator-name" class="option-name" dir=${nameDir(a)}>${maskedName(a)}</span>` : nothing}
               </button></li>`,
             )}
           </ul>
@@ -813,7 +834,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
                 aria-invalid=${String(this.#invalid)} ?disabled=${off} @input=${this.#onInput} />
             </div>`
           : this.#renderCodeInput()}
-        <button part="button submit-button" type="submit" ?disabled=${off || this.#locked}>${this.t(this._busy ? 'verify.verifying' : 'verify.submit')}</button>
+        <button part="button submit-button" type="submit" ?disabled=${off || this.#locked || this.#spent}>${this.t(this._busy ? 'verify.verifying' : 'verify.submit')}</button>
       </form>
       ${this.#renderError()}
       ${oob

@@ -161,8 +161,29 @@ export const baseStyles = css`
     outline-offset: 2px;
   }
 
+  /* Headings and status lines focused after a step are not controls: a light mark, none for the mouse. */
+  [tabindex='-1']:focus:not(:focus-visible) {
+    outline: none;
+  }
+  [tabindex='-1']:focus-visible {
+    outline: 1px dashed var(--_focus);
+    outline-offset: 3px;
+  }
+
   [part~='error'] {
     color: var(--_danger);
+  }
+
+  .icon {
+    flex: none;
+    width: 1.25em;
+    height: 1.25em;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.75;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+    color: var(--_primary);
   }
 
   @media (prefers-reduced-motion: reduce) {

@@ -181,10 +181,25 @@ function createTicket(call: Call, world: World): Response {
   return json({ ticket_id: id, ticket_url: `${call.origin}/guardian/enroll?ticket=${encodeURIComponent(id)}` });
 }
 
+/**
+ * `POST /api/v2/users/{id}/recovery-code-regeneration`: a new recovery code replaces the user's
+ * current one, which stops working; answered `{recovery_code}` once. A user without an active
+ * recovery code has nothing to regenerate (404 here; Auth0's answer for that case is undocumented).
+ */
+function regenerateRecoveryCode(call: Call, world: World, path: Record<string, string>): Response {
+  authorize(world, call, 'update:users');
+  const user = userOf(world, call, path.id!);
+  if (!world.users.activeRecoveryCode(user)) {
+    throw new ManagementError(404, 'inexistent_authentication_method', 'The user has no recovery code.');
+  }
+  return json({ recovery_code: world.users.rotateRecoveryCode(user) });
+}
+
 export const managementRoutes: Route[] = [
   { method: 'GET', path: '/api/v2/guardian/factors', handle: guardianFactors },
   { method: 'GET', path: '/api/v2/guardian/factors/phone/message-types', handle: phoneMessageTypes },
   { method: 'GET', path: '/api/v2/users/:id/authentication-methods', handle: listMethods },
   { method: 'DELETE', path: '/api/v2/users/:id/authentication-methods/:methodId', handle: deleteMethod },
   { method: 'POST', path: '/api/v2/guardian/enrollments/ticket', handle: createTicket },
+  { method: 'POST', path: '/api/v2/users/:id/recovery-code-regeneration', handle: regenerateRecoveryCode },
 ];

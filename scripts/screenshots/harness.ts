@@ -1,0 +1,66 @@
+/**
+ * The page `npm run screenshots` drives: `?shot=<name>&emulator=<url>` builds one element in one
+ * state against the emulator (a fresh user each time) and sets `window.__shot` to `ready` once that
+ * state is on screen, or to `error: …`. The script (scripts/screenshots.ts) waits for it.
+ */
+import '../../src/define/mfa-code-input.js';
+import '../../src/define/mfa-enrollment.js';
+import '../../src/define/mfa-otp-enroll.js';
+import '../../src/define/mfa-provider.js';
+import '../../src/define/mfa-qr-code.js';
+import '../../src/define/mfa-recovery-codes.js';
+import '../../src/define/mfa-verify.js';
+import { MfaApiSource } from '../../src/core/api-source.js';
+import { emulatorCall } from '../../test/helpers/emulator-call.js';
+import { SHOTS, type Shot } from './shots.js';
+
+declare global {
+  interface Window {
+    __shot?: string;
+  }
+}
+
+const params = new URLSearchParams(location.search);
+const emulator = params.get('emulator')!;
+const stage = document.getElementById('stage')!;
+
+/** What a shot may use: a fresh user with `seed`, a source for it, and a wait for a shadow-DOM condition. */
+export interface ShotKit {
+  stage: HTMLElement;
+  user(seed?: Array<Record<string, unknown>>): Promise<{ id: string; source: MfaApiSource; secret?: string }>;
+  until(check: () => unknown, what: string): Promise<void>;
+  emulator: string;
+}
+
+const kit: ShotKit = {
+  stage,
+  emulator,
+  async user(seed = []) {
+    const user = await emulatorCall<{ id: string }>(emulator, 'POST', '/__emulator/users', {});
+    let secret: string | undefined;
+    for (const request of seed) {
+      const result = await emulatorCall<{ secret?: string }>(emulator, 'POST', `/__emulator/users/${encodeURIComponent(user.id)}/authenticators`, request);
+      secret ??= result.secret;
+    }
+    const tokens = await emulatorCall<{ access_token: string }>(emulator, 'POST', `/__emulator/users/${encodeURIComponent(user.id)}/tokens`, {});
+    return { id: user.id, source: new MfaApiSource({ domain: emulator, clientId: 'demo-spa', accessToken: tokens.access_token }), secret };
+  },
+  async until(check, what) {
+    const deadline = performance.now() + 8000;
+    while (!check()) {
+      if (performance.now() > deadline) throw new Error(`never: ${what}`);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+  },
+};
+
+const shot: Shot | undefined = SHOTS[params.get('shot') ?? ''];
+(shot ? shot(kit) : Promise.reject(new Error(`no shot ${params.get('shot')}`))).then(
+  async () => {
+    await document.fonts.ready;
+    window.__shot = 'ready';
+  },
+  (error: unknown) => {
+    window.__shot = `error: ${error instanceof Error ? error.message : String(error)}`;
+  },
+);
