@@ -45,7 +45,7 @@ describe('capabilities.push === false', () => {
     await waitForPart(el, 'authenticators');
     const labels = parts(el, 'authenticator').map((o) => text(o.querySelector('[part~="authenticator-label"]')));
     // Push's TOTP twin stays: it is a code, which the source can verify.
-    expect(labels).to.have.members(['Authenticator app', 'Text message', 'Phone call']);
+    expect(labels).to.have.members(['Authenticator app', 'Text message', 'Voice call']);
     expect(el.shadowRoot!.querySelector('[data-id^="push"]')).to.equal(null);
     await expect(el).to.be.accessible();
   });

@@ -78,7 +78,7 @@ describe('proxy mode: ProxySource → createMfaProxy → emulator', () => {
     const ticket = await source.enroll({ factor: 'push', mode: 'ticket' });
     expect(ticket.type).to.equal('ticket');
     expect(ticket.type === 'ticket' && ticket.ticketUrl.startsWith(`${emulator.url}/guardian/enroll?ticket=`)).to.equal(true);
-    expect(source.capabilities).to.deep.equal({ list: true, factors: true, associate: true, ticket: true, challenge: true, verify: true, remove: true });
+    expect(source.capabilities).to.deep.equal({ list: true, factors: true, associate: true, ticket: true, challenge: true, verify: true, remove: true, regenerate: true });
   });
 
   it('challenges an enrolled SMS authenticator and verifies with the code sent', async () => {
@@ -214,7 +214,7 @@ describe('proxy mode: ProxySource against the Auth0 Lab routers', () => {
     const verify = await rejection(source.verify({ type: 'otp', otp: '123456' }));
     expect(verify.code).to.equal('unsupported');
     expect((await rejection(source.challenge({ authenticatorId: list[1]!.id }))).code).to.equal('unsupported');
-    expect(source.capabilities).to.deep.equal({ list: true, factors: true, associate: false, ticket: true, challenge: false, verify: false, remove: true });
+    expect(source.capabilities).to.deep.equal({ list: true, factors: true, associate: false, ticket: true, challenge: false, verify: false, remove: true, regenerate: true });
   });
 
   it('reads the Lab’s 429 and 500 sentences as rate_limited and server_unavailable', async () => {
@@ -244,7 +244,7 @@ describe('proxy mode: ProxySource against the real nextjs-auth0’s routes', () 
     expect((await rejection(source.remove(list[0]!.id))).code).to.equal('unsupported');
     expect((await rejection(source.listFactors())).code).to.equal('unsupported');
     expect((await rejection(source.enroll({ factor: 'sms', mode: 'ticket' }))).code).to.equal('unsupported');
-    expect(source.capabilities).to.deep.equal({ list: true, factors: false, associate: true, ticket: false, challenge: true, verify: true, remove: false });
+    expect(source.capabilities).to.deep.equal({ list: true, factors: false, associate: true, ticket: false, challenge: true, verify: true, remove: false, regenerate: true });
   });
 
   it('sees nextjs-auth0’s 400 for Auth0’s 429 too_many_attempts (code kept, no Retry-After)', async () => {

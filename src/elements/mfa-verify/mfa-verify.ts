@@ -380,8 +380,10 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
       if (signal.aborted) return;
       this._recovery = active.find((a) => a.factor === 'recovery-code');
       const pushOff = source.capabilities?.push === false;
-      // Push's one-time-code twin is the same app on the same device: one choice, not two.
-      this._list = active.filter((a) => METHODS.includes(a.factor) && !isPushTwin(a, active) && !(pushOff && a.factor === 'push'));
+      // Push's one-time-code twin is the same app on the same device: one choice, not two. Where
+      // push cannot be verified, the twin is that app's only choice, so it stays.
+      const offered = (a: Authenticator) => (pushOff ? a.factor !== 'push' : !isPushTwin(a, active));
+      this._list = active.filter((a) => METHODS.includes(a.factor) && offered(a));
       if (!quiet) this.#choose(focus);
     } catch (error) {
       if (!signal.aborted && this.#fail(error, 'load')) {
