@@ -1,41 +1,49 @@
-// The single-file build for <script type="module"> use without a bundler: one file with everything
-// (Lit, both data sources, every element, English text) and, beside it, files fetched only on
-// demand: the QR code library (when a QR code is drawn) and the German and French tables (when an
-// element meets that language). The on-demand files import nothing the main file has, so
-// mfa-elements.js needs no other file to start.
+// The script-tag builds, for <script type="module"> use without a bundler (DESIGN §5): one
+// self-contained file per page use, and an all-in-one file. Each holds Lit, the provider and the
+// elements the page renders, with English text. Beside them, files fetched only on demand: the QR
+// code library (when a QR code is drawn) and the German and French tables (when an element meets
+// that language). The on-demand files import nothing a page file has, so each page file needs no
+// other file to start. Round trips cost more than the bytes they save (issue 15's measurements),
+// so nothing else is split off.
 import { build } from 'esbuild';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { esbuildMinifyLiterals } from './minify-literals.mjs';
+import { PAGES } from './cdn-pages.mjs';
 
 const outdir = 'dist/cdn';
 const QR_FILE = 'mfa-qrcode.js';
 const common = { bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, sourcemap: true, legalComments: 'linked', logLevel: 'warning' };
 
 rmSync(outdir, { recursive: true, force: true });
-const main = await build({
-  ...common,
-  entryPoints: { 'mfa-elements': 'src/index.ts' },
-  outdir,
-  // Splitting only for the lazy translation tables; the QR library is built on its own below so it
-  // does not share esbuild's CommonJS helpers with the main file through a third chunk.
-  splitting: true,
-  chunkNames: 'locales/[name]-[hash]',
-  metafile: true,
-  plugins: [esbuildMinifyLiterals, {
-    name: 'qrcode-beside',
-    setup(b) { b.onResolve({ filter: /^qrcode$/ }, () => ({ path: `./${QR_FILE}`, external: true })); },
-  }, {
-    // Elements that load a part on demand when used alone have it inline here (see the loader).
-    name: 'inline-on-demand-parts',
-    setup(b) {
-      b.onResolve({ filter: /-loader\.js$/ }, (args) => ({ path: join(args.resolveDir, args.path.replace(/\.js$/, '.bundled.ts')) }));
-    },
-  }],
-});
+const outputs = {};
+for (const [name, contents] of Object.entries(PAGES)) {
+  const page = await build({
+    ...common,
+    stdin: { contents, resolveDir: process.cwd(), sourcefile: `${name}.ts`, loader: 'ts' },
+    outdir,
+    entryNames: name,
+    // Splitting only for the lazy translation tables; the QR library is built on its own below so it
+    // does not share esbuild's CommonJS helpers with the page file through a third chunk.
+    splitting: true,
+    chunkNames: 'locales/[name]-[hash]',
+    metafile: true,
+    plugins: [esbuildMinifyLiterals, {
+      name: 'qrcode-beside',
+      setup(b) { b.onResolve({ filter: /^qrcode$/ }, () => ({ path: `./${QR_FILE}`, external: true })); },
+    }, {
+      // Elements that load a part on demand when used alone have it inline here (see the loader).
+      name: 'inline-on-demand-parts',
+      setup(b) {
+        b.onResolve({ filter: /-loader\.js$/ }, (args) => ({ path: join(args.resolveDir, args.path.replace(/\.js$/, '.bundled.ts')) }));
+      },
+    }],
+  });
+  Object.assign(outputs, page.metafile.outputs);
+}
 const qr = await build({ ...common, entryPoints: { [QR_FILE.slice(0, -3)]: 'qrcode' }, outdir, metafile: true });
+Object.assign(outputs, qr.metafile.outputs);
 
-const outputs = { ...main.metafile.outputs, ...qr.metafile.outputs };
 // The size check reads which files load up front (static imports) and which on demand.
 writeFileSync(`${outdir}/metafile.json`, JSON.stringify({ inputs: {}, outputs }));
 for (const [file, meta] of Object.entries(outputs)) if (file.endsWith('.js')) console.log(`${file}  ${meta.bytes} bytes`);
