@@ -7,9 +7,9 @@
 // so nothing else is split off.
 import { build } from 'esbuild';
 import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { esbuildMinifyLiterals } from './minify-literals.mjs';
-import { PAGES } from './cdn-pages.mjs';
+import { cdnFiles } from './cdn-pages.mjs';
 
 const outdir = 'dist/cdn';
 const QR_FILE = 'mfa-qrcode.js';
@@ -17,7 +17,7 @@ const common = { bundle: true, format: 'esm', platform: 'browser', target: 'es20
 
 rmSync(outdir, { recursive: true, force: true });
 const outputs = {};
-for (const [name, contents] of Object.entries(PAGES)) {
+for (const { name, contents, mode } of cdnFiles()) {
   const page = await build({
     ...common,
     stdin: { contents, resolveDir: process.cwd(), sourcefile: `${name}.ts`, loader: 'ts' },
@@ -28,7 +28,7 @@ for (const [name, contents] of Object.entries(PAGES)) {
     splitting: true,
     chunkNames: 'locales/[name]-[hash]',
     metafile: true,
-    plugins: [esbuildMinifyLiterals, {
+    plugins: [onlyMode(mode), esbuildMinifyLiterals, {
       name: 'qrcode-beside',
       setup(b) { b.onResolve({ filter: /^qrcode$/ }, () => ({ path: `./${QR_FILE}`, external: true })); },
     }, {
@@ -41,6 +41,21 @@ for (const [name, contents] of Object.entries(PAGES)) {
   });
   Object.assign(outputs, page.metafile.outputs);
 }
+/** A file built for one provider mode lists only that source (src/elements/mfa-provider/sources/). */
+function onlyMode(mode) {
+  return {
+    name: 'only-mode',
+    setup(b) {
+      if (!mode) return;
+      b.onLoad({ filter: /elements\/mfa-provider\/sources\/index\.ts$/ }, ({ path }) => ({
+        contents: `import { ${mode} } from './${mode}.js'; export const SOURCE_KINDS = { ${mode} };`,
+        resolveDir: dirname(path),
+        loader: 'ts',
+      }));
+    },
+  };
+}
+
 const qr = await build({ ...common, entryPoints: { [QR_FILE.slice(0, -3)]: 'qrcode' }, outdir, metafile: true });
 Object.assign(outputs, qr.metafile.outputs);
 
