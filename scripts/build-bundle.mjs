@@ -8,7 +8,7 @@
 import { build } from 'esbuild';
 import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { esbuildMinifyLiterals } from './minify-literals.mjs';
+import { esbuildProductionSource } from './strip-dev-text.mjs';
 import { cdnFiles } from './cdn-pages.mjs';
 
 const outdir = 'dist/cdn';
@@ -28,7 +28,7 @@ for (const { name, contents, mode } of cdnFiles()) {
     splitting: true,
     chunkNames: 'locales/[name]-[hash]',
     metafile: true,
-    plugins: [onlyMode(mode), esbuildMinifyLiterals, {
+    plugins: [onlyMode(mode), esbuildProductionSource, {
       name: 'qrcode-beside',
       setup(b) { b.onResolve({ filter: /^qrcode$/ }, () => ({ path: `./${QR_FILE}`, external: true })); },
     }, {

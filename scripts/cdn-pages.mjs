@@ -1,9 +1,10 @@
 // The script-tag files in dist/cdn/ (DESIGN §5): which elements each page use registers. Shared by
 // the build (scripts/build-bundle.mjs), the size check and the benchmark.
 //
-// The files only register elements: a script tag has no use for exports (the classes are on
-// `customElements`), and exporting core's API would keep all of it alive (0.65 KB). Code that needs
-// the classes or core imports the npm package.
+// The page files only register elements (a script tag has no use for exports). The all-in-one file
+// exports what the package's index does minus `src/core` (the elements, events, context,
+// registerTranslation): exporting core's API would keep all of it alive (0.65 KB); code that needs
+// core imports the npm package.
 export const PAGES = {
   // Verifying a sign-in: <mfa-provider> + <mfa-verify> (and what it renders).
   'mfa-verify': `import './src/define/mfa-provider.ts'; import './src/define/mfa-verify.ts';`,
@@ -12,7 +13,12 @@ export const PAGES = {
   // Setting up an authenticator app: <mfa-provider> + <mfa-otp-enroll>.
   'mfa-otp-enroll': `import './src/define/mfa-provider.ts'; import './src/define/mfa-otp-enroll.ts';`,
   // Everything (every mode too).
-  'mfa-elements': ['provider', 'enrollment', 'otp-enroll', 'verify', 'code-input', 'qr-code', 'recovery-codes'].map((e) => `import './src/define/mfa-${e}.ts';`).join(' '),
+  'mfa-elements': [
+    ...['provider', 'enrollment', 'otp-enroll', 'verify', 'code-input', 'qr-code', 'recovery-codes'].map((e) => `export * from './src/define/mfa-${e}.ts';`),
+    `export { MfaVerifiedEvent } from './src/elements/shared/events.ts';`,
+    `export { MfaElement } from './src/elements/shared/mfa-element.ts';`,
+    `export { registerTranslation, loadLocale } from './src/elements/shared/localize.ts';`,
+  ].join(' '),
 };
 
 /**
