@@ -15,32 +15,54 @@ const outdir = 'dist/cdn';
 const QR_FILE = 'mfa-qrcode.js';
 const common = { bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, sourcemap: true, legalComments: 'linked', logLevel: 'warning' };
 
-rmSync(outdir, { recursive: true, force: true });
-const outputs = {};
-for (const { name, contents, mode } of cdnFiles()) {
-  const page = await build({
+/**
+ * Parts a page opens only on a rare path, as files beside the page (`parts/<page>.<part>.js`):
+ * <mfa-recovery-codes> on the verify page shows the replacement code after a verification with a
+ * recovery code (2.8 KB the page would otherwise carry). A part takes Lit and the shared element
+ * base from the page file itself (the page exports exactly `shared`), so the page keeps one Lit,
+ * one MfaElement and one translation registry; the part holds only its own modules (checked).
+ */
+const PARTS = {
+  'mfa-verify': {
+    name: 'recovery-codes',
+    entry: 'src/define/mfa-recovery-codes.ts',
+    own: /\/src\/(elements\/mfa-recovery-codes\/|define\/mfa-recovery-codes\.ts)/,
+    request: /define\/mfa-recovery-codes\.js$/,
+    shared: {
+      lit: ['css', 'html', 'nothing'],
+      'src/core/input.ts': ['groupCode'],
+      'src/elements/shared/localize.ts': ['one', 'resolveLang'],
+      'src/elements/shared/mfa-element.ts': ['MfaElement'],
+      'src/elements/shared/styles.ts': ['baseStyles'],
+    },
+  },
+};
+
+const partExports = (part) =>
+  Object.entries(part.shared).map(([from, names]) => `export { ${names} } from '${from === 'lit' ? from : `./${from}`}';`).join('\n');
+
+async function buildPart(part, pageName) {
+  const shared = new Set(Object.keys(part.shared).map((f) => (f === 'lit' ? f : join(process.cwd(), f))));
+  const result = await build({
     ...common,
-    stdin: { contents, resolveDir: process.cwd(), sourcefile: `${name}.ts`, loader: 'ts' },
+    entryPoints: { [`parts/${pageName}.${part.name}`]: part.entry },
     outdir,
-    entryNames: name,
-    // Splitting only for the lazy translation tables; the QR library is built on its own below so it
-    // does not share esbuild's CommonJS helpers with the page file through a third chunk.
-    splitting: true,
-    chunkNames: 'locales/[name]-[hash]',
     metafile: true,
-    plugins: [onlyMode(mode), esbuildProductionSource, {
-      name: 'qrcode-beside',
-      setup(b) { b.onResolve({ filter: /^qrcode$/ }, () => ({ path: `./${QR_FILE}`, external: true })); },
-    }, {
-      // Elements that load a part on demand when used alone have it inline here (see the loader).
-      name: 'inline-on-demand-parts',
+    plugins: [{
+      name: 'from-the-page',
       setup(b) {
-        b.onResolve({ filter: /-loader\.js$/ }, (args) => ({ path: join(args.resolveDir, args.path.replace(/\.js$/, '.bundled.ts')) }));
+        b.onResolve({ filter: /.*/ }, (args) => {
+          const path = args.path === 'lit' ? 'lit' : args.path.startsWith('.') ? join(args.resolveDir, args.path.replace(/\.js$/, '.ts')) : undefined;
+          return path && shared.has(path) ? { path: `../${pageName}.js`, external: true } : undefined;
+        });
       },
-    }],
+    }, esbuildProductionSource],
   });
-  Object.assign(outputs, page.metafile.outputs);
+  const strays = Object.keys(result.metafile.inputs).filter((f) => !part.own.test(`/${f}`));
+  if (strays.length) throw new Error(`parts/${pageName}.${part.name}.js would carry its own copy of ${strays.join(', ')}: add them to its shared list`);
+  return result.metafile.outputs;
 }
+
 /** A file built for one provider mode lists only that source (src/elements/mfa-provider/sources/). */
 function onlyMode(mode) {
   return {
@@ -56,6 +78,39 @@ function onlyMode(mode) {
   };
 }
 
+rmSync(outdir, { recursive: true, force: true });
+const outputs = {};
+for (const { name, contents, mode } of cdnFiles()) {
+  const part = PARTS[name.split('.')[0]];
+  const page = await build({
+    ...common,
+    stdin: { contents: part ? `${contents}\n${partExports(part)}` : contents, resolveDir: process.cwd(), sourcefile: `${name}.ts`, loader: 'ts' },
+    outdir,
+    entryNames: name,
+    // Splitting only for the lazy translation tables; the QR library is built on its own below so it
+    // does not share esbuild's CommonJS helpers with the page file through a third chunk.
+    splitting: true,
+    chunkNames: 'locales/[name]-[hash]',
+    metafile: true,
+    plugins: [onlyMode(mode), esbuildProductionSource, {
+      name: 'qrcode-beside',
+      setup(b) { b.onResolve({ filter: /^qrcode$/ }, () => ({ path: `./${QR_FILE}`, external: true })); },
+    }, {
+      // Elements that load a part on demand when used alone have it inline here (see the loader),
+      // unless this page has it as a part file beside it.
+      name: 'on-demand-parts',
+      setup(b) {
+        if (part) {
+          b.onResolve({ filter: part.request }, (args) => (args.kind === 'dynamic-import' ? { path: `./parts/${name}.${part.name}.js`, external: true } : undefined));
+        } else {
+          b.onResolve({ filter: /-loader\.js$/ }, (args) => ({ path: join(args.resolveDir, args.path.replace(/\.js$/, '.bundled.ts')) }));
+        }
+      },
+    }],
+  });
+  Object.assign(outputs, page.metafile.outputs);
+  if (part) Object.assign(outputs, await buildPart(part, name));
+}
 const qr = await build({ ...common, entryPoints: { [QR_FILE.slice(0, -3)]: 'qrcode' }, outdir, metafile: true });
 Object.assign(outputs, qr.metafile.outputs);
 
