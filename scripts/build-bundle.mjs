@@ -13,7 +13,10 @@ import { cdnFiles } from './cdn-pages.mjs';
 
 const outdir = 'dist/cdn';
 const QR_FILE = 'mfa-qrcode.js';
-const common = { bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, sourcemap: true, legalComments: 'linked', logLevel: 'warning' };
+// `_`-named properties are the elements' internal state (Lit `state: true`): short names in the
+// script files. The three passed by name to a countdown are kept.
+const mangleCache = {}; // one set of short names across the page files and their parts
+const common = { mangleProps: /^_[a-z]/, reserveProps: /^_(lockUntil|resendAt|pushExpiresAt)$/, bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, sourcemap: true, legalComments: 'linked', logLevel: 'warning' };
 
 /**
  * Parts a page opens only on a rare path, as files beside the page (`parts/<page>.<part>.js`):
@@ -45,6 +48,7 @@ async function buildPart(part, pageName) {
   const shared = new Set(Object.keys(part.shared).map((f) => (f === 'lit' ? f : join(process.cwd(), f))));
   const result = await build({
     ...common,
+    mangleCache,
     entryPoints: { [`parts/${pageName}.${part.name}`]: part.entry },
     outdir,
     metafile: true,
@@ -58,6 +62,7 @@ async function buildPart(part, pageName) {
       },
     }, esbuildProductionSource],
   });
+  Object.assign(mangleCache, result.mangleCache);
   const strays = Object.keys(result.metafile.inputs).filter((f) => !part.own.test(`/${f}`));
   if (strays.length) throw new Error(`parts/${pageName}.${part.name}.js would carry its own copy of ${strays.join(', ')}: add them to its shared list`);
   return result.metafile.outputs;
@@ -84,6 +89,7 @@ for (const { name, contents, mode } of cdnFiles()) {
   const part = PARTS[name.split('.')[0]];
   const page = await build({
     ...common,
+    mangleCache,
     stdin: { contents: part ? `${contents}\n${partExports(part)}` : contents, resolveDir: process.cwd(), sourcefile: `${name}.ts`, loader: 'ts' },
     outdir,
     entryNames: name,
@@ -108,6 +114,7 @@ for (const { name, contents, mode } of cdnFiles()) {
       },
     }],
   });
+  Object.assign(mangleCache, page.mangleCache);
   Object.assign(outputs, page.metafile.outputs);
   if (part) Object.assign(outputs, await buildPart(part, name));
 }

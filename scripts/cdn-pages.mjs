@@ -23,22 +23,33 @@ export const PAGES = {
 
 /**
  * The provider modes a page file is built for: each page file exists once per mode
- * (`mfa-verify.direct.js`, `mfa-verify.proxy.js`) and carries only that source. The all-in-one
- * file carries every mode. A new mode of the provider is a new entry here.
+ * (`mfa-verify.direct.js`, `mfa-verify.proxy.js`) and carries only that source (issue 15: 0.9 to
+ * 1.2 KB). A new mode of the provider is a new entry here and a file in
+ * src/elements/mfa-provider/sources/.
  */
 export const MODES = ['direct', 'proxy'];
 
-/** Every file to build: `{ name, contents, mode }` (no mode: every source). */
+/**
+ * Every file to build: `{ name, contents, mode }` (no mode: every source). `mfa-elements.js`, with
+ * every mode, stays for pages that switch modes (and for the links already out there).
+ */
 export function cdnFiles() {
-  return Object.entries(PAGES).flatMap(([page, contents]) =>
-    page === 'mfa-elements' ? [{ name: page, contents }] : MODES.map((mode) => ({ name: `${page}.${mode}`, contents, mode })),
-  );
+  return [
+    ...Object.entries(PAGES).flatMap(([page, contents]) => MODES.map((mode) => ({ name: `${page}.${mode}`, contents, mode }))),
+    { name: 'mfa-elements', contents: PAGES['mfa-elements'] },
+  ];
 }
 
-/** The budgets (gzip -9, initial load, one file) CI enforces, per page whatever the mode. */
+/**
+ * The budgets (gzip -9, initial load, one file) CI enforces, per page whatever the mode (issue 15).
+ * `mfa-elements.js` with both sources has a ceiling at its measured size plus a margin instead.
+ */
 export const BUDGETS = {
   'mfa-verify': 23_552,
   'mfa-enrollment': 33_792,
   'mfa-otp-enroll': 26_624,
   'mfa-elements': 37_888,
+  'mfa-elements (every mode)': 38_912,
 };
+
+export const budgetOf = (name) => BUDGETS[name.includes('.') ? name.split('.')[0] : `${name} (every mode)`];

@@ -2,12 +2,12 @@
 // elements heavier. One budget per script-tag file (scripts/cdn-pages.mjs, issue 15); what "initial
 // load" means: scripts/bench/measure-size.mjs. Also a guard on <mfa-verify> as a bundler user gets it.
 import { cdnPage, elementAlone } from './bench/measure-size.mjs';
-import { BUDGETS, cdnFiles } from './cdn-pages.mjs';
+import { budgetOf, cdnFiles } from './cdn-pages.mjs';
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 const checks = [
-  ...cdnFiles().map(({ name }) => ({ what: `dist/cdn/${name}.js`, size: cdnPage(name), budget: BUDGETS[name.split('.')[0]] })),
+  ...cdnFiles().map(({ name }) => ({ what: `dist/cdn/${name}.js`, size: cdnPage(name), budget: budgetOf(name) })),
   { what: '<mfa-verify> alone with Lit (npm entry, bundled)', size: await elementAlone('src/define/mfa-verify.ts'), budget: 19.5 * 1024 },
 ];
 

@@ -9,9 +9,12 @@ test('css``: comments and layout whitespace go, selectors and values keep their 
     .b > .c {
       margin: 0 calc(var(--x, 1px) * 2);
       font-family: a, b;
+      opacity: 0.6 !important;
+      color: var(--c, #ffffff);
+      background: #11223344;
     }
   \`;`);
-  assert.equal(out, 'const s = css` .a :focus-visible,.b > .c{margin:0 calc(var(--x,1px) * 2);font-family:a,b}`;');
+  assert.equal(out, 'const s = css`.a :focus-visible,.b > .c{margin:0 calc(var(--x,1px) * 2);font-family:a,b;opacity:.6!important;color:var(--c,#fff);background:#11223344}`;');
 });
 
 test('html``: line breaks become one space beside text; dropped at a block tag or the edge; plain strings untouched', () => {
