@@ -313,7 +313,7 @@ const CDN_PAGES: { page: string; tags: string[]; body: string; user: string | un
 for (const { page: name, tags, body, user, shows } of CDN_PAGES) {
   test(`dist/cdn/${name}.direct.js alone: defines its elements only, renders from the emulator, fetches nothing else up front`, async () => {
     const { page, errors, cdn } = await openCdnPage(`${name}.direct.js`, '');
-    await page.waitForFunction((tag) => customElements.get(tag) !== undefined, {}, tags.at(-1));
+    await page.waitForFunction((tag) => customElements.get(tag) !== undefined, {}, tags.at(-1)!);
     const defined = await page.evaluate((all) => all.filter((tag) => customElements.get(tag) !== undefined), TAGS);
     assert.deepEqual(defined, tags);
     assert.deepEqual(cdn(), [`/dist/cdn/${name}.direct.js`], 'one file up front');
