@@ -122,4 +122,5 @@ async function browser() {
 
 await sizes();
 await emulator();
+await (await import('./bench/throughput.mjs')).run();
 await browser();
