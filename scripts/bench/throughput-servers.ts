@@ -3,8 +3,8 @@
 // { name: url } for each, every one answering the same list of authenticators.
 import { createServer } from 'node:http';
 import express from 'express';
-import { createEmulator } from '../../src/emulator/index.ts';
-import { createMfaProxy, listenNode, toNodeHandler } from '../../src/server/index.ts';
+import { createEmulator } from '../../src/emulator/index.js';
+import { createMfaProxy, listenNode, toNodeHandler } from '../../src/server/index.js';
 
 const emulator = await createEmulator({ log: () => {} }).listen({ port: 0 });
 const post = async (path: string, body: object) =>
@@ -26,7 +26,7 @@ const trivialUrl = `http://127.0.0.1:${(trivial.address() as { port: number }).p
 
 const proxyOptions = { domain: emulator.url, clientId: 'bench', basePath: '/api/auth/mfa', getSession: () => session, rateLimit: false as const, onError: () => {} };
 const proxy = await listenNode(createMfaProxy(proxyOptions));
-// Mounted as examples/server/express.ts does (same options as above: no rate limit to hit).
+// Mounted as examples/server/express.js does (same options as above: no rate limit to hit).
 const app = express();
 app.all('/api/auth/mfa{/*path}', toNodeHandler(createMfaProxy(proxyOptions)));
 const inExpress = app.listen(0, '127.0.0.1');
