@@ -154,3 +154,18 @@ export function deriveAuthenticators(listed: readonly ListedAuthenticator[]): Au
   }
   return known;
 }
+
+/**
+ * The active authenticators of each factor, in list order, in one pass: what a list of factor rows
+ * shows. With `pushHidesTwins`, a TOTP authenticator that is push's twin is left out of `otp`
+ * (it shows with push).
+ */
+export function activeByFactor(list: readonly Authenticator[], pushHidesTwins: boolean): Map<FactorName, Authenticator[]> {
+  const pushIds = new Set(list.flatMap((a) => (a.factor === 'push' ? [a.id] : [])));
+  const rows = new Map<FactorName, Authenticator[]>();
+  for (const a of list) {
+    if (!a.active || (pushHidesTwins && a.factor === 'otp' && a.linkedIds.some((id) => pushIds.has(id)))) continue;
+    (rows.get(a.factor) ?? rows.set(a.factor, []).get(a.factor)!).push(a);
+  }
+  return rows;
+}
