@@ -118,6 +118,7 @@ async function browser() {
   }
   const { run } = await import('./bench/render.mjs');
   await run(chromium);
+  await (await import('./bench/list-render.mjs')).run(chromium);
 }
 
 await sizes();
