@@ -7,7 +7,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { composition, verifyComposition } from './bench/composition.mjs';
-import { cdnBundle, elementAlone } from './bench/measure-size.mjs';
+import { cdnPage, elementAlone } from './bench/measure-size.mjs';
+import { cdnFiles } from './cdn-pages.mjs';
 import { register } from 'tsx/esm/api';
 import { proxyStores } from './bench/proxy-stores.mjs';
 
@@ -30,7 +31,13 @@ async function sizes() {
   console.log('\n## Sizes (esbuild --minify, gzip -9, bytes)\n');
   const rows = [];
   // The same measurement as npm run check:size: initial load, on-demand chunks not counted.
-  if (existsSync('dist/cdn/metafile.json')) rows.push(['the single-file bundle dist/cdn/mfa-elements.js', cdnBundle().bytes]);
+  // Each script-tag file (one per page use and mode), as CI checks it.
+  if (existsSync('dist/cdn/metafile.json')) {
+    for (const { name } of cdnFiles()) {
+      const page = cdnPage(name);
+      rows.push([`dist/cdn/${name}.js (initial load, ${page.files} file; on demand: ${page.lazy.join(', ')})`, page.bytes]);
+    }
+  }
   for (const file of existsSync('src/define') ? readdirSync('src/define').sort() : []) {
     rows.push([`<${file.replace(/\.ts$/, '')}> alone, with Lit (initial load)`, (await elementAlone(`src/define/${file}`)).bytes]);
   }
@@ -112,9 +119,11 @@ async function browser() {
   }
   const { run } = await import('./bench/render.mjs');
   await run(chromium);
+  await (await import('./bench/list-render.mjs')).run(chromium);
 }
 
 await sizes();
 await emulator();
 await proxyStores();
+await (await import('./bench/throughput.mjs')).run();
 await browser();

@@ -1,38 +1,123 @@
-// The single-file build for <script type="module"> use without a bundler: one file with everything
-// (Lit, both data sources, every element, English text) and, beside it, files fetched only on
-// demand: the QR code library (when a QR code is drawn) and the translation tables (when an
-// element meets that language). The on-demand files import nothing the main file has, so
-// mfa-elements.js needs no other file to start.
+// The script-tag builds, for <script type="module"> use without a bundler (DESIGN §5): one
+// self-contained file per page use, and an all-in-one file. Each holds Lit, the provider and the
+// elements the page renders, with English text. Beside them, files fetched only on demand: the QR
+// code library (when a QR code is drawn) and the translation tables (when an element meets
+// that language). The on-demand files import nothing a page file has, so each page file needs no
+// other file to start. Round trips cost more than the bytes they save (issue 15's measurements),
+// so nothing else is split off.
 import { build } from 'esbuild';
 import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { esbuildMinifyLiterals } from './minify-literals.mjs';
+import { dirname, join } from 'node:path';
+import { esbuildProductionSource } from './strip-dev-text.mjs';
+import { cdnFiles } from './cdn-pages.mjs';
 
 const outdir = 'dist/cdn';
 const QR_FILE = 'mfa-qrcode.js';
-const common = { bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, charset: 'utf8', sourcemap: true, legalComments: 'linked', logLevel: 'warning' };
+// `_`-named properties are the elements' internal state (Lit `state: true`): short names in the
+// script files. The three passed by name to a countdown are kept.
+const mangleCache = {}; // one set of short names across the page files and their parts
+const common = { mangleProps: /^_[a-z]/, reserveProps: /^_(lockUntil|resendAt|pushExpiresAt)$/, bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, charset: 'utf8', sourcemap: true, legalComments: 'linked', logLevel: 'warning' };
+
+/**
+ * Parts a page opens only on a rare path, as files beside the page (`parts/<page>.<part>.js`):
+ * <mfa-recovery-codes> on the verify page shows the replacement code after a verification with a
+ * recovery code (2.8 KB the page would otherwise carry). A part takes Lit and the shared element
+ * base from the page file itself (the page exports exactly `shared`), so the page keeps one Lit,
+ * one MfaElement and one translation registry; the part holds only its own modules (checked).
+ */
+const PARTS = {
+  'mfa-verify': {
+    name: 'recovery-codes',
+    entry: 'src/define/mfa-recovery-codes.ts',
+    own: /\/src\/(elements\/mfa-recovery-codes\/|define\/mfa-recovery-codes\.ts)/,
+    request: /define\/mfa-recovery-codes\.js$/,
+    shared: {
+      lit: ['css', 'html', 'nothing'],
+      'src/core/input.ts': ['groupCode'],
+      'src/elements/shared/localize.ts': ['one', 'resolveLang'],
+      'src/elements/shared/mfa-element.ts': ['MfaElement'],
+      'src/elements/shared/styles.ts': ['baseStyles'],
+    },
+  },
+};
+
+const partExports = (part) =>
+  Object.entries(part.shared).map(([from, names]) => `export { ${names} } from '${from === 'lit' ? from : `./${from}`}';`).join('\n');
+
+async function buildPart(part, pageName) {
+  const shared = new Set(Object.keys(part.shared).map((f) => (f === 'lit' ? f : join(process.cwd(), f))));
+  const result = await build({
+    ...common,
+    mangleCache,
+    entryPoints: { [`parts/${pageName}.${part.name}`]: part.entry },
+    outdir,
+    metafile: true,
+    plugins: [{
+      name: 'from-the-page',
+      setup(b) {
+        b.onResolve({ filter: /.*/ }, (args) => {
+          const path = args.path === 'lit' ? 'lit' : args.path.startsWith('.') ? join(args.resolveDir, args.path.replace(/\.js$/, '.ts')) : undefined;
+          return path && shared.has(path) ? { path: `../${pageName}.js`, external: true } : undefined;
+        });
+      },
+    }, esbuildProductionSource],
+  });
+  Object.assign(mangleCache, result.mangleCache);
+  const strays = Object.keys(result.metafile.inputs).filter((f) => !part.own.test(`/${f}`));
+  if (strays.length) throw new Error(`parts/${pageName}.${part.name}.js would carry its own copy of ${strays.join(', ')}: add them to its shared list`);
+  return result.metafile.outputs;
+}
+
+/** A file built for one provider mode lists only that source (src/elements/mfa-provider/sources/). */
+function onlyMode(mode) {
+  return {
+    name: 'only-mode',
+    setup(b) {
+      if (!mode) return;
+      b.onLoad({ filter: /elements\/mfa-provider\/sources\/index\.ts$/ }, ({ path }) => ({
+        contents: `import { ${mode} } from './${mode}.js'; export const SOURCE_KINDS = { ${mode} };`,
+        resolveDir: dirname(path),
+        loader: 'ts',
+      }));
+    },
+  };
+}
 
 rmSync(outdir, { recursive: true, force: true });
-const main = await build({
-  ...common,
-  entryPoints: { 'mfa-elements': 'src/index.ts' },
-  outdir,
-  // Splitting only for the lazy translation tables; the QR library is built on its own below so it
-  // does not share esbuild's CommonJS helpers with the main file through a third chunk.
-  splitting: true,
-  chunkNames: 'locales/[name]-[hash]',
-  metafile: true,
-  plugins: [esbuildMinifyLiterals, {
-    name: 'qrcode-beside',
-    setup(b) { b.onResolve({ filter: /^qrcode$/ }, () => ({ path: `./${QR_FILE}`, external: true })); },
-  }, {
-    // Elements that load a part on demand when used alone have it inline here (see the loader).
-    name: 'inline-on-demand-parts',
-    setup(b) {
-      b.onResolve({ filter: /-loader\.js$/ }, (args) => ({ path: join(args.resolveDir, args.path.replace(/\.js$/, '.bundled.ts')) }));
-    },
-  }],
-});
+const outputs = {};
+for (const { name, contents, mode } of cdnFiles()) {
+  const part = PARTS[name.split('.')[0]];
+  const page = await build({
+    ...common,
+    mangleCache,
+    stdin: { contents: part ? `${contents}\n${partExports(part)}` : contents, resolveDir: process.cwd(), sourcefile: `${name}.ts`, loader: 'ts' },
+    outdir,
+    entryNames: name,
+    // Splitting only for the lazy translation tables; the QR library is built on its own below so it
+    // does not share esbuild's CommonJS helpers with the page file through a third chunk.
+    splitting: true,
+    chunkNames: 'locales/[name]-[hash]',
+    metafile: true,
+    plugins: [onlyMode(mode), esbuildProductionSource, {
+      name: 'qrcode-beside',
+      setup(b) { b.onResolve({ filter: /^qrcode$/ }, () => ({ path: `./${QR_FILE}`, external: true })); },
+    }, {
+      // Elements that load a part on demand when used alone have it inline here (see the loader),
+      // unless this page has it as a part file beside it.
+      name: 'on-demand-parts',
+      setup(b) {
+        if (part) {
+          b.onResolve({ filter: part.request }, (args) => (args.kind === 'dynamic-import' ? { path: `./parts/${name}.${part.name}.js`, external: true } : undefined));
+        } else {
+          b.onResolve({ filter: /-loader\.js$/ }, (args) => ({ path: join(args.resolveDir, args.path.replace(/\.js$/, '.bundled.ts')) }));
+        }
+      },
+    }],
+  });
+  Object.assign(mangleCache, page.mangleCache);
+  Object.assign(outputs, page.metafile.outputs);
+  if (part) Object.assign(outputs, await buildPart(part, name));
+}
 // The elements call only `create` (they draw the SVG themselves): the QR file is qrcode's encoder,
 // without the canvas and SVG-string renderers of its browser entry (let alone its Node ones).
 const qr = await build({
@@ -41,8 +126,8 @@ const qr = await build({
   outfile: `${outdir}/${QR_FILE}`,
   metafile: true,
 });
+Object.assign(outputs, qr.metafile.outputs);
 
-const outputs = { ...main.metafile.outputs, ...qr.metafile.outputs };
 // The size check reads which files load up front (static imports) and which on demand.
 writeFileSync(`${outdir}/metafile.json`, JSON.stringify({ inputs: {}, outputs }));
 // The bundle exports what the package's main entry does: its types are those of dist/types/index.d.ts.

@@ -33,10 +33,13 @@ function initialLoad(metafile, entryOut, read) {
   return { bytes, files: seen.size, lazy: [...lazy].map((f) => `${f.split('/').pop()} ${gz(read(f))} B`) };
 }
 
-export function cdnBundle() {
+/** A script-tag file of dist/cdn/ (scripts/cdn-pages.mjs), as built by scripts/build-bundle.mjs. */
+export function cdnPage(name) {
   const metafile = JSON.parse(readFileSync('dist/cdn/metafile.json', 'utf8'));
-  return initialLoad(metafile, 'dist/cdn/mfa-elements.js', (f) => readFileSync(f));
+  return initialLoad(metafile, `dist/cdn/${name}.js`, (f) => readFileSync(f));
 }
+
+export const cdnBundle = () => cdnPage('mfa-elements');
 
 /** An entry bundled on its own the way a bundler user gets it (minified, split, templates minified). */
 export async function elementAlone(entry) {

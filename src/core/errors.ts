@@ -91,6 +91,25 @@ export class MfaError extends Error {
   }
 }
 
+// ─── the error policy: which failures mean "wait" and which pass by themselves ──────────────────
+// One list each, asked by every element and the poller (they used to keep four that disagreed).
+
+/** Too many requests of any kind (a server's or the proxy's rate limit). */
+const REQUEST_RATE: readonly MfaErrorCode[] = ['too_many_requests', 'rate_limited'];
+
+/**
+ * Rate limited: the same request may succeed after a wait (`retryAfter` when the server said how
+ * long). Too many wrong codes (`too_many_attempts`) and a poll that came too soon (`slow_down`) too.
+ */
+export function isRateLimited(error: unknown): error is MfaError {
+  return MfaError.is(error, ...REQUEST_RATE, 'too_many_attempts', 'slow_down');
+}
+
+/** A failure that passes by itself, so the same request is worth trying again: the network, a timeout, an overloaded server, a rate limit. */
+export function isTransient(error: unknown): error is MfaError {
+  return MfaError.is(error, 'network_error', 'timeout', 'server_unavailable', ...REQUEST_RATE);
+}
+
 /** Wraps anything thrown into an `MfaError`, keeping one that already is. */
 export function toMfaError(error: unknown): MfaError {
   if (error instanceof MfaError) return error;

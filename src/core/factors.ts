@@ -129,23 +129,39 @@ export function deriveAuthenticators(listed: readonly ListedAuthenticator[]): Au
     linked.add(i).add(j);
   };
   const primaries = (['push', 'sms'] as const).map((factor) => [factor, FACTORS[factor].twin!] as const);
-  const free = (factor: FactorName): number[] =>
-    known.flatMap((item, index) => (item.factor === factor && !linked.has(index) ? [index] : []));
-  const rules: Array<(a: Authenticator, b: Authenticator, i: number, j: number) => boolean> = [
-    (a, b) => idSuffix(a.id) !== '' && idSuffix(a.id) === idSuffix(b.id),
-    (a, b) => a.active === b.active && a.name !== undefined && a.name === b.name,
-    (a, b, i, j) =>
-      a.active === b.active && Math.abs(i - j) === 1 && (a.name === undefined || b.name === undefined || a.name === b.name),
-  ];
-  for (const rule of rules) {
+  const isFree = (index: number, factor: FactorName): boolean => known[index]?.factor === factor && !linked.has(index);
+  // Rules 1 and 2 pair equal keys: one pass to bucket the free twins by key (list order), one over
+  // the primaries, so the cost stays linear in the list (it grew with its square, issue 15).
+  const byKey = (key: (a: Authenticator) => string | undefined): void => {
     for (const [primary, twin] of primaries) {
-      for (const i of free(primary)) {
-        // Stable sort: the next entry first, the rest keep list order (only rule 3 cares).
-        const candidates = free(twin).sort((x, y) => Number(x !== i + 1) - Number(y !== i + 1));
-        const j = candidates.find((c) => rule(known[i]!, known[c]!, i, c));
-        if (j !== undefined) link(i, j);
-      }
+      const buckets = new Map<string, { at: number; indices: number[] }>();
+      known.forEach((item, index) => {
+        const k = isFree(index, twin) ? key(item) : undefined;
+        if (k !== undefined) (buckets.get(k) ?? buckets.set(k, { at: 0, indices: [] }).get(k)!).indices.push(index);
+      });
+      known.forEach((item, i) => {
+        const k = isFree(i, primary) ? key(item) : undefined;
+        const bucket = k === undefined ? undefined : buckets.get(k);
+        if (!bucket) return;
+        // The next entry first, then the first free one in list order.
+        if (isFree(i + 1, twin) && key(known[i + 1]!) === k) return link(i, i + 1);
+        while (bucket.at < bucket.indices.length && linked.has(bucket.indices[bucket.at]!)) bucket.at++;
+        if (bucket.at < bucket.indices.length) link(i, bucket.indices[bucket.at]!);
+      });
     }
+  };
+  byKey((a) => idSuffix(a.id) || undefined);
+  byKey((a) => (a.name === undefined ? undefined : `${a.active}|${a.name}`));
+  // Rule 3: only the neighbours can match; the next one first.
+  for (const [primary, twin] of primaries) {
+    known.forEach((a, i) => {
+      if (!isFree(i, primary)) return;
+      const j = [i + 1, i - 1].find((c) => {
+        const b = known[c];
+        return isFree(c, twin) && b!.active === a.active && (a.name === undefined || b!.name === undefined || a.name === b!.name);
+      });
+      if (j !== undefined) link(i, j);
+    });
   }
   return known;
 }
@@ -159,4 +175,19 @@ export function isPushTwin(authenticator: Authenticator, all: readonly Authentic
     authenticator.factor === 'otp' &&
     authenticator.linkedIds.some((id) => all.some((other) => other.id === id && other.factor === 'push' && other.active))
   );
+}
+
+/**
+ * The active authenticators of each factor, in list order, in one pass: what a list of factor rows
+ * shows. With `pushHidesTwins`, a TOTP authenticator that is push's twin is left out of `otp`
+ * (it shows with push).
+ */
+export function activeByFactor(list: readonly Authenticator[], pushHidesTwins: boolean): Map<FactorName, Authenticator[]> {
+  const pushIds = new Set(list.flatMap((a) => (a.factor === 'push' && a.active ? [a.id] : [])));
+  const rows = new Map<FactorName, Authenticator[]>();
+  for (const a of list) {
+    if (!a.active || (pushHidesTwins && a.factor === 'otp' && a.linkedIds.some((id) => pushIds.has(id)))) continue;
+    (rows.get(a.factor) ?? rows.set(a.factor, []).get(a.factor)!).push(a);
+  }
+  return rows;
 }

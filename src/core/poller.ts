@@ -1,4 +1,4 @@
-import { abortError, MfaError, toMfaError, untilAborted } from './errors.js';
+import { abortError, isTransient, MfaError, toMfaError, untilAborted } from './errors.js';
 import type { MfaSource, VerifyResult } from './types.js';
 
 /** Injectable for tests; defaults to the real clock and timers. */
@@ -46,7 +46,6 @@ export const MAX_POLL_EXPIRY_S = 900;
 /** RFC 8628's back-off, which Auth0's device flow documents for `slow_down`. */
 export const SLOW_DOWN_STEP_MS = 5_000;
 /** Failures that say nothing about the push itself: tolerated a few times in a row. */
-const TRANSIENT_CODES = ['network_error', 'timeout', 'server_unavailable', 'rate_limited', 'too_many_requests'];
 const MAX_TRANSIENT_IN_A_ROW = 3;
 
 const realTimers: PollTimers = {
@@ -92,7 +91,7 @@ export async function pollOob(source: MfaSource, options: PollOptions): Promise<
         transientInARow = 0;
         intervalMs = Math.min(maxIntervalMs, intervalMs + SLOW_DOWN_STEP_MS);
         waitMs = intervalMs;
-      } else if (TRANSIENT_CODES.includes(error.code) && ++transientInARow < MAX_TRANSIENT_IN_A_ROW) {
+      } else if (isTransient(error) && ++transientInARow < MAX_TRANSIENT_IN_A_ROW) {
         waitMs = Math.min(maxIntervalMs, Math.max(intervalMs, (error.retryAfter ?? 0) * 1000));
         continue;
       } else {

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  activeByFactor,
   deriveAuthenticators,
   FACTOR_NAMES,
   FACTORS,
@@ -86,3 +87,16 @@ describe('pairing', () => {
     ]);
   });
 });
+
+describe('activeByFactor', () => it('active authenticators per factor in list order; push hides its TOTP twin only when asked', () => {
+  const list = deriveAuthenticators([
+    { id: 'push|dev_1', authenticatorType: 'oob', oobChannel: 'auth0', active: true },
+    { id: 'totp|dev_1', authenticatorType: 'otp', active: true },
+    { id: 'totp|dev_2', authenticatorType: 'otp', active: true },
+    { id: 'sms|dev_3', authenticatorType: 'oob', oobChannel: 'sms', active: false },
+    { id: 'email|dev_4', authenticatorType: 'oob', oobChannel: 'email', active: true },
+  ]);
+  const ids = (rows: Map<string, { id: string }[]>) => Object.fromEntries([...rows].map(([f, a]) => [f, a.map((x) => x.id)]));
+  assert.deepEqual(ids(activeByFactor(list, true)), { push: ['push|dev_1'], otp: ['totp|dev_2'], email: ['email|dev_4'] });
+  assert.deepEqual(ids(activeByFactor(list, false)), { push: ['push|dev_1'], otp: ['totp|dev_1', 'totp|dev_2'], email: ['email|dev_4'] });
+}));

@@ -247,3 +247,135 @@ test('the single-file bundle fetches the QR library and a translation beside it,
   assert.deepEqual(await problems(), []);
   await page.close();
 });
+
+/**
+ * A page made of one script-tag file of dist/cdn/ (issue 15) and the markup for it, on the demo's
+ * origin (a path the server answers without a CSP), so the file and what it fetches beside it come
+ * from /dist/cdn/.
+ */
+async function openCdnPage(file: string, body: string) {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT);
+  const errors: string[] = [];
+  const fetched: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error instanceof Error ? error.message : String(error)}`));
+  await page.goto(`${base}/demo-config.json`, { waitUntil: 'load' });
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await page.evaluate(
+    (src, markup) => {
+      const root = document.documentElement;
+      root.replaceChildren(document.createElement('head'), document.createElement('body'));
+      root.lang = 'en';
+      document.title = src;
+      const main = document.createElement('main');
+      main.append(Object.assign(document.createElement('h1'), { textContent: src }), document.createRange().createContextualFragment(markup));
+      document.body.append(main);
+      const script = document.createElement('script');
+      script.type = 'module';
+      script.src = src;
+      document.head.append(script);
+    },
+    `/dist/cdn/${file}`,
+    body,
+  );
+  return { page, errors, cdn: () => fetched.filter((path) => path.startsWith('/dist/cdn/')) };
+}
+
+/**
+ * An mfa_token for `email` (a password grant, as an app's auth SDK does), or for a new user with
+ * no factor when `email` is undefined (the emulator's test API); then a provider with it around
+ * `markup`, added only once the token is there, as a page would.
+ */
+async function mountDirect(page: Page, email: string | undefined, markup: string): Promise<void> {
+  const config = (await (await fetch(`${base}/demo-config.json`)).json()) as { emulatorUrl: string; clientId: string };
+  const post = async (path: string, body: URLSearchParams | object) =>
+    (await fetch(config.emulatorUrl + path, {
+      method: 'POST',
+      ...(body instanceof URLSearchParams ? { body } : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    })).json() as Promise<Record<string, string>>;
+  let token: string;
+  if (email) {
+    const grant = new URLSearchParams({ grant_type: 'password', username: email, password: 'demo', client_id: config.clientId, audience: `${config.emulatorUrl}/mfa/` });
+    token = (await post('/oauth/token', grant)).mfa_token!;
+  } else {
+    const user = await post('/__emulator/users', {});
+    token = (await post(`/__emulator/users/${encodeURIComponent(user.id!)}/tokens`, {})).mfa_token!;
+  }
+  await page.evaluate(
+    (settings, inner) => {
+      const provider = document.createElement('mfa-provider') as HTMLElement & { mfaToken?: string };
+      provider.setAttribute('domain', settings.emulatorUrl);
+      provider.setAttribute('client-id', settings.clientId);
+      provider.mfaToken = settings.token;
+      provider.append(document.createRange().createContextualFragment(inner));
+      document.querySelector('main')!.append(provider);
+    },
+    { ...config, token },
+    markup,
+  );
+}
+
+const TAGS = ['mfa-provider', 'mfa-enrollment', 'mfa-otp-enroll', 'mfa-verify', 'mfa-code-input', 'mfa-qr-code', 'mfa-recovery-codes'];
+const CDN_PAGES: { page: string; tags: string[]; body: string; user: string | undefined; shows: string }[] = [
+  { page: 'mfa-verify', tags: ['mfa-provider', 'mfa-verify', 'mfa-code-input'], body: '<mfa-verify></mfa-verify>', user: 'enrolled@example.com', shows: 'mfa-verify >>> [part~="authenticator"]' },
+  { page: 'mfa-enrollment', tags: ['mfa-provider', 'mfa-enrollment', 'mfa-otp-enroll', 'mfa-code-input', 'mfa-qr-code', 'mfa-recovery-codes'], body: '<mfa-enrollment></mfa-enrollment>', user: 'demo@example.com', shows: 'mfa-enrollment >>> li[data-factor="otp"] [part~="enroll-button"]' },
+  { page: 'mfa-otp-enroll', tags: ['mfa-provider', 'mfa-otp-enroll', 'mfa-code-input', 'mfa-qr-code', 'mfa-recovery-codes'], body: '<mfa-otp-enroll></mfa-otp-enroll>', user: undefined, shows: 'mfa-otp-enroll >>> mfa-qr-code >>> svg[role="img"]' },
+  { page: 'mfa-elements', tags: TAGS, body: '<mfa-enrollment></mfa-enrollment>', user: 'demo@example.com', shows: 'mfa-enrollment >>> li[data-factor="otp"] [part~="enroll-button"]' },
+];
+
+for (const { page: name, tags, body, user, shows } of CDN_PAGES) {
+  test(`dist/cdn/${name}.direct.js alone: defines its elements only, renders from the emulator, fetches nothing else up front`, async () => {
+    const { page, errors, cdn } = await openCdnPage(`${name}.direct.js`, '');
+    await page.waitForFunction((tag) => customElements.get(tag) !== undefined, {}, tags.at(-1)!);
+    const defined = await page.evaluate((all) => all.filter((tag) => customElements.get(tag) !== undefined), TAGS);
+    assert.deepEqual(defined, tags);
+    assert.deepEqual(cdn(), [`/dist/cdn/${name}.direct.js`], 'one file up front');
+    await mountDirect(page, user, body);
+    await page.waitForSelector(shows).catch(async (error) => {
+      const text = await page.evaluate((tag) => document.querySelector(tag)?.shadowRoot?.textContent, shows.split(' ')[0]!);
+      throw new Error(`${shows} not shown; the element says: ${text}; page errors: ${errors}`, { cause: error });
+    });
+    // Only what the page then needs, from beside the file: the QR library for a drawn code.
+    assert.deepEqual(cdn().filter((path) => !path.endsWith(`/${name}.direct.js`) && path !== '/dist/cdn/mfa-qrcode.js'), []);
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test('dist/cdn/mfa-verify.proxy.js carries only the proxy source: proxy-url works, domain + client-id say why not', async () => {
+  const { page, errors } = await openCdnPage('mfa-verify.proxy.js', '<mfa-provider proxy-url="/api/auth/mfa"><mfa-verify></mfa-verify></mfa-provider>');
+  await page.waitForFunction(() => customElements.get('mfa-verify') !== undefined);
+  const modes = await page.evaluate(() => {
+    const provider = document.querySelector('mfa-provider') as HTMLElement & { providedSource?: { inner: object } };
+    const proxy = typeof (provider.providedSource!.inner as { setToken?: unknown }).setToken === 'function';
+    const failed = new Promise<string>((resolve) => provider.addEventListener('mfa-error', (e) => resolve((e as CustomEvent).detail.error.code), { once: true }));
+    provider.removeAttribute('proxy-url');
+    provider.setAttribute('domain', 'https://tenant.example.com');
+    provider.setAttribute('client-id', 'x');
+    return failed.then((code) => ({ proxy, code }));
+  });
+  assert.deepEqual(modes, { proxy: true, code: 'no_source' });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the verify page fetches <mfa-recovery-codes> from parts/ beside it, built on the page\'s own element base', async () => {
+  const { page, errors, cdn } = await openCdnPage('mfa-verify.direct.js', '<mfa-provider><mfa-verify></mfa-verify></mfa-provider>');
+  await page.waitForFunction(() => customElements.get('mfa-verify') !== undefined);
+  assert.equal(await page.evaluate(() => customElements.get('mfa-recovery-codes')), undefined);
+  const shown = await page.evaluate(async () => {
+    await import('/dist/cdn/parts/mfa-verify.direct.recovery-codes.js' as string);
+    const codes = document.createElement('mfa-recovery-codes') as HTMLElement & { codes: string[]; updateComplete: Promise<boolean> };
+    codes.codes = ['ABCD2345EFGH6789JKLM2345'];
+    document.body.append(codes);
+    await codes.updateComplete;
+    const sameBase = Object.getPrototypeOf(customElements.get('mfa-recovery-codes')!) === Object.getPrototypeOf(customElements.get('mfa-verify')!);
+    return { sameBase, text: codes.shadowRoot!.textContent ?? '' };
+  });
+  assert.equal(shown.sameBase, true, 'one MfaElement (and so one Lit) on the page');
+  assert.match(shown.text.replace(/\s/g, ''), /ABCD2345EFGH6789JKLM2345/);
+  assert.deepEqual(cdn(), ['/dist/cdn/mfa-verify.direct.js', '/dist/cdn/parts/mfa-verify.direct.recovery-codes.js']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -148,3 +148,38 @@ test('aborts the request signal when the client disconnects', async (t) => {
   assert.equal(await pending, 'aborted');
   await aborted;
 });
+
+/** Raw response headers of one request (fetch hides transfer-encoding). */
+function rawHeaders(url: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<{ headers: Record<string, string | string[] | undefined>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: init.method ?? 'GET', headers: init.headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+test('a small JSON or text answer goes out in one piece with its content-length; an event stream streams', async (t) => {
+  const server = await listenNode(async (request) => {
+    const path = new URL(request.url).pathname;
+    if (path === '/events') return new Response('data: 1\n\n', { headers: { 'content-type': 'text/event-stream' } });
+    if (path === '/echo') return Response.json({ got: await request.text() });
+    return new Response('héllo', { headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  });
+  t.after(() => server.close());
+  const text = await rawHeaders(`${server.url}/`);
+  assert.equal(text.headers['content-length'], String(Buffer.byteLength('héllo')));
+  assert.equal(text.headers['transfer-encoding'], undefined);
+  assert.equal(text.body, 'héllo');
+  // A small request body with a declared length reaches the handler whole.
+  const echo = await rawHeaders(`${server.url}/echo`, { method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json', 'content-length': '7' } });
+  assert.deepEqual(JSON.parse(echo.body), { got: '{"a":1}' });
+  assert.equal(echo.headers['content-length'], String(Buffer.byteLength(echo.body)));
+  const events = await rawHeaders(`${server.url}/events`);
+  assert.equal(events.headers['transfer-encoding'], 'chunked');
+  assert.equal(events.body, 'data: 1\n\n');
+});

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { MfaError, toMfaError } from '../../core/errors.js';
-import { FACTORS, isFactorName, isPushTwin } from '../../core/factors.js';
+import { activeByFactor, FACTORS, isFactorName } from '../../core/factors.js';
 import { normalizeEmail, normalizeOtp, normalizePhone } from '../../core/input.js';
 import { maskEmail, maskedName, maskPhone } from '../../core/mask.js';
 import { checkServerUrl } from '../../core/origin.js';
@@ -385,9 +385,13 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   /** Active authenticators of a row. Push's TOTP twin is shown with push when push has a row. */
   #authenticatorsFor(factor: FactorName, shown = this.#shownFactors()): Authenticator[] {
+    // Grouped once per list (and per whether push has a row), not filtered again for every row.
     const all = this._authenticators ?? [];
-    return all.filter((a) => a.active && a.factor === factor && !(shown.includes('push') && isPushTwin(a, all)));
+    const push = shown.includes('push');
+    if (this.#rows?.all !== all || this.#rows.push !== push) this.#rows = { all, push, byFactor: activeByFactor(all, push) };
+    return this.#rows.byFactor.get(factor) ?? [];
   }
+  #rows?: { all: readonly Authenticator[]; push: boolean; byFactor: Map<FactorName, Authenticator[]> };
 
   #enrollMode(factor: FactorName): 'inline' | 'ticket' | undefined {
     const caps = this.activeSource?.capabilities;

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { MfaError } from '../../core/errors.js';
+import { isRateLimited, MfaError } from '../../core/errors.js';
 import { normalizeOtp } from '../../core/input.js';
 import { formatSecret, normalizeBase32, parseOtpauthUri, type TotpKeyUri } from '../../core/otpauth.js';
 import type { Authenticator, MfaSource, OtpEnrollment } from '../../core/types.js';
@@ -17,7 +17,6 @@ import { otpEnrollStyles } from './mfa-otp-enroll.styles.js';
 export type OtpEnrollStep = 'idle' | 'starting' | 'scan' | 'recovery' | 'done' | 'failed';
 
 /** Errors after which the same key can be tried again once the wait is over. */
-const RATE_LIMITED = ['too_many_attempts', 'too_many_requests', 'rate_limited'];
 /** Errors that end the session: the page has to sign the user in again (or give a new token). */
 const SESSION_ENDED = ['expired_token', 'invalid_token', 'mfa_required', 'association_required', 'invalid_authenticator'];
 
@@ -255,7 +254,7 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
       if (mfaError.code === 'aborted') return;
       this._error = mfaError;
       if (mfaError.code === 'invalid_grant') this.#refused = otp;
-      if (RATE_LIMITED.includes(mfaError.code)) this.#startWait(mfaError.retryAfter);
+      if (isRateLimited(mfaError)) this.#startWait(mfaError.retryAfter);
       this.announce(this.#codeErrorText(mfaError));
       await this.updateComplete;
       const field = this.#codeInput;

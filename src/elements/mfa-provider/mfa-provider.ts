@@ -1,15 +1,13 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
-import { MfaApiSource } from '../../core/api-source.js';
 import { MfaError, toMfaError } from '../../core/errors.js';
-import { ProxySource } from '../../core/proxy-source.js';
 import { SharedSource } from '../../core/shared-source.js';
 import type { FetchLike, GetToken, MfaSource } from '../../core/types.js';
 import { ensureContextRoot, mfaSourceContext } from '../shared/context.js';
 import { MfaErrorEvent } from '../shared/events.js';
 import { MfaElement } from '../shared/mfa-element.js';
-
-type Tokens = { mfaToken?: string; accessToken?: string };
+import type { SourceKind, Tokens } from './sources/kinds.js';
+import { SOURCE_KINDS } from './sources/index.js';
 
 /** What decides which source is built; a change to any of these builds a new one. */
 type Config = readonly [MfaSource | undefined, string | undefined, string | undefined, string | undefined, FetchLike | undefined, GetToken | undefined];
@@ -83,6 +81,8 @@ export class MfaProvider extends LitElement {
   readonly #provider = new ContextProvider(this, { context: mfaSourceContext });
   #config?: Config;
   #inner?: MfaSource;
+  /** The kind that built `#inner`, when the provider built it. */
+  #kind?: SourceKind;
   #shared?: SharedSource;
   #tokens: Tokens = {};
   #configError?: MfaError;
@@ -144,21 +144,21 @@ export class MfaProvider extends LitElement {
   }
 
   #build(): MfaSource | undefined {
+    this.#kind = undefined;
     if (this.source) return this.source;
-    if (this.proxyUrl) {
-      return new ProxySource({ baseUrl: this.proxyUrl, token: this.mfaToken ?? this.accessToken, fetch: this.fetch });
+    const settings = {
+      proxyUrl: this.proxyUrl, domain: this.domain, clientId: this.clientId,
+      mfaToken: this.mfaToken, accessToken: this.accessToken, getToken: this.getToken, fetch: this.fetch,
+    };
+    const kind = Object.values(SOURCE_KINDS).find((k) => k.wants(settings));
+    if (kind) {
+      const built = kind.create(settings);
+      this.#kind = kind;
+      return built;
     }
-    if (this.domain || this.clientId) {
-      if (!this.domain) throw new MfaError('invalid_input', { description: 'mfa-provider: domain is required with client-id' });
-      if (!this.clientId) throw new MfaError('invalid_input', { description: 'mfa-provider: client-id is required with domain' });
-      return new MfaApiSource({
-        domain: this.domain,
-        clientId: this.clientId,
-        mfaToken: this.mfaToken,
-        accessToken: this.accessToken,
-        getToken: this.getToken,
-        fetch: this.fetch,
-      });
+    // A mode this file does not carry (a script-tag file built for another mode) says so.
+    if (this.proxyUrl || this.domain || this.clientId) {
+      throw new MfaError('unsupported', { description: `mfa-provider: this file carries only the ${Object.keys(SOURCE_KINDS)} source` });
     }
     return undefined;
   }
@@ -166,19 +166,7 @@ export class MfaProvider extends LitElement {
   /** Puts new tokens into the current source; false when it cannot take them in place. */
   #updateTokens(tokens: Tokens): boolean {
     const inner = this.#inner;
-    if (inner instanceof ProxySource) {
-      inner.setToken(tokens.mfaToken ?? tokens.accessToken);
-      return true;
-    }
-    if (inner instanceof MfaApiSource) {
-      // setTokens cannot forget a token: a removed one needs a new source.
-      const removed =
-        (this.#tokens.mfaToken !== undefined && tokens.mfaToken === undefined) ||
-        (this.#tokens.accessToken !== undefined && tokens.accessToken === undefined);
-      if (removed) return false;
-      inner.setTokens(tokens);
-      return true;
-    }
+    if (this.#kind && inner) return this.#kind.retoken(inner, tokens, this.#tokens);
     // A page-given source or none: tokens are not ours to pass on.
     return this.source !== undefined || inner === undefined;
   }

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { MfaError, toMfaError } from '../../core/errors.js';
+import { isRateLimited, MfaError, toMfaError } from '../../core/errors.js';
 import { isPushTwin } from '../../core/factors.js';
 import { digitsOnly, normalizeRecoveryCode } from '../../core/input.js';
 import { maskedName } from '../../core/mask.js';
@@ -42,8 +42,6 @@ const METHODS: string[] = ['otp', 'sms', 'voice', 'email', 'push'];
 const FACTOR_ERRORS = ['unsupported_challenge_type', 'association_required', 'invalid_authenticator'];
 /** Errors that no retry inside this element can fix: the page must sign in again or enroll. */
 const FATAL = [...FACTOR_ERRORS, 'expired_token', 'invalid_token', 'mfa_required', 'unsupported', 'unauthorized_client', 'invalid_client'];
-/** Errors that come with a wait (`retryAfter`) before the next attempt. */
-const LIMITED = ['too_many_attempts', 'too_many_requests', 'rate_limited', 'slow_down'];
 
 const waiting = (text: string) => html`<p part="status" class="waiting"><span class="spinner" aria-hidden="true"></span>${text}</p>`;
 const row = (...content: unknown[]) => html`<div class="row">${content}</div>`;
@@ -662,7 +660,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
       this.#go('fatal', '[part~="error"]');
       return;
     }
-    if (lock && LIMITED.includes(code) && mfaError.retryAfter) {
+    if (lock && isRateLimited(mfaError) && mfaError.retryAfter) {
       this.#startCountdown('_lockUntil', mfaError.retryAfter);
       this.announce(this.#lockedText());
     } else if (mfaError.attemptsLeft !== undefined) {
@@ -694,7 +692,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     const now = (this._now = Date.now());
     if (this._lockUntil && this._lockUntil <= now) {
       this._lockUntil = 0;
-      if (LIMITED.includes(this._error?.code as string)) this._error = undefined;
+      if (isRateLimited(this._error)) this._error = undefined;
       this.announce(this.t('verify.unlocked'));
     }
     if (this._resendAt && this._resendAt <= now) {
