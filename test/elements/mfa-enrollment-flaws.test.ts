@@ -91,7 +91,7 @@ describe('<mfa-enrollment> issue 16', () => {
     expect(submit.getAttribute('aria-disabled')).to.equal('true');
     const errors = [...$(el, '[part~="flow"]')!.querySelectorAll('[part~="error"]')].map((e) => e.textContent!.trim());
     expect(errors).to.deep.equal(['Too many requests.']);
-    expect($(el, '[part~="flow"] [part~="wait"]')!.textContent).to.match(/Try again in \d+ seconds\./);
+    expect($(el, '[part~="flow"] [part~="wait"]')!.textContent).to.match(/Try again in\s\d+\sseconds\./);
     submit.click();
     await el.updateComplete;
     expect(await associateCount(user.id), 'no second send during the wait').to.equal(1);
