@@ -123,7 +123,7 @@ const mfaVerify: Table['mfa-verify'] = {
   'verify.pick': 'Wählen Sie, wie Sie Ihre Identität bestätigen möchten.',
   'verify.factor.otp': 'Authenticator-App',
   'verify.factor.sms': 'SMS',
-  'verify.factor.voice': 'Anruf',
+  'verify.factor.voice': 'Sprachanruf',
   'verify.factor.email': 'E-Mail',
   'verify.factor.push': 'Push-Benachrichtigung',
   'verify.useRecovery': 'Wiederherstellungscode verwenden',
@@ -245,6 +245,19 @@ const mfaEnrollment: Table['mfa-enrollment'] = {
   removed: '{name} wurde entfernt.',
   'recovery.title': 'Speichern Sie Ihren Wiederherstellungscode',
   'recovery.titleMany': 'Speichern Sie Ihre Wiederherstellungscodes',
+  locked: 'Um eine Methode hinzuzufügen oder zu entfernen, bestätigen Sie zuerst Ihre Identität mit einer Methode, die Sie bereits haben.',
+  'unsupported.enroll': 'Dieser Server kann keine Methoden hinzufügen.',
+  'unsupported.remove': 'Dieser Server kann keine Methoden entfernen.',
+  'limited.requests': 'Zu viele Anfragen.',
+  'limited.attempts': 'Zu viele Fehlversuche.',
+  namedMethod: '{factor} ({name})',
+  addedOn: 'Hinzugefügt am {date}',
+  'recovery.regenerate': 'Neuen Code generieren',
+  'recovery.regenerating': 'Wird generiert …',
+  'recovery.regenerateQuestion': 'Neuen Wiederherstellungscode generieren?',
+  'recovery.regenerateLoses': 'Ihr aktueller Code funktioniert dann nicht mehr.',
+  'recovery.regenerated': 'Ihr neuer Wiederherstellungscode wird nur einmal angezeigt. Speichern Sie ihn jetzt.',
+  'unsupported.regenerate': 'Dieser Server kann keinen neuen Wiederherstellungscode erstellen.',
 };
 
 /** The German text of every element, by namespace; registered by `src/locales/de.ts` or loaded on demand. */

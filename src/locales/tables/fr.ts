@@ -123,7 +123,7 @@ const mfaVerify: Table['mfa-verify'] = {
   'verify.pick': 'Choisissez comment confirmer votre identité.',
   'verify.factor.otp': 'Application d’authentification',
   'verify.factor.sms': 'SMS',
-  'verify.factor.voice': 'Appel téléphonique',
+  'verify.factor.voice': 'Appel vocal',
   'verify.factor.email': 'E-mail',
   'verify.factor.push': 'Notification push',
   'verify.useRecovery': 'Utiliser un code de récupération',
@@ -245,6 +245,19 @@ const mfaEnrollment: Table['mfa-enrollment'] = {
   removed: '{name} a été supprimé.',
   'recovery.title': 'Enregistrez votre code de récupération',
   'recovery.titleMany': 'Enregistrez vos codes de récupération',
+  locked: 'Pour ajouter ou supprimer une méthode, validez d’abord votre identité avec une méthode que vous avez déjà.',
+  'unsupported.enroll': 'Ce serveur ne permet pas d’ajouter de méthodes.',
+  'unsupported.remove': 'Ce serveur ne permet pas de supprimer de méthodes.',
+  'limited.requests': 'Trop de requêtes.',
+  'limited.attempts': 'Trop d’essais échoués.',
+  namedMethod: '{factor} ({name})',
+  addedOn: 'Ajouté le {date}',
+  'recovery.regenerate': 'Générer un nouveau code',
+  'recovery.regenerating': 'Génération…',
+  'recovery.regenerateQuestion': 'Générer un nouveau code de récupération ?',
+  'recovery.regenerateLoses': 'Votre code actuel ne fonctionnera plus.',
+  'recovery.regenerated': 'Votre nouveau code de récupération ne s’affiche qu’une fois. Enregistrez-le maintenant.',
+  'unsupported.regenerate': 'Ce serveur ne permet pas de générer un nouveau code de récupération.',
 };
 
 /** The French text of every element, by namespace; registered by `src/locales/fr.ts` or loaded on demand. */
