@@ -62,11 +62,19 @@ test('faults: status, latency, malformed JSON, HTML page, empty body, scoped by 
   assert.equal(scoped.headers.get('retry-after'), '7');
   assert.deepEqual(scoped.body, { error: 'too_many_requests', error_description: 'x' });
 
-  await h.postJson('/__emulator/faults', { path: '/mfa/', latencyMs: 120 });
-  const started = Date.now();
-  const slow = await h.get('/mfa/authenticators', ta.mfa_token);
+  // Latency shown by order, not by a stopwatch: two control round trips finish while the delayed
+  // call is still unanswered and absent from the request log; then it gets the real answer.
+  await h.postJson('/__emulator/faults', { path: '/mfa/', latencyMs: 1_500 });
+  const logged = async () => (await h.getJson(`/__emulator/requests?user_id=${encodeURIComponent(a.id)}`)).body.length;
+  const before = await logged();
+  let answered = false;
+  const slowCall = h.get('/mfa/authenticators', ta.mfa_token).then((r) => ((answered = true), r));
+  for (let i = 0; i < 2; i++) {
+    assert.equal(await logged(), before, 'the delayed call is not answered yet');
+  }
+  assert.equal(answered, false, 'latency holds the answer back');
+  const slow = await slowCall;
   assert.equal(slow.status, 200, 'latency alone keeps the real answer');
-  assert.ok(Date.now() - started >= 110);
 
   await h.postJson('/__emulator/faults', { path: '/mfa/', status: 500, times: -1 });
   for (let i = 0; i < 3; i++) assert.equal((await h.get('/mfa/authenticators', ta.mfa_token)).status, 500);
