@@ -6,6 +6,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { MfaProvider } from '../../src/define/mfa-provider.js';
 import type { MfaEnrollEvent, MfaErrorEvent } from '../../src/elements/shared/events.js';
 import { CLIENT_ID, emulator } from '../helpers/emulator.js';
+import { freezePageClock } from '../helpers/page-clock.js';
+import { nextEvent } from '../helpers/within.js';
 import { env } from '../helpers/env.js';
 import {
   $,
@@ -37,21 +39,32 @@ for (const mode of MODES) {
         headers: { 'retry-after': '30' },
         body: { error: 'too_many_requests', error_description: 'Global limit has been reached' },
       });
-      const failed = new Promise<MfaErrorEvent>((resolve) => document.addEventListener('mfa-error', resolve, { once: true }));
-      const provider = await mount(mode, accessToken);
-      const event = await failed;
-      expect(event.detail.action).to.equal('load');
-      expect(event.detail.error.code).to.equal('too_many_requests');
-      expect(event.detail.error.retryAfter).to.equal(30);
-      const el = provider.querySelector('mfa-enrollment')!;
-      await until(el, () => $(el, '[part~="retry-button"]'), 'error state');
-      expect($(el, '[part~="error"]')!.textContent).to.contain('Too many requests');
-      const wait = $(el, '[part~="wait"]')!.textContent!;
-      const seconds = Number(/in (\d+) seconds/.exec(wait)![1]);
-      expect(seconds).to.be.within(20, 30);
-      expect(button(el, 'retry-button').getAttribute('aria-disabled')).to.equal('true');
-      expect(liveText(el)).to.contain('Too many requests');
-      await expect(el).to.be.accessible();
+      const clock = freezePageClock();
+      try {
+        const failed = nextEvent<MfaErrorEvent>(document, 'mfa-error');
+        const provider = await mount(mode, accessToken);
+        const event = await failed;
+        expect(event.detail.action).to.equal('load');
+        expect(event.detail.error.code).to.equal('too_many_requests');
+        expect(event.detail.error.retryAfter).to.equal(30);
+        const el = provider.querySelector('mfa-enrollment')!;
+        await until(el, () => $(el, '[part~="retry-button"]'), 'error state');
+        expect($(el, '[part~="error"]')!.textContent).to.contain('Too many requests');
+        const waitText = () => $(el, '[part~="wait"]')?.textContent ?? '';
+        // The page clock stands still, so the wait is exactly the header's until it is moved.
+        expect(waitText()).to.match(/in 30 seconds/);
+        expect(button(el, 'retry-button').getAttribute('aria-disabled')).to.equal('true');
+        expect(liveText(el)).to.contain('Too many requests');
+        await expect(el).to.be.accessible();
+        clock.advance(10_000);
+        await until(el, () => /in 20 seconds/.test(waitText()), 'the countdown at 20 s, 10 s of page clock later');
+        expect(button(el, 'retry-button').getAttribute('aria-disabled')).to.equal('true');
+        clock.advance(20_000);
+        await until(el, () => button(el, 'retry-button').getAttribute('aria-disabled') !== 'true', 'retry released when the wait is over');
+        expect(waitText()).to.equal('');
+      } finally {
+        clock.restore();
+      }
     });
 
     it('500 while listing: an error with retry, and retry loads the list', async () => {
@@ -90,7 +103,7 @@ for (const mode of MODES) {
         status: 401,
         body: { error: 'expired_token', error_description: 'The access token expired' },
       });
-      const failed = new Promise<MfaErrorEvent>((resolve) => document.addEventListener('mfa-error', resolve, { once: true }));
+      const failed = nextEvent<MfaErrorEvent>(document, 'mfa-error');
       const provider = await mount(mode, accessToken);
       const event = await failed;
       expect(event.detail).to.deep.include({ action: 'load' });

@@ -291,7 +291,7 @@ describe('<mfa-otp-enroll> against the emulator', () => {
   it('says the session is over when the token is too old to associate', async () => {
     const { user, mfaToken } = await emulator.freshUserWithMfaToken({ mfaTokenTtl: 1 });
     const source = new MfaApiSource({ domain: env.emulatorUrl, clientId: CLIENT_ID, mfaToken });
-    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    await emulator.waitForClockPast((await emulator.now()) + 1_000, 'the 1 s mfa_token ttl');
     const errors: MfaErrorEvent[] = [];
     const wrapper = await fixture<HTMLDivElement>(html`<div @mfa-error=${(e: MfaErrorEvent) => errors.push(e)}></div>`);
     const el = document.createElement('mfa-otp-enroll');
@@ -309,15 +309,14 @@ describe('<mfa-otp-enroll> against the emulator', () => {
   });
 
   it('says the session expired when the mfa_token expires before the code is confirmed, and offers to start over', async () => {
-    const loggedInAt = Date.now();
     const { source } = await freshSource({ mfaTokenTtl: 2 });
+    const loggedInBy = await emulator.now();
     const el = await mount(source);
     const errors = collect(el, 'mfa-error');
     part(el, 'manual-toggle').click();
     await el.updateComplete;
     const secret = secretOnScreen(el);
-    const left = loggedInAt + 2_300 - Date.now();
-    if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+    await emulator.waitForClockPast(loggedInBy + 2_000, 'the 2 s mfa_token ttl');
     enterCode(el, await totp(secret));
     await waitUntil(() => errors.length === 1, 'no mfa-error', { timeout: 10_000 });
     await el.updateComplete;
