@@ -2,7 +2,7 @@
  * Failures, through the emulator's fault injection (the proxy passes them on in proxy mode): each
  * is shown where it happened (never a toast), announced, and reported with `mfa-error`.
  */
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import type { MfaProvider } from '../../src/define/mfa-provider.js';
 import type { MfaEnrollEvent, MfaErrorEvent } from '../../src/elements/shared/events.js';
 import { CLIENT_ID, emulator } from '../helpers/emulator.js';
@@ -85,7 +85,7 @@ for (const mode of MODES) {
     it('network down: the page is told, the element says the server cannot be reached', async () => {
       const { accessToken } = await freshUser(mode);
       const down = () => Promise.reject(new TypeError('Failed to fetch'));
-      const failed = new Promise<MfaErrorEvent>((resolve) => document.addEventListener('mfa-error', resolve, { once: true }));
+      const failed = nextEvent<MfaErrorEvent>(document, 'mfa-error');
       const provider = await mount(mode, accessToken, down);
       const event = await failed;
       expect(event.detail.error.code).to.equal('network_error');
@@ -128,7 +128,7 @@ for (const mode of MODES) {
         headers: { 'retry-after': '45' },
         body: { error: 'too_many_requests', error_description: 'Too many SMS' },
       });
-      const failed = oneEvent(el, 'mfa-error') as Promise<MfaErrorEvent>;
+      const failed = nextEvent(el, 'mfa-error') as Promise<MfaErrorEvent>;
       button(el, 'resend-button').click();
       const event = await failed;
       expect(event.detail.action).to.equal('enroll');
@@ -148,14 +148,14 @@ for (const mode of MODES) {
       await until(el, () => $(el, 'mfa-code-input'), 'code step');
       const code = await emulator.lastCode(user.id, 'email');
       const wrong = code === '000000' ? '111111' : '000000';
-      const failed = oneEvent(el, 'mfa-error') as Promise<MfaErrorEvent>;
+      const failed = nextEvent(el, 'mfa-error') as Promise<MfaErrorEvent>;
       type(codeField(el), wrong);
       const event = await failed;
       expect(event.detail.action).to.equal('confirm');
       expect(event.detail.error.code).to.equal('invalid_grant');
       await until(el, () => $(el, '[part~="flow"] [part~="error"]'), 'refusal shown');
       expect($(el, '[part~="flow"] [part~="error"]')!.textContent).to.contain('not correct');
-      const enrolled = oneEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
+      const enrolled = nextEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
       type(codeField(el), code);
       expect((await enrolled).detail.factor).to.equal('email');
     });
@@ -167,7 +167,7 @@ for (const mode of MODES) {
       await emulator.fault({ path: `/api/v2/users/${encodeURIComponent(user.id)}/authentication-methods/`, method: 'DELETE', status: 500 });
       button(el, 'remove-button', row(el, 'otp')).click();
       await until(el, () => $(el, '[part~="confirm-button"]'), 'confirm');
-      const failed = oneEvent(el, 'mfa-error') as Promise<MfaErrorEvent>;
+      const failed = nextEvent(el, 'mfa-error') as Promise<MfaErrorEvent>;
       button(el, 'confirm-button').click();
       const event = await failed;
       expect(event.detail.action).to.equal('remove');

@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { nextEvent } from '../helpers/within.js';
 import { waitUntil } from '../helpers/wait.js';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { MfaApiSource } from '../../src/core/api-source.js';
@@ -185,7 +186,7 @@ describe('<mfa-otp-enroll> against the emulator', () => {
     await codes.updateComplete;
     expect(enrolled.length).to.equal(0);
     expect(el.step).to.equal('recovery');
-    const fired = oneEvent(el, 'mfa-enroll');
+    const fired = nextEvent(el, 'mfa-enroll');
     continueButton.click();
     const event = (await fired) as MfaEnrollEvent;
     expect(enrolled.length).to.equal(1);
@@ -380,7 +381,7 @@ describe('<mfa-otp-enroll> against the emulator', () => {
 
     const codes = await untilRecovery(el);
     await waitUntil(() => deepActive()?.id === 'recovery-title', 'focus did not move to the recovery codes');
-    const fired = oneEvent(el, 'mfa-enroll');
+    const fired = nextEvent(el, 'mfa-enroll');
     for (let i = 0; i < 4; i++) await sendKeys({ press: 'Tab' });
     expect(deepActive()).to.equal(codes.shadowRoot!.querySelector('[part~="checkbox"]'));
     await sendKeys({ press: ' ' });
@@ -512,7 +513,7 @@ describe('<mfa-otp-enroll> with a test double', () => {
       return {};
     });
     const el = await mount(source);
-    const fired = oneEvent(el, 'mfa-enroll');
+    const fired = nextEvent(el, 'mfa-enroll');
     paste(el, '123 456');
     const event = (await fired) as MfaEnrollEvent;
     expect(verified).to.deep.equal([{ type: 'otp', otp: '123456' }]);
@@ -525,7 +526,7 @@ describe('<mfa-otp-enroll> with a test double', () => {
       throw new MfaError('too_many_attempts', { status: 429, retryAfter: 90 });
     });
     const el = await mount(source);
-    const error = oneEvent(el, 'mfa-error');
+    const error = nextEvent(el, 'mfa-error');
     enterCode(el, '123456');
     expect(((await error) as MfaErrorEvent).detail.error.retryAfter).to.equal(90);
     await el.updateComplete;

@@ -4,7 +4,8 @@
  * until the user says it is saved. The test server refuses the module while a cookie names it
  * (scripts/wtr/refuse-on-cookie.js). Its own file: a browser may remember a failed module fetch.
  */
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { nextEvent } from '../helpers/within.js';
 import type { MfaVerifiedEvent } from '../../src/elements/shared/events.js';
 import { waitUntil } from '../helpers/wait.js';
 import { mount, part, parts, seeded, text, waitForPart } from './mfa-verify-helpers.js';
@@ -42,7 +43,7 @@ describe('<mfa-verify> when <mfa-recovery-codes> cannot be fetched', () => {
     // The element picks "show the new code" or "dispatch mfa-verified" in one synchronous step, so
     // with the code on screen no wait is needed to see that the event did not come instead.
     expect(verified).to.equal(false);
-    const event = oneEvent(el, 'mfa-verified') as Promise<MfaVerifiedEvent>;
+    const event = nextEvent(el, 'mfa-verified') as Promise<MfaVerifiedEvent>;
     part<HTMLButtonElement>(el, 'continue-button')!.click();
     const { detail } = await event;
     expect(detail.method).to.equal('recovery-code');

@@ -1,4 +1,5 @@
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { nextEvent } from '../helpers/within.js';
 import { waitUntil } from '../helpers/wait.js';
 import type { MfaErrorEvent } from '../../src/define/mfa-verify.js';
 import { emulator, type LoggedRequest } from '../helpers/emulator.js';
@@ -27,7 +28,7 @@ describe('<mfa-verify> push', () => {
     // Let it poll a few times while pending.
     await waitUntil(async () => polls(await emulator.requests(s.user.id)).length >= 2, 'no polling', { timeout: 8000 });
     expect(text(part(el, 'countdown'))).to.match(/^The request expires in \d:\d\d\.$/);
-    const verified = oneEvent(el, 'mfa-verified');
+    const verified = nextEvent(el, 'mfa-verified');
     await emulator.approvePush(pending.oob_code);
     const event = await verified;
     expect(event.detail.method).to.equal('push');
@@ -58,7 +59,7 @@ describe('<mfa-verify> push', () => {
     await waitForPart(el, 'cancel-button');
     const second = await emulator.waitForPendingPush(s.user.id);
     expect(second.oob_code).not.to.equal(first.oob_code);
-    const verified = oneEvent(el, 'mfa-verified');
+    const verified = nextEvent(el, 'mfa-verified');
     await emulator.approvePush(second.oob_code);
     await verified;
   });
@@ -80,7 +81,7 @@ describe('<mfa-verify> push', () => {
       timeout: 5000,
     });
     await emulator.approvePush(pending.oob_code);
-    await oneEvent(el, 'mfa-verified');
+    await nextEvent(el, 'mfa-verified');
     const requests = polls(await emulator.requests(s.user.id));
     expect(requests.map((r) => r.error)).to.deep.equal(['slow_down', undefined]);
   });
@@ -104,7 +105,7 @@ describe('<mfa-verify> push', () => {
       next = (await emulator.pushes(s.user.id)).find((p) => p.oob_code !== first.oob_code)?.oob_code;
       return next;
     }, 'no new push');
-    const verified = oneEvent(el, 'mfa-verified');
+    const verified = nextEvent(el, 'mfa-verified');
     await emulator.approvePush(next!);
     await verified;
   });

@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { nextEvent } from '../helpers/within.js';
 import { waitUntil } from '../helpers/wait.js';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { Authenticator, Challenge, MfaSource, VerifyResult } from '../../src/core/types.js';
@@ -119,7 +120,7 @@ describe('<mfa-verify> states', () => {
     </mfa-provider>`);
     const el = provider.querySelector('mfa-verify') as MfaVerify;
     await waitForPart(el, 'code-input');
-    const verified = oneEvent(el, 'mfa-verified');
+    const verified = nextEvent(el, 'mfa-verified');
     await enterCode(el, await totp(s.secret!));
     const event = await verified;
     expect(event.detail.method).to.equal('otp');

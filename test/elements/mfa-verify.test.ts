@@ -1,4 +1,5 @@
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { nextEvent } from '../helpers/within.js';
 import { waitUntil } from '../helpers/wait.js';
 import { MfaVerifiedEvent, type MfaErrorEvent } from '../../src/define/mfa-verify.js';
 import type { MfaRecoveryCodes } from '../../src/define/mfa-recovery-codes.js';
@@ -35,7 +36,7 @@ describe('<mfa-verify> codes', () => {
     await waitForPart(el, 'code-input');
     expect(text(part(el, 'description'))).to.equal('Enter the code shown in your authenticator app.');
     await expect(el).to.be.accessible();
-    const verified = oneEvent(el, 'mfa-verified');
+    const verified = nextEvent(el, 'mfa-verified');
     await enterCode(el, await totp(s.secret!));
     const event = await verified;
     expect(event).to.be.instanceOf(MfaVerifiedEvent);
@@ -64,7 +65,7 @@ describe('<mfa-verify> codes', () => {
       expect((part<HTMLButtonElement>(el, 'resend-button'))!.disabled).to.equal(true);
       await expect(el).to.be.accessible();
       const code = await emulator.lastCode(s.user.id, factor);
-      const verified = oneEvent(el, 'mfa-verified');
+      const verified = nextEvent(el, 'mfa-verified');
       await enterCode(el, code);
       const event = await verified;
       expect(event.detail.method).to.equal(factor);
@@ -110,7 +111,7 @@ describe('<mfa-verify> codes', () => {
     expect(el.shadowRoot!.activeElement).to.equal(codeInput(el));
     await expect(el).to.be.accessible();
     // Same challenge, no new SMS: the code sent first still works.
-    const verified = oneEvent(el, 'mfa-verified');
+    const verified = nextEvent(el, 'mfa-verified');
     await enterCode(el, code);
     await verified;
     const challenges = (await emulator.requests(s.user.id)).filter((r) => r.path === '/mfa/challenge');
@@ -132,7 +133,7 @@ describe('<mfa-verify> codes', () => {
     await waitUntil(async () => (await emulator.outbox({ userId: s.user.id, channel: 'sms' })).length === 2, 'no second SMS');
     await waitUntil(() => part<HTMLButtonElement>(el, 'resend-button')?.disabled, 'cooldown not restarted');
     await waitUntil(() => said.some((m) => m.startsWith('A new code is on its way.')), 'resend not announced');
-    const verified = oneEvent(el, 'mfa-verified');
+    const verified = nextEvent(el, 'mfa-verified');
     await enterCode(el, await emulator.lastCode(s.user.id, 'sms'));
     await verified;
   });
@@ -156,7 +157,7 @@ describe('<mfa-verify> codes', () => {
     expect(text(part(el, 'countdown'))).to.match(/^You can ask for a new code in [23] seconds\.$/);
     expect(part<HTMLButtonElement>(el, 'submit-button')!.disabled).to.equal(false);
     await expect(el).to.be.accessible();
-    const verified = oneEvent(el, 'mfa-verified');
+    const verified = nextEvent(el, 'mfa-verified');
     await enterCode(el, await emulator.lastCode(s.user.id, 'sms'));
     await verified;
   });
@@ -193,7 +194,7 @@ describe('<mfa-verify> codes', () => {
     expect(said.filter((m) => m === 'You can try again now.')).to.have.length(1);
     // Nothing was sent while locked.
     expect((await emulator.requests(s.user.id)).length).to.equal(requestsWhenLocked);
-    const verified = oneEvent(el, 'mfa-verified');
+    const verified = nextEvent(el, 'mfa-verified');
     codeInput(el).clear();
     await enterCode(el, await totp(s.secret!));
     await verified;
@@ -237,7 +238,7 @@ describe('<mfa-verify> codes', () => {
     expect(continueButton.disabled).to.equal(true);
     codes.shadowRoot!.querySelector<HTMLInputElement>('[part~="checkbox"]')!.click();
     await codes.updateComplete;
-    const verified = oneEvent(el, 'mfa-verified');
+    const verified = nextEvent(el, 'mfa-verified');
     continueButton.click();
     const event = await verified;
     expect(event.detail.method).to.equal('recovery-code');
@@ -296,7 +297,7 @@ describe('<mfa-verify> codes', () => {
       body: { error: 'expired_token', error_description: 'mfa_token is expired' },
     });
     const el = await mount(s.source, { method: 'sms' });
-    const event = await oneEvent(el, 'mfa-error');
+    const event = await nextEvent(el, 'mfa-error');
     expect(event.detail.error.code).to.equal('expired_token');
     expect(event.detail.action).to.equal('challenge');
     await waitForPart(el, 'error');
@@ -314,7 +315,7 @@ describe('<mfa-verify> codes', () => {
       body: { error: 'unsupported_challenge_type', error_description: 'User is not enrolled.' },
     });
     const el = await mount(s.source, { method: 'sms' });
-    const event = await oneEvent(el, 'mfa-error');
+    const event = await nextEvent(el, 'mfa-error');
     expect(event.detail.error.code).to.equal('unsupported_challenge_type');
     await waitForPart(el, 'error');
     // Another factor may still work.
@@ -327,7 +328,7 @@ describe('<mfa-verify> codes', () => {
     const { mfaToken } = await emulator.tokens(user.id);
     const source = new MfaApiSource({ domain: env.emulatorUrl, clientId: CLIENT_ID, mfaToken });
     const el = await mount(source);
-    const event = await oneEvent(el, 'mfa-error');
+    const event = await nextEvent(el, 'mfa-error');
     expect(event.detail.error.code).to.equal('association_required');
     expect(event.detail.action).to.equal('load');
     await waitForPart(el, 'error');
