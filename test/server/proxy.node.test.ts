@@ -314,6 +314,8 @@ describe('createMfaProxy: security', () => {
       ['POST', `${BASE}/associate`, { authenticator_types: ['oob'], oob_channels: ['sms'], phone_number: '555-0100' }],
       ['POST', `${BASE}/associate`, { authenticator_types: ['oob'], oob_channels: ['voice'], phone_number: '+0123456789' }],
       ['POST', `${BASE}/associate`, { authenticator_types: ['oob'], oob_channels: ['email'], email: 'not an email' }],
+      // 255 characters, otherwise well formed: over the SMTP path limit.
+      ['POST', `${BASE}/associate`, { authenticator_types: ['oob'], oob_channels: ['email'], email: `${'a'.repeat(64)}@${'b'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(62)}` }],
       ['POST', `${BASE}/challenge`, { authenticator_id: '../../api/v2/users' }],
       ['POST', `${BASE}/challenge`, { authenticator_id: 'sms|dev_x', challenge_type: 'magic' }],
       ['POST', `${BASE}/challenge`, {}],
