@@ -94,6 +94,39 @@ describe('<mfa-verify> codes', () => {
     expect(text(part(el, 'description'))).to.contain(name);
   });
 
+  for (const [factor, seed] of [
+    ['sms', { factor: 'sms', phoneNumber: '+15555550177' }],
+    ['email', { factor: 'email', email: 'expiry@example.com' }],
+  ] as const) {
+    it(`an expired ${factor} code says so and offers a new one; it is not a signed-out session (no mfa-error)`, async () => {
+      // Auth0 answers an oob_code past its 5 min as `expired_token` "oob_code is expired", the same
+      // code as an expired mfa_token; only the code needs replacing, so the page must not sign out.
+      const s = await seeded([seed], { oobTtl: 1 });
+      const el = await mount(s.source, { method: factor, resendAfter: 0 });
+      await waitForPart(el, 'code-input');
+      const errors: MfaErrorEvent[] = [];
+      el.addEventListener('mfa-error', (e) => errors.push(e));
+      const said = recordAnnouncements(el);
+      const sentBy = await emulator.now();
+      await emulator.waitForClockPast(sentBy + 1_000, 'the 1 s oob_code ttl');
+      await enterCode(el, await emulator.lastCode(s.user.id, factor));
+      await waitUntil(() => text(part(el, 'error')) !== '', 'no error shown for the expired code');
+      expect(text(part(el, 'error'))).to.equal('That code has expired. Send a new one.');
+      await waitUntil(() => said.includes('That code has expired. Send a new one.'), 'expiry not announced');
+      expect(errors).to.deep.equal([]);
+      const resend = part<HTMLButtonElement>(el, 'resend-button')!;
+      await waitUntil(() => !resend.hasAttribute('disabled') && resend.getAttribute('aria-disabled') !== 'true', 'send again held back');
+      const sent = (await emulator.outbox({ userId: s.user.id, channel: factor })).length;
+      resend.click();
+      await waitUntil(async () => (await emulator.outbox({ userId: s.user.id, channel: factor })).length > sent, 'no new code sent');
+      await waitUntil(() => !part(el, 'submit-button')?.hasAttribute('disabled'), 'form busy after sending');
+      const verified = nextEvent(el, 'mfa-verified');
+      await enterCode(el, await emulator.lastCode(s.user.id, factor));
+      await verified;
+      expect(errors).to.deep.equal([]);
+    });
+  }
+
   it('a wrong code shows an error, keeps the step, and the right code then works', async () => {
     const s = await seeded([{ factor: 'sms', phoneNumber: '+15555550142' }]);
     const el = await mount(s.source, { method: 'sms' });

@@ -151,6 +151,7 @@ const mfaVerify: Partial<VerifyStrings> = {
   'verify.push.waiting': 'Warten auf Ihre Bestätigung …',
   'verify.push.expiresIn': (v) => `Die Anfrage läuft in ${v.time} ab.`,
   'verify.push.rejected': 'Die Anfrage wurde auf Ihrem Telefon abgelehnt.',
+  'verify.code.expired': 'Dieser Code ist abgelaufen. Lassen Sie sich einen neuen senden.',
   'verify.push.expired': 'Die Anfrage ist abgelaufen, bevor sie bestätigt wurde.',
   'verify.push.cancelled': 'Die Anfrage wurde abgebrochen.',
   'verify.push.retry': 'Neue Anfrage senden',
