@@ -28,6 +28,8 @@ describe('parseRetryAfter', () => {
   it('is undefined when nothing usable is there', () => {
     assert.equal(parseRetryAfter(new Headers(), now), undefined);
     assert.equal(parseRetryAfter(new Headers({ 'retry-after': 'later' }), now), undefined);
+    // Only a whole number of seconds is a delay: no unit, no words around it.
+    assert.equal(parseRetryAfter(new Headers({ 'retry-after': '5 s' }), now), undefined);
   });
 });
 

@@ -195,6 +195,21 @@ describe('pollOob', () => {
     assert.deepEqual(failed.times(), [1_000, 2_000, 12_000], 'waits Retry-After when it is longer than the interval');
   });
 
+  for (const code of ['timeout', 'server_unavailable', 'too_many_requests'] as const) {
+    it(`rides out a ${code} as a passing failure`, async () => {
+      const run = start([new MfaError(code), pending(), ok], { interval: 1 });
+      await run.timers.advance(60_000);
+      assert.ok(run.outcome.value, `expected tokens, got ${run.outcome.error?.code}`);
+    });
+  }
+
+  it('takes the defaults (5 s interval, 5 min expiry) for a negative interval or expiresIn', async () => {
+    const run = start([pending(), ok], { interval: -1, expiresIn: -1 });
+    await run.timers.advance(60_000);
+    assert.deepEqual(run.times(), [5_000, 10_000]);
+    assert.ok(run.outcome.value);
+  });
+
   it('a slow_down between network errors is an answer: the count of failures in a row starts again', async () => {
     const net = (): MfaError => new MfaError('network_error');
     const slow = (): MfaError => new MfaError('slow_down', { status: 429 });
