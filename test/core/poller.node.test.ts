@@ -210,12 +210,15 @@ describe('pollOob', () => {
     assert.ok(run.outcome.value);
   });
 
-  it('a slow_down between network errors is an answer: the count of failures in a row starts again', async () => {
+  it('a slow_down or pending between network errors is an answer: the count of failures in a row starts again', async () => {
     const net = (): MfaError => new MfaError('network_error');
     const slow = (): MfaError => new MfaError('slow_down', { status: 429 });
     const run = start([net(), net(), slow(), net(), net(), ok], { interval: 1 });
     await run.timers.advance(120_000);
     assert.ok(run.outcome.value, `expected tokens, got ${run.outcome.error?.code}`);
+    const pendingBetween = start([net(), net(), pending(), net(), net(), ok], { interval: 1 });
+    await pendingBetween.timers.advance(120_000);
+    assert.ok(pendingBetween.outcome.value, `authorization_pending resets the count too; got ${pendingBetween.outcome.error?.code}`);
     assert.deepEqual(run.times(), [1_000, 2_000, 3_000, 9_000, 15_000, 21_000], 'slow_down widens every later wait by 5 s');
   });
 
