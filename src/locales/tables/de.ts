@@ -147,6 +147,7 @@ const mfaVerify: Table['mfa-verify'] = {
   'verify.push.waiting': 'Warten auf Ihre Bestätigung …',
   'verify.push.expiresIn': 'Die Anfrage läuft in {seconds:clock} ab.',
   'verify.push.rejected': 'Die Anfrage wurde auf Ihrem Telefon abgelehnt.',
+  'verify.code.expired': 'Dieser Code ist abgelaufen. Lassen Sie sich einen neuen senden.',
   'verify.push.expired': 'Die Anfrage ist abgelaufen, bevor sie bestätigt wurde.',
   'verify.push.cancelled': 'Die Anfrage wurde abgebrochen.',
   'verify.push.retry': 'Neue Anfrage senden',

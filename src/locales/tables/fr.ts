@@ -147,6 +147,7 @@ const mfaVerify: Table['mfa-verify'] = {
   'verify.push.waiting': 'En attente de votre approbation…',
   'verify.push.expiresIn': 'La demande expire dans {seconds:clock}.',
   'verify.push.rejected': 'La demande a été refusée sur votre téléphone.',
+  'verify.code.expired': 'Ce code a expiré. Demandez-en un nouveau.',
   'verify.push.expired': 'La demande a expiré avant d’être approuvée.',
   'verify.push.cancelled': 'La demande a été annulée.',
   'verify.push.retry': 'Envoyer une nouvelle demande',
