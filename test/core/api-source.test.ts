@@ -2,7 +2,6 @@ import { expect } from '@open-wc/testing';
 import { env } from '../helpers/env.js';
 import { CLIENT_ID, emulator, type LoggedRequest, type TestUser, type UserSettings } from '../helpers/emulator.js';
 import { totp } from '../helpers/totp.js';
-import { waitUntil } from '../helpers/wait.js';
 import {
   MfaApiSource,
   MfaError,

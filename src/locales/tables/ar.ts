@@ -128,6 +128,7 @@ const table: Table = {
     'verify.sent': 'أرسلنا إليك رمزًا.',
     'verify.sending': 'جارٍ إرسال رمز…',
     'verify.codeLabel': 'رمز التحقق',
+    'verify.code.expired': 'انتهت صلاحية هذا الرمز. اطلب رمزًا جديدًا.',
     'verify.submit': 'تحقّق',
     'verify.verifying': 'جارٍ التحقق…',
     'verify.incomplete': { plural: 'length', few: 'أدخل أرقام الرمز الـ {length} كلها.', other: 'أدخل أرقام الرمز كلها ({length} رقمًا).' },

@@ -128,6 +128,7 @@ const table: Table = {
     'verify.sent': 'Te hemos enviado un código.',
     'verify.sending': 'Enviando un código…',
     'verify.codeLabel': 'Código de verificación',
+    'verify.code.expired': 'Ese código ha caducado. Pide uno nuevo.',
     'verify.submit': 'Verificar',
     'verify.verifying': 'Verificando…',
     'verify.incomplete': 'Introduce los {length} dígitos del código.',

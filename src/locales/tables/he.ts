@@ -128,6 +128,7 @@ const table: Table = {
     'verify.sent': 'שלחנו לך קוד.',
     'verify.sending': 'שולח קוד…',
     'verify.codeLabel': 'קוד אימות',
+    'verify.code.expired': 'תוקף הקוד פג. יש לבקש קוד חדש.',
     'verify.submit': 'אימות',
     'verify.verifying': 'מאמת…',
     'verify.incomplete': 'יש להזין את כל {length} הספרות של הקוד.',

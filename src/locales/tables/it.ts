@@ -128,6 +128,7 @@ const table: Table = {
     'verify.sent': 'Ti abbiamo inviato un codice.',
     'verify.sending': 'Invio del codice…',
     'verify.codeLabel': 'Codice di verifica',
+    'verify.code.expired': 'Il codice è scaduto. Richiedine uno nuovo.',
     'verify.submit': 'Verifica',
     'verify.verifying': 'Verifica in corso…',
     'verify.incomplete': 'Inserisci tutte le {length} cifre del codice.',

@@ -128,6 +128,7 @@ const table: Table = {
     'verify.sent': 'コードを送信しました。',
     'verify.sending': 'コードを送信しています…',
     'verify.codeLabel': '確認コード',
+    'verify.code.expired': 'このコードは有効期限が切れています。新しいコードを送信してください。',
     'verify.submit': '確認',
     'verify.verifying': '確認しています…',
     'verify.incomplete': 'コードの {length} 桁すべてを入力してください。',

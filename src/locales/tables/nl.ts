@@ -128,6 +128,7 @@ const table: Table = {
     'verify.sent': 'We hebben je een code gestuurd.',
     'verify.sending': 'Code versturen…',
     'verify.codeLabel': 'Verificatiecode',
+    'verify.code.expired': 'Die code is verlopen. Vraag een nieuwe aan.',
     'verify.submit': 'Verifiëren',
     'verify.verifying': 'Verifiëren…',
     'verify.incomplete': 'Voer alle {length} cijfers van de code in.',

@@ -128,6 +128,7 @@ const table: Table = {
     'verify.sent': 'Wysłaliśmy Ci kod.',
     'verify.sending': 'Wysyłanie kodu…',
     'verify.codeLabel': 'Kod weryfikacyjny',
+    'verify.code.expired': 'Ten kod wygasł. Poproś o nowy.',
     'verify.submit': 'Zweryfikuj',
     'verify.verifying': 'Weryfikowanie…',
     'verify.incomplete': 'Wpisz wszystkie cyfry kodu ({length}).',

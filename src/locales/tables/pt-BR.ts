@@ -128,6 +128,7 @@ const table: Table = {
     'verify.sent': 'Enviamos um código para você.',
     'verify.sending': 'Enviando um código…',
     'verify.codeLabel': 'Código de verificação',
+    'verify.code.expired': 'Esse código expirou. Peça um novo.',
     'verify.submit': 'Verificar',
     'verify.verifying': 'Verificando…',
     'verify.incomplete': 'Digite todos os {length} dígitos do código.',

@@ -128,6 +128,7 @@ const table: Table = {
     'verify.sent': 'Vi har skickat en kod till dig.',
     'verify.sending': 'Skickar en kod…',
     'verify.codeLabel': 'Verifieringskod',
+    'verify.code.expired': 'Koden har gått ut. Be om en ny.',
     'verify.submit': 'Verifiera',
     'verify.verifying': 'Verifierar…',
     'verify.incomplete': 'Ange alla {length} siffror i koden.',

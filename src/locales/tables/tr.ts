@@ -128,6 +128,7 @@ const table: Table = {
     'verify.sent': 'Size bir kod gönderdik.',
     'verify.sending': 'Kod gönderiliyor…',
     'verify.codeLabel': 'Doğrulama kodu',
+    'verify.code.expired': 'Bu kodun süresi doldu. Yeni bir kod isteyin.',
     'verify.submit': 'Doğrula',
     'verify.verifying': 'Doğrulanıyor…',
     'verify.incomplete': 'Kodun {length} hanesinin tamamını girin.',

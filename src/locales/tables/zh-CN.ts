@@ -128,6 +128,7 @@ const table: Table = {
     'verify.sent': '我们已向您发送验证码。',
     'verify.sending': '正在发送验证码…',
     'verify.codeLabel': '验证码',
+    'verify.code.expired': '该验证码已过期。请重新发送。',
     'verify.submit': '验证',
     'verify.verifying': '正在验证…',
     'verify.incomplete': '请输入验证码的全部 {length} 位数字。',
