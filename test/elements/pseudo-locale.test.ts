@@ -21,6 +21,7 @@ import { CLIENT_ID, emulator } from '../helpers/emulator.js';
 import { env } from '../helpers/env.js';
 import { totp } from '../helpers/totp.js';
 import { leftover, overflows, PSEUDO, recordLive, registerPseudo, texts } from '../helpers/pseudo.js';
+import { lookup } from '../../src/elements/shared/localize.js';
 import { enterCode, mount, part, seeded, waitForPart } from './mfa-verify-helpers.js';
 import { $, acknowledgeRecovery, button, codeField, loaded, MODES, proxyUrl, row, setup, setupTicketOnly, type, until } from './mfa-enrollment-helpers.js';
 import { freezePageClock } from '../helpers/page-clock.js';
@@ -67,6 +68,18 @@ async function check(el: Element, state: string, data: string[] = []): Promise<v
     .map((f) => `${f.where}: “${f.text}” (left: ${f.rest})`);
   expect(leaks, `${state}: text that did not go through the tables`).to.deep.equal([]);
   expect(overflows(el), `${state}: overflow at 360 px`).to.deep.equal([]);
+}
+
+/**
+ * That the state reached is the one named: `key`'s pseudo-text (up to its first placeholder) is on
+ * screen or in a live region of `el`. A check of a state never reached would pass for nothing.
+ */
+function shows(el: Element, namespace: string, key: string, said: string[] = []): void {
+  const template = lookup(PSEUDO, namespace, key);
+  expect(typeof template, `${namespace} ${key} is a pseudo string`).to.equal('string');
+  const head = (template as string).split('{')[0]!.replace('⟦', '');
+  const all = [...texts(el.shadowRoot!).map((f) => f.text), ...said].join('\n');
+  expect(all, `${key} is shown`).to.contain(head);
 }
 
 function checkSaid(said: string[], state: string, data: string[] = []): void {
@@ -266,6 +279,7 @@ describe('pseudo-locale: nothing English escapes, nothing overflows at 360 px', 
     await enterCode(el as never, '123');
     part<HTMLButtonElement>(el, 'submit-button')!.click();
     await waitForPart(el, 'error');
+    shows(el, 'mfa-otp-enroll', 'otp.incomplete');
     await check(el, 'incomplete code');
     await emulator.fault({
       path: '/oauth/token',
@@ -279,6 +293,7 @@ describe('pseudo-locale: nothing English escapes, nothing overflows at 360 px', 
       await enterCode(el as never, '123456');
       part<HTMLButtonElement>(el, 'submit-button')!.click();
       await waitForPart(el, 'wait');
+      shows(el, 'common', 'waitSeconds');
       await check(el, 'Retry-After wait');
       clock.advance(31_000);
       await waitUntil(() => !part(el, 'wait'), 'the wait never ended');
@@ -295,11 +310,13 @@ describe('pseudo-locale: nothing English escapes, nothing overflows at 360 px', 
     }
     const refused = await fixture<MfaOtpEnroll>(html`<mfa-otp-enroll .source=${new BadUri({ domain: env.emulatorUrl, clientId: CLIENT_ID, mfaToken: (await emulator.freshUserWithMfaToken()).mfaToken })}></mfa-otp-enroll>`);
     await waitUntil(() => refused.step === 'failed', 'the bad key was not refused', { timeout: 10_000 });
+    shows(refused, 'mfa-otp-enroll', 'otp.invalidUri');
     await check(refused, 'refused key');
     const none = new UnsupportedSource({ domain: env.emulatorUrl, clientId: CLIENT_ID, mfaToken: 'unused' });
     Object.defineProperty(none, 'capabilities', { value: Object.freeze({ ...CAPABILITIES, associate: false }) });
     const unsupported = await fixture<MfaOtpEnroll>(html`<mfa-otp-enroll .source=${none}></mfa-otp-enroll>`);
     await waitUntil(() => unsupported.step === 'failed', 'no associate was not said', { timeout: 10_000 });
+    shows(unsupported, 'mfa-otp-enroll', 'otp.unsupported');
     await check(unsupported, 'no associate');
   });
 
@@ -318,6 +335,7 @@ describe('pseudo-locale: nothing English escapes, nothing overflows at 360 px', 
     });
     await enterCode(el, '123456');
     await waitUntil(() => /⟦/.test(part(el, 'countdown')?.textContent ?? '') && part<HTMLButtonElement>(el, 'submit-button')!.disabled, 'no lock countdown');
+    shows(el, 'mfa-verify', 'verify.locked');
     await check(el, 'too many attempts, countdown', data);
     await waitUntil(() => !part<HTMLButtonElement>(el, 'resend-button')?.disabled, 'resend never enabled', { timeout: 5000 });
     await emulator.fault({
@@ -329,6 +347,7 @@ describe('pseudo-locale: nothing English escapes, nothing overflows at 360 px', 
     });
     part<HTMLButtonElement>(el, 'resend-button')!.click();
     await waitUntil(() => part<HTMLButtonElement>(el, 'resend-button')?.disabled && part(el, 'error'), 'resend refusal not shown');
+    shows(el, 'mfa-verify', 'verify.resendIn');
     await check(el, 'send again refused, countdown', data);
     checkSaid(said, 'verify Retry-After', data);
 
@@ -337,11 +356,13 @@ describe('pseudo-locale: nothing English escapes, nothing overflows at 360 px', 
     const pushSaid = recordLive(push);
     await emulator.rejectPush((await emulator.waitForPendingPush(p.user.id)).oob_code);
     await waitForPart(push, 'retry-button');
+    shows(push, 'mfa-verify', 'verify.push.rejected');
     await check(push, 'push refused', ['Pixel 9']);
     checkSaid(pushSaid, 'verify push refused', ['Pixel 9']);
     const e = await seeded([{ factor: 'push', deviceName: 'Pixel 9' }], { pushInterval: 1, pushTtl: 1 });
     const expired = await mount(e.source, { method: 'push' });
     await waitForPart(expired, 'retry-button');
+    shows(expired, 'mfa-verify', 'verify.push.expired');
     await check(expired, 'push expired', ['Pixel 9']);
   });
 
@@ -350,14 +371,17 @@ describe('pseudo-locale: nothing English escapes, nothing overflows at 360 px', 
     const said = recordLive(el as MfaEnrollment);
     button(el, 'enroll-button', row(el, 'push')).click();
     await until(el, () => $(el, 'mfa-qr-code')?.shadowRoot?.querySelector('svg'), 'Guardian QR drawn');
+    shows(el, 'mfa-enrollment', 'push.waiting');
     await check(el, 'push QR, waiting');
     await emulator.rejectPush((await emulator.waitForPendingPush(user.id)).oob_code);
     await until(el, () => $(el, '[part~="restart-button"]'), 'declined');
+    shows(el, 'mfa-enrollment', 'push.rejected');
     await check(el, 'push declined');
     checkSaid(said, 'push enrollment');
     const short = await setup({ settings: { pushInterval: 1, pushTtl: 1 } });
     button(short.el, 'enroll-button', row(short.el, 'push')).click();
     await until(short.el, () => $(short.el, '[part~="restart-button"]'), 'expired');
+    shows(short.el, 'mfa-enrollment', 'push.expired');
     await check(short.el, 'push QR expired');
   });
 
@@ -370,13 +394,16 @@ describe('pseudo-locale: nothing English escapes, nothing overflows at 360 px', 
       window.open = (() => popup) as typeof window.open;
       button(el, 'enroll-button', row(el, 'otp')).click();
       await until(el, () => $(el, '[part~="done-button"]'), 'popup state');
+      shows(el, 'mfa-enrollment', 'ticket.opened', said);
       await check(el, 'ticket window open');
       popup.closed = true;
       await until(el, () => !$(el, '[part~="done-button"]'), 'closing seen');
+      shows(el, 'mfa-enrollment', 'ticket.notCompleted', said);
       await check(el, 'ticket window closed unfinished');
       window.open = (() => null) as typeof window.open;
       button(el, 'enroll-button', row(el, 'sms')).click();
       await until(el, () => $(el, '[part~="ticket-link"]'), 'blocked link');
+      shows(el, 'mfa-enrollment', 'ticket.blocked');
       await check(el, 'ticket window blocked');
       checkSaid(said, 'ticket');
     } finally {
@@ -401,6 +428,7 @@ describe('pseudo-locale: nothing English escapes, nothing overflows at 360 px', 
       </mfa-provider>`);
       const el = provider.querySelector<MfaEnrollment>('mfa-enrollment')!;
       await until(el, () => $(el, '[part~="wait"]'), 'listing wait');
+      shows(el, 'common', 'waitSeconds');
       await check(el, 'listing refused, countdown');
       clock.advance(31_000);
       await until(el, () => !$(el, '[part~="wait"]'), 'the wait never ended');
@@ -422,6 +450,7 @@ describe('pseudo-locale: nothing English escapes, nothing overflows at 360 px', 
     type($<HTMLInputElement>(el, '#address')!, '+15555550166');
     button(el, 'submit-button').click();
     await until(el, () => $(el, '[part~="flow"] [part~="wait"]'), 'sending wait');
+    shows(el, 'common', 'waitSeconds');
     await check(el, 'sending refused, countdown');
   });
 
@@ -434,6 +463,7 @@ describe('pseudo-locale: nothing English escapes, nothing overflows at 360 px', 
     const el = provider.querySelector<MfaEnrollment>('mfa-enrollment')!;
     await loaded(el);
     expect($(el, '[part~="date"]'), 'an "Added" line').to.not.equal(null);
+    shows(el, 'mfa-enrollment', 'addedOn');
     await check(el, 'list with dates');
   });
 
@@ -451,6 +481,7 @@ describe('pseudo-locale: nothing English escapes, nothing overflows at 360 px', 
     type($<HTMLInputElement>(el, '#address')!, '+15555550167');
     button(el, 'submit-button').click();
     await until(el, () => $(el, '[part~="error"]'), 'cannot add');
+    shows(el, 'mfa-enrollment', 'unsupported.enroll', said);
     await check(el, 'cannot add');
     button(el, 'cancel-button').click();
     await until(el, () => !$(el, '#address'), 'flow closed');
@@ -458,6 +489,7 @@ describe('pseudo-locale: nothing English escapes, nothing overflows at 360 px', 
     await until(el, () => $(el, '[part~="confirm-button"]'), 'confirmation');
     button(el, 'confirm-button').click();
     await until(el, () => $(el, '[part~="error"]'), 'cannot remove');
+    shows(el, 'mfa-enrollment', 'unsupported.remove', said);
     await check(el, 'cannot remove');
     const regenerate = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="regenerate-button"]');
     expect(regenerate, 'a recovery-code row to renew').to.not.equal(null);
@@ -466,6 +498,7 @@ describe('pseudo-locale: nothing English escapes, nothing overflows at 360 px', 
     const before = said.length;
     button(el, 'confirm-button', $(el, '[part~="regenerate-confirm"]')!).click();
     await until(el, () => said.length > before && !$(el, '[part~="regenerate-confirm"] [part~="confirm-button"][aria-busy="true"]'), 'cannot renew');
+    shows(el, 'mfa-enrollment', 'unsupported.regenerate', said);
     await check(el, 'cannot renew');
     checkSaid(said, 'unsupported');
   });
@@ -485,10 +518,12 @@ describe('pseudo-locale: nothing English escapes, nothing overflows at 360 px', 
       await check(el, 'list');
       button(el, 'regenerate-button', row(el, 'recovery-code')).click();
       await until(el, () => $(el, '[part~="regenerate-confirm"]'), 'renew question');
+      shows(el, 'mfa-enrollment', 'recovery.regenerateQuestion');
       await check(el, 'renew question');
       button(el, 'confirm-button', $(el, '[part~="regenerate-confirm"]')!).click();
       await until(el, () => row(el, 'recovery-code').querySelector('mfa-recovery-codes'), 'new code');
       const codes = [...(row(el, 'recovery-code').querySelector('mfa-recovery-codes') as unknown as MfaRecoveryCodes).codes];
+      shows(el, 'mfa-enrollment', 'recovery.regenerated', said);
       await check(el, 'new recovery code', codes);
       checkSaid(said, 'renew', codes);
     });
