@@ -255,6 +255,21 @@ describe('pseudo-locale: nothing English escapes, nothing overflows at 360 px', 
     await check(locked, 'before verifying');
   });
 
+  it('<mfa-recovery-codes>: the printed sheet and the downloaded file’s name', async () => {
+    const codes = ['ABCD1234EFGH5678IJKL9012'];
+    const el = await fixture<MfaRecoveryCodes>(html`<mfa-recovery-codes issuer="Pseudo" account="me@example.com" .codes=${codes}></mfa-recovery-codes>`);
+    let printed: Window | undefined;
+    el.printWindow = (win) => void (printed = win);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="print-button"]')!.click();
+    await waitUntil(() => printed, 'nothing was printed');
+    const sheet = printed!.document;
+    const lines = [sheet.title, ...[...sheet.body.querySelectorAll('h1, p')].map((n) => n.textContent!)];
+    expect(lines.filter((line) => leftover(line, ['Pseudo'])), 'the printout').to.deep.equal([]);
+    expect(sheet.body.querySelectorAll('li')).to.have.length(1);
+    // The file name is a slug of the issuer and the table's word (accented in the pseudo-locale).
+    expect(el.downloadName.replace(/^pseudo-/, '').replace(/\.txt$/, ''), 'the file name').to.match(/^⟦.*⟧$/);
+  });
+
   it('<mfa-code-input>: eight digits, part filled, refused, disabled, label hidden', async () => {
     await check(await fixture(html`<mfa-code-input length="8"></mfa-code-input>`), 'eight digits');
     await check(await fixture(html`<mfa-code-input .value=${'123'}></mfa-code-input>`), 'part filled');
