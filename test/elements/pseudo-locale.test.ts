@@ -70,14 +70,19 @@ async function check(el: Element, state: string, data: string[] = []): Promise<v
   expect(overflows(el), `${state}: overflow at 360 px`).to.deep.equal([]);
 }
 
+/** `key`'s pseudo-text up to its first placeholder. */
+function sentence(namespace: string, key: string): string {
+  const template = lookup(PSEUDO, namespace, key);
+  expect(typeof template, `${namespace} ${key} is a pseudo string`).to.equal('string');
+  return (template as string).split('{')[0]!.replace('⟦', '');
+}
+
 /**
  * That the state reached is the one named: `key`'s pseudo-text (up to its first placeholder) is on
  * screen or in a live region of `el`. A check of a state never reached would pass for nothing.
  */
 function shows(el: Element, namespace: string, key: string, said: string[] = []): void {
-  const template = lookup(PSEUDO, namespace, key);
-  expect(typeof template, `${namespace} ${key} is a pseudo string`).to.equal('string');
-  const head = (template as string).split('{')[0]!.replace('⟦', '');
+  const head = sentence(namespace, key);
   const all = [...texts(el.shadowRoot!).map((f) => f.text), ...said].join('\n');
   expect(all, `${key} is shown`).to.contain(head);
 }
@@ -352,19 +357,25 @@ describe('pseudo-locale: nothing English escapes, nothing overflows at 360 px', 
     await waitUntil(() => /⟦/.test(part(el, 'countdown')?.textContent ?? '') && part<HTMLButtonElement>(el, 'submit-button')!.disabled, 'no lock countdown');
     shows(el, 'mfa-verify', 'verify.locked');
     await check(el, 'too many attempts, countdown', data);
-    await waitUntil(() => !part<HTMLButtonElement>(el, 'resend-button')?.disabled, 'resend never enabled', { timeout: 5000 });
+    checkSaid(said, 'verify locked', data);
+
+    // Send again, refused: a fresh user, so that the lock above does not hold the countdown.
+    const r = await seeded([{ factor: 'sms', phoneNumber: '+15555550146' }]);
+    const resend = await mount(r.source, { method: 'sms', resendAfter: 0 });
+    const resendSaid = recordLive(resend);
+    await waitUntil(() => part<HTMLButtonElement>(resend, 'resend-button') && !part<HTMLButtonElement>(resend, 'resend-button')!.disabled, 'resend never enabled', { timeout: 5000 });
     await emulator.fault({
       path: '/mfa/challenge',
-      user_id: s.user.id,
+      user_id: r.user.id,
       status: 429,
       headers: { 'retry-after': '30' },
       body: { error: 'too_many_requests', error_description: 'Too many SMS.' },
     });
-    part<HTMLButtonElement>(el, 'resend-button')!.click();
-    await waitUntil(() => part<HTMLButtonElement>(el, 'resend-button')?.disabled && part(el, 'error'), 'resend refusal not shown');
-    shows(el, 'mfa-verify', 'verify.resendIn');
-    await check(el, 'send again refused, countdown', data);
-    checkSaid(said, 'verify Retry-After', data);
+    part<HTMLButtonElement>(resend, 'resend-button')!.click();
+    const resendIn = sentence('mfa-verify', 'verify.resendIn');
+    await waitUntil(() => part(resend, 'error') && (part(resend, 'countdown')?.textContent ?? '').includes(resendIn), 'resend refusal not shown');
+    await check(resend, 'send again refused, countdown', [r.nameOf('sms')]);
+    checkSaid(resendSaid, 'verify send again refused', [r.nameOf('sms')]);
 
     const p = await seeded([{ factor: 'push', deviceName: 'Pixel 9' }], { pushInterval: 1 });
     const push = await mount(p.source, { method: 'push' });
@@ -412,7 +423,9 @@ describe('pseudo-locale: nothing English escapes, nothing overflows at 360 px', 
       shows(el, 'mfa-enrollment', 'ticket.opened', said);
       await check(el, 'ticket window open');
       popup.closed = true;
-      await until(el, () => !$(el, '[part~="done-button"]'), 'closing seen');
+      const unfinished = sentence('mfa-enrollment', 'ticket.notCompleted');
+      await until(el, () => !$(el, '[part~="done-button"]') && said.some((line) => line.includes(unfinished)), 'closing seen');
+      await loaded(el);
       shows(el, 'mfa-enrollment', 'ticket.notCompleted', said);
       await check(el, 'ticket window closed unfinished');
       window.open = (() => null) as typeof window.open;
