@@ -332,8 +332,10 @@ describe('pseudo-locale: nothing English escapes, nothing overflows at 360 px', 
     await waitUntil(() => refused.step === 'failed', 'the bad key was not refused', { timeout: 10_000 });
     shows(refused, 'mfa-otp-enroll', 'otp.invalidUri');
     await check(refused, 'refused key');
-    const none = new UnsupportedSource({ domain: env.emulatorUrl, clientId: CLIENT_ID, mfaToken: 'unused' });
-    Object.defineProperty(none, 'capabilities', { value: Object.freeze({ ...CAPABILITIES, associate: false }) });
+    class NoAssociate extends MfaApiSource {
+      override readonly capabilities = Object.freeze({ ...CAPABILITIES, associate: false });
+    }
+    const none = new NoAssociate({ domain: env.emulatorUrl, clientId: CLIENT_ID, mfaToken: 'unused' });
     const unsupported = await fixture<MfaOtpEnroll>(html`<mfa-otp-enroll .source=${none}></mfa-otp-enroll>`);
     await waitUntil(() => unsupported.step === 'failed', 'no associate was not said', { timeout: 10_000 });
     shows(unsupported, 'mfa-otp-enroll', 'otp.unsupported');
