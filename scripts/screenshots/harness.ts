@@ -3,7 +3,8 @@
  * state against the emulator (a fresh user each time) and sets `window.__shot` to `ready` once that
  * state is on screen, or to `error: …`. The script (scripts/screenshots.ts) waits for it. `&lang=ar`
  * (or `he`) renders the state in that language, as a page with `<html lang="ar">` would: the
- * table is loaded first, and the shot fails if the element still shows no text of that script.
+ * table is loaded first, and the shot fails if the element shows no text of that script or is not
+ * laid out right to left.
  */
 import '../../src/define/mfa-code-input.js';
 import '../../src/define/mfa-enrollment.js';
@@ -75,7 +76,10 @@ const kit: ShotKit = {
 const shot: Shot | undefined = SHOTS[params.get('shot') ?? ''];
 (shot ? inLanguage().then(() => shot(kit)) : Promise.reject(new Error(`no shot ${params.get('shot')}`))).then(
   async () => {
-    if (lang) await kit.until(() => stage.firstElementChild?.shadowRoot && SCRIPT[lang]!.test(shadowText(stage.firstElementChild.shadowRoot)), `text in lang=${lang}`);
+    if (lang) {
+      await kit.until(() => stage.firstElementChild?.shadowRoot && SCRIPT[lang]!.test(shadowText(stage.firstElementChild.shadowRoot)), `text in lang=${lang}`);
+      if (getComputedStyle(stage.firstElementChild!).direction !== 'rtl') throw new Error(`not mirrored under lang=${lang}`);
+    }
     await document.fonts.ready;
     window.__shot = 'ready';
   },
