@@ -92,3 +92,16 @@ export const SHOTS: Record<string, Shot> = {
     await kit.until(() => q(el, 'svg'), 'QR drawn');
   },
 };
+
+/**
+ * Right-to-left pictures, light scheme only: the state of `SHOTS` rendered under `lang`, into
+ * docs/images/rtl-<lang>-<state>-light.png (outside the element reference, whose pictures come in
+ * both schemes; the README's "Text and languages" section shows them).
+ */
+export const RTL_SHOTS: ReadonlyArray<{ shot: string; lang: 'ar' | 'he' }> = [
+  { shot: 'mfa-enrollment-list', lang: 'ar' },
+  { shot: 'mfa-verify-code', lang: 'ar' },
+  { shot: 'mfa-verify-code', lang: 'he' },
+];
+
+export const rtlFile = (r: { shot: string; lang: string }): string => `rtl-${r.lang}-${r.shot}-light.png`;
