@@ -20,8 +20,8 @@ interface WebpackConfig {
 }
 
 const config: NextConfig = {
-  // The build checks no types (it would take as long again); the example's types are checked by
-  // test/examples/nextjs.node.test.ts's build, which is the CI one, with `next typegen` + tsc.
+  // The build checks no types (it would take about as long again): `npm run typecheck:nextjs` does,
+  // and test/examples/nextjs.node.test.ts runs it.
   typescript: { ignoreBuildErrors: true },
   ...(fromSource && {
     outputFileTracingRoot: repo,

@@ -8,7 +8,7 @@
  * header is refused.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { after, before, test } from 'node:test';
@@ -128,3 +128,8 @@ for (const escape of ['%C0%AE%C0%AE', '%', '%E0%A4%A']) {
     assert.deepEqual(await response.json(), { error: 'invalid_request', error_description: 'Malformed path.' });
   });
 }
+
+test('the example type-checks (npm run typecheck:nextjs: the build itself skips it)', () => {
+  const result = spawnSync('npm', ['run', '--silent', 'typecheck:nextjs'], { encoding: 'utf8' });
+  assert.equal(result.status, 0, `${result.stdout}\n${result.stderr}`);
+});
