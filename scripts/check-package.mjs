@@ -91,7 +91,7 @@ run('attw --profile esm-only', join(repo, 'node_modules', '.bin', 'attw'), [tarb
 const project = join(work, 'app');
 cpSync(join(repo, 'examples'), join(project, 'examples'), {
   recursive: true,
-  filter: (src) => !/[\\/](dist|node_modules|\.angular)$/.test(src),
+  filter: (src) => !/[\\/](dist|node_modules|\.angular|\.next)$/.test(src),
 });
 const devDependencies = Object.fromEntries(Object.values(TOOLING).flat().sort().map((name) => [name, installed(name)]));
 writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'mfa-elements-user', private: true, type: 'module', dependencies: { 'mfa-elements': `file:${tarball}` }, devDependencies }, null, 2));
