@@ -23,6 +23,9 @@ const config: NextConfig = {
   // The build checks no types (it would take about as long again): `npm run typecheck:nextjs` does,
   // and test/examples/nextjs.node.test.ts runs it.
   typescript: { ignoreBuildErrors: true },
+  // `next dev` would otherwise write an AGENTS.md into the example (Next.js 16.5's default).
+  agentRules: false,
+  experimental: { agentUpgrade: false },
   ...(fromSource && {
     outputFileTracingRoot: repo,
     // Webpack (`next build --webpack`), since Turbopack resolves no `./x.js` to `./x.ts`, which
