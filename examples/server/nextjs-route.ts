@@ -5,12 +5,12 @@
  * Shown with nextjs-auth0 v4 for the session; any session layer works. Your login keeps the MFA
  * tokens server-side (the `mfa_token` of an `MfaRequiredError`, or an access token for the
  * `https://{domain}/mfa/` audience); `mfaStore` below stands for wherever you keep them.
- * (Not run by the test suite: it needs a Next.js app. The Express and Hono examples are.)
+ * A complete app with it, run by the test suite: examples/nextjs.
  *
  * Everything this handler answers is typed JSON. One thing never reaches it: Next.js decodes the
  * catch-all segments itself, before any route code runs, so a path with a malformed escape (`%`,
- * `%C0%AE`) is answered by Next.js (a plain-text 400; a 500 in some versions with a catch-all:
- * vercel/next.js#94278), not by the proxy.
+ * `%C0%AE`) is answered by Next.js (a 500 in 16.5; vercel/next.js#94278), not by the proxy. Add
+ * the guard of examples/nextjs/proxy.ts, which sees the raw URL and answers the proxy's typed 400.
  */
 import { createMfaProxy } from 'mfa-elements/server.js';
 import { auth0 } from '@/lib/auth0';

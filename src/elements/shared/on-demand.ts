@@ -25,7 +25,7 @@ export function onDemand<T>(load: () => Promise<T>): () => Promise<T> {
 function importFresh<T>(url: string, attempt: number): Promise<T> {
   const fresh = new URL(url);
   fresh.searchParams.set('mfa-retry', String(attempt));
-  return import(/* @vite-ignore */ fresh.href) as Promise<T>;
+  return import(/* @vite-ignore */ /* webpackIgnore: true */ fresh.href) as Promise<T>;
 }
 
 /** The http(s) URL of the module a failed `import()` names, if the engine names one. */
