@@ -12,6 +12,21 @@ const cells = (el: MfaCodeInput) => [...el.shadowRoot!.querySelectorAll<HTMLElem
 const selected = (el: MfaCodeInput) => cells(el).map((cell, i) => (cell.matches('[part~="cell-selected"]') ? i : -1)).filter((i) => i >= 0);
 const box = (node: Element) => node.getBoundingClientRect();
 
+/**
+ * Presses `keys` with Shift held. WebKit's WebDriver in the test runner can only press one key
+ * (no held modifier): there the same selection is made by script, which still runs the sync.
+ */
+async function withShift(keys: string[], fallback: () => void): Promise<void> {
+  try {
+    await sendKeys({ down: 'Shift' });
+  } catch {
+    fallback();
+    return;
+  }
+  for (const key of keys) await sendKeys({ press: key });
+  await sendKeys({ up: 'Shift' });
+}
+
 describe('<mfa-code-input> layout', () => {
   it('draws cells side by side, evenly spaced, wider than a digit and within the field', async () => {
     const el = await fixture<MfaCodeInput>(html`<mfa-code-input value="123456"></mfa-code-input>`);
@@ -53,16 +68,11 @@ describe('<mfa-code-input> layout', () => {
     const input = el.shadowRoot!.querySelector('input')!;
     input.focus();
     input.setSelectionRange(6, 6);
-    await sendKeys({ down: 'Shift' });
-    await sendKeys({ press: 'ArrowLeft' });
-    await sendKeys({ press: 'ArrowLeft' });
-    await sendKeys({ up: 'Shift' });
+    await withShift(['ArrowLeft', 'ArrowLeft'], () => input.setSelectionRange(4, 6, 'backward'));
     await waitUntil(() => selected(el).join() === '4,5', `the last two cells selected (${selected(el)})`);
     await sendKeys({ press: 'ArrowRight' });
     await waitUntil(() => selected(el).length === 0, `nothing selected after the caret collapses (${selected(el)})`);
-    await sendKeys({ down: 'Shift' });
-    await sendKeys({ press: 'Home' });
-    await sendKeys({ up: 'Shift' });
+    await withShift(['Home'], () => input.setSelectionRange(0, 6, 'backward'));
     await waitUntil(() => selected(el).length === 6, `Shift+Home selects every digit (${selected(el)})`);
     input.blur();
     await waitUntil(() => selected(el).length === 0, 'no marked cells once the field loses focus');
