@@ -106,7 +106,7 @@ for (const { name, contents, mode } of cdnFiles()) {
     }, {
       name: 'phone-countries-beside',
       setup(b) {
-        b.onResolve({ filter: /\/phone-countries\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: `./${PHONE_FILE}`, external: true } : undefined));
+        b.onResolve({ filter: /\/phone-chooser\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: `./${PHONE_FILE}`, external: true } : undefined));
       },
     }, {
       // Elements that load a part on demand when used alone have it inline here (see the loader),
@@ -134,7 +134,7 @@ const qr = await build({
   metafile: true,
 });
 Object.assign(outputs, qr.metafile.outputs);
-const phone = await build({ ...common, entryPoints: { [PHONE_FILE.replace(/\.js$/, '')]: 'src/core/phone-countries.ts' }, outdir, metafile: true });
+const phone = await build({ ...common, entryPoints: { [PHONE_FILE.replace(/\.js$/, '')]: 'src/elements/mfa-enrollment/phone-chooser.ts' }, outdir, metafile: true });
 Object.assign(outputs, phone.metafile.outputs);
 
 // The size check reads which files load up front (static imports) and which on demand.

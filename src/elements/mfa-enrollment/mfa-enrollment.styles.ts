@@ -165,23 +165,6 @@ export const enrollmentStyles = css`
     width: min(100%, 20rem);
   }
 
-  /* The phone flow's country chooser looks like the field beside it. */
-  select {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) / 2) var(--_space);
-    min-height: 2.5rem;
-  }
-
-  @media (forced-colors: active) {
-    select {
-      border: 1px solid ButtonText;
-    }
-  }
-
   p {
     margin: 0;
   }

@@ -2,8 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { MfaError, toMfaError } from '../../core/errors.js';
 import { activeByFactor, FACTORS, isFactorName } from '../../core/factors.js';
 import { normalizeEmail, normalizeOtp, normalizePhone } from '../../core/input.js';
-import { defaultRegion, toE164 } from '../../core/phone.js';
-import type { CountryDialing } from '../../core/phone-countries.js';
 import { maskEmail, maskedName, maskPhone } from '../../core/mask.js';
 import { checkServerUrl } from '../../core/origin.js';
 import { pollOob } from '../../core/poller.js';
@@ -16,7 +14,7 @@ import { MfaElement } from '../shared/mfa-element.js';
 import { baseStyles, columnBaseStyles } from '../shared/styles.js';
 import { enrollmentLocales, type EnrollmentStrings } from './mfa-enrollment.strings.js';
 import { enrollmentStyles } from './mfa-enrollment.styles.js';
-import { countryOptions, loadCountries } from './phone-country.js';
+import { loadPhoneChooser, type PhoneChooser } from './phone-country.js';
 
 type EnrollFactor = Exclude<FactorName, 'recovery-code'>;
 type Key = keyof EnrollmentStrings & string;
@@ -234,7 +232,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     _added: { state: true },
     _regenerating: { state: true },
     _now: { state: true },
-    _countries: { state: true },
+    _phone: { state: true },
     _region: { state: true },
   };
 
@@ -263,8 +261,8 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   declare _regenerating?: 'ask' | 'busy';
   /** @internal The factor just set up: its row says so (and focus goes there) until the next action. */
   declare _added?: FactorName;
-  /** @internal The phone chooser's countries, once fetched (a phone flow opened). */
-  declare _countries?: readonly CountryDialing[];
+  /** @internal The phone chooser, once fetched (a phone flow opened). */
+  declare _phone?: PhoneChooser;
   /** @internal The country chosen for a national phone number (preselected from the language). */
   declare _region?: string;
 
@@ -543,7 +541,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       this.#enrollRemote(this.#newFlow(factor, 'starting'));
     } else {
       this.#newFlow(factor, 'address');
-      if (factor !== 'email') void this.#loadCountries();
+      if (factor !== 'email') void this.#loadPhone();
       this.#say('flow.title', { factor: this.#factorTitle(factor) });
       this.focusPart('#address');
     }
@@ -644,8 +642,8 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     if (!source || !flow || flow.busy || this.#waitLeft(flow.error) > 0) return;
     const raw = (resend ? undefined : this.renderRoot.querySelector<HTMLInputElement>('#address')?.value) ?? flow.address ?? '';
     const isEmail = flow.factor === 'email';
-    const country = this.#country();
-    const address = isEmail ? normalizeEmail(raw) : country ? toE164(raw, country) : normalizePhone(raw);
+    const phone = this._phone;
+    const address = isEmail ? normalizeEmail(raw) : phone ? phone.toE164(raw, this.#country(phone)) : normalizePhone(raw);
     const invalid = isEmail ? 'email.invalid' : 'phone.invalid';
     if (!address) {
       this.#patch(flow, { ...IDLE, step: 'address', address: raw, fieldError: invalid });
@@ -1205,28 +1203,24 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
    * mobile pickers for free). Until its data has arrived (or if it cannot), only `+…` numbers work.
    */
   #renderCountry(): TemplateResult | typeof nothing {
-    if (!this._countries) return nothing;
-    const lang = resolveLang(this);
-    const chosen = this.#country()?.region;
+    const phone = this._phone;
+    if (!phone) return nothing;
+    const chosen = this.#country(phone).region;
     return html`<label part="label" for="country">${this.t('phone.country')}</label>
       <select part="select country-select" id="country" autocomplete="country" @change=${(event: Event) => (this._region = (event.target as HTMLSelectElement).value)}>
-        ${countryOptions(this._countries, lang).map(
+        ${phone.countryOptions(resolveLang(this)).map(
           (c) => html`<option value=${c.region} ?selected=${c.region === chosen}>${this.t('phone.country.option', { country: c.name, code: `\u2066+${c.callingCode}\u2069` })}</option>`,
         )}
       </select>`;
   }
 
-  /** The chosen country (or the one preselected from the language), once the data is here. */
-  #country(): CountryDialing | undefined {
-    const countries = this._countries;
-    if (!countries) return undefined;
-    const region = this._region ?? defaultRegion(resolveLang(this), globalThis.navigator?.language, new Set(countries.map((c) => c.region)));
-    return countries.find((c) => c.region === region) ?? countries.find((c) => c.region === 'US');
+  #country(phone: PhoneChooser) {
+    return phone.countryFor(this._region, resolveLang(this), globalThis.navigator?.language);
   }
 
-  async #loadCountries(): Promise<void> {
+  async #loadPhone(): Promise<void> {
     try {
-      this._countries ??= await loadCountries();
+      this._phone ??= await loadPhoneChooser();
     } catch {
       // Offline for a moment: `+…` numbers still work, and the next phone flow fetches again.
     }
