@@ -1,8 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { env } from '../helpers/env.js';
-import { CLIENT_ID, emulator, type TestUser, type UserSettings } from '../helpers/emulator.js';
+import { CLIENT_ID, emulator, type LoggedRequest, type TestUser, type UserSettings } from '../helpers/emulator.js';
 import { totp } from '../helpers/totp.js';
-import { waitUntil } from '../helpers/wait.js';
 import {
   MfaApiSource,
   MfaError,
@@ -40,6 +39,9 @@ const nextCode = (secret: string, key?: TotpKeyUri): Promise<string> =>
     period: key?.period,
     time: Date.now() + (key?.period ?? 30) * 1000,
   });
+
+/** How many token-endpoint calls (push polls) a user's log holds. */
+const polls = (log: LoggedRequest[]) => log.filter((r) => r.path === '/oauth/token').length;
 
 async function userWithAccess(settings?: UserSettings) {
   const { user, accessToken, mfaToken } = await emulator.freshUserWithAccessToken(settings);
@@ -141,7 +143,7 @@ describe('MfaApiSource against the emulator', () => {
       });
       const push = await emulator.waitForPendingPush(user.id);
       expect([push.oob_code, push.kind]).to.deep.equal([enrollment.oobCode, 'enroll']);
-      await waitUntil(() => pendings > 1, 'no authorization_pending poll before the approval');
+      await emulator.waitForRequests(user.id, (log) => polls(log) >= 2, 'two pending polls before the approval');
       await emulator.approvePush(push.oob_code);
       const result = await polling;
       expect(result.tokens?.accessToken).to.be.a('string');
@@ -255,11 +257,20 @@ describe('MfaApiSource against the emulator', () => {
       const challenge = await src.challenge({ authenticatorId: authenticators[0]!.id });
       const controller = new AbortController();
       const polling = pollOob(src, { oobCode: challenge.oobCode!, interval: challenge.interval, signal: controller.signal });
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await emulator.waitForRequests(user.id, (log) => polls(log) >= 1, 'a first poll');
       controller.abort();
       await expectError(polling, 'aborted');
       const count = (await emulator.requests(user.id)).length;
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // "Nothing follows" over a window we can await: a second user's poller at the same interval
+      // polls three more times, in which the aborted one would have polled again.
+      const other = await userWithAccess({ pushInterval: 0.2 });
+      const { authenticators: [otherPush] } = await emulator.seed(other.user.id, { factor: 'push' });
+      const otherChallenge = await other.src.challenge({ authenticatorId: otherPush!.id });
+      const stop = new AbortController();
+      const otherPolling = pollOob(other.src, { oobCode: otherChallenge.oobCode!, interval: otherChallenge.interval, signal: stop.signal }).catch(() => {});
+      await emulator.waitForRequests(other.user.id, (log) => polls(log) >= 3, "the other user's third poll");
+      stop.abort();
+      await otherPolling;
       expect((await emulator.requests(user.id)).length).to.equal(count);
     });
   });
@@ -322,11 +333,13 @@ describe('MfaApiSource against the emulator', () => {
       expect(error.retryAfter).to.equal(17);
     });
 
-    it('429 without a code → rate_limited, retryAfter from x-ratelimit-reset', async () => {
-      const reset = String(Math.floor(Date.now() / 1000) + 42);
+    it('429 without a code → rate_limited, retryAfter from x-ratelimit-reset (a past reset waits 0)', async () => {
+      // A reset an hour in the past gives an exact answer without reading the clock: wait 0, never
+      // negative. The arithmetic for future resets, against a frozen clock, is in errors.node.test.ts.
+      const reset = String(Math.floor(Date.now() / 1000) - 3_600);
       await fault({ status: 429, body: 'empty', headers: { 'x-ratelimit-reset': reset } });
       const error = await expectError(src.listAuthenticators(), 'rate_limited');
-      expect(error.retryAfter).to.be.within(40, 43);
+      expect(error.retryAfter).to.equal(0);
     });
 
     it('500 with an Auth0 body keeps server_error; an HTML 502 is server_unavailable', async () => {
@@ -350,7 +363,7 @@ describe('MfaApiSource against the emulator', () => {
       const short = await emulator.createUser({ settings: { mfaTokenTtl: 1 } });
       const { authenticators } = await emulator.seed(short.id, { factor: 'sms', phoneNumber: '+15555550111' });
       const stale = await emulator.login(short);
-      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      await emulator.waitForClockPast((await emulator.now()) + 1_000, 'the 1 s mfa_token ttl');
       await expectError(source({ mfaToken: stale }).challenge({ authenticatorId: authenticators[0]!.id }), 'expired_token');
       const refreshes: boolean[] = [];
       const refreshing = source({
@@ -369,8 +382,9 @@ describe('MfaApiSource against the emulator', () => {
       await expectError(source({ accessToken: (await emulator.tokens(user.id)).accessToken, timeoutMs: 100 }).listAuthenticators(), 'timeout');
       await fault({ latencyMs: 1_000 });
       const controller = new AbortController();
-      setTimeout(() => controller.abort(), 50);
-      await expectError(src.listAuthenticators({ signal: controller.signal }), 'aborted');
+      const listing = src.listAuthenticators({ signal: controller.signal });
+      controller.abort(); // the request is in flight: the fault holds its answer for 1 s
+      await expectError(listing, 'aborted');
     });
 
     it('network_error when nothing listens', async () => {

@@ -16,9 +16,20 @@ describe('parseRetryAfter', () => {
     assert.equal(parseRetryAfter(new Headers({ 'x-ratelimit-reset': String(now / 1000 + 42) }), now), 42);
     assert.equal(parseRetryAfter(new Headers({ 'retry-after': 'soon', 'x-ratelimit-reset': String(now / 1000 + 7) }), now), 7);
   });
+  it('rounds a part second up, so a client never retries before the server allows it', () => {
+    const later = now + 500; // 12:00:00.500
+    assert.equal(parseRetryAfter(new Headers({ 'retry-after': 'Sun, 22 Nov 2026 12:01:30 GMT' }), later), 90);
+    assert.equal(parseRetryAfter(new Headers({ 'x-ratelimit-reset': String(now / 1000 + 42) }), later), 42);
+  });
+  it('a reset time in the past means no wait, never a negative one', () => {
+    assert.equal(parseRetryAfter(new Headers({ 'x-ratelimit-reset': String(now / 1000 - 30) }), now), 0);
+    assert.equal(parseRetryAfter(new Headers({ 'x-ratelimit-reset': String(now / 1000) }), now), 0);
+  });
   it('is undefined when nothing usable is there', () => {
     assert.equal(parseRetryAfter(new Headers(), now), undefined);
     assert.equal(parseRetryAfter(new Headers({ 'retry-after': 'later' }), now), undefined);
+    // Only a whole number of seconds is a delay: no unit, no words around it.
+    assert.equal(parseRetryAfter(new Headers({ 'retry-after': '5 s' }), now), undefined);
   });
 });
 

@@ -64,6 +64,13 @@ describe('pairing', () => {
     assert.deepEqual(links(list), { 'sms|1': ['voice|4'], 'sms|2': ['voice|3'], 'voice|3': ['sms|2'], 'voice|4': ['sms|1'] });
   });
 
+  it('never pairs an active sms with an inactive voice entry, even under the same masked number', () => {
+    // An abandoned voice enrollment of the same phone stays listed (inactive) apart from the live pair.
+    assert.deepEqual(links([a('sms|1', { name: '+1XXX0100' }), a('voice|2', { name: '+1XXX0100', active: false })]), { 'sms|1': [], 'voice|2': [] });
+    const list = [a('voice|old', { name: '+1XXX0100', active: false }), a('email|e'), a('sms|1', { name: '+1XXX0100' }), a('email|f'), a('voice|2', { name: '+1XXX0100' })];
+    assert.deepEqual(links(list), { 'voice|old': [], 'email|e': [], 'sms|1': ['voice|2'], 'email|f': [], 'voice|2': ['sms|1'] });
+  });
+
   it('links push to the adjacent TOTP, preferring the next entry (emulator order: primary then twin)', () => {
     assert.deepEqual(links([a('totp|s'), a('push|p'), a('totp|l')]), { 'totp|s': [], 'push|p': ['totp|l'], 'totp|l': ['push|p'] });
     assert.deepEqual(links([a('push|p'), a('totp|l'), a('totp|s')]), { 'push|p': ['totp|l'], 'totp|l': ['push|p'], 'totp|s': [] });

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { request } from '../../src/core/http.js';
 import { MfaError } from '../../src/core/errors.js';
+import { within } from '../helpers/within.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
 const routes = new Map<string, Handler>();
@@ -123,25 +124,30 @@ describe('http request', () => {
     assert.equal((await failure('/assoc')).code, 'already_enrolled');
   });
 
-  it('derives a code from the status when the body has none, and reads Retry-After', async () => {
+  it('derives a code from the status when the body has none, and reads Retry-After', async (t) => {
+    // The client's clock is frozen so the reset time is exactly 60 s ahead of it.
+    const now = Date.UTC(2026, 10, 22, 12, 0, 0);
+    t.mock.timers.enable({ apis: ['Date'], now });
     routes.set('/429', json(429, 'Too Many Requests', { 'retry-after': '30' }));
-    routes.set('/429-reset', json(429, {}, { 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 60) }));
+    routes.set('/429-reset', json(429, {}, { 'x-ratelimit-reset': String(now / 1000 + 60) }));
     routes.set('/503', json(503, '', { 'retry-after': '5' }));
     routes.set('/418', json(418, { nope: true }));
     const limited = await failure('/429');
     assert.deepEqual([limited.code, limited.status, limited.retryAfter], ['rate_limited', 429, 30]);
     const reset = await failure('/429-reset');
-    assert.ok(reset.retryAfter! >= 59 && reset.retryAfter! <= 61, String(reset.retryAfter));
+    assert.equal(reset.retryAfter, 60);
     const unavailable = await failure('/503');
     assert.deepEqual([unavailable.code, unavailable.retryAfter], ['server_unavailable', 5]);
     assert.equal((await failure('/418')).code, 'http_error');
   });
 
-  it('keeps the Auth0 code on a 429 and ignores x-ratelimit-reset on other statuses', async () => {
+  it('keeps the Auth0 code on a 429 and ignores x-ratelimit-reset on other statuses', async (t) => {
+    const now = Date.UTC(2026, 10, 22, 12, 0, 0);
+    t.mock.timers.enable({ apis: ['Date'], now });
     routes.set('/too-many', json(429, { error: 'too_many_attempts' }, { 'retry-after': '360', 'x-ratelimit-remaining': '0' }));
     const error = await failure('/too-many');
     assert.deepEqual([error.code, error.retryAfter, error.attemptsLeft], ['too_many_attempts', 360, 0]);
-    routes.set('/pending', json(400, { error: 'authorization_pending' }, { 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 60) }));
+    routes.set('/pending', json(400, { error: 'authorization_pending' }, { 'x-ratelimit-reset': String(now / 1000 + 60) }));
     assert.equal((await failure('/pending')).retryAfter, undefined);
   });
 
@@ -172,18 +178,21 @@ describe('http request', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"a":');
     });
-    const started = Date.now();
-    assert.equal((await failure('/slow', { timeoutMs: 100 })).code, 'timeout');
-    assert.ok(Date.now() - started < 2_000);
-    assert.equal((await failure('/stall', { timeoutMs: 100 })).code, 'timeout');
+    // The routes never answer: without a working timeout these would hang, so each wait has a limit.
+    assert.equal((await within(failure('/slow', { timeoutMs: 100 }), 'timeout of a request with no answer')).code, 'timeout');
+    assert.equal((await within(failure('/stall', { timeoutMs: 100 }), 'timeout of a stalled body')).code, 'timeout');
   });
 
   it('aborts through the caller signal, before and during the request', async () => {
     routes.set('/slow', () => {});
     assert.equal((await failure('/slow', { signal: AbortSignal.abort() })).code, 'aborted');
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
-    assert.equal((await failure('/slow', { signal: controller.signal, timeoutMs: 5_000 })).code, 'aborted');
+    // Abort once the server holds the request, so the abort lands during it.
+    const arrived = new Promise<void>((resolve) => routes.set('/held', () => resolve()));
+    const pending = failure('/held', { signal: controller.signal, timeoutMs: 60_000 });
+    await within(arrived, 'the request reaching the server');
+    controller.abort();
+    assert.equal((await within(pending, 'the aborted request settling')).code, 'aborted');
   });
 
   it('maps a refused connection to network_error and uses the injected fetch', async () => {

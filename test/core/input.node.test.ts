@@ -33,6 +33,13 @@ describe('input checks', () => {
     }
   });
 
+  it('takes an address of 254 characters and refuses 255 (the SMTP path limit)', () => {
+    const of = (length: number) => `${'a'.repeat(64)}@${'b'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(length - 64 - 1 - 128)}`;
+    assert.equal(of(254).length, 254);
+    assert.equal(normalizeEmail(of(254)), of(254));
+    assert.equal(normalizeEmail(of(255)), undefined);
+  });
+
   it('checks one-time codes', () => {
     assert.equal(normalizeOtp('123 456'), '123456');
     assert.equal(normalizeOtp('123-456'), '123456');

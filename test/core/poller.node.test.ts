@@ -226,6 +226,33 @@ describe('pollOob', () => {
     assert.deepEqual(failed.times(), [1_000, 2_000, 12_000], 'waits Retry-After when it is longer than the interval');
   });
 
+  for (const code of ['timeout', 'server_unavailable', 'too_many_requests'] as const) {
+    it(`rides out a ${code} as a passing failure`, async () => {
+      const run = start([new MfaError(code), pending(), ok], { interval: 1 });
+      await run.timers.advance(60_000);
+      assert.ok(run.outcome.value, `expected tokens, got ${run.outcome.error?.code}`);
+    });
+  }
+
+  it('takes the defaults (5 s interval, 5 min expiry) for a negative interval or expiresIn', async () => {
+    const run = start([pending(), ok], { interval: -1, expiresIn: -1 });
+    await run.timers.advance(60_000);
+    assert.deepEqual(run.times(), [5_000, 10_000]);
+    assert.ok(run.outcome.value);
+  });
+
+  it('a slow_down or pending between network errors is an answer: the count of failures in a row starts again', async () => {
+    const net = (): MfaError => new MfaError('network_error');
+    const slow = (): MfaError => new MfaError('slow_down', { status: 429 });
+    const run = start([net(), net(), slow(), net(), net(), ok], { interval: 1 });
+    await run.timers.advance(120_000);
+    assert.ok(run.outcome.value, `expected tokens, got ${run.outcome.error?.code}`);
+    const pendingBetween = start([net(), net(), pending(), net(), net(), ok], { interval: 1 });
+    await pendingBetween.timers.advance(120_000);
+    assert.ok(pendingBetween.outcome.value, `authorization_pending resets the count too; got ${pendingBetween.outcome.error?.code}`);
+    assert.deepEqual(run.times(), [1_000, 2_000, 3_000, 9_000, 15_000, 21_000], 'slow_down widens every later wait by 5 s');
+  });
+
   it('stops on an unexpected error code (a bad_response is not retried)', async () => {
     const run = start([new MfaError('bad_response')], { interval: 1 });
     await run.timers.advance(60_000);

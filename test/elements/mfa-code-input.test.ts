@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { nextEvent } from '../helpers/within.js';
 import { waitUntil } from '../helpers/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/mfa-code-input.js';
@@ -92,7 +93,7 @@ describe('<mfa-code-input>', () => {
   for (const pasted of ['123 456', '123-456', 'Your code: 123456.']) {
     it(`pastes "${pasted}" as 123456 and fires mfa-code-complete`, async () => {
       const el = await fixture<MfaCodeInput>(html`<mfa-code-input></mfa-code-input>`);
-      const completed = oneEvent(el, 'mfa-code-complete');
+      const completed = nextEvent(el, 'mfa-code-complete');
       const event = paste(inner(el), pasted);
       const complete = await completed;
       expect(event.defaultPrevented).to.be.true;
@@ -107,14 +108,14 @@ describe('<mfa-code-input>', () => {
 
   it('replaces a partial code when a whole code is pasted', async () => {
     const el = await fixture<MfaCodeInput>(html`<mfa-code-input value="98"></mfa-code-input>`);
-    const completed = oneEvent(el, 'mfa-code-complete');
+    const completed = nextEvent(el, 'mfa-code-complete');
     paste(inner(el), '123 456');
     expect((await completed).detail.value).to.equal('123456');
   });
 
   it('strips non-digits that arrive without a paste event (autofill, drag and drop)', async () => {
     const el = await fixture<MfaCodeInput>(html`<mfa-code-input></mfa-code-input>`);
-    const completed = oneEvent(el, 'mfa-code-complete');
+    const completed = nextEvent(el, 'mfa-code-complete');
     insert(inner(el), '12 34-56 78');
     expect((await completed).detail.value).to.equal('123456');
     expect(inner(el).value).to.equal('123456');
@@ -206,7 +207,7 @@ describe('<mfa-code-input>', () => {
 
   it('re-dispatches change from the host', async () => {
     const el = await fixture<MfaCodeInput>(html`<mfa-code-input></mfa-code-input>`);
-    const changed = oneEvent(el, 'change');
+    const changed = nextEvent(el, 'change');
     inner(el).dispatchEvent(new Event('change'));
     const event = await changed;
     expect(event.target).to.equal(el);

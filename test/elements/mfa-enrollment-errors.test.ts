@@ -2,10 +2,12 @@
  * Failures, through the emulator's fault injection (the proxy passes them on in proxy mode): each
  * is shown where it happened (never a toast), announced, and reported with `mfa-error`.
  */
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import type { MfaProvider } from '../../src/define/mfa-provider.js';
 import type { MfaEnrollEvent, MfaErrorEvent } from '../../src/elements/shared/events.js';
 import { CLIENT_ID, emulator } from '../helpers/emulator.js';
+import { freezePageClock } from '../helpers/page-clock.js';
+import { nextEvent } from '../helpers/within.js';
 import { env } from '../helpers/env.js';
 import {
   $,
@@ -37,22 +39,33 @@ for (const mode of MODES) {
         headers: { 'retry-after': '30' },
         body: { error: 'too_many_requests', error_description: 'Global limit has been reached' },
       });
-      const failed = new Promise<MfaErrorEvent>((resolve) => document.addEventListener('mfa-error', resolve, { once: true }));
-      const provider = await mount(mode, accessToken);
-      const event = await failed;
-      expect(event.detail.action).to.equal('load');
-      expect(event.detail.error.code).to.equal('too_many_requests');
-      expect(event.detail.error.retryAfter).to.equal(30);
-      const el = provider.querySelector('mfa-enrollment')!;
-      await until(el, () => $(el, '[part~="retry-button"]'), 'error state');
-      expect($(el, '[part~="error"]')!.textContent).to.contain('Too many requests');
-      const wait = $(el, '[part~="wait"]')!.textContent!;
-      // Number and unit held together by no-break spaces: the countdown never breaks as “28 / seconds”.
-      const seconds = Number(/in\u00a0(\d+)\u00a0seconds/.exec(wait)![1]);
-      expect(seconds).to.be.within(20, 30);
-      expect(button(el, 'retry-button').getAttribute('aria-disabled')).to.equal('true');
-      expect(liveText(el)).to.contain('Too many requests');
-      await expect(el).to.be.accessible();
+      const clock = freezePageClock();
+      try {
+        const failed = nextEvent<MfaErrorEvent>(document, 'mfa-error');
+        const provider = await mount(mode, accessToken);
+        const event = await failed;
+        expect(event.detail.action).to.equal('load');
+        expect(event.detail.error.code).to.equal('too_many_requests');
+        expect(event.detail.error.retryAfter).to.equal(30);
+        const el = provider.querySelector('mfa-enrollment')!;
+        await until(el, () => $(el, '[part~="retry-button"]'), 'error state');
+        expect($(el, '[part~="error"]')!.textContent).to.contain('Too many requests');
+        const waitText = () => $(el, '[part~="wait"]')?.textContent ?? '';
+        // The page clock stands still, so the wait is exactly the header's until it is moved. Number
+        // and unit are held together by no-break spaces: the countdown never breaks as “28 / seconds”.
+        expect(waitText()).to.match(/in\u00a030\u00a0seconds/);
+        expect(button(el, 'retry-button').getAttribute('aria-disabled')).to.equal('true');
+        expect(liveText(el)).to.contain('Too many requests');
+        await expect(el).to.be.accessible();
+        clock.advance(10_000);
+        await until(el, () => /in\u00a020\u00a0seconds/.test(waitText()), 'the countdown at 20 s, 10 s of page clock later');
+        expect(button(el, 'retry-button').getAttribute('aria-disabled')).to.equal('true');
+        clock.advance(20_000);
+        await until(el, () => button(el, 'retry-button').getAttribute('aria-disabled') !== 'true', 'retry released when the wait is over');
+        expect(waitText()).to.equal('');
+      } finally {
+        clock.restore();
+      }
     });
 
     it('500 while listing: an error with retry, and retry loads the list', async () => {
@@ -73,7 +86,7 @@ for (const mode of MODES) {
     it('network down: the page is told, the element says the server cannot be reached', async () => {
       const { accessToken } = await freshUser(mode);
       const down = () => Promise.reject(new TypeError('Failed to fetch'));
-      const failed = new Promise<MfaErrorEvent>((resolve) => document.addEventListener('mfa-error', resolve, { once: true }));
+      const failed = nextEvent<MfaErrorEvent>(document, 'mfa-error');
       const provider = await mount(mode, accessToken, down);
       const event = await failed;
       expect(event.detail.error.code).to.equal('network_error');
@@ -91,7 +104,7 @@ for (const mode of MODES) {
         status: 401,
         body: { error: 'expired_token', error_description: 'The access token expired' },
       });
-      const failed = new Promise<MfaErrorEvent>((resolve) => document.addEventListener('mfa-error', resolve, { once: true }));
+      const failed = nextEvent<MfaErrorEvent>(document, 'mfa-error');
       const provider = await mount(mode, accessToken);
       const event = await failed;
       expect(event.detail).to.deep.include({ action: 'load' });
@@ -116,7 +129,7 @@ for (const mode of MODES) {
         headers: { 'retry-after': '45' },
         body: { error: 'too_many_requests', error_description: 'Too many SMS' },
       });
-      const failed = oneEvent(el, 'mfa-error') as Promise<MfaErrorEvent>;
+      const failed = nextEvent(el, 'mfa-error') as Promise<MfaErrorEvent>;
       button(el, 'resend-button').click();
       const event = await failed;
       expect(event.detail.action).to.equal('enroll');
@@ -136,14 +149,14 @@ for (const mode of MODES) {
       await until(el, () => $(el, 'mfa-code-input'), 'code step');
       const code = await emulator.lastCode(user.id, 'email');
       const wrong = code === '000000' ? '111111' : '000000';
-      const failed = oneEvent(el, 'mfa-error') as Promise<MfaErrorEvent>;
+      const failed = nextEvent(el, 'mfa-error') as Promise<MfaErrorEvent>;
       type(codeField(el), wrong);
       const event = await failed;
       expect(event.detail.action).to.equal('confirm');
       expect(event.detail.error.code).to.equal('invalid_grant');
       await until(el, () => $(el, '[part~="flow"] [part~="error"]'), 'refusal shown');
       expect($(el, '[part~="flow"] [part~="error"]')!.textContent).to.contain('not correct');
-      const enrolled = oneEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
+      const enrolled = nextEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
       type(codeField(el), code);
       expect((await enrolled).detail.factor).to.equal('email');
     });
@@ -155,7 +168,7 @@ for (const mode of MODES) {
       await emulator.fault({ path: `/api/v2/users/${encodeURIComponent(user.id)}/authentication-methods/`, method: 'DELETE', status: 500 });
       button(el, 'remove-button', row(el, 'otp')).click();
       await until(el, () => $(el, '[part~="confirm-button"]'), 'confirm');
-      const failed = oneEvent(el, 'mfa-error') as Promise<MfaErrorEvent>;
+      const failed = nextEvent(el, 'mfa-error') as Promise<MfaErrorEvent>;
       button(el, 'confirm-button').click();
       const event = await failed;
       expect(event.detail.action).to.equal('remove');

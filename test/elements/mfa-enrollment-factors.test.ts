@@ -2,7 +2,8 @@
  * Every factor enrolled inline and removed again, end to end against the emulator, through each
  * source the test runner offers (direct `MfaApiSource`; `ProxySource` once the proxy is mounted).
  */
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { nextEvent } from '../helpers/within.js';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { MfaEnrollment } from '../../src/define/mfa-enrollment.js';
 import type { MfaEnrollEvent, MfaErrorEvent, MfaRemoveEvent } from '../../src/elements/shared/events.js';
@@ -29,7 +30,7 @@ async function removeAndConfirm(el: MfaEnrollment, factor: string, consequence?:
   await until(el, () => $(el, '[part~="confirm"]'), 'confirmation');
   const confirm = $(el, '[part~="confirm"]')!;
   if (consequence) expect(confirm.textContent).to.contain(consequence);
-  const removed = oneEvent(el, 'mfa-remove') as Promise<MfaRemoveEvent>;
+  const removed = nextEvent(el, 'mfa-remove') as Promise<MfaRemoveEvent>;
   button(el, 'confirm-button').click();
   const event = await removed;
   await until(el, () => !isEnrolled(el, factor), `${factor} removed`);
@@ -43,7 +44,7 @@ async function enrollByCode(el: MfaEnrollment, userId: string, factor: 'sms' | '
   button(el, 'submit-button').click();
   await until(el, () => $(el, 'mfa-code-input'), 'code step');
   const code = await emulator.lastCode(userId, factor);
-  const enrolled = oneEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
+  const enrolled = nextEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
   type(codeField(el), code);
   return enrolled;
 }
@@ -58,7 +59,7 @@ for (const mode of MODES) {
       await until(el, () => child.step === 'scan', 'key shown');
       await child.updateComplete;
       const secret = child.shadowRoot!.querySelector('[part~="secret"]')!.textContent!.replace(/\s/g, '');
-      const enrolled = oneEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
+      const enrolled = nextEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
       const input = child.shadowRoot!.querySelector('mfa-code-input')!.shadowRoot!.querySelector('input')!;
       type(input, await totp(secret));
       // The recovery code is shown once by <mfa-otp-enroll>, which sends mfa-enroll after it is saved.
@@ -126,7 +127,7 @@ for (const mode of MODES) {
       await until(el, () => qr.shadowRoot?.querySelector('svg'), 'qr drawn');
       qr.scrollIntoView({ block: 'center' });
       expect(await executeServerCommand('decode-qr')).to.equal(guardianUri);
-      const enrolled = oneEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
+      const enrolled = nextEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
       const pending = await emulator.waitForPendingPush(user.id);
       expect(pending.kind).to.equal('enroll');
       await emulator.approvePush(pending.oob_code);
@@ -145,7 +146,7 @@ for (const mode of MODES) {
       const { el, user } = await setup({ mode, settings: { pushInterval: 1 } });
       button(el, 'enroll-button', row(el, 'push')).click();
       const pending = await emulator.waitForPendingPush(user.id);
-      const failed = oneEvent(el, 'mfa-error') as Promise<MfaErrorEvent>;
+      const failed = nextEvent(el, 'mfa-error') as Promise<MfaErrorEvent>;
       await emulator.rejectPush(pending.oob_code);
       const error = await failed;
       expect(error.detail.action).to.equal('confirm');
@@ -162,7 +163,7 @@ for (const mode of MODES) {
 
     it('push: an expired QR is shown as expired', async () => {
       const { el } = await setup({ mode, settings: { pushInterval: 1, pushTtl: 1 } });
-      const failed = oneEvent(el, 'mfa-error') as Promise<MfaErrorEvent>;
+      const failed = nextEvent(el, 'mfa-error') as Promise<MfaErrorEvent>;
       button(el, 'enroll-button', row(el, 'push')).click();
       const error = await failed;
       expect(error.detail.error.code).to.equal('expired_token');

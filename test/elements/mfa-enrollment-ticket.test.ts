@@ -7,7 +7,8 @@
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { POPUP_POLL_MS } from '../../src/elements/mfa-enrollment/mfa-enrollment.js';
 import { emulator } from '../helpers/emulator.js';
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { nextEvent } from '../helpers/within.js';
 import type { MfaProvider } from '../../src/define/mfa-provider.js';
 import type { MfaEnrollEvent, MfaErrorEvent, MfaRemoveEvent } from '../../src/elements/shared/events.js';
 import { env } from '../helpers/env.js';
@@ -94,12 +95,9 @@ describe('<mfa-enrollment> hosted ticket popup', function () {
 
     const before = (await emulator.requests(user.id)).filter((r) => r.path === '/mfa/authenticators').length;
     await completeTicket(source.tickets[0]!);
-    const enrolled = oneEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
+    const enrolled = nextEvent(el, 'mfa-enroll', 30_000) as Promise<MfaEnrollEvent>;
     await closeWhenLoaded(popup!.win!);
-    const event = await Promise.race([
-      enrolled,
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no mfa-enroll within 30 s of the popup closing')), 30_000)),
-    ]);
+    const event = await enrolled;
     expect(event.detail.factor).to.equal('otp');
     expect(event.detail.authenticator?.factor).to.equal('otp');
     expect(isEnrolled(el, 'otp')).to.equal(true);
@@ -129,7 +127,7 @@ describe('<mfa-enrollment> hosted ticket popup', function () {
   it('a blocked popup becomes a visible link, with mfa-error popup_blocked; the link opens it', async () => {
     const { el, source } = await setupTicketOnly();
     watchOpen(true);
-    const failed = oneEvent(el, 'mfa-error') as Promise<MfaErrorEvent>;
+    const failed = nextEvent(el, 'mfa-error') as Promise<MfaErrorEvent>;
     await pressEnterOn(button(el, 'enroll-button', row(el, 'sms')));
     const error = await failed;
     expect(error.detail.error.code).to.equal('popup_blocked');
@@ -147,7 +145,7 @@ describe('<mfa-enrollment> hosted ticket popup', function () {
     await until(el, () => opened.length === 1 && $(el, '[part~="flow"]') && !$(el, '[part~="ticket-link"]'), 'popup opened from the link');
     expect(opened[0]!.url, 'opened blank, disowned, then sent to the ticket').to.equal('about:blank');
     await completeTicket(source.tickets[0]!, { phone_number: '+15555550133' });
-    const enrolled = oneEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
+    const enrolled = nextEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
     await closeWhenLoaded(opened[0]!.win!);
     expect((await enrolled).detail.factor).to.equal('sms');
     await until(el, () => isEnrolled(el, 'sms'), 'phone listed');
@@ -159,7 +157,7 @@ describe('<mfa-enrollment> hosted ticket popup', function () {
     await pressEnterOn(button(el, 'enroll-button', row(el, 'push')));
     await until(el, () => $(el, '[part~="done-button"]'), 'blocked state');
     await completeTicket(source.tickets[0]!);
-    const enrolled = oneEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
+    const enrolled = nextEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
     button(el, 'done-button').click();
     expect((await enrolled).detail.factor).to.equal('push');
     await until(el, () => isEnrolled(el, 'push'), 'push listed');
@@ -185,7 +183,7 @@ describe('<mfa-enrollment> hosted ticket popup', function () {
     const { el, source } = await setupTicketOnly();
     source.ticketUrlOverride = 'http://phish.example/guardian/enroll?ticket=x';
     watchOpen();
-    const failed = oneEvent(el, 'mfa-error') as Promise<MfaErrorEvent>;
+    const failed = nextEvent(el, 'mfa-error') as Promise<MfaErrorEvent>;
     await pressEnterOn(button(el, 'enroll-button', row(el, 'otp')));
     expect((await failed).detail.error.code).to.equal('invalid_uri');
     await until(el, () => $(el, '[data-factor="otp"] [part~="error"]'), 'error under the row');
@@ -221,7 +219,7 @@ if (env.labUrl && env.loginUrl) {
       expect(ticketUrl).to.match(/\/guardian\/enroll\?ticket=/);
       expect($(el, 'mfa-otp-enroll'), 'the OTP element gave way').to.equal(null);
       await completeTicket(ticketUrl);
-      const enrolled = oneEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
+      const enrolled = nextEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
       button(el, 'done-button').click();
       const event = await enrolled;
       expect(event.detail.factor).to.equal('otp');
@@ -229,7 +227,7 @@ if (env.labUrl && env.loginUrl) {
 
       button(el, 'remove-button', row(el, 'otp')).click();
       await until(el, () => $(el, '[part~="confirm-button"]'), 'confirm');
-      const removed = oneEvent(el, 'mfa-remove') as Promise<MfaRemoveEvent>;
+      const removed = nextEvent(el, 'mfa-remove') as Promise<MfaRemoveEvent>;
       button(el, 'confirm-button').click();
       expect((await removed).detail.factor).to.equal('otp');
       await until(el, () => !isEnrolled(el, 'otp'), 'removed');

@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { nextEvent } from '../helpers/within.js';
 import type { Authenticator, FactorInfo, MfaSource, SourceCapabilities } from '../../src/core/types.js';
 import type { MfaEnrollment } from '../../src/define/mfa-enrollment.js';
 import type { MfaProvider } from '../../src/define/mfa-provider.js';
@@ -59,7 +60,7 @@ describe('<mfa-enrollment> smoke: sms enroll and remove', () => {
     button(el, 'submit-button').click();
     await until(el, () => $(el, 'mfa-code-input'), 'code step');
     const code = await emulator.lastCode(user.id, 'sms');
-    const enrolled = oneEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
+    const enrolled = nextEvent(el, 'mfa-enroll') as Promise<MfaEnrollEvent>;
     type(codeField(el), code);
     const event = await enrolled;
     expect(event.detail.factor).to.equal('sms');
@@ -72,7 +73,7 @@ describe('<mfa-enrollment> smoke: sms enroll and remove', () => {
     button(el, 'remove-button', row(el, 'sms')).click();
     await until(el, () => $(el, '[part~="confirm"]'), 'confirmation');
     expect($(el, '[part~="confirm"]')!.textContent).to.contain('Removing your phone also removes voice calls to it.');
-    const removed = oneEvent(el, 'mfa-remove') as Promise<MfaRemoveEvent>;
+    const removed = nextEvent(el, 'mfa-remove') as Promise<MfaRemoveEvent>;
     button(el, 'confirm-button').click();
     const removal = await removed;
     expect(removal.detail.factor).to.equal('sms');
@@ -156,7 +157,7 @@ describe('<mfa-enrollment> what the rows show', () => {
     expect(isEnrolled(el, 'email')).to.equal(true);
     button(el, 'remove-button', row(el, 'email')).click();
     await until(el, () => $(el, '[part~="confirm-button"]'), 'confirm');
-    const failed = oneEvent(el, 'mfa-error') as Promise<MfaErrorEvent>;
+    const failed = nextEvent(el, 'mfa-error') as Promise<MfaErrorEvent>;
     button(el, 'confirm-button').click();
     expect((await failed).detail.action).to.equal('remove');
     await until(el, () => row(el, 'email').querySelector('[part~="error"]') !== null, 'refusal shown');
@@ -190,7 +191,7 @@ describe('<mfa-enrollment> what the rows show', () => {
 
   it('events reach the document as typed, composed events', async () => {
     const { el, user } = await setup({ factors: 'email' });
-    const atDocument = oneEvent(document, 'mfa-enroll') as Promise<MfaEnrollEvent>;
+    const atDocument = nextEvent(document, 'mfa-enroll') as Promise<MfaEnrollEvent>;
     button(el, 'enroll-button', row(el, 'email')).click();
     await until(el, () => $(el, '#address'), 'email form');
     type($<HTMLInputElement>(el, '#address')!, 'doc@example.com');

@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { nextEvent } from '../helpers/within.js';
 import { waitUntil } from '../helpers/wait.js';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { MfaApiSource } from '../../src/core/api-source.js';
@@ -185,7 +186,7 @@ describe('<mfa-otp-enroll> against the emulator', () => {
     await codes.updateComplete;
     expect(enrolled.length).to.equal(0);
     expect(el.step).to.equal('recovery');
-    const fired = oneEvent(el, 'mfa-enroll');
+    const fired = nextEvent(el, 'mfa-enroll');
     continueButton.click();
     const event = (await fired) as MfaEnrollEvent;
     expect(enrolled.length).to.equal(1);
@@ -318,7 +319,7 @@ describe('<mfa-otp-enroll> against the emulator', () => {
   it('says the session is over when the token is too old to associate', async () => {
     const { user, mfaToken } = await emulator.freshUserWithMfaToken({ mfaTokenTtl: 1 });
     const source = new MfaApiSource({ domain: env.emulatorUrl, clientId: CLIENT_ID, mfaToken });
-    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    await emulator.waitForClockPast((await emulator.now()) + 1_000, 'the 1 s mfa_token ttl');
     const errors: MfaErrorEvent[] = [];
     const wrapper = await fixture<HTMLDivElement>(html`<div @mfa-error=${(e: MfaErrorEvent) => errors.push(e)}></div>`);
     const el = document.createElement('mfa-otp-enroll');
@@ -336,15 +337,14 @@ describe('<mfa-otp-enroll> against the emulator', () => {
   });
 
   it('says the session expired when the mfa_token expires before the code is confirmed, and offers to start over', async () => {
-    const loggedInAt = Date.now();
     const { source } = await freshSource({ mfaTokenTtl: 2 });
+    const loggedInBy = await emulator.now();
     const el = await mount(source);
     const errors = collect(el, 'mfa-error');
     part(el, 'manual-toggle').click();
     await el.updateComplete;
     const secret = secretOnScreen(el);
-    const left = loggedInAt + 2_300 - Date.now();
-    if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+    await emulator.waitForClockPast(loggedInBy + 2_000, 'the 2 s mfa_token ttl');
     enterCode(el, await totp(secret));
     await waitUntil(() => errors.length === 1, 'no mfa-error', { timeout: 10_000 });
     await el.updateComplete;
@@ -408,7 +408,7 @@ describe('<mfa-otp-enroll> against the emulator', () => {
 
     const codes = await untilRecovery(el);
     await waitUntil(() => deepActive()?.id === 'recovery-title', 'focus did not move to the recovery codes');
-    const fired = oneEvent(el, 'mfa-enroll');
+    const fired = nextEvent(el, 'mfa-enroll');
     for (let i = 0; i < 4; i++) await sendKeys({ press: 'Tab' });
     expect(deepActive()).to.equal(codes.shadowRoot!.querySelector('[part~="checkbox"]'));
     await sendKeys({ press: ' ' });
@@ -540,7 +540,7 @@ describe('<mfa-otp-enroll> with a test double', () => {
       return {};
     });
     const el = await mount(source);
-    const fired = oneEvent(el, 'mfa-enroll');
+    const fired = nextEvent(el, 'mfa-enroll');
     paste(el, '123 456');
     const event = (await fired) as MfaEnrollEvent;
     expect(verified).to.deep.equal([{ type: 'otp', otp: '123456' }]);
@@ -553,7 +553,7 @@ describe('<mfa-otp-enroll> with a test double', () => {
       throw new MfaError('too_many_attempts', { status: 429, retryAfter: 90 });
     });
     const el = await mount(source);
-    const error = oneEvent(el, 'mfa-error');
+    const error = nextEvent(el, 'mfa-error');
     enterCode(el, '123456');
     expect(((await error) as MfaErrorEvent).detail.error.retryAfter).to.equal(90);
     await el.updateComplete;

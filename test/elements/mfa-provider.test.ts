@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { nextEvent } from '../helpers/within.js';
 import { MfaApiSource } from '../../src/core/api-source.js';
 import { ProxySource } from '../../src/core/proxy-source.js';
 import { SharedSource } from '../../src/core/shared-source.js';
@@ -111,7 +112,7 @@ describe('<mfa-provider>', () => {
     provider.setAttribute('domain', 'http://tenant.example.com');
     provider.setAttribute('client-id', CLIENT_ID);
     provider.append(document.createElement('mfa-enrollment'));
-    const failed = oneEvent(provider, 'mfa-error') as Promise<MfaErrorEvent>;
+    const failed = nextEvent(provider, 'mfa-error') as Promise<MfaErrorEvent>;
     const wrapper = await fixture(html`<div></div>`);
     wrapper.append(provider);
     const event = await failed;
@@ -167,7 +168,7 @@ for (const mode of MODES) {
       type($<HTMLInputElement>(a, '#address')!, 'both@example.com');
       button(a, 'submit-button').click();
       await until(a, () => $(a, 'mfa-code-input'), 'code step');
-      const enrolled = oneEvent(a, 'mfa-enroll') as Promise<MfaEnrollEvent>;
+      const enrolled = nextEvent(a, 'mfa-enroll') as Promise<MfaEnrollEvent>;
       type(codeField(a), await emulator.lastCode(user.id, 'email'));
       await enrolled;
       await until(b, () => isEnrolled(b, 'email'), 'the other element shows it');

@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { nextEvent } from '../helpers/within.js';
 import { waitUntil } from '../helpers/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/mfa-recovery-codes.js';
@@ -53,7 +54,7 @@ describe('<mfa-recovery-codes>', () => {
     await el.updateComplete;
     expect(el.saved).to.be.true;
     expect(button.disabled).to.be.false;
-    const saved = oneEvent(el, 'mfa-recovery-codes-saved');
+    const saved = nextEvent(el, 'mfa-recovery-codes-saved');
     button.click();
     const event = await saved;
     expect(event).to.be.instanceOf(MfaRecoveryCodesSavedEvent);
@@ -82,7 +83,7 @@ describe('<mfa-recovery-codes>', () => {
       expect(el.saved).to.be.true;
       await sendKeys({ press: 'Tab' });
       expect(el.shadowRoot!.activeElement).to.equal(part(el, 'continue-button'));
-      const saved = oneEvent(el, 'mfa-recovery-codes-saved');
+      const saved = nextEvent(el, 'mfa-recovery-codes-saved');
       await sendKeys({ press: 'Enter' });
       expect(await saved).to.be.instanceOf(MfaRecoveryCodesSavedEvent);
     } finally {

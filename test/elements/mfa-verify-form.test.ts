@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { nextEvent } from '../helpers/within.js';
 import { waitUntil } from '../helpers/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/mfa-verify.js';
@@ -161,7 +162,7 @@ describe('<mfa-verify> WebOTP', () => {
     await waitForPart(el, 'code-input');
     await waitUntil(() => calls.length === 1, 'WebOTP not asked');
     expect(calls[0]!.options.otp).to.deep.equal({ transport: ['sms'] });
-    const verified = oneEvent(el, 'mfa-verified');
+    const verified = nextEvent(el, 'mfa-verified');
     calls[0]!.resolve({ type: 'otp', code: await emulator.lastCode(s.user.id, 'sms') });
     const event = await verified;
     expect(event.detail.method).to.equal('sms');

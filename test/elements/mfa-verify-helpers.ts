@@ -115,7 +115,17 @@ export function recordAnnouncements(el: Element): string[] {
   return said;
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * A window in which a stopped poller would have polled again, marked by an event we can await rather
+ * than a sleep: a second user's <mfa-verify> polling push at `interval` seconds has polled `count`
+ * times. Tests of "no request after X" read the first user's request log before and after it.
+ */
+export async function pollWindow(count = 2, interval = 1): Promise<void> {
+  const other = await seeded([{ factor: 'push' }], { pushInterval: interval });
+  const el = await mount(other.source, { method: 'push' });
+  await emulator.waitForRequests(other.user.id, (log) => log.filter((r) => r.path === '/oauth/token').length >= count, `the reference poller's ${count} polls`);
+  el.remove();
+}
 
 /**
  * Types `text` one key at a time: WebKitGTK's WebDriver drops a key that repeats the one before

@@ -1,4 +1,5 @@
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { nextEvent } from '../helpers/within.js';
 import { waitUntil } from '../helpers/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MfaVerify } from '../../src/define/mfa-verify.js';
@@ -31,7 +32,7 @@ describe('<mfa-verify> keyboard only', () => {
     await sendKeys({ press: 'Enter' });
     await waitForPart(el, 'code-input');
     await waitUntil(() => focused(el) === innerInput(el), 'focus not moved to the code');
-    const verified = oneEvent(el, 'mfa-verified');
+    const verified = nextEvent(el, 'mfa-verified');
     // The last digit submits.
     await typeKeys(await totp(s.secret!));
     await verified;
@@ -55,7 +56,7 @@ describe('<mfa-verify> keyboard only', () => {
     await waitUntil(() => text(part(el, 'error')) === 'Enter all 6 digits of the code.', 'incomplete not said');
     await sendKeys({ press: 'Backspace' });
     await sendKeys({ press: 'Backspace' });
-    const verified = oneEvent(el, 'mfa-verified');
+    const verified = nextEvent(el, 'mfa-verified');
     await typeKeys(code);
     await verified;
   });
@@ -80,7 +81,7 @@ describe('<mfa-verify> keyboard only', () => {
     expect(inCodes()).to.equal(checkbox);
     // A space toggles the checkbox (Firefox's BiDi has no "Space" key name).
     await typeKeys(' ');
-    const verified = oneEvent(el, 'mfa-verified');
+    const verified = nextEvent(el, 'mfa-verified');
     await sendKeys({ press: 'Tab' });
     expect(inCodes()).to.equal(codes.shadowRoot!.querySelector('[part~="continue-button"]'));
     await sendKeys({ press: 'Enter' });
@@ -104,7 +105,7 @@ describe('<mfa-verify> keyboard only', () => {
     expect(pushes.filter((p) => p.kind === 'challenge')).to.have.length(2);
     await waitUntil(() => focused(el) === part(el, 'cancel-button'), 'focus not on cancel');
     const pending = (await emulator.pushes(s.user.id)).at(-1)!;
-    const verified = oneEvent(el, 'mfa-verified');
+    const verified = nextEvent(el, 'mfa-verified');
     await emulator.approvePush(pending.oob_code);
     await verified;
   });

@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { nextEvent } from '../helpers/within.js';
 import { waitUntil } from '../helpers/wait.js';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { Authenticator, Challenge, MfaSource, VerifyResult } from '../../src/core/types.js';
@@ -57,17 +58,29 @@ const DARK_TOKENS: Record<string, string> = {
   '--mfa-color-focus': '#93b4fd',
 };
 
-/** `prefers-color-scheme: dark` where the driver can emulate it (Chromium), else the same palette as tokens. */
+/**
+ * `prefers-color-scheme: dark` where the driver can emulate it, else the same palette as tokens. Which
+ * path runs is fixed per engine and asserted, so neither can take over silently: Chromium runs under
+ * Puppeteer, whose media emulation `emulateMedia` uses; Firefox and WebKit run under WebDriver, which
+ * has no media emulation, so there the command fails and the palette is set as custom properties.
+ */
 let emulated = false;
+const MEDIA_EMULATION = /Chrome\//.test(navigator.userAgent);
 
 async function goDark(): Promise<(el: HTMLElement) => void> {
+  let path: 'media' | 'tokens';
+  let apply: (el: HTMLElement) => void = () => {};
   try {
     await emulateMedia({ colorScheme: 'dark' });
     emulated = true;
-    return () => {};
+    path = 'media';
   } catch {
-    return (el) => Object.entries(DARK_TOKENS).forEach(([name, value]) => el.style.setProperty(name, value));
+    apply = (el) => Object.entries(DARK_TOKENS).forEach(([name, value]) => el.style.setProperty(name, value));
+    path = 'tokens';
   }
+  expect(path, `dark scheme path in ${navigator.userAgent}`).to.equal(MEDIA_EMULATION ? 'media' : 'tokens');
+  if (path === 'media') expect(matchMedia('(prefers-color-scheme: dark)').matches, 'emulated media query').to.equal(true);
+  return apply;
 }
 
 describe('<mfa-verify> states', () => {
@@ -119,7 +132,7 @@ describe('<mfa-verify> states', () => {
     </mfa-provider>`);
     const el = provider.querySelector('mfa-verify') as MfaVerify;
     await waitForPart(el, 'code-input');
-    const verified = oneEvent(el, 'mfa-verified');
+    const verified = nextEvent(el, 'mfa-verified');
     await enterCode(el, await totp(s.secret!));
     const event = await verified;
     expect(event.detail.method).to.equal('otp');

@@ -12,6 +12,7 @@ import '../../src/define/mfa-recovery-codes.js';
 import '../../src/define/mfa-otp-enroll.js';
 import '../../src/define/mfa-verify.js';
 import '../../src/define/mfa-enrollment.js';
+import '../../src/define/mfa-provider.js';
 import type { MfaOtpEnroll } from '../../src/define/mfa-otp-enroll.js';
 import type { MfaRecoveryCodes } from '../../src/define/mfa-recovery-codes.js';
 import type { MfaEnrollment } from '../../src/define/mfa-enrollment.js';
@@ -21,7 +22,7 @@ import { env } from '../helpers/env.js';
 import { totp } from '../helpers/totp.js';
 import { leftover, overflows, PSEUDO, recordLive, registerPseudo, texts } from '../helpers/pseudo.js';
 import { enterCode, mount, part, seeded, waitForPart } from './mfa-verify-helpers.js';
-import { $, button, row, setup, type, until } from './mfa-enrollment-helpers.js';
+import { $, acknowledgeRecovery, button, codeField, loaded, row, setup, type, until } from './mfa-enrollment-helpers.js';
 
 const URI = 'otpauth://totp/Pseudo:me%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Pseudo';
 
@@ -178,6 +179,35 @@ describe('pseudo-locale: nothing English escapes, nothing overflows at 360 px', 
     await until(el, () => $(el, '[part~="confirm-button"]'), 'confirmation');
     await check(el, 'confirm removal');
     checkSaid(said, 'enrollment');
+  });
+
+  it('<mfa-enrollment>: the lines of issue 16 (copy status, the "set up" line, the note before verifying)', async () => {
+    const { el, user } = await setup();
+    button(el, 'enroll-button', row(el, 'email')).click();
+    await until(el, () => $(el, '#address'), 'email form');
+    type($<HTMLInputElement>(el, '#address')!, 'added@example.com');
+    button(el, 'submit-button').click();
+    await until(el, () => $(el, 'mfa-code-input'), 'code step');
+    type(codeField(el), await emulator.lastCode(user.id, 'email'));
+    await until(el, () => $(el, 'mfa-recovery-codes'), 'recovery panel');
+    const codes = $(el, 'mfa-recovery-codes')!;
+    const recovery = [...(codes as unknown as MfaRecoveryCodes).codes];
+    codes.shadowRoot!.querySelector<HTMLButtonElement>('[part~="copy-button"]')!.click();
+    await until(el, () => codes.shadowRoot!.querySelector('[part~="copy-status"]'), 'copy status');
+    await check(el, 'recovery panel, after Copy', recovery);
+    await acknowledgeRecovery(el);
+    await until(el, () => $(el, '[part~="success"]'), 'success line');
+    await check(el, 'set up');
+
+    const other = await emulator.createUser();
+    await emulator.seed(other.id, { factor: 'otp' });
+    const provider = await fixture(html`<mfa-provider domain=${env.emulatorUrl} client-id=${CLIENT_ID} .mfaToken=${await emulator.login(other)}>
+      <mfa-enrollment factors="otp email"></mfa-enrollment>
+    </mfa-provider>`);
+    const locked = provider.querySelector<MfaEnrollment>('mfa-enrollment')!;
+    await loaded(locked);
+    await until(locked, () => $(locked, '[part~="locked"]'), 'locked note');
+    await check(locked, 'before verifying');
   });
 
   it('an element without a data source', async () => {

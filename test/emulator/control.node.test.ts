@@ -62,11 +62,19 @@ test('faults: status, latency, malformed JSON, HTML page, empty body, scoped by 
   assert.equal(scoped.headers.get('retry-after'), '7');
   assert.deepEqual(scoped.body, { error: 'too_many_requests', error_description: 'x' });
 
-  await h.postJson('/__emulator/faults', { path: '/mfa/', latencyMs: 120 });
-  const started = Date.now();
-  const slow = await h.get('/mfa/authenticators', ta.mfa_token);
+  // Latency shown by order, not by a stopwatch: two control round trips finish while the delayed
+  // call is still unanswered and absent from the request log; then it gets the real answer.
+  await h.postJson('/__emulator/faults', { path: '/mfa/', latencyMs: 1_500 });
+  const logged = async () => (await h.getJson(`/__emulator/requests?user_id=${encodeURIComponent(a.id)}`)).body.length;
+  const before = await logged();
+  let answered = false;
+  const slowCall = h.get('/mfa/authenticators', ta.mfa_token).then((r) => ((answered = true), r));
+  for (let i = 0; i < 2; i++) {
+    assert.equal(await logged(), before, 'the delayed call is not answered yet');
+  }
+  assert.equal(answered, false, 'latency holds the answer back');
+  const slow = await slowCall;
   assert.equal(slow.status, 200, 'latency alone keeps the real answer');
-  assert.ok(Date.now() - started >= 110);
 
   await h.postJson('/__emulator/faults', { path: '/mfa/', status: 500, times: -1 });
   for (let i = 0; i < 3; i++) assert.equal((await h.get('/mfa/authenticators', ta.mfa_token)).status, 500);
@@ -185,4 +193,37 @@ test('DELETE /__emulator/faults/{id} removes that fault only', async (t) => {
   assert.equal((await fetch(`${h.url}/mfa/challenge`, { method: 'POST' })).status, 503);
   const again = await fetch(`${h.url}/__emulator/faults/${first.id}`, { method: 'DELETE' });
   assert.deepEqual(await again.json(), { removed: false });
+});
+
+test('faults: a malformed spec is a 400 that says which field is wrong; a method fault matches any case', async (t) => {
+  const h = await emulatorFor(t);
+  const bad: Array<[Record<string, unknown>, string]> = [
+    [{ path: 'mfa' }, 'path must start with /.'],
+    [{ path: 7 }, 'path must start with /.'],
+    [{ path: '/mfa/', method: 5 }, 'method and user_id must be strings.'],
+    [{ path: '/mfa/', user_id: 5 }, 'method and user_id must be strings.'],
+    [{ path: '/mfa/', times: 1.5 }, 'times must be an integer.'],
+    [{ path: '/mfa/', status: '500' }, 'status must be an integer.'],
+    [{ path: '/mfa/', latencyMs: 0.5 }, 'latencyMs must be an integer.'],
+    [{ path: '/mfa/', status: 199 }, 'status must be 200–599.'],
+    [{ path: '/mfa/', status: 600 }, 'status must be 200–599.'],
+    [{ path: '/mfa/', body: 'garbage' }, "body must be 'malformed', 'html', 'empty' or an object."],
+    [{ path: '/mfa/', body: null }, "body must be 'malformed', 'html', 'empty' or an object."],
+    [{ path: '/mfa/', body: ['x'] }, "body must be 'malformed', 'html', 'empty' or an object."],
+    [{ path: '/mfa/', headers: 'x' }, 'headers must map names to strings.'],
+    [{ path: '/mfa/', headers: null }, 'headers must map names to strings.'],
+    [{ path: '/mfa/', headers: { 'retry-after': 7 } }, 'headers must map names to strings.'],
+  ];
+  for (const [spec, message] of bad) {
+    const res = await h.postJson('/__emulator/faults', spec);
+    assert.deepEqual([res.status, res.body.error, res.body.error_description], [400, 'invalid_request', message], JSON.stringify(spec));
+  }
+  for (const edge of [200, 599]) assert.equal((await h.postJson('/__emulator/faults', { path: '/nowhere/', status: edge })).status, 201, `status ${edge} is allowed`);
+  const a = await h.user();
+  const ta = await h.tokens(a.id);
+  await h.postJson('/__emulator/faults', { path: '/mfa/', method: 'get', status: 418 });
+  assert.equal((await h.get('/mfa/authenticators', ta.mfa_token)).status, 418, 'method names match whatever their case');
+  const first = (await h.postJson('/__emulator/faults', { path: '/x/' })).body.id;
+  const second = (await h.postJson('/__emulator/faults', { path: '/y/' })).body.id;
+  assert.notEqual(first, second, 'every fault has its own id');
 });

@@ -132,6 +132,38 @@ export class EmulatorClient {
     return this.#call('GET', `/__emulator/requests?user_id=${encodeURIComponent(userId)}`);
   }
 
+  /**
+   * Resolves with the user's request log once `condition` holds for it, or fails naming `what`:
+   * how tests wait for "the poller has polled twice" without sleeping.
+   */
+  async waitForRequests(userId: string, condition: (log: LoggedRequest[]) => boolean, what: string, timeoutMs = 10_000): Promise<LoggedRequest[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const log = await this.requests(userId);
+      if (condition(log)) return log;
+      if (Date.now() > deadline) throw new Error(`${what}: not seen in ${userId}'s request log within ${timeoutMs / 1000} s (${log.length} requests)`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** The emulator's clock (epoch ms). */
+  async now(): Promise<number> {
+    return (await this.#call<{ now: number }>('GET', '/__emulator/clock')).now;
+  }
+
+  /**
+   * Resolves once the emulator's clock has passed `ms + seconds`: waits for a named moment (a per-user
+   * ttl running out) rather than guessing a sleep. Not the clock-advance route: the browsers of a run
+   * share one emulator, and moving its clock would expire other tests' short-lived transactions.
+   */
+  async waitForClockPast(ms: number, what: string, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while ((await this.now()) <= ms) {
+      if (Date.now() > deadline) throw new Error(`${what}: the emulator's clock did not pass ${new Date(ms).toISOString()} within ${timeoutMs / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   async fault(spec: FaultSpec): Promise<string> {
     const { id } = await this.#call<{ id: string }>('POST', '/__emulator/faults', spec);
     this.#faults.add(id);

@@ -38,10 +38,10 @@ export function registerPseudo(): void {
 
 /** Text that is data, not prose: codes, addresses, numbers, and what Intl wrote (it is localized by the platform). */
 const DATA = [
-  /[\w.+-]+@[\w.-]+/g, // email addresses, masked or not
+  /[\w.+•*-]+@[\w.-]+/g, // email addresses, masked (j•••@example.com) or not
   /\+?\d[\dX•*\s-]*\d/g, // phone numbers, masked
   /\b(?:in\s\d+\sseconds?|\d+\sseconds?)\b/g, // Intl.RelativeTimeFormat / NumberFormat output in en-XA
-  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s\d+,\s\d{4}\b/g,
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s\d+,\s\d{4}\b/g, // dates, long or medium ("Added Dec 7, 2026")
 ];
 
 /** What is left of `text` once translated segments and data are removed: English if it has letters or punctuation. */

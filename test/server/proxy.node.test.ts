@@ -333,6 +333,8 @@ describe('createMfaProxy: security', () => {
       ['POST', `${BASE}/associate`, { authenticator_types: ['oob'], oob_channels: ['sms'], phone_number: '555-0100' }],
       ['POST', `${BASE}/associate`, { authenticator_types: ['oob'], oob_channels: ['voice'], phone_number: '+0123456789' }],
       ['POST', `${BASE}/associate`, { authenticator_types: ['oob'], oob_channels: ['email'], email: 'not an email' }],
+      // 255 characters, otherwise well formed: over the SMTP path limit.
+      ['POST', `${BASE}/associate`, { authenticator_types: ['oob'], oob_channels: ['email'], email: `${'a'.repeat(64)}@${'b'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(62)}` }],
       ['POST', `${BASE}/challenge`, { authenticator_id: '../../api/v2/users' }],
       ['POST', `${BASE}/challenge`, { authenticator_id: 'sms|dev_x', challenge_type: 'magic' }],
       ['POST', `${BASE}/challenge`, {}],
@@ -449,6 +451,33 @@ describe('createMfaProxy: security', () => {
     const enrolled = await send(proxy, 'POST', `${BASE}/associate`, { user, json: { authenticator_types: ['otp'] } });
     assert.equal(enrolled.status, 403);
     assert.deepEqual(await readJson(enrolled), { error: 'access_denied', error_description: 'User is already enrolled' });
+  });
+
+  it('passes on limits it did not cause: a Management API 429 stays a 429 with its wait; a 503 keeps Retry-After', async (t) => {
+    const h = await harness(t);
+    const proxy = h.proxy();
+    const user = await h.user({ seed: [{ factor: 'otp' }] });
+    // The factor list (GET BASE) reads the user's methods from the Management API.
+    const methods = `/api/v2/users/${encodeURIComponent(user.id)}/authentication-methods`;
+    await h.admin.fault({ path: methods, status: 429, body: { statusCode: 429, error: 'Too Many Requests', message: 'Global limit reached.' }, headers: { 'retry-after': '42' } });
+    const limited = await send(proxy, 'GET', BASE, { user });
+    assert.equal(limited.status, 429, 'the user may retry later; it is not a broken proxy (502)');
+    assert.equal(limited.headers.get('retry-after'), '42');
+    assert.equal((await readJson(limited)).error, 'too_many_requests');
+
+    await h.admin.fault({ path: methods, status: 503, body: { statusCode: 503, error: 'Service Unavailable' }, headers: { 'retry-after': '11' } });
+    const unavailable = await send(proxy, 'GET', BASE, { user });
+    assert.equal(unavailable.status, 503);
+    assert.equal(unavailable.headers.get('retry-after'), '11');
+
+    await h.admin.fault({ path: '/oauth/token', user_id: user.id, status: 503, body: 'html', headers: { 'retry-after': '9' } });
+    const down = await send(proxy, 'POST', `${BASE}/verify`, { user, json: { otp: '000000' } });
+    assert.equal(down.status, 503);
+    assert.equal(down.headers.get('retry-after'), '9');
+
+    await h.admin.fault({ path: methods, status: 500 });
+    const broken = await send(proxy, 'GET', BASE, { user });
+    assert.deepEqual([broken.status, broken.headers.get('retry-after')], [502, null], 'a failure without a wait is the proxy failing');
   });
 
   it('keeps tokens out of bodies: chained mfa_required goes to onTokens, not to the browser', async (t) => {

@@ -32,7 +32,9 @@ export const recoveryStyles = css`
     font-family: var(--_mono);
     font-size: 1.05em;
     letter-spacing: 0.04em;
-    white-space: nowrap;
+    /* Whole groups: a 24-character code nested in a list row at 360 px wraps between them, not out. */
+    white-space: normal;
+    word-break: keep-all;
     user-select: all;
     -webkit-user-select: all;
   }

@@ -30,6 +30,7 @@ const en = {
   'verify.push.waiting': 'Waiting for your approval…',
   'verify.push.expiresIn': 'The request expires in {seconds:clock}.',
   'verify.push.rejected': 'The request was denied on your phone.',
+  'verify.code.expired': 'That code has expired. Send a new one.',
   'verify.push.expired': 'The request expired before it was approved.',
   'verify.push.cancelled': 'The request was cancelled.',
   'verify.push.retry': 'Send a new request',
