@@ -54,9 +54,8 @@ const en = {
 
   'phone.label': 'Phone number',
   'phone.country': 'Country or region',
-  'phone.country.option': '{country} ({code})',
   'phone.hint': 'The number as you dial it in your country, or in international format with + and the country code.',
-  'phone.invalid': 'This is not a phone number for the chosen country. Check the digits, or enter it in international format with + and the country code.',
+  'phone.invalid': 'Not a phone number for the chosen country. Check the digits, or enter it in international format with + and the country code.',
   'phone.submit.sms': 'Send code',
   'phone.submit.voice': 'Call me',
   'email.label': 'Email address',

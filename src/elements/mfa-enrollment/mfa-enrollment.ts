@@ -1209,7 +1209,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     return html`<label part="label" for="country">${this.t('phone.country')}</label>
       <select part="select country-select" id="country" autocomplete="country" @change=${(event: Event) => (this._region = (event.target as HTMLSelectElement).value)}>
         ${phone.countryOptions(resolveLang(this)).map(
-          (c) => html`<option value=${c.region} ?selected=${c.region === chosen}>${this.t('phone.country.option', { country: c.name, code: `\u2066+${c.callingCode}\u2069` })}</option>`,
+          (c) => html`<option value=${c.region} ?selected=${c.region === chosen}>${c.label}</option>`,
         )}
       </select>`;
   }

@@ -11,6 +11,8 @@ export { toE164 };
 export interface CountryOption extends CountryDialing {
   /** The region's name in the element's language. */
   name: string;
+  /** What the chooser shows: the name and the calling code (isolated, so it reads `+49` in RTL too). */
+  label: string;
 }
 
 const KNOWN = new Set(COUNTRIES.map((c) => c.region));
@@ -26,7 +28,10 @@ export function countryOptions(lang: string): CountryOption[] {
     names = undefined;
   }
   const collator = new Intl.Collator(lang);
-  const options = COUNTRIES.map((c) => ({ ...c, name: names?.of(c.region) ?? c.region })).sort((a, b) => collator.compare(a.name, b.name));
+  const options = COUNTRIES.map((c) => {
+    const name = names?.of(c.region) ?? c.region;
+    return { ...c, name, label: `${name} (\u2066+${c.callingCode}\u2069)` };
+  }).sort((a, b) => collator.compare(a.name, b.name));
   cached = { lang, options };
   return options;
 }

@@ -195,7 +195,6 @@ const table: Table = {
     'flow.done': 'تم إعداد {factor}.',
     'phone.label': 'رقم الهاتف',
     'phone.country': 'البلد أو المنطقة',
-    'phone.country.option': '{country} ({code})',
     'phone.hint': 'الرقم كما تطلبه داخل بلدك، أو بالتنسيق الدولي مع علامة + ورمز البلد.',
     'phone.invalid': 'هذا ليس رقم هاتف في البلد المحدد. تحقق من الأرقام أو أدخله بالتنسيق الدولي مع علامة + ورمز البلد.',
     'phone.submit.sms': 'إرسال الرمز',

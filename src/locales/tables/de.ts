@@ -204,7 +204,6 @@ const mfaEnrollment: Table['mfa-enrollment'] = {
   'flow.done': '{factor} ist eingerichtet.',
   'phone.label': 'Telefonnummer',
   'phone.country': 'Land oder Region',
-  'phone.country.option': '{country} ({code})',
   'phone.hint': 'Die Nummer, wie Sie sie im Inland wählen, oder im internationalen Format mit + und Ländervorwahl.',
   'phone.invalid': 'Das ist keine Telefonnummer für das gewählte Land. Prüfen Sie die Ziffern oder geben Sie die Nummer im internationalen Format mit + und Ländervorwahl ein.',
   'phone.submit.sms': 'Code senden',

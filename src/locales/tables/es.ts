@@ -195,7 +195,6 @@ const table: Table = {
     'flow.done': '{factor} está configurado.',
     'phone.label': 'Número de teléfono',
     'phone.country': 'País o región',
-    'phone.country.option': '{country} ({code})',
     'phone.hint': 'El número tal como lo marcas en tu país, o en formato internacional con + y el prefijo del país.',
     'phone.invalid': 'No es un número de teléfono del país elegido. Revisa los dígitos o escríbelo en formato internacional con + y el prefijo del país.',
     'phone.submit.sms': 'Enviar código',

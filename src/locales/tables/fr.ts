@@ -204,7 +204,6 @@ const mfaEnrollment: Table['mfa-enrollment'] = {
   'flow.done': '{factor} est configuré.',
   'phone.label': 'Numéro de téléphone',
   'phone.country': 'Pays ou région',
-  'phone.country.option': '{country} ({code})',
   'phone.hint': 'Le numéro tel que vous le composez dans votre pays, ou au format international avec + et l’indicatif du pays.',
   'phone.invalid': 'Ce numéro ne correspond pas au pays choisi. Vérifiez les chiffres, ou saisissez-le au format international avec + et l’indicatif du pays.',
   'phone.submit.sms': 'Envoyer le code',

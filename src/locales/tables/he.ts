@@ -195,7 +195,6 @@ const table: Table = {
     'flow.done': 'ההגדרה של {factor} הושלמה.',
     'phone.label': 'מספר טלפון',
     'phone.country': 'מדינה או אזור',
-    'phone.country.option': '{country} ({code})',
     'phone.hint': 'המספר כפי שמחייגים אותו בארץ, או בפורמט בינלאומי עם + וקידומת המדינה.',
     'phone.invalid': 'זה אינו מספר טלפון של המדינה שנבחרה. יש לבדוק את הספרות או להזין אותו בפורמט בינלאומי עם + וקידומת המדינה.',
     'phone.submit.sms': 'שליחת קוד',

@@ -195,7 +195,6 @@ const table: Table = {
     'flow.done': '{factor} è configurato.',
     'phone.label': 'Numero di telefono',
     'phone.country': 'Paese o regione',
-    'phone.country.option': '{country} ({code})',
     'phone.hint': 'Il numero come lo componi nel tuo Paese, oppure in formato internazionale con + e il prefisso del Paese.',
     'phone.invalid': 'Non è un numero di telefono del Paese scelto. Controlla le cifre o inseriscilo in formato internazionale con + e il prefisso del Paese.',
     'phone.submit.sms': 'Invia codice',

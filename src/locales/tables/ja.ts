@@ -195,7 +195,6 @@ const table: Table = {
     'flow.done': '{factor}を設定しました。',
     'phone.label': '電話番号',
     'phone.country': '国または地域',
-    'phone.country.option': '{country}（{code}）',
     'phone.hint': '国内でダイヤルする形式、または + と国番号を付けた国際形式で入力してください。',
     'phone.invalid': '選択した国の電話番号ではありません。数字を確認するか、+ と国番号を付けた国際形式で入力してください。',
     'phone.submit.sms': 'コードを送信',

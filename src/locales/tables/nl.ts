@@ -195,7 +195,6 @@ const table: Table = {
     'flow.done': '{factor} is ingesteld.',
     'phone.label': 'Telefoonnummer',
     'phone.country': 'Land of regio',
-    'phone.country.option': '{country} ({code})',
     'phone.hint': 'Het nummer zoals je het in je eigen land belt, of in internationaal formaat met + en de landcode.',
     'phone.invalid': 'Dit is geen telefoonnummer voor het gekozen land. Controleer de cijfers of voer het in internationaal formaat in met + en de landcode.',
     'phone.submit.sms': 'Code versturen',

@@ -195,7 +195,6 @@ const table: Table = {
     'flow.done': 'Skonfigurowano: {factor}.',
     'phone.label': 'Numer telefonu',
     'phone.country': 'Kraj lub region',
-    'phone.country.option': '{country} ({code})',
     'phone.hint': 'Numer w postaci wybieranej w kraju albo w formacie międzynarodowym z + i numerem kierunkowym kraju.',
     'phone.invalid': 'To nie jest numer telefonu w wybranym kraju. Sprawdź cyfry lub wpisz numer w formacie międzynarodowym z + i numerem kierunkowym kraju.',
     'phone.submit.sms': 'Wyślij kod',

@@ -195,7 +195,6 @@ const table: Table = {
     'flow.done': '{factor} está configurado.',
     'phone.label': 'Número de telefone',
     'phone.country': 'País ou região',
-    'phone.country.option': '{country} ({code})',
     'phone.hint': 'O número como você disca no seu país, ou no formato internacional com + e o código do país.',
     'phone.invalid': 'Este não é um número de telefone do país escolhido. Confira os dígitos ou digite no formato internacional com + e o código do país.',
     'phone.submit.sms': 'Enviar código',

@@ -195,7 +195,6 @@ const table: Table = {
     'flow.done': '{factor} har konfigurerats.',
     'phone.label': 'Telefonnummer',
     'phone.country': 'Land eller region',
-    'phone.country.option': '{country} ({code})',
     'phone.hint': 'Numret som du slår det inom landet, eller i internationellt format med + och landsnumret.',
     'phone.invalid': 'Det här är inte ett telefonnummer för det valda landet. Kontrollera siffrorna eller ange numret i internationellt format med + och landsnumret.',
     'phone.submit.sms': 'Skicka kod',

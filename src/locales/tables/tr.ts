@@ -195,7 +195,6 @@ const table: Table = {
     'flow.done': '{factor} ayarlandı.',
     'phone.label': 'Telefon numarası',
     'phone.country': 'Ülke veya bölge',
-    'phone.country.option': '{country} ({code})',
     'phone.hint': 'Numarayı ülkenizde çevirdiğiniz gibi ya da + ve ülke koduyla uluslararası biçimde girin.',
     'phone.invalid': 'Bu, seçilen ülke için geçerli bir telefon numarası değil. Rakamları kontrol edin ya da numarayı + ve ülke koduyla uluslararası biçimde girin.',
     'phone.submit.sms': 'Kod gönder',

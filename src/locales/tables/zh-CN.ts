@@ -195,7 +195,6 @@ const table: Table = {
     'flow.done': '已设置{factor}。',
     'phone.label': '电话号码',
     'phone.country': '国家/地区',
-    'phone.country.option': '{country}（{code}）',
     'phone.hint': '按国内拨号方式输入号码，或使用国际格式：+ 加国家/地区代码。',
     'phone.invalid': '这不是所选国家/地区的电话号码。请检查数字，或使用国际格式输入：+ 加国家/地区代码。',
     'phone.submit.sms': '发送验证码',
