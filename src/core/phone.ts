@@ -16,6 +16,8 @@ export function toE164(input: string, country: Pick<CountryDialing, 'callingCode
   const national = country.trunk && compact.startsWith(country.trunk) ? compact.slice(country.trunk.length) : compact;
   // A national number has at least 4 digits after any trunk prefix (short numbers are not phones).
   if (national.length < 4) return undefined;
+  // The North American plan: 10 digits, the area code not starting with 0 or 1.
+  if (country.callingCode === '1' && !/^[2-9]\d{9}$/.test(national)) return undefined;
   return normalizePhone(`+${country.callingCode}${national}`);
 }
 

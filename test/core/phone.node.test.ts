@@ -42,6 +42,8 @@ test('international input wins over the chosen country', () => {
 });
 
 test('what cannot be a number is refused', () => {
+  // North America: ten digits, no area code starting with 0 or 1.
+  for (const bad of ['0170 1234567', '555 0123', '(015) 555-0123', '1 0345 678 901']) assert.equal(toE164(bad, by('US')), undefined, bad);
   for (const bad of ['', '   ', 'abc', '030 12x4567', '0', '012', '+0301234567', '+49', '1'.repeat(20), '+4930 1234 5678 9012 3']) {
     assert.equal(toE164(bad, by('DE')), undefined, bad);
   }
