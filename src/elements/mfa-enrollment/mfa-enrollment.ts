@@ -178,6 +178,7 @@ const onEscape = (action: () => void) => (event: KeyboardEvent) => {
  * @csspart label - A field's label.
  * @csspart hint - A field's hint.
  * @csspart input - The phone number or email field.
+ * @csspart country-select - The phone flow's country chooser (a native select, shown once its data has arrived).
  * @csspart submit-button - Sends the address or verifies the code.
  * @csspart resend-button - Sends the code again.
  * @csspart change-button - Goes back to change the phone number or email address.
@@ -1207,7 +1208,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     if (!phone) return nothing;
     const chosen = this.#country(phone).region;
     return html`<label part="label" for="country">${this.t('phone.country')}</label>
-      <select part="select country-select" id="country" autocomplete="country" @change=${(event: Event) => (this._region = (event.target as HTMLSelectElement).value)}>
+      <select part="country-select" id="country" autocomplete="country" @change=${(event: Event) => (this._region = (event.target as HTMLSelectElement).value)}>
         ${phone.countryOptions(resolveLang(this)).map(
           (c) => html`<option value=${c.region} ?selected=${c.region === chosen}>${c.label}</option>`,
         )}
