@@ -1,8 +1,8 @@
 // The script-tag builds, for <script type="module"> use without a bundler (DESIGN §5): one
 // self-contained file per page use, and an all-in-one file. Each holds Lit, the provider and the
 // elements the page renders, with English text. Beside them, files fetched only on demand: the QR
-// code library (when a QR code is drawn) and the translation tables (when an element meets
-// that language). The on-demand files import nothing a page file has, so each page file needs no
+// code library (when a QR code is drawn), the phone chooser's country data (when a phone flow
+// opens) and the translation tables (when an element meets that language). The on-demand files import nothing a page file has, so each page file needs no
 // other file to start. Round trips cost more than the bytes they save (issue 15's measurements),
 // so nothing else is split off.
 import { build } from 'esbuild';
@@ -13,6 +13,8 @@ import { cdnFiles } from './cdn-pages.mjs';
 
 const outdir = 'dist/cdn';
 const QR_FILE = 'mfa-qrcode.js';
+// The phone chooser's country data (calling codes, trunk prefixes), fetched when a phone flow opens.
+const PHONE_FILE = 'mfa-phone-countries.js';
 // `_`-named properties are the elements' internal state (Lit `state: true`): short names in the
 // script files. The three passed by name to a countdown are kept.
 const mangleCache = {}; // one set of short names across the page files and their parts
@@ -102,6 +104,11 @@ for (const { name, contents, mode } of cdnFiles()) {
       name: 'qrcode-beside',
       setup(b) { b.onResolve({ filter: /^qrcode$/ }, () => ({ path: `./${QR_FILE}`, external: true })); },
     }, {
+      name: 'phone-countries-beside',
+      setup(b) {
+        b.onResolve({ filter: /\/phone-chooser\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: `./${PHONE_FILE}`, external: true } : undefined));
+      },
+    }, {
       // Elements that load a part on demand when used alone have it inline here (see the loader),
       // unless this page has it as a part file beside it.
       name: 'on-demand-parts',
@@ -127,6 +134,8 @@ const qr = await build({
   metafile: true,
 });
 Object.assign(outputs, qr.metafile.outputs);
+const phone = await build({ ...common, entryPoints: { [PHONE_FILE.replace(/\.js$/, '')]: 'src/elements/mfa-enrollment/phone-chooser.ts' }, outdir, metafile: true });
+Object.assign(outputs, phone.metafile.outputs);
 
 // The size check reads which files load up front (static imports) and which on demand.
 writeFileSync(`${outdir}/metafile.json`, JSON.stringify({ inputs: {}, outputs }));

@@ -340,6 +340,12 @@ for (const { page: name, tags, body, user, shows } of CDN_PAGES) {
     // Only what the page then needs, from beside the file: the QR library for a drawn code.
     assert.deepEqual(cdn().filter((path) => !path.endsWith(`/${name}.direct.js`) && path !== '/dist/cdn/mfa-qrcode.js'), []);
     assert.deepEqual(await axeViolations(page), []);
+    if (body.includes('<mfa-enrollment>')) {
+      // The phone chooser's country data: fetched from beside the file when a phone flow opens (issue 16).
+      await page.click('mfa-enrollment >>> li[data-factor="sms"] [part~="enroll-button"]');
+      await page.waitForSelector('mfa-enrollment >>> select#country option[value="DE"]');
+      assert.deepEqual(cdn().filter((path) => path.endsWith('/mfa-phone-countries.js')), ['/dist/cdn/mfa-phone-countries.js']);
+    }
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -213,12 +213,15 @@ describe('pseudo-locale: nothing English escapes, nothing overflows at 360 px', 
     const said = recordLive(el as MfaEnrollment);
     await check(el, 'list');
     button(el, 'enroll-button', row(el, 'sms')).click();
-    await until(el, () => $(el, '#address'), 'phone form');
-    await check(el, 'phone form');
+    await until(el, () => $(el, '#country'), 'phone form with its country chooser');
+    // The chooser's country names come from Intl.DisplayNames (data, not table text).
+    const countries = [...$<HTMLSelectElement>(el, '#country')!.options].map((option) => option.textContent!);
+    expect(countries.length, 'the country chooser is filled').to.be.greaterThan(100);
+    await check(el, 'phone form', countries);
     type($<HTMLInputElement>(el, '#address')!, '12345');
     button(el, 'submit-button').click();
     await until(el, () => $(el, '#address-error'), 'field error');
-    await check(el, 'phone refused');
+    await check(el, 'phone refused', countries);
     type($<HTMLInputElement>(el, '#address')!, '+14155550123');
     button(el, 'submit-button').click();
     await until(el, () => $(el, 'mfa-code-input'), 'code step');

@@ -52,6 +52,16 @@ export const codeInputStyles = css`
     box-shadow: 0 0 0 1px var(--_focus);
   }
 
+  /* The selection is drawn on the cells (see #syncSelection): the text's own would cover the gaps. */
+  .cell.selected {
+    background: var(--mfa-code-selection-background, color-mix(in srgb, var(--_focus) 28%, var(--_surface)));
+  }
+
+  input::selection {
+    background: transparent;
+    color: inherit;
+  }
+
   :host([invalid]) .cell {
     border-color: var(--_danger);
   }
@@ -99,6 +109,12 @@ export const codeInputStyles = css`
     }
     .field:focus-within .cell.active {
       border-color: Highlight;
+    }
+    .cell.selected {
+      background: Highlight;
+    }
+    input::selection {
+      color: HighlightText;
     }
     .field:focus-within {
       outline-color: Highlight;

@@ -28,14 +28,16 @@ const MAX_LENGTH = 10;
  * @csspart label - The visible label (visually hidden with `hide-label`).
  * @csspart field - The box holding the cells and the input.
  * @csspart cells - The row of cells drawn behind the input.
- * @csspart cell - One cell; also `cell-filled` when it holds a digit, `cell-active` at the caret.
+ * @csspart cell - One cell; also `cell-filled` when it holds a digit, `cell-active` at the caret,
+ *   `cell-selected` when its digit is selected.
  * @csspart input - The real `<input>`.
  * @csspart description - The visually hidden description read with the field.
  *
- * @cssprop --mfa-code-cell-width - Width of a cell, in `ch` of the monospaced font (default `2ch`).
- * @cssprop --mfa-code-cell-gap - Space between cells (default `0.5ch`).
- * @cssprop --mfa-code-cell-height - Height of a cell (default `2.2em`).
+ * @cssprop --mfa-code-cell-width - Width of a cell, in `ch` of the monospaced font (default `2.5ch`).
+ * @cssprop --mfa-code-cell-gap - Space between cells (default `0.6ch`).
+ * @cssprop --mfa-code-cell-height - Height of a cell (default `1.75em`).
  * @cssprop --mfa-code-cell-background - Background of a cell (default the surface colour).
+ * @cssprop --mfa-code-selection-background - Background of a selected cell (default the focus colour over the surface).
  * @cssprop --mfa-code-font-size - Size of the digits (default `1.5em`).
  */
 export class MfaCodeInput extends MfaElement<CodeInputStrings> {
@@ -54,6 +56,7 @@ export class MfaCodeInput extends MfaElement<CodeInputStrings> {
     label: { type: String },
     hideLabel: { type: Boolean, attribute: 'hide-label', reflect: true },
     description: { type: String },
+    _selection: { state: true },
   };
 
   /** The digits entered so far (non-digits are dropped, at most `length`). */
@@ -77,6 +80,8 @@ export class MfaCodeInput extends MfaElement<CodeInputStrings> {
   declare description?: string;
 
   #lastCompleted = '';
+  /** @internal The selected digits `[start, end)`, drawn on the cells (the native highlight is hidden). */
+  declare _selection?: readonly [number, number];
 
   constructor() {
     super();
@@ -142,7 +147,7 @@ export class MfaCodeInput extends MfaElement<CodeInputStrings> {
           ${Array.from(
             { length },
             (_, i) =>
-              html`<span class="cell ${i === caret ? 'active' : ''}" part="cell${i < filled ? ' cell-filled' : ''}${i === caret ? ' cell-active' : ''}"></span>`,
+              html`<span class="cell ${i === caret ? 'active' : ''} ${this.#selected(i) ? 'selected' : ''}" part="cell${i < filled ? ' cell-filled' : ''}${i === caret ? ' cell-active' : ''}${this.#selected(i) ? ' cell-selected' : ''}"></span>`,
           )}
         </div>
         <input
@@ -163,6 +168,12 @@ export class MfaCodeInput extends MfaElement<CodeInputStrings> {
           aria-invalid=${!!this.invalid}
           aria-describedby=${this.description ? 'description' : nothing}
           @input=${this.#onInput}
+          @select=${this.#syncSelection}
+          @selectionchange=${this.#syncSelection}
+          @keyup=${this.#syncSelection}
+          @pointerup=${this.#syncSelection}
+          @focus=${this.#syncSelection}
+          @blur=${this.#syncSelection}
           @paste=${this.#onPaste}
           @change=${() => this.dispatchEvent(new Event('change', { bubbles: true }))}
           @keydown=${(event: KeyboardEvent) => {
@@ -179,7 +190,26 @@ export class MfaCodeInput extends MfaElement<CodeInputStrings> {
     </div>`;
   }
 
+  #selected(i: number): boolean {
+    const range = this._selection;
+    return !!range && i >= range[0] && i < range[1];
+  }
+
+  /**
+   * The text's own selection highlight would span the gaps and run past the last cell (each
+   * digit's advance is a whole cell pitch), so it is hidden and the selected cells are marked
+   * instead: the highlight stays within the cells in every engine.
+   */
+  #syncSelection(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const start = input.selectionStart ?? 0;
+    const end = input.selectionEnd ?? 0;
+    const next = event.type !== 'blur' && end > start ? ([start, end] as const) : undefined;
+    if (next?.[0] !== this._selection?.[0] || next?.[1] !== this._selection?.[1]) this._selection = next;
+  }
+
   #onInput(event: Event): void {
+    this.#syncSelection(event);
     const input = event.target as HTMLInputElement;
     const raw = input.value;
     const max = this.codeLength;

@@ -53,8 +53,9 @@ const en = {
   'flow.done': '{factor} is set up.',
 
   'phone.label': 'Phone number',
-  'phone.hint': 'In international format: + and the country code, for example +14155550123.',
-  'phone.invalid': 'Enter the number in international format: a + followed by the country code and the number, for example +14155550123.',
+  'phone.country': 'Country or region',
+  'phone.hint': 'The number as you dial it in your country, or in international format with + and the country code.',
+  'phone.invalid': 'Not a phone number for the chosen country. Check the digits, or enter it in international format with + and the country code.',
   'phone.submit.sms': 'Send code',
   'phone.submit.voice': 'Call me',
   'email.label': 'Email address',

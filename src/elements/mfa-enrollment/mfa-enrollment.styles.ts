@@ -160,7 +160,8 @@ export const enrollmentStyles = css`
     font-weight: 500;
   }
 
-  input {
+  input,
+  select {
     width: min(100%, 20rem);
   }
 

@@ -14,6 +14,7 @@ import { MfaElement } from '../shared/mfa-element.js';
 import { baseStyles, columnBaseStyles } from '../shared/styles.js';
 import { enrollmentLocales, type EnrollmentStrings } from './mfa-enrollment.strings.js';
 import { enrollmentStyles } from './mfa-enrollment.styles.js';
+import { loadPhoneChooser, type PhoneChooser } from './phone-country.js';
 
 type EnrollFactor = Exclude<FactorName, 'recovery-code'>;
 type Key = keyof EnrollmentStrings & string;
@@ -177,6 +178,7 @@ const onEscape = (action: () => void) => (event: KeyboardEvent) => {
  * @csspart label - A field's label.
  * @csspart hint - A field's hint.
  * @csspart input - The phone number or email field.
+ * @csspart country-select - The phone flow's country chooser (a native select, shown once its data has arrived).
  * @csspart submit-button - Sends the address or verifies the code.
  * @csspart resend-button - Sends the code again.
  * @csspart change-button - Goes back to change the phone number or email address.
@@ -231,6 +233,8 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     _added: { state: true },
     _regenerating: { state: true },
     _now: { state: true },
+    _phone: { state: true },
+    _region: { state: true },
   };
 
   /** Space-separated factor names choosing and ordering the rows. */
@@ -258,6 +262,10 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   declare _regenerating?: 'ask' | 'busy';
   /** @internal The factor just set up: its row says so (and focus goes there) until the next action. */
   declare _added?: FactorName;
+  /** @internal The phone chooser, once fetched (a phone flow opened). */
+  declare _phone?: PhoneChooser;
+  /** @internal The country chosen for a national phone number (preselected from the language). */
+  declare _region?: string;
 
   #loadSeq = 0;
   #loadPromise: Promise<void> = Promise.resolve();
@@ -534,6 +542,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       this.#enrollRemote(this.#newFlow(factor, 'starting'));
     } else {
       this.#newFlow(factor, 'address');
+      if (factor !== 'email') void this.#loadPhone();
       this.#say('flow.title', { factor: this.#factorTitle(factor) });
       this.focusPart('#address');
     }
@@ -634,7 +643,8 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     if (!source || !flow || flow.busy || this.#waitLeft(flow.error) > 0) return;
     const raw = (resend ? undefined : this.renderRoot.querySelector<HTMLInputElement>('#address')?.value) ?? flow.address ?? '';
     const isEmail = flow.factor === 'email';
-    const address = (isEmail ? normalizeEmail : normalizePhone)(raw);
+    const phone = this._phone;
+    const address = isEmail ? normalizeEmail(raw) : phone ? phone.toE164(raw, this.#country(phone)) : normalizePhone(raw);
     const invalid = isEmail ? 'email.invalid' : 'phone.invalid';
     if (!address) {
       this.#patch(flow, { ...IDLE, step: 'address', address: raw, fieldError: invalid });
@@ -1161,6 +1171,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const kind = factor === 'email' ? 'email' : 'phone';
     const type = factor === 'email' ? 'email' : 'tel';
     return html`<form novalidate @submit=${this.#onSubmit}>
+      ${kind === 'phone' ? this.#renderCountry() : nothing}
       <label part="label" for="address">${this.t(`${kind}.label`)}</label>
       <p part="hint" class="hint" id="address-hint">${this.t(`${kind}.hint`)}</p>
       <input
@@ -1186,6 +1197,34 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
         ${this.#cancelButton()}
       </div>
     </form>`;
+  }
+
+  /**
+   * The country a national number is read in: a native select (keyboard, screen readers and
+   * mobile pickers for free). Until its data has arrived (or if it cannot), only `+…` numbers work.
+   */
+  #renderCountry(): TemplateResult | typeof nothing {
+    const phone = this._phone;
+    if (!phone) return nothing;
+    const chosen = this.#country(phone).region;
+    return html`<label part="label" for="country">${this.t('phone.country')}</label>
+      <select part="country-select" id="country" autocomplete="country" @change=${(event: Event) => (this._region = (event.target as HTMLSelectElement).value)}>
+        ${phone.countryOptions(resolveLang(this)).map(
+          (c) => html`<option value=${c.region} ?selected=${c.region === chosen}>${c.label}</option>`,
+        )}
+      </select>`;
+  }
+
+  #country(phone: PhoneChooser) {
+    return phone.countryFor(this._region, resolveLang(this), globalThis.navigator?.language);
+  }
+
+  async #loadPhone(): Promise<void> {
+    try {
+      this._phone ??= await loadPhoneChooser();
+    } catch {
+      // Offline for a moment: `+…` numbers still work, and the next phone flow fetches again.
+    }
   }
 
   #renderCode(flow: Flow): TemplateResult {

@@ -142,7 +142,8 @@ export const baseStyles = css`
     color: var(--_primary);
   }
 
-  input {
+  input,
+  select {
     font: inherit;
     color: var(--_text);
     background: var(--_surface);
@@ -199,7 +200,8 @@ export const baseStyles = css`
   @media (forced-colors: active) {
     button,
     .button,
-    input {
+    input,
+    select {
       border: 1px solid ButtonText;
     }
     :focus-visible {
