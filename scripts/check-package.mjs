@@ -94,6 +94,10 @@ cpSync(join(repo, 'examples'), join(project, 'examples'), {
   recursive: true,
   filter: (src) => !/[\\/](dist|node_modules|\.angular|\.next|next-env\.d\.ts)$/.test(src),
 });
+// What `vite` (serve) puts behind the examples in this repository is its emulator and demo server
+// (examples/shared/dev-backend.ts), which a copied-out example has not: as in a user's app, there
+// is no backend module, only an empty stand-in so the config's (unused) import resolves.
+writeFileSync(join(project, 'examples', 'shared', 'dev-backend.ts'), '// Not in a copied-out example: the repository\'s own dev backend.\nexport const exampleBackend: (() => import(\'vite\').Plugin) | undefined = undefined;\n');
 const devDependencies = Object.fromEntries(Object.values(TOOLING).flat().sort().map((name) => [name, installed(name)]));
 writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'mfa-elements-user', private: true, type: 'module', dependencies: { 'mfa-elements': `file:${tarball}` }, devDependencies }, null, 2));
 const installOk = run('npm install of the tarball and the examples\' tooling', 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {
