@@ -343,7 +343,14 @@ for (const { page: name, tags, body, user, shows } of CDN_PAGES) {
     if (body.includes('<mfa-enrollment>')) {
       // The phone chooser's country data: fetched from beside the file when a phone flow opens (issue 16).
       await page.click('mfa-enrollment >>> li[data-factor="sms"] [part~="enroll-button"]');
-      await page.waitForSelector('mfa-enrollment >>> select#country option[value="DE"]');
+      // Read from the shadow root itself: puppeteer's `>>> select option` query missed options that
+      // were there (seen in about half the runs), which no user would.
+      await page.waitForFunction(
+        () => [...(document.querySelector('mfa-enrollment')!.shadowRoot!.querySelector<HTMLSelectElement>('select#country')?.options ?? [])].some((o) => o.value === 'DE'),
+        { timeout: 10_000 },
+      ).catch((error) => {
+        throw new Error('the country chooser never listed Germany (DE) after the SMS flow opened', { cause: error });
+      });
       assert.deepEqual(cdn().filter((path) => path.endsWith('/mfa-phone-countries.js')), ['/dist/cdn/mfa-phone-countries.js']);
     }
     assert.deepEqual(errors, []);
