@@ -62,8 +62,10 @@ function fakePopup(): Window & { closed: boolean } {
 /** Fails with every untranslated text and every overflow of `el` in its current state. */
 async function check(el: Element, state: string, data: string[] = []): Promise<void> {
   await (el as Element & { updateComplete?: Promise<unknown> }).updateComplete;
+  // Wherever a phone flow is open, the country chooser's names come from Intl.DisplayNames: data.
+  const countries = [...(el.shadowRoot!.querySelector<HTMLSelectElement>('#country')?.options ?? [])].map((o) => o.textContent!);
   const leaks = texts(el.shadowRoot!)
-    .map((f) => ({ ...f, rest: leftover(f.text, data) }))
+    .map((f) => ({ ...f, rest: leftover(f.text, [...data, ...countries]) }))
     .filter((f) => f.rest)
     .map((f) => `${f.where}: “${f.text}” (left: ${f.rest})`);
   expect(leaks, `${state}: text that did not go through the tables`).to.deep.equal([]);
