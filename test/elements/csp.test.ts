@@ -44,13 +44,20 @@ for (const [name, query] of [
   });
 }
 
-it('the policy is enforced in this page: a string as innerHTML is refused', async () => {
+it('the policy is enforced in this page: a string as innerHTML is refused where Trusted Types exist', async () => {
   const { win, frame } = await load('');
   try {
     const div = win.document.createElement('div');
-    expect(() => {
+    const assign = () => {
       div.innerHTML = '<b>x</b>';
-    }, 'Trusted Types refuse a plain string').to.throw();
+    };
+    // Firefox ESR 140 has no Trusted Types (ESR 153 has): there the directive is ignored, and the
+    // elements, which never assign markup strings, render the same. Each engine's path is asserted.
+    if ('trustedTypes' in win) expect(assign, 'Trusted Types refuse a plain string').to.throw();
+    else {
+      expect(navigator.userAgent, 'only Firefox before Trusted Types lacks them').to.match(/Firefox\/1[0-4]\d\./);
+      expect(assign, 'without Trusted Types a string is taken').not.to.throw();
+    }
   } finally {
     frame.remove();
   }
