@@ -6,10 +6,10 @@
 //
 //   node scripts/example-nextjs-build.mjs [--force]
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inputFiles, sha256 } from './build-inputs.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const example = join(repo, 'examples', 'nextjs');
@@ -18,15 +18,7 @@ const stampFile = join(example, '.next', 'mfa-build-stamp.json');
 const NOT_INPUT = new Set(['.next', 'node_modules', 'next-env.d.ts']);
 const PACKAGES = ['next', 'react', 'react-dom', '@auth0/nextjs-auth0'];
 
-function walk(dir, out = []) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (NOT_INPUT.has(entry.name)) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) walk(path, out);
-    else if (entry.isFile() && !entry.name.endsWith('.md')) out.push(path);
-  }
-  return out;
-}
+const walk = (dir) => inputFiles(dir, NOT_INPUT);
 
 /** Every input with its hash, sorted by path (relative to the repository). */
 export function currentInputs() {
@@ -40,7 +32,7 @@ export function currentInputs() {
   ];
   return Object.fromEntries(
     files
-      .map((file) => [relative(repo, file).split(sep).join('/'), createHash('sha256').update(readFileSync(file)).digest('hex')])
+      .map((file) => [relative(repo, file).split(sep).join('/'), sha256(file)])
       .sort(([a], [b]) => (a < b ? -1 : 1)),
   );
 }

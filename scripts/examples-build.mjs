@@ -12,10 +12,10 @@
 // dist/inputs/<n>.txt is a symlink to the live file: the test runner serves .txt as is (it would
 // compile a .ts or rewrite a .js), so a test can hash the current content and compare.
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inputFiles, sha256 } from './build-inputs.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const self = relative(repo, fileURLToPath(import.meta.url));
@@ -37,19 +37,8 @@ const TOOLING = {
 /** Folders of an example that are output or cache, never input. */
 const NOT_INPUT = new Set(['dist', '.angular', 'node_modules']);
 
-const sha256 = (path) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const toRepo = (abs) => relative(repo, abs).split(sep).join('/');
-
-function walk(dir, out = []) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (NOT_INPUT.has(entry.name)) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) walk(path, out);
-    // Documentation is not built: editing a README does not make a build stale.
-    else if (entry.isFile() && !entry.name.endsWith('.md')) out.push(path);
-  }
-  return out;
-}
+const walk = (dir) => inputFiles(dir, NOT_INPUT);
 
 /** The package.json of the package a file belongs to (`…/node_modules/@scope/name/…`). */
 function packageJsonOf(file) {
