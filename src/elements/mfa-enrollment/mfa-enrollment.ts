@@ -1056,34 +1056,28 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
               aria-label=${busy ? nothing : this.t('enrollLabel', { factor: title })}
               aria-disabled=${busy}
               @click=${() => this.#startEnroll(factor as EnrollFactor)}
-            >
-              ${this.#busyLabel(busy, 'enrolling', 'enroll')}
-            </button>`;
+            >${this.#busyLabel(busy, 'enrolling', 'enroll')}</button>`;
     return html`<li part="factor${enrolled ? ' factor-enrolled' : ''}" class="factor" data-factor=${factor}>
       <div class="factor-main">
         <div class="factor-text">
-          <div class="title-line">
-            ${factorIcon(factor)} ${this.#heading('title', 1, title, `title-${factor}`)}
-            ${enrolled ? html`<span part="badge" class="badge">${this.t('enrolled')}</span>` : nothing}
-          </div>
+          <div class="title-line">${factorIcon(factor)}${this.#heading('title', 1, title, `title-${factor}`)}${enrolled
+            ? html`<span part="badge" class="badge">${this.t('enrolled')}</span>`
+            : nothing}</div>
           <p part="description" class="description">${this.t(`factor.${factor}.description` as Key)}</p>
         </div>
         <div part="actions" class="actions">${action}</div>
-      </div>
-      <!-- Before the list: Tab from it reaches the new entry's Remove next. -->
-      ${this._added === factor
-        ? html`<p part="success" class="success" tabindex="-1"><span class="check" aria-hidden="true">✓</span> ${this.t('flow.done', { factor: title })}</p>`
-        : nothing}
-      ${enrolled
-        ? html`<ul part="authenticators" class="authenticators" aria-label=${this.t('enrolledList', { factor: title })}>
-            ${authenticators.map((a) => this.#renderAuthenticator(a))}
-          </ul>`
-        : nothing}
-      ${rowError ? html`<div class="state">${this.#renderError(rowError)}</div>` : nothing}
-      ${factor === 'recovery-code' && this._regenerating === 'ask' ? this.#renderRegenerateConfirm() : nothing}
-      ${this._recovery?.factor === factor ? this.#renderRecovery(this._recovery.codes) : nothing}
-      ${flow ? this.#renderFlow(flow) : nothing}
-    </li>`;
+      </div>${
+        // Before the list: Tab from it reaches the new entry's Remove next.
+        this._added === factor
+          ? html`<p part="success" class="success" tabindex="-1"><span class="check" aria-hidden="true">✓</span> ${this.t('flow.done', { factor: title })}</p>`
+          : nothing}${enrolled
+        ? html`<ul part="authenticators" class="authenticators" aria-label=${this.t('enrolledList', { factor: title })}>${authenticators.map((a) =>
+            this.#renderAuthenticator(a))}</ul>`
+        : nothing}${
+        // The rest, one part: what is open under the row (rarely anything while the list renders).
+        rowError || (factor === 'recovery-code' && this._regenerating === 'ask') || this._recovery?.factor === factor || flow
+          ? html`${rowError ? html`<div class="state">${this.#renderError(rowError)}</div>` : nothing}${factor === 'recovery-code' && this._regenerating === 'ask' ? this.#renderRegenerateConfirm() : nothing}${this._recovery?.factor === factor ? this.#renderRecovery(this._recovery.codes) : nothing}${flow ? this.#renderFlow(flow) : nothing}`
+          : nothing}</li>`;
   }
 
   #renderAuthenticator(a: Authenticator): TemplateResult {
@@ -1091,9 +1085,9 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const label = this.#labelOf(a);
     const removing = this._removingId === a.id;
     const confirming = this._confirmId === a.id;
-    return html`<li part="authenticator" class="authenticator">
-      <span part="authenticator-name" class="authenticator-name" dir=${nameDir(a)}>${name}</span>${this.#added(a) ? html`<span part="date" class="date">${this.#added(a)}</span>` : nothing}
-      ${a.removable && this.activeSource?.capabilities?.remove !== false && !this.#locked()
+    const added = this.#added(a);
+    // No whitespace beside the parts: in this flex row it would only be empty text nodes.
+    return html`<li part="authenticator" class="authenticator"><span part="authenticator-name" class="authenticator-name" dir=${nameDir(a)}>${name}</span>${added ? html`<span part="date" class="date">${added}</span>` : nothing}${a.removable && this.activeSource?.capabilities?.remove !== false && !this.#locked()
         ? html`<button
             type="button"
             class="secondary"
@@ -1103,14 +1097,10 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
             aria-disabled=${!!this._removingId}
             aria-expanded=${confirming}
             @click=${() => this.#toggleConfirm(a)}
-          >
-            ${this.#busyLabel(removing, 'removing', 'remove')}
-          </button>`
+          >${this.#busyLabel(removing, 'removing', 'remove')}</button>`
         : a.factor === 'recovery-code'
           ? nothing
-          : html`<span part="note" class="note">${this.t('notRemovable')}</span>`}
-      ${confirming ? this.#renderConfirm(a, label) : nothing}
-    </li>`;
+          : html`<span part="note" class="note">${this.t('notRemovable')}</span>`}${confirming ? this.#renderConfirm(a, label) : nothing}</li>`;
   }
 
   #renderConfirm(a: Authenticator, name: string): TemplateResult {
