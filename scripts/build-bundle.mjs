@@ -23,12 +23,13 @@ const common = { mangleProps: /^_[a-z]/, reserveProps: /^_(lockUntil|resendAt|pu
 /**
  * Parts a page opens only on a rare path, as files beside the page (`parts/<page>.<part>.js`):
  * <mfa-recovery-codes> on the verify page shows the replacement code after a verification with a
- * recovery code (2.8 KB the page would otherwise carry). A part takes Lit and the shared element
+ * recovery code (2.8 KB the page would otherwise carry); the push poll runs only when a push is
+ * sent, and is fetched while the challenge is on its way. A part takes Lit and the shared element
  * base from the page file itself (the page exports exactly `shared`), so the page keeps one Lit,
  * one MfaElement and one translation registry; the part holds only its own modules (checked).
  */
 const PARTS = {
-  'mfa-verify': {
+  'mfa-verify': [{
     name: 'recovery-codes',
     entry: 'src/define/mfa-recovery-codes.ts',
     own: /\/src\/(elements\/mfa-recovery-codes\/|define\/mfa-recovery-codes\.ts)/,
@@ -40,11 +41,24 @@ const PARTS = {
       'src/elements/shared/mfa-element.ts': ['MfaElement'],
       'src/elements/shared/styles.ts': ['baseStyles'],
     },
-  },
+  }, {
+    // The push poll, fetched while the push challenge is sent (0.4 KB a code-only page never runs).
+    name: 'poller',
+    entry: 'src/core/poller.ts',
+    own: /\/src\/core\/poller\.ts$/,
+    request: /core\/poller\.js$/,
+    shared: {
+      'src/core/errors.ts': ['abortError', 'isTransient', 'MfaError', 'toMfaError', 'untilAborted'],
+    },
+  }],
 };
 
-const partExports = (part) =>
-  Object.entries(part.shared).map(([from, names]) => `export { ${names} } from '${from === 'lit' ? from : `./${from}`}';`).join('\n');
+/** What a page exports for its parts: each name once, however many parts import it. */
+function partExports(parts) {
+  const byFile = {};
+  for (const part of parts) for (const [from, names] of Object.entries(part.shared)) byFile[from] = [...new Set([...(byFile[from] ?? []), ...names])];
+  return Object.entries(byFile).map(([from, names]) => `export { ${names} } from '${from === 'lit' ? from : `./${from}`}';`).join('\n');
+}
 
 async function buildPart(part, pageName) {
   const shared = new Set(Object.keys(part.shared).map((f) => (f === 'lit' ? f : join(process.cwd(), f))));
@@ -88,11 +102,11 @@ function onlyMode(mode) {
 rmSync(outdir, { recursive: true, force: true });
 const outputs = {};
 for (const { name, contents, mode } of cdnFiles()) {
-  const part = PARTS[name.split('.')[0]];
+  const parts = PARTS[name.split('.')[0]];
   const page = await build({
     ...common,
     mangleCache,
-    stdin: { contents: part ? `${contents}\n${partExports(part)}` : contents, resolveDir: process.cwd(), sourcefile: `${name}.ts`, loader: 'ts' },
+    stdin: { contents: parts ? `${contents}\n${partExports(parts)}` : contents, resolveDir: process.cwd(), sourcefile: `${name}.ts`, loader: 'ts' },
     outdir,
     entryNames: name,
     // Splitting only for the lazy translation tables; the QR library is built on its own below so it
@@ -113,8 +127,8 @@ for (const { name, contents, mode } of cdnFiles()) {
       // unless this page has it as a part file beside it.
       name: 'on-demand-parts',
       setup(b) {
-        if (part) {
-          b.onResolve({ filter: part.request }, (args) => (args.kind === 'dynamic-import' ? { path: `./parts/${name}.${part.name}.js`, external: true } : undefined));
+        if (parts) {
+          for (const part of parts) b.onResolve({ filter: part.request }, (args) => (args.kind === 'dynamic-import' ? { path: `./parts/${name}.${part.name}.js`, external: true } : undefined));
         } else {
           b.onResolve({ filter: /-loader\.js$/ }, (args) => ({ path: join(args.resolveDir, args.path.replace(/\.js$/, '.bundled.ts')) }));
         }
@@ -123,7 +137,7 @@ for (const { name, contents, mode } of cdnFiles()) {
   });
   Object.assign(mangleCache, page.mangleCache);
   Object.assign(outputs, page.metafile.outputs);
-  if (part) Object.assign(outputs, await buildPart(part, name));
+  for (const part of parts ?? []) Object.assign(outputs, await buildPart(part, name));
 }
 // The elements call only `create` (they draw the SVG themselves): the QR file is qrcode's encoder,
 // without the canvas and SVG-string renderers of its browser entry (let alone its Node ones).

@@ -55,10 +55,11 @@ export const BUDGETS = {
 /**
  * What CI enforces while a page is over its target: its size when issues 16 and 18 landed (the
  * fixes, icons, regeneration, phone chooser, selection drawing, 14 languages and Intl grammar added
- * 2–4 KB to each page) plus about half a kilobyte, so that a page can only shrink back towards it.
+ * 2–4 KB to each page) plus about half a kilobyte, so that a page can only shrink back towards it;
+ * lowered with each step that shrinks a page (the verify page: the push poll on demand, 24,858 B).
  */
 export const CEILINGS = {
-  'mfa-verify': 25_856,
+  'mfa-verify': 25_344,
   'mfa-enrollment': 37_120,
   'mfa-otp-enroll': 26_624,
   'mfa-elements': 42_496,

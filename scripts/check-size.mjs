@@ -8,7 +8,7 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 const checks = [
   ...cdnFiles().map(({ name }) => ({ what: `dist/cdn/${name}.js`, size: cdnPage(name), budget: ceilingOf(name), target: budgetOf(name) })),
-  { what: '<mfa-verify> alone with Lit (npm entry, bundled)', size: await elementAlone('src/define/mfa-verify.ts'), budget: 21.5 * 1024, target: 19.5 * 1024 },
+  { what: '<mfa-verify> alone with Lit (npm entry, bundled)', size: await elementAlone('src/define/mfa-verify.ts'), budget: 20.75 * 1024, target: 19.5 * 1024 },
 ];
 
 let failed = 0;

@@ -375,6 +375,24 @@ test('dist/cdn/mfa-verify.proxy.js carries only the proxy source: proxy-url work
   await page.close();
 });
 
+test('the verify page fetches the push poll from parts/ beside it, with the page\'s own error types', async () => {
+  const { page, errors, cdn } = await openCdnPage('mfa-verify.direct.js', '<mfa-provider><mfa-verify></mfa-verify></mfa-provider>');
+  await page.waitForFunction(() => customElements.get('mfa-verify') !== undefined);
+  // A string, not a function: tsx would name the source's method with a helper the page lacks.
+  const got = await page.evaluate(`(async () => {
+    const { pollOob } = await import('/dist/cdn/parts/mfa-verify.direct.poller.js');
+    const { MfaError } = await import('/dist/cdn/mfa-verify.direct.js');
+    // A source whose grant fails at once: the poll's error is the page's own MfaError class.
+    const source = { verify: () => Promise.reject(new MfaError('access_denied')) };
+    const error = await pollOob(source, { oobCode: 'x', interval: 1, expiresIn: 60 }).catch((e) => e);
+    return { isPageError: error instanceof MfaError, code: error.code };
+  })()`);
+  assert.deepEqual(got, { isPageError: true, code: 'access_denied' });
+  assert.deepEqual(cdn(), ['/dist/cdn/mfa-verify.direct.js', '/dist/cdn/parts/mfa-verify.direct.poller.js']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the verify page fetches <mfa-recovery-codes> from parts/ beside it, built on the page\'s own element base', async () => {
   const { page, errors, cdn } = await openCdnPage('mfa-verify.direct.js', '<mfa-provider><mfa-verify></mfa-verify></mfa-provider>');
   await page.waitForFunction(() => customElements.get('mfa-verify') !== undefined);

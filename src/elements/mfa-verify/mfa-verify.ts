@@ -3,7 +3,6 @@ import { isRateLimited, MfaError, toMfaError } from '../../core/errors.js';
 import { isPushTwin } from '../../core/factors.js';
 import { digitsOnly, normalizeRecoveryCode } from '../../core/input.js';
 import { maskedName } from '../../core/mask.js';
-import { pollOob } from '../../core/poller.js';
 import type { Authenticator, Challenge, MfaSource, VerifyRequest, VerifyResult } from '../../core/types.js';
 import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
 import type { MfaCodeCompleteEvent } from '../mfa-code-input/mfa-code-input.events.js';
@@ -13,6 +12,7 @@ import { nameDir } from '../shared/localize.js';
 import { MfaElement } from '../shared/mfa-element.js';
 import { baseStyles, columnBaseStyles } from '../shared/styles.js';
 import { verifyStyles } from './mfa-verify.styles.js';
+import { loadPoller } from './poller-loader.js';
 import { loadRecoveryCodes } from './recovery-codes-loader.js';
 import { verifyLocales, type VerifyStrings } from './mfa-verify.strings.js';
 
@@ -437,6 +437,9 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     if (!source) return;
     const signal = this.#newFlow();
     const push = authenticator.factor === 'push';
+    // Fetched beside the challenge request; a failed fetch surfaces where the poll starts.
+    const poller = push ? loadPoller() : undefined;
+    poller?.catch(() => undefined);
     if (!again) this._step = 'sending';
     this._busy = !push;
     this.announce(this.t('verify.sending'));
@@ -471,6 +474,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     this.announce(this.sentences(this.#pushPrompt(), this.t('verify.push.waiting')));
     if (focus) void this.focusPart('[part~="cancel-button"]');
     try {
+      const pollOob = await poller!;
       const result = await pollOob(source, {
         oobCode: challenge.oobCode,
         interval: challenge.interval,

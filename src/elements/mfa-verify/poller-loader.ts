@@ -1,0 +1,12 @@
+import type { pollOob } from '../../core/poller.js';
+import { onDemand } from '../shared/on-demand.js';
+
+/**
+ * The push poll on demand: a page that verifies with codes never runs it. Fetched as the push
+ * challenge is sent (in parallel with that request, so the wait for the phone hides it); a failed
+ * fetch rejects like a failed request and is fetched again on the next try.
+ * The single-file bundle swaps in `poller-loader.bundled.ts`, which has it inline.
+ */
+const load = onDemand(() => import('../../core/poller.js'));
+
+export const loadPoller = (): Promise<typeof pollOob> => load().then((m) => m.pollOob);
