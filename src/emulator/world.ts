@@ -1,6 +1,7 @@
 import type { Clock } from './clock.js';
 import type { EmulatorConfig } from './config.js';
 import { Faults } from './faults.js';
+import type { AuthSession, MeLimits } from './my-account.js';
 import { LoginStore } from './login-store.js';
 import { OobStore } from './oob.js';
 import { Outbox } from './outbox.js';
@@ -29,6 +30,10 @@ export interface World {
   requests: RequestLog;
   tickets: Map<string, EnrollmentTicket>;
   logins: LoginStore;
+  /** My Account enrollments waiting for `verify`, by `auth_session`. */
+  meSessions: Map<string, AuthSession>;
+  /** My Account per-user limits, off until the control API sets them. */
+  meLimits: MeLimits;
 }
 
 export function createWorld(config: EmulatorConfig, clock: Clock): World {
@@ -46,5 +51,7 @@ export function createWorld(config: EmulatorConfig, clock: Clock): World {
     requests: new RequestLog(),
     tickets: new Map(),
     logins: new LoginStore(clock.now),
+    meSessions: new Map(),
+    meLimits: {},
   };
 }
