@@ -137,7 +137,12 @@ export function meType(a: AuthenticatorRecord): MeType | undefined {
   }
 }
 
-/** `phone|dev_x` for the MFA API's `sms|dev_x` (+ `voice|…` twin): one method per enrollment group. */
+/**
+ * The MFA API's id with the My Account type (`totp|dev_x` stays, `push|dev_x` → `push-notification|dev_x`).
+ * A phone is one method over the `sms|`/`voice|` twins, so its id is the group's, stable when PATCH
+ * switches which twin is preferred.
+ */
 export function meId(a: AuthenticatorRecord): string {
-  return `${meType(a)}|${a.id.slice(a.id.indexOf('|') + 1)}`;
+  const type = meType(a);
+  return type === 'phone' ? `phone|${a.groupId}` : `${type}|${a.id.slice(a.id.indexOf('|') + 1)}`;
 }
