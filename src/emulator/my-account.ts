@@ -100,8 +100,8 @@ export interface AuthSession {
   /** The primary record of the pending group. */
   authenticatorId: string;
   oobCode?: string;
-  /** Passkeys: the challenge handed out, base64url. */
-  challenge?: string;
+  /** Passkeys: the challenge handed out (base64url) and the RP ID it was for. */
+  passkey?: { challenge: string; rpId: string };
   expiresAt: number;
 }
 
@@ -114,6 +114,7 @@ export function sweepSessions(world: World, user: UserRecord): void {
   for (const [key, session] of world.meSessions) {
     if (session.userId !== user.id || session.expiresAt > now) continue;
     world.meSessions.delete(key);
+    if (session.passkey) continue;
     const pending = user.authenticators.find((a) => a.id === session.authenticatorId);
     if (pending && !pending.active) world.users.remove(user, pending.id);
   }

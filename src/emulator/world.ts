@@ -2,6 +2,7 @@ import type { Clock } from './clock.js';
 import type { EmulatorConfig } from './config.js';
 import { Faults } from './faults.js';
 import type { AuthSession, MeLimits } from './my-account.js';
+import type { PasskeyRecord } from './passkeys.js';
 import { LoginStore } from './login-store.js';
 import { OobStore } from './oob.js';
 import { Outbox } from './outbox.js';
@@ -34,6 +35,8 @@ export interface World {
   meSessions: Map<string, AuthSession>;
   /** My Account per-user limits, off until the control API sets them. */
   meLimits: MeLimits;
+  /** My Account passkeys by user id. */
+  passkeys: Map<string, PasskeyRecord[]>;
 }
 
 export function createWorld(config: EmulatorConfig, clock: Clock): World {
@@ -53,5 +56,6 @@ export function createWorld(config: EmulatorConfig, clock: Clock): World {
     logins: new LoginStore(clock.now),
     meSessions: new Map(),
     meLimits: {},
+    passkeys: new Map(),
   };
 }

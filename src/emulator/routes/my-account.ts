@@ -13,6 +13,7 @@ import {
   sweepSessions,
   type MeType,
 } from '../my-account.js';
+import { passkeyOptions, passkeysOf, passkeyView, rpIdFor, verifyPasskey } from '../passkeys.js';
 import { opaqueToken } from '../random.js';
 import type { Call, Handler, Route } from '../router.js';
 import type { AuthenticatorRecord, EnrollableFactor, UserRecord } from '../state.js';
@@ -102,14 +103,15 @@ function list(call: Call, world: World): Response {
   const type = call.url.searchParams.get('type');
   if (type !== null && !TYPES.includes(type)) throw problem(400, `Unknown type: ${type}.`);
   const headers = meLimit(world, user, 'reads');
-  const all = methods(world, user).map(view);
+  const all = [...passkeysOf(world, user).map(passkeyView), ...methods(world, user).map(view)];
   return json({ authentication_methods: (type === null ? all : all.filter((m) => m.type === type)).slice(0, 20) }, 200, headers);
 }
 
 function getOne(call: Call, world: World, path: Record<string, string>): Response {
   const user = meSession(world, call, 'read:me:authentication_methods');
   const headers = meLimit(world, user, 'reads');
-  return json(view(findMethod(world, user, path.id!)), 200, headers);
+  const passkey = passkeysOf(world, user).find((p) => p.id === path.id);
+  return json(passkey ? passkeyView(passkey) : view(findMethod(world, user, path.id!)), 200, headers);
 }
 
 function startSession(world: World, user: UserRecord, authenticatorId: string, oobCode?: string): string {
@@ -129,12 +131,13 @@ function pendingWithOob(world: World, user: UserRecord, factor: EnrollableFactor
   }
 }
 
-function create(call: Call, world: World): Response {
+function create(call: Call, world: World): Response | Promise<Response> {
   const user = meSession(world, call, 'create:me:authentication_methods');
   const params = jsonBody(call);
   const type = stringField(params, 'type', true);
   if (type === 'webauthn-roaming' || type === 'webauthn-platform') throw problem(400, `${type} cannot be enrolled through the My Account API.`);
-  if (!TYPES.includes(type) || type === 'passkey') throw problem(400, `Unsupported type: ${type}.`);
+  if (type === 'passkey') return createPasskey(call, world, user);
+  if (!TYPES.includes(type)) throw problem(400, `Unsupported type: ${type}.`);
   const factor: EnrollableFactor | undefined =
     type === 'phone' ? ((params.preferred_authentication_method ?? 'sms') as EnrollableFactor) : FACTOR_OF[type as MeType];
   if (type === 'phone' && factor !== 'sms' && factor !== 'voice') throw problem(400, 'preferred_authentication_method must be sms or voice.');
@@ -177,13 +180,36 @@ function create(call: Call, world: World): Response {
   return json({ id, auth_session: authSession, ...body }, 202, { ...headers, location: location(call, id) });
 }
 
-function verify(call: Call, world: World, path: Record<string, string>): Response {
+/** 202 with the creation options; the id exists only once verified, so Location names `passkey|new`. */
+async function createPasskey(call: Call, world: World, user: UserRecord): Promise<Response> {
+  const headers = meLimit(world, user, 'writes');
+  sweepSessions(world, user);
+  const rpId = rpIdFor(world, call.request, call.url.hostname);
+  const options = await passkeyOptions(world, user, rpId);
+  const authSession = opaqueToken(24);
+  world.meSessions.set(authSession, {
+    authSession,
+    userId: user.id,
+    authenticatorId: 'passkey|new',
+    passkey: { challenge: options.challenge, rpId },
+    expiresAt: world.clock.now() + AUTH_SESSION_TTL_MS,
+  });
+  return json({ auth_session: authSession, authn_params_public_key: options }, 202, { ...headers, location: location(call, 'passkey|new') });
+}
+
+async function verify(call: Call, world: World, path: Record<string, string>): Promise<Response> {
   const user = meSession(world, call, 'create:me:authentication_methods');
   const params = jsonBody(call);
   const key = stringField(params, 'auth_session', true);
   const headers = meLimit(world, user, 'writes');
   sweepSessions(world, user);
   const session = world.meSessions.get(key);
+  if (session?.passkey && session.userId === user.id && path.id === session.authenticatorId) {
+    // Single use whatever the outcome: a replayed or retried response needs a fresh challenge.
+    world.meSessions.delete(key);
+    const passkey = await verifyPasskey(world, user, session.passkey, params.authn_response, call.request.headers.get('user-agent') ?? undefined);
+    return json(passkeyView(passkey), 201, { ...headers, location: location(call, passkey.id) });
+  }
   const record = session && user.authenticators.find((a) => a.id === session.authenticatorId);
   if (!session || session.userId !== user.id || !record || meId(record) !== path.id) {
     throw problem(400, 'The auth_session is invalid or has expired.');
@@ -213,8 +239,15 @@ function update(call: Call, world: World, path: Record<string, string>): Respons
   const params = jsonBody(call);
   const unknown = Object.keys(params).filter((k) => k !== 'name' && k !== 'preferred_authentication_method');
   if (unknown.length) throw problem(400, `Unknown field: ${unknown[0]}.`);
-  const record = findMethod(world, user, path.id!);
   const name = stringField(params, 'name');
+  const passkey = passkeysOf(world, user).find((p) => p.id === path.id);
+  if (passkey) {
+    if (params.preferred_authentication_method !== undefined) throw problem(400, 'preferred_authentication_method applies to phone methods only.');
+    const headers = meLimit(world, user, 'writes');
+    if (name !== undefined) passkey.name = name;
+    return json(passkeyView(passkey), 200, headers);
+  }
+  const record = findMethod(world, user, path.id!);
   const preferred = params.preferred_authentication_method;
   if (name !== undefined && name.length > 100) throw problem(400, 'name must be at most 100 characters.');
   if (name !== undefined && record.kind === 'recovery-code') throw problem(400, 'A recovery code has no name.');
@@ -238,6 +271,13 @@ function update(call: Call, world: World, path: Record<string, string>): Respons
 
 function remove(call: Call, world: World, path: Record<string, string>): Response {
   const user = meSession(world, call, 'delete:me:authentication_methods');
+  const passkeys = passkeysOf(world, user);
+  const passkey = passkeys.findIndex((p) => p.id === path.id);
+  if (passkey >= 0) {
+    const headers = meLimit(world, user, 'writes');
+    passkeys.splice(passkey, 1);
+    return noContent(headers);
+  }
   const record = findMethod(world, user, path.id!);
   const headers = meLimit(world, user, 'writes');
   world.users.remove(user, record.id);
