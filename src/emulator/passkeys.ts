@@ -90,7 +90,7 @@ export async function verifyPasskey(
       expectedRPID: session.rpId,
       requireUserVerification: false,
     });
-    if (!result.verified) throw new Error('The registration response did not verify.');
+    if (!result.verified) throw new Error('the attestation statement (its signature) did not verify.');
     info = result.registrationInfo;
   } catch (error) {
     throw problem(400, `Invalid authn_response: ${error instanceof Error ? error.message : 'verification failed'}`);
