@@ -9,7 +9,17 @@ const runName = files?.length === 1 ? `${folder}/${files[0].replace(/^src\/[^/]+
 /** Which Node tests cover which folder: the server's tests run it against the real emulator. */
 const TESTS = {
   core: ['test/core/*.node.test.ts'],
-  server: ['test/server/*.node.test.ts'],
+  // Named files first, in this order: a mutant runs its covering files one by one and stops at the
+  // first failure, so the quick files that kill most mutants go first and the slow fuzz file last.
+  // node-handler.ts (src/server) is also the emulator's adapter; its own tests live with the emulator's.
+  server: [
+    ...[
+      'proxy', 'upstream-answers', 'validation', 'rate-limit', 'hostile-upstream', 'malformed', 'proxy-source',
+      'redis-limit-store', 'redis-fleet', 'examples', 'proxy-source-nextjs',
+    ].map((name) => `test/server/${name}.node.test.ts`),
+    'test/emulator/node-handler.node.test.ts',
+    'test/server/*.node.test.ts',
+  ],
   emulator: ['test/emulator/*.node.test.ts'],
 };
 

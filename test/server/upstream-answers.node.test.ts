@@ -76,6 +76,7 @@ describe('proxy: Auth0 answers as the browser sees them', () => {
     await h.admin.fault({ path: '/mfa/authenticators', status: 500, body: 'html', headers: { 'retry-after': '5' } });
     const five = await send(proxy, 'GET', `${BASE}/authenticators`, { user });
     assert.deepEqual([five.status, five.headers.get('retry-after')], [502, null], 'only a 503 says "come back later"');
+    assert.deepEqual(h.errors.map(String), ['Error: Auth0 answered 503', 'Error: Auth0 answered 500'], 'the operator learns who failed, and how');
     await h.admin.fault({ path: '/mfa/authenticators', status: 503, body: 'html', headers: { 'retry-after': '5' } });
     const later = await send(proxy, 'GET', `${BASE}/authenticators`, { user });
     assert.deepEqual([later.status, later.headers.get('retry-after')], [503, '5']);
@@ -124,6 +125,7 @@ describe('proxy: Auth0 answers as the browser sees them', () => {
       [403, { statusCode: 403, message: 'Insufficient scope', errorCode: 'insufficient_scope' }, 502, { error: 'server_error', error_description: 'The authorization server failed.' }],
       [409, { statusCode: 409, message: 'Conflict', errorCode: 'conflict' }, 502, { error: 'server_error', error_description: 'The authorization server failed.' }],
     ];
+    const reports = () => h.errors.map(String);
     for (const [status, body, expected, answer] of cases) {
       await h.admin.fault({ path, status, body, headers: { 'retry-after': '8', 'x-ratelimit-reset': '99' } });
       const res = await send(proxy, 'GET', BASE, { user });
@@ -135,6 +137,15 @@ describe('proxy: Auth0 answers as the browser sees them', () => {
         `${label}: rate-limit headers pass with a 429 only`,
       );
     }
+    assert.deepEqual(reports(), ['Error: Management API answered 403', 'Error: Management API answered 409'], 'only the 502s are reported');
+  });
+
+  it('a Management answer outside 2xx is never taken as a success, a 300 included', async (t) => {
+    const h = await harness(t);
+    const user = await h.user({ tokens: 'access', seed: [{ factor: 'otp' }] });
+    await h.admin.fault({ path: `/api/v2/users/${encodeURIComponent(user.id)}/recovery-code-regeneration`, status: 300, body: { recovery_code: 'ABCDEFGHJKLMNPQRSTUVWXYZ' } });
+    const res = await send(h.proxy(), 'POST', `${BASE}/recovery-code`, { user, json: {} });
+    assert.deepEqual([res.status, (await readJson(res)).error], [502, 'server_error'], 'no recovery code taken from a 300');
   });
 
   it('a Management 401 drops the cached token and retries once with a new one', async (t) => {
@@ -200,16 +211,21 @@ describe('proxy: Auth0 answers as the browser sees them', () => {
   it('a token answer without an access_token is a 502 for the user and a report for the operator', async (t) => {
     const h = await harness(t);
     const user = await h.user({ seed: [{ factor: 'otp' }] });
-    for (const body of [{ expires_in: 60 }, { access_token: 5 }, ['not', 'an', 'object']]) {
+    for (const [status, body] of [
+      [200, { expires_in: 60 }],
+      [200, { access_token: 5 }],
+      [200, ['not', 'an', 'object']],
+      [201, { access_token: 'looks-fine', expires_in: 60 }],
+    ] as const) {
       const proxy = h.proxy({
         fetch: async (input, init) =>
-          String(init?.body ?? '').includes('client_credentials') ? Response.json(body) : fetch(input, init),
+          String(init?.body ?? '').includes('client_credentials') ? Response.json(body, { status }) : fetch(input, init),
       });
       const before = h.errors.length;
       const res = await send(proxy, 'GET', BASE, { user });
       assert.equal(res.status, 502, JSON.stringify(body));
       assert.equal(h.errors.length, before + 1);
-      assert.match(String(h.errors.at(-1)), /Management token request answered 200/);
+      assert.equal(String(h.errors.at(-1)), `Error: Management token request answered ${status}`);
     }
   });
 
