@@ -18,6 +18,7 @@ const TESTS = {
       'redis-limit-store', 'redis-fleet', 'examples', 'proxy-source-nextjs',
     ].map((name) => `test/server/${name}.node.test.ts`),
     'test/emulator/node-handler.node.test.ts',
+    'test/server/node-handler-edges.node.test.ts',
     'test/server/*.node.test.ts',
   ],
   emulator: ['test/emulator/*.node.test.ts'],
