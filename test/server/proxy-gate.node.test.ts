@@ -117,4 +117,39 @@ describe('createMfaProxy: the checks before Auth0, as the browser reads them', (
     const unlimited = h.proxy({ rateLimit: false, now: () => now });
     for (let i = 0; i < 70; i++) assert.equal((await send(unlimited, 'POST', `${BASE}/verify`, { user, json: {} })).status, 400, `unlimited ${i + 1}`);
   });
+
+  it('without onError, failures go to console.error as one line each; without fetch, the global fetch is used', async (t) => {
+    const h = await harness(t);
+    const user = await h.user({ seed: [{ factor: 'otp' }] });
+    const logged: unknown[][] = [];
+    t.mock.method(console, 'error', (...args: unknown[]) => logged.push(args));
+    const proxy = h.proxy({ onError: undefined, fetch: undefined });
+    assert.equal((await send(proxy, 'GET', `${BASE}/authenticators`, { user })).status, 200, 'the global fetch reached the emulator');
+    assert.deepEqual(h.upstream, [], 'not through the harness spy');
+    await h.admin.fault({ path: '/mfa/authenticators', status: 500 });
+    assert.equal((await send(proxy, 'GET', `${BASE}/authenticators`, { user })).status, 502);
+    const throwing = h.proxy({ onError: undefined, getSession: () => { throw 'a string, not an Error'; } });
+    assert.equal((await send(throwing, 'GET', `${BASE}/authenticators`, { user })).status, 500);
+    assert.deepEqual(logged, [
+      ['[mfa-proxy]', 'Error: Auth0 answered 500'],
+      ['[mfa-proxy]', 'a string, not an Error'],
+    ]);
+  });
+
+  it('exposeTokens only when it is true; ticket hosts compared without case', async (t) => {
+    const h = await harness(t);
+    const user = await h.user({ seed: [{ factor: 'otp' }] });
+    await h.admin.fault({ path: '/oauth/token', user_id: user.id, status: 200, body: { access_token: 'AT', token_type: 'Bearer' } });
+    const notQuite = h.proxy({ exposeTokens: 'yes' as never });
+    assert.deepEqual(await readJson(await send(notQuite, 'POST', `${BASE}/verify`, { user, json: { otp: '123456' } })), { success: true });
+    const upper = h.proxy({
+      ticketHosts: ['Login.Example.COM'],
+      fetch: async (input, init) =>
+        input.endsWith('/api/v2/guardian/enrollments/ticket')
+          ? Response.json({ ticket_id: 't', ticket_url: 'https://login.example.com/guardian/enroll?ticket=t' })
+          : fetch(input, init),
+    });
+    const ticket = await send(upper, 'POST', BASE, { user, json: { factor: 'otp' } });
+    assert.deepEqual([ticket.status, await readJson(ticket)], [200, { ticket_url: 'https://login.example.com/guardian/enroll?ticket=t' }]);
+  });
 });
