@@ -15,7 +15,7 @@ const TESTS = {
   server: [
     ...[
       'proxy', 'proxy-gate', 'proxy-flows', 'upstream-answers', 'answer-fields', 'validation', 'factor-list', 'rate-limit', 'hostile-upstream', 'malformed', 'proxy-source',
-      'redis-limit-store', 'redis-fleet', 'examples', 'proxy-source-nextjs',
+      'redis-limit-store', 'redis-limit-store-answers', 'redis-fleet', 'examples', 'proxy-source-nextjs',
     ].map((name) => `test/server/${name}.node.test.ts`),
     'test/emulator/node-handler.node.test.ts',
     'test/server/node-handler-edges.node.test.ts',
