@@ -34,8 +34,8 @@ describe('RedisLimitStore: answers and defaults', () => {
 
   it('reports the wait in whole seconds, rounded up', async () => {
     const store = new RedisLimitStore(client, { prefix: 'wait:', onError: (error) => assert.fail(String(error)) });
-    // One token per 1.5 s: just after spending it, the wait is 1.5 s → 2 s.
-    const options = { limit: 1, windowMs: 1_500 };
+    // One token per 1.9 s: just after spending it (under 0.9 s later), the wait is 1.0x–1.9 s → 2 s.
+    const options = { limit: 1, windowMs: 1_900 };
     assert.deepEqual(await store.take('u', options), { ok: true, remaining: 0 });
     const refused = await store.take('u', options);
     assert.equal(refused.ok, false);
