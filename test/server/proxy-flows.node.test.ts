@@ -72,6 +72,21 @@ describe('proxy: which token, which client', () => {
   });
 });
 
+describe('proxy: without onTokens', () => {
+  it('a chained mfa_required and a successful verify still answer; the tokens just go nowhere', async (t) => {
+    const h = await harness(t);
+    const proxy = h.proxy({ onTokens: undefined });
+    const user = await h.user({ seed: [{ factor: 'otp' }] });
+    await h.admin.fault({ path: '/oauth/token', user_id: user.id, status: 403, body: { error: 'mfa_required', mfa_token: 'CHAINED' } });
+    const chained = await send(proxy, 'POST', `${BASE}/verify`, { user, json: { otp: '123456' } });
+    assert.deepEqual([chained.status, await readJson(chained)], [403, { error: 'mfa_required' }]);
+    await h.admin.fault({ path: '/oauth/token', user_id: user.id, status: 200, body: { access_token: 'AT' } });
+    const verified = await send(proxy, 'POST', `${BASE}/verify`, { user, json: { otp: '123456' } });
+    assert.deepEqual([verified.status, await readJson(verified)], [200, { success: true }]);
+    assert.deepEqual([h.tokens, h.errors], [[], []]);
+  });
+});
+
 describe('proxy: Management answers it reads', () => {
   it('the ticket asks for multiple enrollments except for email, and never mails', async (t) => {
     const h = await harness(t);
