@@ -70,9 +70,13 @@ describe('proxy input checks: the messages', () => {
           ...(body instanceof ReadableStream && { duplex: 'half' }),
         } as RequestInit),
       );
-    const answer = async (res: Response) => [res.status, (await readJson(res)).error_description];
+    const answer = async (res: Response) => {
+      const body = await readJson(res);
+      assert.equal(body.error, 'invalid_request');
+      return [res.status, body.error_description];
+    };
     const json = { 'content-type': 'application/json' };
-    for (const type of ['text/plain', 'application/json-patch+json', 'application/jsonp', 'multipart/form-data']) {
+    for (const type of ['text/plain', 'application/json-patch+json', 'application/jsonp', 'multipart/form-data', 'text/application/json']) {
       assert.deepEqual(await answer(await post('{"otp":"123456"}', { 'content-type': type })), [415, 'Content-Type must be application/json.'], type);
     }
     assert.deepEqual(await answer(await post('{"otp":"123456"}', {})), [415, 'Content-Type must be application/json.'], 'no type');
@@ -99,6 +103,8 @@ describe('proxy input checks: the messages', () => {
     };
     assert.deepEqual(await answer(await post(padded(MAX_BODY + 1), json)), [413, 'The request body is too large.'], 'one byte over, streamed');
     assert.deepEqual(await answer(await post(padded(MAX_BODY), json)), [400, 'otp must be 4 to 10 digits.'], 'exactly 16 KiB is read whole, across chunks');
+    const exact = new TextDecoder().decode(await new Response(padded(MAX_BODY)).arrayBuffer());
+    assert.deepEqual(await answer(await post(exact, { ...json, 'content-length': String(MAX_BODY) })), [400, 'otp must be 4 to 10 digits.'], 'a declared 16 KiB is allowed');
     for (const type of ['application/json; charset=utf-8', 'Application/JSON', 'application/json ;charset=utf-8']) {
       assert.deepEqual(await answer(await post('{"otp":"12ab56"}', { 'content-type': type })), [400, 'otp must be 4 to 10 digits.'], type);
     }
@@ -129,7 +135,7 @@ describe('proxy input checks: what goes upstream', () => {
       email: 'Someone@Example.COM',
     });
     assert.deepEqual(await associate({ authenticator_types: ['oob'], oob_channels: ['email'], email: '' }), { authenticator_types: ['oob'], oob_channels: ['email'] });
-    assert.deepEqual(await associate({ authenticator_types: ['oob'], oob_channels: ['auth0'], phone_number: '+15555550100' }), {
+    assert.deepEqual(await associate({ authenticator_types: ['oob'], oob_channels: ['auth0'], phone_number: '+15555550100', email: 'not checked, not sent' }), {
       authenticator_types: ['oob'],
       oob_channels: ['auth0'],
     });
