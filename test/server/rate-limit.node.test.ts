@@ -68,7 +68,7 @@ describe('MemoryLimitStore', () => {
   it('refuses a limit below 1 or a window that is not positive', async () => {
     const store = new MemoryLimitStore(() => 0);
     for (const options of [{ limit: 0, windowMs: 1000 }, { limit: 0.5, windowMs: 1000 }, { limit: 1, windowMs: 0 }, { limit: Number.NaN, windowMs: 1000 }, { limit: 1, windowMs: -1 }]) {
-      await assert.rejects(async () => store.take('u', options), RangeError, JSON.stringify(options));
+      await assert.rejects(async () => store.take('u', options), { name: 'RangeError', message: 'rateLimit: limit ≥ 1 and windowMs > 0 are required' }, JSON.stringify(options));
     }
     assert.deepEqual(await store.take('u', { limit: 1, windowMs: 1 }), { ok: true, remaining: 0 }, 'the smallest valid limit');
   });
