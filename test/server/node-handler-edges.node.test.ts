@@ -188,6 +188,15 @@ describe('listenNode at its edges', () => {
     assert.equal(seen, `${tls.url}/over-tls`);
   });
 
+  it('a handler that throws before answering: a plain-text 500', async (t) => {
+    const server = await listenNode(async () => {
+      throw new Error('internal');
+    }, { onError: () => {} });
+    t.after(() => server.close());
+    const answer = await rawRequest(server.url, 'GET / HTTP/1.1\r\nHost: x');
+    assert.deepEqual([answer.status, answer.headers['content-type']], [500, 'text/plain; charset=utf-8']);
+  });
+
   it('a port already taken is an error from listenNode, not a crash', async (t) => {
     const first = await listenNode(async () => new Response('first'));
     t.after(() => first.close());
