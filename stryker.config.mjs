@@ -3,8 +3,9 @@
 const folder = process.env.MUTATE_FOLDER ?? 'core';
 const files = process.env.MUTATE_FILES ? process.env.MUTATE_FILES.split(',') : undefined;
 // One name per run (the folder, or the folder and its one file): the report and the incremental
-// record of a file-by-file run do not overwrite each other's.
-const runName = files?.length === 1 ? `${folder}/${files[0].replace(/^src\/[^/]+\//, '').replace(/\//g, '-')}` : folder;
+// record of a file-by-file run do not overwrite each other's (a line range `file.ts:1-99` is named `file.ts@1-99`:
+// no colon in file names, which Windows checkouts refuse).
+const runName = files?.length === 1 ? `${folder}/${files[0].replace(/^src\/[^/]+\//, '').replace(/\//g, '-').replace(/:/g, '@')}` : folder;
 
 /** Which Node tests cover which folder: the server's tests run it against the real emulator. */
 const TESTS = {
