@@ -81,7 +81,7 @@ describe('createMfaProxy: the checks before Auth0, as the browser reads them', (
     assert.deepEqual(await refusal(await send(proxy, 'POST', `${BASE}/verify`, { user, json: {}, origin: null })), csrf('The Origin header is missing.'));
     assert.deepEqual(await refusal(await send(proxy, 'POST', `${BASE}/verify`, { user, json: {}, csrf: false })), csrf('The x-requested-with: mfa-elements header is missing.'));
     assert.deepEqual(h.upstream, []);
-    const upper = await send(proxy, 'POST', `${BASE}/verify`, { user, json: {}, headers: { 'x-requested-with': 'MFA-Elements' } });
+    const upper = await send(proxy, 'POST', `${BASE}/verify`, { user, json: {}, csrf: false, headers: { 'x-requested-with': 'MFA-Elements' } });
     assert.equal(upper.status, 400, 'past CSRF, stopped by validation');
     // Without allowedOrigins, the proxy's own origin is the one allowed.
     const own = h.proxy({ allowedOrigins: undefined });
