@@ -91,6 +91,11 @@ export interface EmulatorOptions {
   now?: () => number;
   /** Passkeys (My Account). Default RP ID: the calling page's host; default origins: any http(s) origin on that host. */
   webauthn?: WebAuthnOptions;
+  /**
+   * The token-signing key; a new RSA key by default. Tests that start many emulators pass one
+   * made once (`createSigningKey()`), as making a 2048-bit key costs a tenth of a second or more.
+   */
+  signingKey?: SigningKey;
 }
 
 export interface WebAuthnOptions {
@@ -170,7 +175,7 @@ export function resolveConfig(options: EmulatorOptions = {}): EmulatorConfig {
     tenant: options.tenant ?? 'mfa-emulator',
     ...(options.issuer !== undefined && { issuer: withTrailingSlash(options.issuer) }),
     refreshMfa: options.refreshMfa ?? 'mfa-audience',
-    signingKey: createSigningKey(),
+    signingKey: options.signingKey ?? createSigningKey(),
     users: options.users ?? [...DEMO_USERS],
     clients: options.clients ?? [...DEMO_CLIENTS],
     factors: new Set(options.factors ?? ALL_FACTORS),

@@ -28,6 +28,7 @@ export type {
 } from './config.js';
 export { DEMO_CLIENTS, DEMO_PASSWORD, DEMO_USERS } from './config.js';
 export type { FaultSpec } from './faults.js';
+export { createSigningKey, type SigningKey } from './keys.js';
 export type { LimitName, LimitSpec } from './rate-limit.js';
 export type { TotpAlgorithm, TotpSettings } from './totp.js';
 

@@ -1,4 +1,5 @@
 import { createEmulator, type EmulatorOptions, type UserSettingsInput } from '../../src/emulator/index.js';
+import { TEST_SIGNING_KEY } from '../helpers/signing-key.js';
 
 /** Test harness: one emulator per test on a free port, with a clock the test moves by hand. */
 
@@ -43,7 +44,7 @@ export async function emulatorFor(t: TestContext, options: EmulatorOptions = {})
 export async function start(options: EmulatorOptions = {}): Promise<Harness> {
   let time = Date.UTC(2026, 0, 1, 12, 0, 0);
   const logs: string[] = [];
-  const emulator = createEmulator({ now: () => time, log: (line) => logs.push(line), ...options });
+  const emulator = createEmulator({ now: () => time, log: (line) => logs.push(line), signingKey: TEST_SIGNING_KEY, ...options });
   const server = await emulator.listen({ port: 0 });
   const { url } = server;
   const auth = (token?: string): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});

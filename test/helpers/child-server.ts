@@ -1,5 +1,6 @@
 /** A Node child process that prints `LISTENING <url>` once it serves; stopped by its own pid. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { reapOnExit } from './reap.js';
 
 export interface ChildServer {
   url: string;
@@ -8,10 +9,10 @@ export interface ChildServer {
 }
 
 export function startChild(script: string, env: Record<string, string>, limitMs = 20_000): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = reapOnExit(spawn(process.execPath, ['--import', 'tsx', script], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  }));
   let out = '';
   let err = '';
   child.stderr!.on('data', (d) => (err += d));

@@ -4,6 +4,7 @@
  * the data, as a crashed Redis without persistence does.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { reapOnExit } from './reap.js';
 import { createServer, connect } from 'node:net';
 import { waitFor } from './wait-node.js';
 
@@ -46,9 +47,9 @@ async function waitForPing(port: number, child: ChildProcess): Promise<void> {
 }
 
 function launch(port: number): ChildProcess {
-  return spawn(REDIS_BINARY, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+  return reapOnExit(spawn(REDIS_BINARY, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
     stdio: 'ignore',
-  });
+  }));
 }
 
 export async function startRedis(): Promise<RedisServer> {

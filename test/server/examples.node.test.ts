@@ -5,6 +5,7 @@ import { describe, it, type TestContext } from 'node:test';
 import { createApp as createExpressApp, type ExampleConfig } from '../../examples/server/express.js';
 import { createApp as createHonoApp } from '../../examples/server/hono.js';
 import { createEmulator } from '../../src/emulator/index.js';
+import { TEST_SIGNING_KEY } from '../helpers/signing-key.js';
 import { listenNode } from '../../src/server/index.js';
 import { totp } from '../helpers/totp.js';
 import { EmulatorAdmin, M2M_CLIENT, WEB_CLIENT } from './fixtures/emulator-admin.js';
@@ -13,7 +14,7 @@ import { SessionStore } from './fixtures/sessions.js';
 const APP_ORIGIN = 'https://app.example.com';
 
 async function setup(t: TestContext): Promise<{ config: ExampleConfig; admin: EmulatorAdmin; sessions: SessionStore; saved: unknown[] }> {
-  const emulator = createEmulator({ log: () => {} });
+  const emulator = createEmulator({ log: () => {}, signingKey: TEST_SIGNING_KEY });
   const server = await emulator.listen({ port: 0 });
   t.after(() => server.close());
   const sessions = new SessionStore();

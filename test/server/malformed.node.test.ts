@@ -9,6 +9,7 @@ import { describe, it, type TestContext } from 'node:test';
 import { createApp as createExpressApp } from '../../examples/server/express.js';
 import { createApp as createHonoApp } from '../../examples/server/hono.js';
 import { createEmulator } from '../../src/emulator/index.js';
+import { TEST_SIGNING_KEY } from '../helpers/signing-key.js';
 import { createMfaProxy, listenNode } from '../../src/server/index.js';
 import { rawRequest, type RawAnswer } from '../helpers/raw-http.js';
 import { M2M_CLIENT, WEB_CLIENT } from './fixtures/emulator-admin.js';
@@ -32,7 +33,7 @@ function assertTyped(answer: RawAnswer, what: string): void {
 }
 
 async function emulatorUrl(t: TestContext): Promise<string> {
-  const server = await createEmulator({ log: () => {} }).listen({ port: 0 });
+  const server = await createEmulator({ log: () => {}, signingKey: TEST_SIGNING_KEY }).listen({ port: 0 });
   t.after(() => server.close());
   return server.url;
 }

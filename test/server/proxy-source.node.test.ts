@@ -8,6 +8,7 @@ import { describe, it, type TestContext } from 'node:test';
 import { ProxySource } from '../../src/core/proxy-source.js';
 import type { FetchLike } from '../../src/core/types.js';
 import { createEmulator } from '../../src/emulator/index.js';
+import { TEST_SIGNING_KEY } from '../helpers/signing-key.js';
 import { rejects } from '../helpers/rejects.js';
 import { totp } from '../helpers/totp.js';
 import { createTestApp, PATHS, type LoginRequest, type LoginResponse, type TestApp } from './fixtures/test-app.js';
@@ -23,7 +24,7 @@ interface Page {
 }
 
 async function page(t: TestContext): Promise<Page> {
-  const emulator = createEmulator({ log: () => {} });
+  const emulator = createEmulator({ log: () => {}, signingKey: TEST_SIGNING_KEY });
   const server = await emulator.listen({ port: 0 });
   t.after(() => server.close());
   const app = createTestApp({ emulatorUrl: server.url });
