@@ -7,6 +7,7 @@ import { checkServerUrl } from '../../core/origin.js';
 import { pollOob } from '../../core/poller.js';
 import { SharedSource } from '../../core/shared-source.js';
 import type { Authenticator, EnrollRequest, Enrollment, FactorInfo, FactorName, MfaSource, OobEnrollment } from '../../core/types.js';
+import { CountdownController } from '../shared/countdown.js';
 import { MfaEnrollEvent, MfaErrorEvent, MfaRemoveEvent, type MfaAction } from '../shared/events.js';
 import { factorIcon } from '../shared/icons.js';
 import { nameDir, resolveLang } from '../shared/localize.js';
@@ -232,7 +233,6 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     _recovery: { state: true },
     _added: { state: true },
     _regenerating: { state: true },
-    _now: { state: true },
     _phone: { state: true },
     _region: { state: true },
   };
@@ -257,7 +257,6 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   /** @internal */ declare _removingId?: string;
   /** @internal */ declare _rowError?: { factor: FactorName; shown: ShownError };
   /** @internal */ declare _recovery?: { codes: string[]; factor: FactorName };
-  /** @internal */ declare _now: number;
   /** @internal The "new recovery code" question is open (`ask`) or its request is out (`busy`). */
   declare _regenerating?: 'ask' | 'busy';
   /** @internal The factor just set up: its row says so (and focus goes there) until the next action. */
@@ -270,7 +269,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   #loadSeq = 0;
   #loadPromise: Promise<void> = Promise.resolve();
   #announceNextLoad = true;
-  #ticker?: ReturnType<typeof setInterval>;
+  #countdown = new CountdownController(this, () => this.#hasPendingWait());
   #popupTimer?: ReturnType<typeof setInterval>;
 
   constructor() {
@@ -282,7 +281,6 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   override disconnectedCallback(): void {
     this.#endFlow();
-    this.#stopTicker();
     super.disconnectedCallback();
   }
 
@@ -312,7 +310,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.#hasPendingWait()) this.#startTicker();
+    if (this.#hasPendingWait()) this.#countdown.start();
   }
 
   // ─── loading ──────────────────────────────────────────────────────────────────────────────────
@@ -448,29 +446,17 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   #show(error: MfaError): ShownError {
     const shown: ShownError = { error };
-    if (error.retryAfter && error.retryAfter > 0) shown.until = (this._now = Date.now()) + error.retryAfter * 1000;
+    if (error.retryAfter && error.retryAfter > 0) shown.until = this.#countdown.deadline(error.retryAfter);
     return shown;
   }
 
   /** Seconds left of a `Retry-After` wait. */
   #waitLeft(shown: ShownError | undefined): number {
-    return shown?.until ? Math.max(0, Math.ceil((shown.until - this._now) / 1000)) : 0;
+    return this.#countdown.left(shown?.until);
   }
 
   #hasPendingWait(): boolean {
     return [this._loadError, this._flow?.error, this._rowError?.shown].some((s) => this.#waitLeft(s) > 0);
-  }
-
-  #startTicker(): void {
-    this.#ticker ??= setInterval(() => {
-      this._now = Date.now();
-      if (!this.#hasPendingWait()) this.#stopTicker();
-    }, 1000);
-  }
-
-  #stopTicker(): void {
-    clearInterval(this.#ticker);
-    this.#ticker = undefined;
   }
 
   /**

@@ -8,6 +8,7 @@ import type { Authenticator, Challenge, MfaSource, VerifyRequest, VerifyResult }
 import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
 import type { MfaCodeCompleteEvent } from '../mfa-code-input/mfa-code-input.events.js';
 import { MfaVerifiedEvent, type MfaAction, type MfaVerifiedDetail, type VerifyMethod } from '../shared/events.js';
+import { CountdownController } from '../shared/countdown.js';
 import { factorIcon } from '../shared/icons.js';
 import { nameDir } from '../shared/localize.js';
 import { MfaElement } from '../shared/mfa-element.js';
@@ -131,7 +132,6 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     _error: { state: true },
     _ended: { state: true },
     _busy: { state: true },
-    _now: { state: true },
     _lockUntil: { state: true },
     _resendAt: { state: true },
     _pushExpiresAt: { state: true },
@@ -167,7 +167,6 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   /** @internal the message key of a push or sending that ended without success */
   declare _ended?: keyof VerifyStrings;
   /** @internal */ declare _busy: boolean;
-  /** @internal */ declare _now: number;
   /** @internal */ declare _lockUntil: number;
   /** @internal */ declare _resendAt: number;
   /** @internal */ declare _pushExpiresAt: number;
@@ -177,7 +176,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   /** Aborted when the step changes, on cancel and on disconnect. */
   #flow?: AbortController;
   #webOtp?: AbortController;
-  #timer?: ReturnType<typeof setInterval>;
+  #countdown = new CountdownController(this, (now) => this.#tick(now));
   #challenge?: Challenge;
   /** The `mfa-verified` detail, sent once a new recovery code is acknowledged. */
   #pending?: MfaVerifiedDetail;
@@ -193,7 +192,6 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     this._step = 'idle';
     this._list = [];
     this._busy = false;
-    this._now = Date.now();
     this._lockUntil = 0;
     this._resendAt = 0;
     this._pushExpiresAt = 0;
@@ -259,16 +257,9 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
 
   // ----- lifecycle -----
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Countdowns started before a move in the DOM go on.
-    if (this._lockUntil || this._resendAt) this.#startTimer();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#stopFlow();
-    this.#stopTimer();
   }
 
   protected override sourceChanged(source: MfaSource | undefined): void {
@@ -314,7 +305,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   }
 
   get #locked(): boolean {
-    return this._lockUntil > this._now;
+    return this._lockUntil > this.#countdown.now;
   }
 
   /** The server said no attempts are left: another code would only be refused (429). */
@@ -681,16 +672,11 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   // ----- countdowns -----
 
   #startCountdown(field: '_lockUntil' | '_resendAt' | '_pushExpiresAt', seconds: number): void {
-    this[field] = (this._now = Date.now()) + Math.ceil(seconds) * 1000;
-    this.#startTimer();
+    this[field] = this.#countdown.deadline(seconds);
   }
 
-  #startTimer(): void {
-    this.#timer ??= setInterval(() => this.#tick(), 1000);
-  }
-
-  #tick(): void {
-    const now = (this._now = Date.now());
+  /** Ends the countdowns that are due; true while one is still running. Countdowns started before a move in the DOM go on. */
+  #tick(now: number): boolean {
     if (this._lockUntil && this._lockUntil <= now) {
       this._lockUntil = 0;
       if (isRateLimited(this._error)) this._error = undefined;
@@ -700,16 +686,11 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
       this._resendAt = 0;
       if (this._step === 'code') this.announce(this.t('verify.resendReady'));
     }
-    if (!this._lockUntil && !this._resendAt && !this._pushExpiresAt) this.#stopTimer();
-  }
-
-  #stopTimer(): void {
-    clearInterval(this.#timer);
-    this.#timer = undefined;
+    return !!(this._lockUntil || this._resendAt || this._pushExpiresAt);
   }
 
   #secondsLeft(until: number): number {
-    return Math.max(0, Math.ceil((until - this._now) / 1000));
+    return this.#countdown.left(until);
   }
 
   // ----- text -----
