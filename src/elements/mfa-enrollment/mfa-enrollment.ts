@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { MfaError, toMfaError } from '../../core/errors.js';
+import { isRateLimited, MfaError, toMfaError } from '../../core/errors.js';
 import { activeByFactor, FACTORS, isFactorName } from '../../core/factors.js';
 import { normalizeEmail, normalizeOtp, normalizePhone } from '../../core/input.js';
 import { maskEmail, maskedName, maskPhone } from '../../core/mask.js';
@@ -87,8 +87,6 @@ type Unsupported = 'enroll' | 'remove' | 'regenerate';
 
 /** Errors about what the session may do, which a verification elsewhere on the page can make stale. */
 const SESSION_ERRORS = ['already_enrolled', 'access_denied', 'mfa_required', 'unsupported', 'invalid_token', 'expired_token'];
-/** Errors that come with a `Retry-After` countdown, shown instead of their "wait a moment" sentence. */
-const LIMITED = ['too_many_requests', 'rate_limited', 'too_many_attempts'];
 
 let flowIds = 0;
 
@@ -1011,7 +1009,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     if (!shown) return nothing;
     const { error, messageKey } = shown;
     // During the countdown one sentence: "Too many requests. Try again in 38 seconds."
-    if (!messageKey && LIMITED.includes(error.code) && this.#waitLeft(shown) > 0) {
+    if (!messageKey && isRateLimited(error) && this.#waitLeft(shown) > 0) {
       const lead = this.t(error.code === 'too_many_attempts' ? 'limited.attempts' : 'limited.requests');
       return html`<p part="error" id=${id ?? nothing}>${lead}</p>${this.#renderWait(shown)}`;
     }
