@@ -31,7 +31,7 @@ const PARTS = {
   'mfa-verify': {
     name: 'recovery-codes',
     entry: 'src/define/mfa-recovery-codes.ts',
-    own: /\/src\/(elements\/mfa-recovery-codes\/|define\/mfa-recovery-codes\.ts)/,
+    own: /\/src\/(elements\/mfa-recovery-codes\/|elements\/shared\/clipboard\.ts|define\/mfa-recovery-codes\.ts)/,
     request: /define\/mfa-recovery-codes\.js$/,
     shared: {
       lit: ['css', 'html', 'nothing'],

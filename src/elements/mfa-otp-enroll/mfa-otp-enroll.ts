@@ -1,12 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { isRateLimited, MfaError } from '../../core/errors.js';
 import { normalizeOtp } from '../../core/input.js';
-import { formatSecret, normalizeBase32, parseOtpauthUri, type TotpKeyUri } from '../../core/otpauth.js';
+import { formatSecret, isOtpauthUri, normalizeBase32, parseOtpauthUri, type TotpKeyUri } from '../../core/otpauth.js';
 import type { Authenticator, MfaSource, OtpEnrollment } from '../../core/types.js';
 import type { MfaCodeCompleteEvent } from '../mfa-code-input/mfa-code-input.events.js';
 import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
-import { isOtpauthUri } from '../mfa-qr-code/mfa-qr-code.js';
-import { copyText } from '../mfa-recovery-codes/clipboard.js';
+import { copyText } from '../shared/clipboard.js';
 import { CountdownController } from '../shared/countdown.js';
 import { MfaEnrollEvent } from '../shared/events.js';
 import { MfaElement } from '../shared/mfa-element.js';
