@@ -52,19 +52,19 @@ test('a countdown ticks each second until its deadline, then stops its timer', (
   const h = host();
   let until = 0;
   const countdown = new CountdownController(h, (now) => until > now);
-  until = countdown.deadline(2.2); // rounded up: 3 s
+  until = countdown._deadline(2.2); // rounded up: 3 s
   assert.equal(until, 1_003_000);
-  assert.equal(countdown.left(until), 3);
+  assert.equal(countdown._left(until), 3);
   clock.tick(1000);
-  assert.equal(countdown.left(until), 2);
+  assert.equal(countdown._left(until), 2);
   assert.equal(h.updates, 1);
   clock.tick(2000);
-  assert.equal(countdown.left(until), 0);
+  assert.equal(countdown._left(until), 0);
   assert.equal(h.updates, 3);
   clock.tick(5000);
   assert.equal(h.updates, 3, 'no tick after the deadline');
   assert.equal(clock.timers.size, 0, 'no timer left');
-  assert.equal(countdown.left(undefined), 0);
+  assert.equal(countdown._left(undefined), 0);
 });
 
 test('a countdown stops when its host leaves the page and goes on when it comes back', (t) => {
@@ -73,18 +73,18 @@ test('a countdown stops when its host leaves the page and goes on when it comes 
   let until = 0;
   const seen: number[] = [];
   const countdown = new CountdownController(h, (now) => (seen.push(now), until > now));
-  until = countdown.deadline(10);
+  until = countdown._deadline(10);
   h.disconnect();
   clock.tick(3000);
   assert.equal(h.updates, 0, 'no timer while disconnected');
   assert.equal(clock.timers.size, 0);
   h.connect();
-  assert.equal(countdown.left(until), 7);
+  assert.equal(countdown._left(until), 7);
   clock.tick(1000);
   assert.equal(h.updates, 1);
   assert.deepEqual(seen, [3000, 4000]);
   // A second start while running adds no second timer.
-  countdown.start();
+  countdown._start();
   clock.tick(1000);
   assert.equal(h.updates, 2);
   assert.equal(clock.timers.size, 1);

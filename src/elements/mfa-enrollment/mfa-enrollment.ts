@@ -308,7 +308,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.#hasPendingWait()) this.#countdown.start();
+    if (this.#hasPendingWait()) this.#countdown._start();
   }
 
   // ─── loading ──────────────────────────────────────────────────────────────────────────────────
@@ -444,13 +444,13 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   #show(error: MfaError): ShownError {
     const shown: ShownError = { error };
-    if (error.retryAfter && error.retryAfter > 0) shown.until = this.#countdown.deadline(error.retryAfter);
+    if (error.retryAfter && error.retryAfter > 0) shown.until = this.#countdown._deadline(error.retryAfter);
     return shown;
   }
 
   /** Seconds left of a `Retry-After` wait. */
   #waitLeft(shown: ShownError | undefined): number {
-    return this.#countdown.left(shown?.until);
+    return this.#countdown._left(shown?.until);
   }
 
   #hasPendingWait(): boolean {

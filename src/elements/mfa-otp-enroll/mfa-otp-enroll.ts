@@ -126,7 +126,7 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
   #waitUntil = 0;
   #countdown = new CountdownController(this, () => {
     if (!this.#waitUntil) return false;
-    if ((this._waitLeft = this.#countdown.left(this.#waitUntil))) return true;
+    if ((this._waitLeft = this.#countdown._left(this.#waitUntil))) return true;
     this.#stopWait();
     this.announce(this.t('otp.canRetry'));
     return false;
@@ -289,12 +289,12 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
   #startWait(seconds: number | undefined): void {
     this.#stopWait();
     if (!seconds || seconds <= 0) return;
-    this.#waitUntil = this.#countdown.deadline(seconds);
+    this.#waitUntil = this.#countdown._deadline(seconds);
     this._waitLeft = Math.ceil(seconds);
   }
 
   #stopWait(): void {
-    this.#countdown.stop();
+    this.#countdown._stop();
     this.#waitUntil = this._waitLeft = 0;
   }
 

@@ -305,7 +305,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   }
 
   get #locked(): boolean {
-    return this._lockUntil > this.#countdown.now;
+    return this._lockUntil > this.#countdown._now;
   }
 
   /** The server said no attempts are left: another code would only be refused (429). */
@@ -672,7 +672,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   // ----- countdowns -----
 
   #startCountdown(field: '_lockUntil' | '_resendAt' | '_pushExpiresAt', seconds: number): void {
-    this[field] = this.#countdown.deadline(seconds);
+    this[field] = this.#countdown._deadline(seconds);
   }
 
   /** Ends the countdowns that are due; true while one is still running. Countdowns started before a move in the DOM go on. */
@@ -689,14 +689,10 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     return !!(this._lockUntil || this._resendAt || this._pushExpiresAt);
   }
 
-  #secondsLeft(until: number): number {
-    return this.#countdown.left(until);
-  }
-
   // ----- text -----
 
   #lockedText(): string {
-    return this.t('verify.locked', { seconds: this.#secondsLeft(this._lockUntil) });
+    return this.t('verify.locked', { seconds: this.#countdown._left(this._lockUntil) });
   }
 
   #invalidText(): string {
@@ -770,7 +766,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
       case 'recovery':
         return this.#renderForm(step === 'recovery');
       case 'push': {
-        const left = this.#secondsLeft(this._pushExpiresAt);
+        const left = this.#countdown._left(this._pushExpiresAt);
         return html`<p part="description">${this.#pushPrompt()}</p>
           ${waiting(this.t('verify.push.waiting'))}
           ${this._pushExpiresAt ? html`<p part="countdown">${this.t('verify.push.expiresIn', { seconds: left })}</p>` : nothing}
@@ -803,7 +799,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     const current = this._current;
     const oob = !recovery && current && current.factor !== 'otp';
     const off = this.#inactive || this._busy;
-    const resendIn = this.#secondsLeft(this._resendAt);
+    const resendIn = this.#countdown._left(this._resendAt);
     return html`<p part="description" id="hint">
         ${recovery
           ? this.t('verify.recovery.prompt')

@@ -8,53 +8,51 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  * again if `tick` still has a deadline ahead.
  */
 export class CountdownController implements ReactiveController {
+  // Its members are `_`-named like the elements' state, so the script files shorten them too.
   /** The time the host renders its countdowns against (ms since the epoch), as of the last tick. */
-  now = Date.now();
+  _now = Date.now();
   #timer?: ReturnType<typeof setInterval>;
+  #host: ReactiveControllerHost;
+  #tick: (now: number) => boolean;
 
   /**
    * `tick(now)` runs every second while ticking (and when the host is connected again): it ends
    * what is due and returns whether a deadline is still ahead.
    */
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly tick: (now: number) => boolean,
-  ) {
-    host.addController(this);
+  constructor(host: ReactiveControllerHost, tick: (now: number) => boolean) {
+    (this.#host = host).addController(this);
+    this.#tick = tick;
   }
 
   /** A deadline `seconds` (rounded up) from now; the clock runs until `tick` says it is over. */
-  deadline(seconds: number): number {
-    this.now = Date.now();
-    this.start();
-    return this.now + Math.ceil(seconds) * 1000;
+  _deadline(seconds: number): number {
+    this._start();
+    return (this._now = Date.now()) + Math.ceil(seconds) * 1000;
   }
 
   /** Whole seconds left until `until` (0 when none or past). */
-  left(until: number | undefined): number {
-    return until ? Math.max(0, Math.ceil((until - this.now) / 1000)) : 0;
+  _left(until: number | undefined): number {
+    return until ? Math.max(0, Math.ceil((until - this._now) / 1000)) : 0;
   }
 
   /** Runs the clock (once: a second call while running changes nothing). */
-  start(): void {
+  _start(): void {
     this.#timer ??= setInterval(() => {
-      this.now = Date.now();
-      this.host.requestUpdate();
-      if (!this.tick(this.now)) this.stop();
+      this.#host.requestUpdate();
+      if (!this.#tick((this._now = Date.now()))) this._stop();
     }, 1000);
   }
 
-  stop(): void {
+  _stop(): void {
     clearInterval(this.#timer);
     this.#timer = undefined;
   }
 
   hostConnected(): void {
-    this.now = Date.now();
-    if (this.tick(this.now)) this.start();
+    if (this.#tick((this._now = Date.now()))) this._start();
   }
 
   hostDisconnected(): void {
-    this.stop();
+    this._stop();
   }
 }
