@@ -21,14 +21,16 @@ const mangleCache = {}; // one set of short names across the page files and thei
 const common = { mangleProps: /^_[a-z]/, reserveProps: /^_(lockUntil|resendAt|pushExpiresAt)$/, bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, charset: 'utf8', sourcemap: true, legalComments: 'linked', logLevel: 'warning' };
 
 /**
- * Parts a page opens only on a rare path, as files beside the page (`parts/<page>.<part>.js`):
- * <mfa-recovery-codes> on the verify page shows the replacement code after a verification with a
- * recovery code (2.8 KB the page would otherwise carry). A part takes Lit and the shared element
- * base from the page file itself (the page exports exactly `shared`), so the page keeps one Lit,
- * one MfaElement and one translation registry; the part holds only its own modules (checked).
+ * Parts a page opens only on a rare path or a click, as files beside the page
+ * (`parts/<page>.<part>.js`): <mfa-recovery-codes> on the verify page shows the replacement code
+ * after a verification with a recovery code (2.8 KB the page would otherwise carry);
+ * <mfa-otp-enroll> on the enrollment page runs the authenticator-app flow. A part takes Lit and
+ * the shared element base from the page file itself (the page exports exactly `shared`), so the
+ * page keeps one Lit, one MfaElement and one translation registry; the part holds only its own
+ * modules (checked).
  */
 const PARTS = {
-  'mfa-verify': {
+  'mfa-verify': [{
     name: 'recovery-codes',
     entry: 'src/define/mfa-recovery-codes.ts',
     own: /\/src\/(elements\/mfa-recovery-codes\/|elements\/shared\/clipboard\.ts|define\/mfa-recovery-codes\.ts)/,
@@ -40,11 +42,31 @@ const PARTS = {
       'src/elements/shared/mfa-element.ts': ['MfaElement'],
       'src/elements/shared/styles.ts': ['baseStyles'],
     },
-  },
+  }],
+  'mfa-enrollment': [{
+    name: 'otp-enroll',
+    entry: 'src/define/mfa-otp-enroll.ts',
+    own: /\/src\/(elements\/mfa-otp-enroll\/|define\/mfa-otp-enroll\.ts)/,
+    request: /define\/mfa-otp-enroll\.js$/,
+    shared: {
+      lit: ['css', 'html', 'nothing'],
+      'src/core/errors.ts': ['isRateLimited', 'MfaError'],
+      'src/core/input.ts': ['normalizeOtp'],
+      'src/core/otpauth.ts': ['formatSecret', 'isOtpauthUri', 'normalizeBase32', 'parseOtpauthUri'],
+      'src/define/mfa-code-input.ts': [],
+      'src/define/mfa-qr-code.ts': [],
+      'src/define/mfa-recovery-codes.ts': [],
+      'src/elements/shared/clipboard.ts': ['copyText'],
+      'src/elements/shared/countdown.ts': ['CountdownController'],
+      'src/elements/shared/events.ts': ['MfaEnrollEvent'],
+      'src/elements/shared/mfa-element.ts': ['MfaElement'],
+      'src/elements/shared/styles.ts': ['baseStyles'],
+    },
+  }],
 };
 
-const partExports = (part) =>
-  Object.entries(part.shared).map(([from, names]) => `export { ${names} } from '${from === 'lit' ? from : `./${from}`}';`).join('\n');
+const partExports = (parts) =>
+  parts.flatMap((part) => Object.entries(part.shared).map(([from, names]) => `export { ${names} } from '${from === 'lit' ? from : `./${from}`}';`)).join('\n');
 
 async function buildPart(part, pageName) {
   const shared = new Set(Object.keys(part.shared).map((f) => (f === 'lit' ? f : join(process.cwd(), f))));
@@ -88,11 +110,11 @@ function onlyMode(mode) {
 rmSync(outdir, { recursive: true, force: true });
 const outputs = {};
 for (const { name, contents, mode } of cdnFiles()) {
-  const part = PARTS[name.split('.')[0]];
+  const parts = PARTS[name.split('.')[0]];
   const page = await build({
     ...common,
     mangleCache,
-    stdin: { contents: part ? `${contents}\n${partExports(part)}` : contents, resolveDir: process.cwd(), sourcefile: `${name}.ts`, loader: 'ts' },
+    stdin: { contents: parts ? `${contents}\n${partExports(parts)}` : contents, resolveDir: process.cwd(), sourcefile: `${name}.ts`, loader: 'ts' },
     outdir,
     entryNames: name,
     // Splitting only for the lazy translation tables; the QR library is built on its own below so it
@@ -113,8 +135,8 @@ for (const { name, contents, mode } of cdnFiles()) {
       // unless this page has it as a part file beside it.
       name: 'on-demand-parts',
       setup(b) {
-        if (part) {
-          b.onResolve({ filter: part.request }, (args) => (args.kind === 'dynamic-import' ? { path: `./parts/${name}.${part.name}.js`, external: true } : undefined));
+        if (parts) {
+          for (const part of parts) b.onResolve({ filter: part.request }, (args) => (args.kind === 'dynamic-import' ? { path: `./parts/${name}.${part.name}.js`, external: true } : undefined));
         } else {
           b.onResolve({ filter: /-loader\.js$/ }, (args) => ({ path: join(args.resolveDir, args.path.replace(/\.js$/, '.bundled.ts')) }));
         }
@@ -123,7 +145,7 @@ for (const { name, contents, mode } of cdnFiles()) {
   });
   Object.assign(mangleCache, page.mangleCache);
   Object.assign(outputs, page.metafile.outputs);
-  if (part) Object.assign(outputs, await buildPart(part, name));
+  for (const part of parts ?? []) Object.assign(outputs, await buildPart(part, name));
 }
 // The elements call only `create` (they draw the SVG themselves): the QR file is qrcode's encoder,
 // without the canvas and SVG-string renderers of its browser entry (let alone its Node ones).

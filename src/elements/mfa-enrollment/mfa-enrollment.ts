@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { isRateLimited, MfaError, toMfaError } from '../../core/errors.js';
+import { isRateLimited, MfaError, networkError, toMfaError } from '../../core/errors.js';
 import { activeByFactor, FACTORS, isFactorName } from '../../core/factors.js';
 import { normalizeEmail, normalizeOtp, normalizePhone } from '../../core/input.js';
 import { maskEmail, maskedName, maskPhone } from '../../core/mask.js';
@@ -15,6 +15,7 @@ import { MfaElement } from '../shared/mfa-element.js';
 import { baseStyles, columnBaseStyles } from '../shared/styles.js';
 import { enrollmentLocales, type EnrollmentStrings } from './mfa-enrollment.strings.js';
 import { enrollmentStyles } from './mfa-enrollment.styles.js';
+import { loadOtpEnroll } from './otp-enroll-loader.js';
 import { loadPhoneChooser, type PhoneChooser } from './phone-country.js';
 
 type EnrollFactor = Exclude<FactorName, 'recovery-code'>;
@@ -522,6 +523,9 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       // Set before the first render of the flow (it happens after this task).
       const flow = this.#newFlow(factor, 'otp');
       flow.childSource = this.#childSource(flow);
+      // Rendered at once (it upgrades when its module has come); a failed fetch ends the flow
+      // with the error under the row, and the next click fetches again.
+      loadOtpEnroll().catch((error: unknown) => this.#failStart(flow, networkError(error)));
     } else if (factor === 'push') {
       this.#enrollRemote(this.#newFlow(factor, 'starting'));
     } else {
