@@ -2,7 +2,8 @@
 // self-contained file per page use, and an all-in-one file. Each holds Lit, the provider and the
 // elements the page renders, with English text. Beside them, files fetched only on demand: the QR
 // code library (when a QR code is drawn), the phone chooser's country data (when a phone flow
-// opens) and the translation tables (when an element meets that language). The on-demand files import nothing a page file has, so each page file needs no
+// opens), the translation tables (when an element meets that language) and the parts a page opens
+// on a rare path or a click (PARTS below). The on-demand files import nothing a page file has, so each page file needs no
 // other file to start. Round trips cost more than the bytes they save (issue 15's measurements),
 // so nothing else is split off.
 import { build } from 'esbuild';
