@@ -2,7 +2,8 @@
 // self-contained file per page use, and an all-in-one file. Each holds Lit, the provider and the
 // elements the page renders, with English text. Beside them, files fetched only on demand: the QR
 // code library (when a QR code is drawn), the phone chooser's country data (when a phone flow
-// opens) and the translation tables (when an element meets that language). The on-demand files import nothing a page file has, so each page file needs no
+// opens), the translation tables (when an element meets that language) and the parts a page opens
+// on a rare path or a click (PARTS below). The on-demand files import nothing a page file has, so each page file needs no
 // other file to start. Round trips cost more than the bytes they save (issue 15's measurements),
 // so nothing else is split off.
 import { build } from 'esbuild';
@@ -21,18 +22,20 @@ const mangleCache = {}; // one set of short names across the page files and thei
 const common = { mangleProps: /^_[a-z]/, reserveProps: /^_(lockUntil|resendAt|pushExpiresAt)$/, bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, charset: 'utf8', sourcemap: true, legalComments: 'linked', logLevel: 'warning' };
 
 /**
- * Parts a page opens only on a rare path, as files beside the page (`parts/<page>.<part>.js`):
- * <mfa-recovery-codes> on the verify page shows the replacement code after a verification with a
- * recovery code (2.8 KB the page would otherwise carry); the push poll runs only when a push is
- * sent, and is fetched while the challenge is on its way. A part takes Lit and the shared element
- * base from the page file itself (the page exports exactly `shared`), so the page keeps one Lit,
- * one MfaElement and one translation registry; the part holds only its own modules (checked).
+ * Parts a page opens only on a rare path or a click, as files beside the page
+ * (`parts/<page>.<part>.js`): <mfa-recovery-codes> on the verify page shows the replacement code
+ * after a verification with a recovery code (2.8 KB the page would otherwise carry);
+ * the push poll runs only when a push is sent, and is fetched while the challenge is on its way;
+ * <mfa-otp-enroll> on the enrollment page runs the authenticator-app flow. A part takes Lit and
+ * the shared element base from the page file itself (the page exports exactly `shared`), so the
+ * page keeps one Lit, one MfaElement and one translation registry; the part holds only its own
+ * modules (checked).
  */
 const PARTS = {
   'mfa-verify': [{
     name: 'recovery-codes',
     entry: 'src/define/mfa-recovery-codes.ts',
-    own: /\/src\/(elements\/mfa-recovery-codes\/|define\/mfa-recovery-codes\.ts)/,
+    own: /\/src\/(elements\/mfa-recovery-codes\/|elements\/shared\/clipboard\.ts|define\/mfa-recovery-codes\.ts)/,
     request: /define\/mfa-recovery-codes\.js$/,
     shared: {
       lit: ['css', 'html', 'nothing'],
@@ -49,6 +52,26 @@ const PARTS = {
     request: /core\/poller\.js$/,
     shared: {
       'src/core/errors.ts': ['abortError', 'isTransient', 'MfaError', 'toMfaError', 'untilAborted'],
+    },
+  }],
+  'mfa-enrollment': [{
+    name: 'otp-enroll',
+    entry: 'src/define/mfa-otp-enroll.ts',
+    own: /\/src\/(elements\/mfa-otp-enroll\/|define\/mfa-otp-enroll\.ts)/,
+    request: /define\/mfa-otp-enroll\.js$/,
+    shared: {
+      lit: ['css', 'html', 'nothing'],
+      'src/core/errors.ts': ['isRateLimited', 'MfaError'],
+      'src/core/input.ts': ['normalizeOtp'],
+      'src/core/otpauth.ts': ['formatSecret', 'isOtpauthUri', 'normalizeBase32', 'parseOtpauthUri'],
+      'src/define/mfa-code-input.ts': [],
+      'src/define/mfa-qr-code.ts': [],
+      'src/define/mfa-recovery-codes.ts': [],
+      'src/elements/shared/clipboard.ts': ['copyText'],
+      'src/elements/shared/countdown.ts': ['CountdownController'],
+      'src/elements/shared/events.ts': ['MfaEnrollEvent'],
+      'src/elements/shared/mfa-element.ts': ['MfaElement'],
+      'src/elements/shared/styles.ts': ['baseStyles'],
     },
   }],
 };

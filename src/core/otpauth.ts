@@ -122,3 +122,12 @@ function integerParam(params: URLSearchParams, key: string, fallback: number): n
 function invalid(description: string, cause?: unknown): MfaError {
   return new MfaError('invalid_uri', { description, cause });
 }
+
+/** Only `otpauth:` URIs are drawn or accepted: a QR code is a link the phone will open. */
+export function isOtpauthUri(value: string): boolean {
+  try {
+    return new URL(value).protocol === 'otpauth:';
+  } catch {
+    return false;
+  }
+}

@@ -1,7 +1,6 @@
 import { MfaEnrollment } from '../elements/mfa-enrollment/mfa-enrollment.js';
-// The parts it renders.
+// The parts it renders (<mfa-otp-enroll> comes on demand, see otp-enroll-loader.ts).
 import './mfa-code-input.js';
-import './mfa-otp-enroll.js';
 import './mfa-qr-code.js';
 import './mfa-recovery-codes.js';
 

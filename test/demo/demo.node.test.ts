@@ -320,7 +320,8 @@ const TAGS = ['mfa-provider', 'mfa-enrollment', 'mfa-otp-enroll', 'mfa-verify', 
 // tests above), an mfa_token alone may not add more, and the element rightly offers no Enroll.
 const CDN_PAGES: { page: string; tags: string[]; body: string; user: string | undefined; shows: string }[] = [
   { page: 'mfa-verify', tags: ['mfa-provider', 'mfa-verify', 'mfa-code-input'], body: '<mfa-verify></mfa-verify>', user: 'enrolled@example.com', shows: 'mfa-verify >>> [part~="authenticator"]' },
-  { page: 'mfa-enrollment', tags: ['mfa-provider', 'mfa-enrollment', 'mfa-otp-enroll', 'mfa-code-input', 'mfa-qr-code', 'mfa-recovery-codes'], body: '<mfa-enrollment></mfa-enrollment>', user: undefined, shows: 'mfa-enrollment >>> li[data-factor="otp"] [part~="enroll-button"]' },
+  // <mfa-otp-enroll> comes from parts/ when the authenticator-app flow opens (test below).
+  { page: 'mfa-enrollment', tags: ['mfa-provider', 'mfa-enrollment', 'mfa-code-input', 'mfa-qr-code', 'mfa-recovery-codes'], body: '<mfa-enrollment></mfa-enrollment>', user: undefined, shows: 'mfa-enrollment >>> li[data-factor="otp"] [part~="enroll-button"]' },
   { page: 'mfa-otp-enroll', tags: ['mfa-provider', 'mfa-otp-enroll', 'mfa-code-input', 'mfa-qr-code', 'mfa-recovery-codes'], body: '<mfa-otp-enroll></mfa-otp-enroll>', user: undefined, shows: 'mfa-otp-enroll >>> mfa-qr-code >>> svg[role="img"]' },
   { page: 'mfa-elements', tags: TAGS, body: '<mfa-enrollment></mfa-enrollment>', user: undefined, shows: 'mfa-enrollment >>> li[data-factor="otp"] [part~="enroll-button"]' },
 ];
@@ -357,6 +358,24 @@ for (const { page: name, tags, body, user, shows } of CDN_PAGES) {
     await page.close();
   });
 }
+
+test('the enrollment page fetches <mfa-otp-enroll> from parts/ beside it when the authenticator-app flow opens', async () => {
+  const { page, errors, cdn } = await openCdnPage('mfa-enrollment.direct.js', '');
+  await page.waitForFunction(() => customElements.get('mfa-enrollment') !== undefined);
+  assert.equal(await page.evaluate(() => customElements.get('mfa-otp-enroll')), undefined, 'not defined up front');
+  await mountDirect(page, undefined, '<mfa-enrollment></mfa-enrollment>');
+  await page.click('mfa-enrollment >>> li[data-factor="otp"] [part~="enroll-button"]');
+  await page.waitForSelector('mfa-enrollment >>> mfa-otp-enroll >>> mfa-qr-code >>> svg[role="img"]').catch(async (error) => {
+    const text = await page.evaluate(() => document.querySelector('mfa-enrollment')?.shadowRoot?.textContent);
+    throw new Error(`no QR code in the authenticator-app flow; the element says: ${text}; page errors: ${errors}`, { cause: error });
+  });
+  const sameBase = await page.evaluate(() => Object.getPrototypeOf(customElements.get('mfa-otp-enroll')!) === Object.getPrototypeOf(customElements.get('mfa-enrollment')!));
+  assert.equal(sameBase, true, 'one MfaElement (and so one Lit) on the page');
+  assert.deepEqual(cdn().filter((path) => path.includes('/parts/')), ['/dist/cdn/parts/mfa-enrollment.direct.otp-enroll.js']);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
 
 test('dist/cdn/mfa-verify.proxy.js carries only the proxy source: proxy-url works, domain + client-id say why not', async () => {
   const { page, errors } = await openCdnPage('mfa-verify.proxy.js', '<mfa-provider proxy-url="/api/auth/mfa"><mfa-verify></mfa-verify></mfa-provider>');

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { MfaError, toMfaError } from '../../core/errors.js';
+import { isRateLimited, MfaError, networkError, toMfaError } from '../../core/errors.js';
 import { activeByFactor, FACTORS, isFactorName } from '../../core/factors.js';
 import { normalizeEmail, normalizeOtp, normalizePhone } from '../../core/input.js';
 import { maskEmail, maskedName, maskPhone } from '../../core/mask.js';
@@ -7,6 +7,7 @@ import { checkServerUrl } from '../../core/origin.js';
 import { pollOob } from '../../core/poller.js';
 import { SharedSource } from '../../core/shared-source.js';
 import type { Authenticator, EnrollRequest, Enrollment, FactorInfo, FactorName, MfaSource, OobEnrollment } from '../../core/types.js';
+import { CountdownController } from '../shared/countdown.js';
 import { MfaEnrollEvent, MfaErrorEvent, MfaRemoveEvent, type MfaAction } from '../shared/events.js';
 import { factorIcon } from '../shared/icons.js';
 import { nameDir, resolveLang } from '../shared/localize.js';
@@ -14,6 +15,7 @@ import { MfaElement } from '../shared/mfa-element.js';
 import { baseStyles, columnBaseStyles } from '../shared/styles.js';
 import { enrollmentLocales, type EnrollmentStrings } from './mfa-enrollment.strings.js';
 import { enrollmentStyles } from './mfa-enrollment.styles.js';
+import { loadOtpEnroll } from './otp-enroll-loader.js';
 import { loadPhoneChooser, type PhoneChooser } from './phone-country.js';
 
 type EnrollFactor = Exclude<FactorName, 'recovery-code'>;
@@ -86,8 +88,6 @@ type Unsupported = 'enroll' | 'remove' | 'regenerate';
 
 /** Errors about what the session may do, which a verification elsewhere on the page can make stale. */
 const SESSION_ERRORS = ['already_enrolled', 'access_denied', 'mfa_required', 'unsupported', 'invalid_token', 'expired_token'];
-/** Errors that come with a `Retry-After` countdown, shown instead of their "wait a moment" sentence. */
-const LIMITED = ['too_many_requests', 'rate_limited', 'too_many_attempts'];
 
 let flowIds = 0;
 
@@ -232,7 +232,6 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     _recovery: { state: true },
     _added: { state: true },
     _regenerating: { state: true },
-    _now: { state: true },
     _phone: { state: true },
     _region: { state: true },
   };
@@ -257,7 +256,6 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   /** @internal */ declare _removingId?: string;
   /** @internal */ declare _rowError?: { factor: FactorName; shown: ShownError };
   /** @internal */ declare _recovery?: { codes: string[]; factor: FactorName };
-  /** @internal */ declare _now: number;
   /** @internal The "new recovery code" question is open (`ask`) or its request is out (`busy`). */
   declare _regenerating?: 'ask' | 'busy';
   /** @internal The factor just set up: its row says so (and focus goes there) until the next action. */
@@ -270,7 +268,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   #loadSeq = 0;
   #loadPromise: Promise<void> = Promise.resolve();
   #announceNextLoad = true;
-  #ticker?: ReturnType<typeof setInterval>;
+  #countdown = new CountdownController(this, () => this.#hasPendingWait());
   #popupTimer?: ReturnType<typeof setInterval>;
 
   constructor() {
@@ -282,7 +280,6 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   override disconnectedCallback(): void {
     this.#endFlow();
-    this.#stopTicker();
     super.disconnectedCallback();
   }
 
@@ -312,7 +309,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.#hasPendingWait()) this.#startTicker();
+    if (this.#hasPendingWait()) this.#countdown._start();
   }
 
   // ─── loading ──────────────────────────────────────────────────────────────────────────────────
@@ -448,29 +445,17 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   #show(error: MfaError): ShownError {
     const shown: ShownError = { error };
-    if (error.retryAfter && error.retryAfter > 0) shown.until = (this._now = Date.now()) + error.retryAfter * 1000;
+    if (error.retryAfter && error.retryAfter > 0) shown.until = this.#countdown._deadline(error.retryAfter);
     return shown;
   }
 
   /** Seconds left of a `Retry-After` wait. */
   #waitLeft(shown: ShownError | undefined): number {
-    return shown?.until ? Math.max(0, Math.ceil((shown.until - this._now) / 1000)) : 0;
+    return this.#countdown._left(shown?.until);
   }
 
   #hasPendingWait(): boolean {
     return [this._loadError, this._flow?.error, this._rowError?.shown].some((s) => this.#waitLeft(s) > 0);
-  }
-
-  #startTicker(): void {
-    this.#ticker ??= setInterval(() => {
-      this._now = Date.now();
-      if (!this.#hasPendingWait()) this.#stopTicker();
-    }, 1000);
-  }
-
-  #stopTicker(): void {
-    clearInterval(this.#ticker);
-    this.#ticker = undefined;
   }
 
   /**
@@ -538,6 +523,9 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       // Set before the first render of the flow (it happens after this task).
       const flow = this.#newFlow(factor, 'otp');
       flow.childSource = this.#childSource(flow);
+      // Rendered at once (it upgrades when its module has come); a failed fetch ends the flow
+      // with the error under the row, and the next click fetches again.
+      loadOtpEnroll().catch((error: unknown) => this.#failStart(flow, networkError(error)));
     } else if (factor === 'push') {
       this.#enrollRemote(this.#newFlow(factor, 'starting'));
     } else {
@@ -1025,7 +1013,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     if (!shown) return nothing;
     const { error, messageKey } = shown;
     // During the countdown one sentence: "Too many requests. Try again in 38 seconds."
-    if (!messageKey && LIMITED.includes(error.code) && this.#waitLeft(shown) > 0) {
+    if (!messageKey && isRateLimited(error) && this.#waitLeft(shown) > 0) {
       const lead = this.t(error.code === 'too_many_attempts' ? 'limited.attempts' : 'limited.requests');
       return html`<p part="error" id=${id ?? nothing}>${lead}</p>${this.#renderWait(shown)}`;
     }

@@ -1,12 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { isRateLimited, MfaError } from '../../core/errors.js';
 import { normalizeOtp } from '../../core/input.js';
-import { formatSecret, normalizeBase32, parseOtpauthUri, type TotpKeyUri } from '../../core/otpauth.js';
+import { formatSecret, isOtpauthUri, normalizeBase32, parseOtpauthUri, type TotpKeyUri } from '../../core/otpauth.js';
 import type { Authenticator, MfaSource, OtpEnrollment } from '../../core/types.js';
 import type { MfaCodeCompleteEvent } from '../mfa-code-input/mfa-code-input.events.js';
 import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
-import { isOtpauthUri } from '../mfa-qr-code/mfa-qr-code.js';
-import { copyText } from '../mfa-recovery-codes/clipboard.js';
+import { copyText } from '../shared/clipboard.js';
+import { CountdownController } from '../shared/countdown.js';
 import { MfaEnrollEvent } from '../shared/events.js';
 import { MfaElement } from '../shared/mfa-element.js';
 import { baseStyles } from '../shared/styles.js';
@@ -123,7 +123,14 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
   /** The source the current enrollment belongs to: the same source never associates twice. */
   #startedWith?: MfaSource;
   #run = 0;
-  #waitTimer?: ReturnType<typeof setInterval>;
+  #waitUntil = 0;
+  #countdown = new CountdownController(this, () => {
+    if (!this.#waitUntil) return false;
+    if ((this._waitLeft = this.#countdown._left(this.#waitUntil))) return true;
+    this.#stopWait();
+    this.announce(this.t('otp.canRetry'));
+    return false;
+  });
   /** The code the server last refused: Enter does not spend another of the user's attempts on it. */
   #refused?: string;
 
@@ -282,19 +289,13 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
   #startWait(seconds: number | undefined): void {
     this.#stopWait();
     if (!seconds || seconds <= 0) return;
-    const until = Date.now() + seconds * 1000;
+    this.#waitUntil = this.#countdown._deadline(seconds);
     this._waitLeft = Math.ceil(seconds);
-    this.#waitTimer = setInterval(() => {
-      if (!(this._waitLeft = Math.max(0, Math.ceil((until - Date.now()) / 1000)))) {
-        this.#stopWait();
-        this.announce(this.t('otp.canRetry'));
-      }
-    }, 1000);
   }
 
   #stopWait(): void {
-    clearInterval(this.#waitTimer);
-    this._waitLeft = 0;
+    this.#countdown._stop();
+    this.#waitUntil = this._waitLeft = 0;
   }
 
   #waitText(): string {

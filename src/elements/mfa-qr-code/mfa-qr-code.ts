@@ -1,4 +1,5 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
+import { isOtpauthUri } from '../../core/otpauth.js';
 import { MfaElement } from '../shared/mfa-element.js';
 import { onDemand } from '../shared/on-demand.js';
 import { baseStyles } from '../shared/styles.js';
@@ -38,15 +39,6 @@ export async function qrMatrix(text: string): Promise<QrMatrix> {
     }
   }
   return { size: n + 2 * QUIET_ZONE, path };
-}
-
-/** Only `otpauth:` URIs are drawn: a QR code is a link the phone will open. */
-export function isOtpauthUri(value: string): boolean {
-  try {
-    return new URL(value).protocol === 'otpauth:';
-  } catch {
-    return false;
-  }
 }
 
 /**

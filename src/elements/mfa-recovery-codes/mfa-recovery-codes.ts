@@ -1,9 +1,9 @@
 import { html, nothing } from 'lit';
 import { groupCode } from '../../core/input.js';
+import { copyText } from '../shared/clipboard.js';
 import { resolveLang } from '../shared/localize.js';
 import { MfaElement } from '../shared/mfa-element.js';
 import { baseStyles } from '../shared/styles.js';
-import { copyText } from './clipboard.js';
 import { MfaRecoveryCodesSavedEvent } from './mfa-recovery-codes.events.js';
 import { recoveryLocales, type RecoveryStrings } from './mfa-recovery-codes.strings.js';
 import { printSheet, recoveryStyles } from './mfa-recovery-codes.styles.js';

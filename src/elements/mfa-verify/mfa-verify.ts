@@ -7,6 +7,7 @@ import type { Authenticator, Challenge, MfaSource, VerifyRequest, VerifyResult }
 import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
 import type { MfaCodeCompleteEvent } from '../mfa-code-input/mfa-code-input.events.js';
 import { MfaVerifiedEvent, type MfaAction, type MfaVerifiedDetail, type VerifyMethod } from '../shared/events.js';
+import { CountdownController } from '../shared/countdown.js';
 import { factorIcon } from '../shared/icons.js';
 import { nameDir } from '../shared/localize.js';
 import { MfaElement } from '../shared/mfa-element.js';
@@ -131,7 +132,6 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     _error: { state: true },
     _ended: { state: true },
     _busy: { state: true },
-    _now: { state: true },
     _lockUntil: { state: true },
     _resendAt: { state: true },
     _pushExpiresAt: { state: true },
@@ -167,7 +167,6 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   /** @internal the message key of a push or sending that ended without success */
   declare _ended?: keyof VerifyStrings;
   /** @internal */ declare _busy: boolean;
-  /** @internal */ declare _now: number;
   /** @internal */ declare _lockUntil: number;
   /** @internal */ declare _resendAt: number;
   /** @internal */ declare _pushExpiresAt: number;
@@ -177,7 +176,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   /** Aborted when the step changes, on cancel and on disconnect. */
   #flow?: AbortController;
   #webOtp?: AbortController;
-  #timer?: ReturnType<typeof setInterval>;
+  #countdown = new CountdownController(this, (now) => this.#tick(now));
   #challenge?: Challenge;
   /** The `mfa-verified` detail, sent once a new recovery code is acknowledged. */
   #pending?: MfaVerifiedDetail;
@@ -193,7 +192,6 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     this._step = 'idle';
     this._list = [];
     this._busy = false;
-    this._now = Date.now();
     this._lockUntil = 0;
     this._resendAt = 0;
     this._pushExpiresAt = 0;
@@ -259,16 +257,9 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
 
   // ----- lifecycle -----
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Countdowns started before a move in the DOM go on.
-    if (this._lockUntil || this._resendAt) this.#startTimer();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#stopFlow();
-    this.#stopTimer();
   }
 
   protected override sourceChanged(source: MfaSource | undefined): void {
@@ -314,7 +305,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   }
 
   get #locked(): boolean {
-    return this._lockUntil > this._now;
+    return this._lockUntil > this.#countdown._now;
   }
 
   /** The server said no attempts are left: another code would only be refused (429). */
@@ -685,16 +676,11 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   // ----- countdowns -----
 
   #startCountdown(field: '_lockUntil' | '_resendAt' | '_pushExpiresAt', seconds: number): void {
-    this[field] = (this._now = Date.now()) + Math.ceil(seconds) * 1000;
-    this.#startTimer();
+    this[field] = this.#countdown._deadline(seconds);
   }
 
-  #startTimer(): void {
-    this.#timer ??= setInterval(() => this.#tick(), 1000);
-  }
-
-  #tick(): void {
-    const now = (this._now = Date.now());
+  /** Ends the countdowns that are due; true while one is still running. Countdowns started before a move in the DOM go on. */
+  #tick(now: number): boolean {
     if (this._lockUntil && this._lockUntil <= now) {
       this._lockUntil = 0;
       if (isRateLimited(this._error)) this._error = undefined;
@@ -704,22 +690,13 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
       this._resendAt = 0;
       if (this._step === 'code') this.announce(this.t('verify.resendReady'));
     }
-    if (!this._lockUntil && !this._resendAt && !this._pushExpiresAt) this.#stopTimer();
-  }
-
-  #stopTimer(): void {
-    clearInterval(this.#timer);
-    this.#timer = undefined;
-  }
-
-  #secondsLeft(until: number): number {
-    return Math.max(0, Math.ceil((until - this._now) / 1000));
+    return !!(this._lockUntil || this._resendAt || this._pushExpiresAt);
   }
 
   // ----- text -----
 
   #lockedText(): string {
-    return this.t('verify.locked', { seconds: this.#secondsLeft(this._lockUntil) });
+    return this.t('verify.locked', { seconds: this.#countdown._left(this._lockUntil) });
   }
 
   #invalidText(): string {
@@ -793,7 +770,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
       case 'recovery':
         return this.#renderForm(step === 'recovery');
       case 'push': {
-        const left = this.#secondsLeft(this._pushExpiresAt);
+        const left = this.#countdown._left(this._pushExpiresAt);
         return html`<p part="description">${this.#pushPrompt()}</p>
           ${waiting(this.t('verify.push.waiting'))}
           ${this._pushExpiresAt ? html`<p part="countdown">${this.t('verify.push.expiresIn', { seconds: left })}</p>` : nothing}
@@ -826,7 +803,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     const current = this._current;
     const oob = !recovery && current && current.factor !== 'otp';
     const off = this.#inactive || this._busy;
-    const resendIn = this.#secondsLeft(this._resendAt);
+    const resendIn = this.#countdown._left(this._resendAt);
     return html`<p part="description" id="hint">
         ${recovery
           ? this.t('verify.recovery.prompt')
