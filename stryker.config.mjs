@@ -1,5 +1,7 @@
 // Mutation testing of the Node-side code against the Node tests (docs/mutation.md).
-// `npm run mutation -- core` (or server, emulator) picks one folder; scripts/mutation.mjs sets it.
+// `npm run mutation -- core` (or server, emulator, elements) picks one folder; scripts/mutation.mjs sets it.
+import { basename } from 'node:path';
+
 const folder = process.env.MUTATE_FOLDER ?? 'core';
 
 /** Which Node tests cover which folder: the server's tests run it against the real emulator. */
@@ -7,7 +9,24 @@ const TESTS = {
   core: ['test/core/*.node.test.ts'],
   server: ['test/server/*.node.test.ts'],
   emulator: ['test/emulator/*.node.test.ts'],
+  // The element logic that runs without a DOM: pure step transitions (`*.steps.ts`) and shared
+  // helpers with Node tests; the rest of the elements is covered by the browser suites only.
+  elements: ['test/elements/*.node.test.ts'],
 };
+
+/** What each folder mutates (index files only re-export). */
+const MUTATE = {
+  core: ['src/core/**/*.ts', '!src/core/**/index.ts'],
+  server: ['src/server/**/*.ts', '!src/server/**/index.ts'],
+  emulator: ['src/emulator/**/*.ts', '!src/emulator/**/index.ts', '!src/emulator/cli.ts'],
+  elements: ['src/elements/**/*.steps.ts', 'src/elements/shared/on-demand.ts'],
+};
+
+// MUTATE_FILES (comma-separated) narrows a run to some files of the folder. Each such run keeps its own
+// report and incremental file, named after the files, so per-file runs add up to the folder's score
+// (scripts/mutation-score.mjs) and a later run of the same files re-tests only what changed.
+const files = process.env.MUTATE_FILES?.split(',').filter(Boolean);
+const name = files ? `${folder}-${files.map((f) => basename(f, '.ts')).join('+')}` : folder;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -22,18 +41,19 @@ export default {
   checkers: ['typescript'],
   tsconfigFile: 'tsconfig.mutation.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
-  // MUTATE_FILES (comma-separated) narrows a run to some files of the folder, for a quicker look.
-  mutate: process.env.MUTATE_FILES
-    ? process.env.MUTATE_FILES.split(',')
-    : [`src/${folder}/**/*.ts`, `!src/${folder}/**/index.ts`, '!src/emulator/cli.ts'],
+  mutate: files ?? MUTATE[folder],
   coverageAnalysis: 'perTest',
-  // The machine is shared: two processes at most (scripts/mutation.mjs also runs under nice).
-  concurrency: 2,
+  // The machine is shared: one test runner (plus the checker), and scripts/mutation.mjs runs under nice.
+  concurrency: 1,
   timeoutMS: 20_000,
+  // Incremental: a run reuses the previous results of mutants whose code and covering tests did not
+  // change (`-- --force` re-tests all). The file is a local cache, like the reports (not in git).
+  incremental: true,
+  incrementalFile: `reports/mutation/incremental/${name}.json`,
   reporters: ['clear-text', 'progress', 'json'],
-  jsonReporter: { fileName: `reports/mutation/${folder}.json` },
-  htmlReporter: { fileName: `reports/mutation/${folder}.html` },
-  tempDirName: `.stryker-tmp/${folder}`,
+  jsonReporter: { fileName: `reports/mutation/${name}.json` },
+  htmlReporter: { fileName: `reports/mutation/${name}.html` },
+  tempDirName: `.stryker-tmp/${name}`,
   ignorePatterns: ['dist', 'reports', '.test-results', 'examples/**/node_modules', 'demo/dist'],
   thresholds: { high: 90, low: 80, break: null },
 };

@@ -30,6 +30,25 @@ describe('parseRetryAfter', () => {
     assert.equal(parseRetryAfter(new Headers({ 'retry-after': 'later' }), now), undefined);
     // Only a whole number of seconds is a delay: no unit, no words around it.
     assert.equal(parseRetryAfter(new Headers({ 'retry-after': '5 s' }), now), undefined);
+    assert.equal(parseRetryAfter(new Headers({ 'retry-after': 'in 5' }), now), undefined);
+  });
+  it('takes an HTTP date only in its one standard form, nothing Date.parse merely tolerates', () => {
+    for (const value of [
+      '2026-11-22T12:01:30Z', // ISO 8601
+      'Sun, 22 Nov 2026 12:01:30 +0000', // RFC 2822 with an offset
+      'Sun, 22 Nov 2026 12:01:30', // no zone (local time to Date.parse)
+      'Sunday, 22-Nov-26 12:01:30 GMT', // the obsolete RFC 850 form
+      'Sun, 22 Nov 2026 12:01:30 GMT; later',
+      'at Sun, 22 Nov 2026 12:01:30 GMT',
+      'Sun, 2 Nov 2026 12:01:30 GMT',
+      'Sun, 22 Nov 26 12:01:30 GMT',
+      'Sun, 22 Nov 2026 12:1:30 GMT',
+    ]) {
+      assert.equal(parseRetryAfter(new Headers({ 'retry-after': value }), now), undefined, value);
+    }
+    // Junk in Retry-After leaves the reset header to decide.
+    assert.equal(parseRetryAfter(new Headers({ 'retry-after': 'in 5', 'x-ratelimit-reset': String(now / 1000 + 7) }), now), 7);
+    assert.equal(parseRetryAfter(new Headers({ 'retry-after': 'Mon, 23 Nov 2026 12:00:00 GMT' }), now), 86_400);
   });
 });
 
