@@ -1,24 +1,30 @@
-import { describe, it, type TestContext } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { MfaApiSource } from '../../src/core/api-source.js';
 import { MfaError } from '../../src/core/errors.js';
-import { emulatorFor, type Harness } from '../emulator/helpers.js';
+import { start, type Harness } from '../emulator/helpers.js';
 import { totp } from '../helpers/totp.js';
 
 /**
  * MfaApiSource as a page uses it, against the emulator over real HTTP: every path, method and body
  * has to be one that Auth0's MFA API answers.
  */
-async function signedIn(t: TestContext): Promise<{ h: Harness; userId: string; mfaToken: string; accessToken: string }> {
-  const h = await emulatorFor(t);
+let h: Harness;
+before(async () => {
+  // One emulator for the file (each test has its own user): its start-up is most of the file's time.
+  h = await start();
+});
+after(() => h.close());
+
+async function signedIn(): Promise<{ userId: string; mfaToken: string; accessToken: string }> {
   const user = await h.user();
   const tokens = await h.tokens(user.id);
-  return { h, userId: user.id, mfaToken: tokens.mfa_token, accessToken: tokens.access_token };
+  return { userId: user.id, mfaToken: tokens.mfa_token, accessToken: tokens.access_token };
 }
 
 describe('MfaApiSource against the emulator', () => {
-  it('first enrollment with an mfa_token: associate, confirm, then list and remove with the access token the grant gave', async (t) => {
-    const { h, mfaToken } = await signedIn(t);
+  it('first enrollment with an mfa_token: associate, confirm, then list and remove with the access token the grant gave', async () => {
+    const { mfaToken } = await signedIn();
     const source = new MfaApiSource({ domain: h.url, clientId: 'demo-spa', mfaToken });
     assert.equal(source.audience, `${h.url}/mfa/`);
     const enrollment = await source.enroll({ factor: 'otp' });
@@ -37,8 +43,8 @@ describe('MfaApiSource against the emulator', () => {
     assert.deepEqual((await source.listAuthenticators()).filter((a) => a.factor === 'otp'), []);
   });
 
-  it('enrolls sms with the access token, confirms the texted code, then challenges and verifies it with the mfa_token', async (t) => {
-    const { h, userId, mfaToken, accessToken } = await signedIn(t);
+  it('enrolls sms with the access token, confirms the texted code, then challenges and verifies it with the mfa_token', async () => {
+    const { userId, mfaToken, accessToken } = await signedIn();
     const source = new MfaApiSource({ domain: h.url, clientId: 'demo-spa', accessToken, mfaToken });
     const enrollment = await source.enroll({ factor: 'sms', phoneNumber: '+1 (555) 555-0100' });
     assert.equal(enrollment.type, 'oob');
@@ -55,9 +61,8 @@ describe('MfaApiSource against the emulator', () => {
     assert.ok(verified.tokens?.accessToken);
   });
 
-  it('an unknown token is refused by the server with invalid_token, asked once, without getToken no retry', async (t) => {
-    const { h } = await signedIn(t);
-    let requests = 0;
+  it('an unknown token is refused by the server with invalid_token, asked once, without getToken no retry', async () => {
+        let requests = 0;
     const counting = (url: string | URL | Request, init?: RequestInit) => {
       requests++;
       return fetch(url, init);
