@@ -53,7 +53,9 @@ export default {
   coverageAnalysis: 'perTest',
   // The machine is shared: one test runner (plus the checker), and scripts/mutation.mjs runs under nice.
   concurrency: 1,
-  timeoutMS: 20_000,
+  // Added to 1.5 × a mutant's expected time (its covering test files take ~0.3–1.5 s): enough at a load
+  // of 7 on 2 cores, while a mutant that loops forever (a poller that never waits) costs 10 s, not 20.
+  timeoutMS: 10_000,
   // Incremental: a run reuses the previous results of mutants whose code and covering tests did not
   // change (`-- --force` re-tests all). The file is a local cache, like the reports (not in git).
   incremental: true,
