@@ -214,3 +214,34 @@ describe('wire: what a malformed or unknown answer gives', () => {
     });
   });
 });
+
+describe('wire: field shapes, as a malformed answer reports them', () => {
+  const listed = (fields: Record<string, unknown>) => () =>
+    parseListedAuthenticator({ id: 'sms|dev_1', authenticator_type: 'oob', oob_channel: 'sms', active: true, ...fields });
+  it('requires a non-empty string id, a boolean active, strings or null for optional text', () => {
+    assert.throws(listed({ id: '' }), { message: 'id: expected a non-empty string' });
+    assert.throws(listed({ id: 7 }), { message: 'id: expected a non-empty string' });
+    assert.throws(listed({ active: 'true' }), { message: 'active: expected a boolean' });
+    assert.throws(listed({ name: 5 }), { message: 'name: expected a string' });
+    assert.deepEqual(listed({ name: null, created_at: undefined })(), { id: 'sms|dev_1', authenticatorType: 'oob', active: true, oobChannel: 'sms' });
+    assert.equal(listed({ name: '' })()?.name, '');
+    assert.throws(() => parseListedAuthenticator(null), { message: 'authenticator: expected an object' });
+    assert.throws(() => parseListedAuthenticator(['sms|dev_1']), { message: 'authenticator: expected an object' });
+  });
+  it('takes only finite numbers, and null as absent', () => {
+    const challenge = (interval: unknown) => parseChallenge({ challenge_type: 'oob', oob_code: 'O', interval });
+    assert.throws(() => challenge(Infinity), { message: 'interval: expected a number' });
+    assert.throws(() => challenge(Number.NaN), { message: 'interval: expected a number' });
+    assert.throws(() => challenge('5'), { message: 'interval: expected a number' });
+    assert.deepEqual(challenge(null), { challengeType: 'oob', oobCode: 'O' });
+    assert.deepEqual(challenge(5), { challengeType: 'oob', oobCode: 'O', interval: 5 });
+  });
+  it('takes recovery codes only as an array of strings, and null as none', () => {
+    const enrollment = (recovery_codes: unknown) =>
+      parseEnrollment({ authenticator_type: 'otp', secret: 'S', barcode_uri: 'otpauth://totp/x?secret=S', recovery_codes });
+    assert.throws(() => enrollment([1]), { message: 'recovery_codes: expected an array of strings' });
+    assert.throws(() => enrollment('ABC'), { message: 'recovery_codes: expected an array of strings' });
+    assert.equal('recoveryCodes' in enrollment(null), false);
+    assert.deepEqual((enrollment(['ABC']) as { recoveryCodes?: string[] }).recoveryCodes, ['ABC']);
+  });
+});
