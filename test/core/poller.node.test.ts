@@ -161,6 +161,10 @@ describe('pollOob', () => {
     assert.equal(run.states[0]!.remainingMs, 300_000);
     await run.timers.advance(20_000);
     assert.deepEqual(run.times(), [5_000, 10_000]);
+    const zero = start([pending(), ok], { interval: 0, expiresIn: 0 });
+    assert.equal(zero.states[0]!.remainingMs, 300_000, 'a zero expiry is the default, not "expired at once"');
+    await zero.timers.advance(20_000);
+    assert.deepEqual(zero.times(), [5_000, 10_000], 'a zero interval is the default, not the 1 s floor');
   });
 
   it('stops with expired_token once expiresIn has passed, without another request', async () => {
