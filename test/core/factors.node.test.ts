@@ -189,3 +189,16 @@ describe('push twins', () => {
     assert.deepEqual(rows.get('push')!.map((x) => x.id), ['push|dev_2']);
   });
 });
+
+describe('pairing: ids without a bar', () => {
+  it('have no suffix to pair by: a push and a TOTP without one stay apart across active states', () => {
+    assert.deepEqual(
+      links([
+        { id: 'pushdevice', authenticatorType: 'oob', oobChannel: 'auth0', active: false },
+        a('email|e'),
+        { id: 'totpdevice', authenticatorType: 'otp', active: true },
+      ]),
+      { pushdevice: [], 'email|e': [], totpdevice: [] },
+    );
+  });
+});
