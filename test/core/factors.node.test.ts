@@ -150,6 +150,10 @@ describe('pairing: order and exhaustion', () => {
     assert.deepEqual(links([named('voice|v1', 'N'), named('sms|s', 'N'), named('voice|v2', 'N')]), {
       'voice|v1': [], 'sms|s': ['voice|v2'], 'voice|v2': ['sms|s'],
     });
+    // The next entry wins over an earlier free one even when the entry before is no twin.
+    assert.deepEqual(links([named('voice|v1', 'N'), named('email|e', 'N'), named('sms|s', 'N'), named('voice|v2', 'N')]), {
+      'voice|v1': [], 'email|e': [], 'sms|s': ['voice|v2'], 'voice|v2': ['sms|s'],
+    });
     // The next entry under another name is passed over for the earlier one with the same name.
     assert.deepEqual(links([named('voice|v1', 'N'), named('sms|s', 'N'), named('voice|v2', 'M')]), {
       'voice|v1': ['sms|s'], 'sms|s': ['voice|v1'], 'voice|v2': [],
