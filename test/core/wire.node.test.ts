@@ -241,6 +241,7 @@ describe('wire: field shapes, as a malformed answer reports them', () => {
       parseEnrollment({ authenticator_type: 'otp', secret: 'S', barcode_uri: 'otpauth://totp/x?secret=S', recovery_codes });
     assert.throws(() => enrollment([1]), { message: 'recovery_codes: expected an array of strings' });
     assert.throws(() => enrollment('ABC'), { message: 'recovery_codes: expected an array of strings' });
+    assert.throws(() => enrollment(['ABC', 1]), { message: 'recovery_codes: expected an array of strings' });
     assert.equal('recoveryCodes' in enrollment(null), false);
     assert.deepEqual((enrollment(['ABC']) as { recoveryCodes?: string[] }).recoveryCodes, ['ABC']);
   });
