@@ -1,11 +1,8 @@
 // Mutation testing of the Node-side code against the Node tests (docs/mutation.md).
-// `npm run mutation -- core` (or server, emulator) picks one folder; scripts/mutation.mjs sets it.
+// `npm run mutation -- core` (or server, emulator, elements) picks one folder; scripts/mutation.mjs sets it.
+import { basename } from 'node:path';
+
 const folder = process.env.MUTATE_FOLDER ?? 'core';
-const files = process.env.MUTATE_FILES ? process.env.MUTATE_FILES.split(',') : undefined;
-// One name per run (the folder, or the folder and its one file): the report and the incremental
-// record of a file-by-file run do not overwrite each other's (a line range `file.ts:1-99` is named `file.ts@1-99`:
-// no colon in file names, which Windows checkouts refuse).
-const runName = files?.length === 1 ? `${folder}/${files[0].replace(/^src\/[^/]+\//, '').replace(/\//g, '-').replace(/:/g, '@')}` : folder;
 
 /** Which Node tests cover which folder: the server's tests run it against the real emulator. */
 const TESTS = {
@@ -23,7 +20,33 @@ const TESTS = {
     'test/server/*.node.test.ts',
   ],
   emulator: ['test/emulator/*.node.test.ts'],
+  // The element logic that runs without a DOM: pure step transitions (`*.steps.ts`) and shared
+  // helpers with Node tests; the rest of the elements is covered by the browser suites only.
+  elements: ['test/elements/*.node.test.ts'],
 };
+
+/** What each folder mutates (index files only re-export). */
+const MUTATE = {
+  core: ['src/core/**/*.ts', '!src/core/**/index.ts'],
+  server: ['src/server/**/*.ts', '!src/server/**/index.ts'],
+  emulator: ['src/emulator/**/*.ts', '!src/emulator/**/index.ts', '!src/emulator/cli.ts'],
+  elements: ['src/elements/**/*.steps.ts', 'src/elements/shared/on-demand.ts'],
+};
+
+/**
+ * The TypeScript loader of each test process. scripts/ts-loader starts ~0.1 s faster than tsx (measured in
+ * docs/mutation.md), which every mutant pays once per covering test file; checked on the core and
+ * element Node tests. The server and emulator runs keep tsx until their tests are checked with it.
+ */
+const LIGHT = './scripts/ts-loader/register.mjs';
+const LOADER = { core: LIGHT, elements: LIGHT, server: 'tsx', emulator: 'tsx' };
+
+// MUTATE_FILES (comma-separated) narrows a run to some files of the folder. Each such run keeps its own
+// report and incremental file, named after the files, so per-file runs add up to the folder's score
+// (scripts/mutation-score.mjs) and a later run of the same files re-tests only what changed.
+const files = process.env.MUTATE_FILES?.split(',').filter(Boolean);
+// A line range `file.ts:1-99` is named `file@1-99`: no colon in file names, which Windows checkouts refuse.
+const name = files ? `${folder}-${files.map((f) => basename(f).replace(/\.ts(?=:|$)/, '').replace(/:/g, '@')).join('+')}` : folder;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -31,26 +54,28 @@ export default {
   testRunner: 'tap',
   tap: {
     testFiles: TESTS[folder],
-    // Each test file runs as `node --import tsx file`; node:test reports TAP, which the runner reads.
-    nodeArgs: ['--import', 'tsx', '-r', '{{hookFile}}', '--test-reporter=tap', '{{testFile}}'],
+    // Each test file runs as `node --import <loader> file`; node:test reports TAP, which the runner reads.
+    nodeArgs: ['--import', LOADER[folder], '-r', '{{hookFile}}', '--test-reporter=tap', '{{testFile}}'],
     forceBail: true,
   },
   checkers: ['typescript'],
   tsconfigFile: 'tsconfig.mutation.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
-  // MUTATE_FILES (comma-separated) narrows a run to some files of the folder, for a quicker look.
-  mutate: files ?? [`src/${folder}/**/*.ts`, `!src/${folder}/**/index.ts`, '!src/emulator/cli.ts'],
+  mutate: files ?? MUTATE[folder],
   coverageAnalysis: 'perTest',
-  // The machine is shared: one test runner (and the checker) at a time, under nice (scripts/mutation.mjs).
+  // The machine is shared: one test runner (plus the checker), and scripts/mutation.mjs runs under nice.
   concurrency: 1,
-  // Kept in the repo: a later run re-tests only the mutants whose code or covering test files changed.
+  // Added to 1.5 × a mutant's expected time (its covering test files take ~0.3–1.5 s): enough at a load
+  // of 7 on 2 cores, while a mutant that loops forever (a poller that never waits) costs 10 s, not 20.
+  timeoutMS: 10_000,
+  // Incremental: a run reuses the previous results of mutants whose code and covering tests did not
+  // change (`-- --force` re-tests all). Kept in the repo, so a fresh clone re-tests only what changed.
   incremental: true,
-  incrementalFile: `test/mutation/incremental/${runName}.json`,
-  timeoutMS: 20_000,
+  incrementalFile: `test/mutation/incremental/${name}.json`,
   reporters: ['clear-text', 'progress', 'json'],
-  jsonReporter: { fileName: `reports/mutation/${runName}.json` },
-  htmlReporter: { fileName: `reports/mutation/${runName}.html` },
-  tempDirName: `.stryker-tmp/${folder}`,
+  jsonReporter: { fileName: `reports/mutation/${name}.json` },
+  htmlReporter: { fileName: `reports/mutation/${name}.html` },
+  tempDirName: `.stryker-tmp/${name}`,
   ignorePatterns: ['dist', 'reports', '.test-results', 'examples/**/node_modules', 'demo/dist'],
   thresholds: { high: 90, low: 80, break: null },
 };

@@ -167,6 +167,8 @@ export function isAbortError(error: unknown): boolean {
   );
 }
 
+const HTTP_DATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d GMT$/;
+
 /**
  * Seconds to wait, from `Retry-After` (delta seconds or an HTTP date) or else
  * `x-ratelimit-reset` (Unix epoch seconds). Undefined when neither is usable.
@@ -175,8 +177,9 @@ export function parseRetryAfter(headers: Headers, now: number = Date.now()): num
   const retryAfter = headers.get('retry-after')?.trim();
   if (retryAfter) {
     if (/^\d+$/.test(retryAfter)) return Number(retryAfter);
-    const date = Date.parse(retryAfter);
-    if (!Number.isNaN(date)) return Math.max(0, Math.ceil((date - now) / 1000));
+    // Only an HTTP date (IMF-fixdate, the form RFC 9110 has servers send): `Date.parse` alone also takes
+    // words and numbers (`'in 5'` is a date in 2001 for V8), which would turn junk into "retry now".
+    if (HTTP_DATE.test(retryAfter)) return Math.max(0, Math.ceil((Date.parse(retryAfter) - now) / 1000));
   }
   const reset = headers.get('x-ratelimit-reset')?.trim();
   if (reset && /^\d+$/.test(reset)) return Math.max(0, Math.ceil(Number(reset) - now / 1000));

@@ -141,6 +141,57 @@ describe('MfaApiSource requests', () => {
     assert.deepEqual(JSON.parse(s.seen[0]!.body!), { authenticator_types: ['oob'], oob_channels: ['sms'], phone_number: '+15555550100' });
   });
 
+  it('keeps a token that setTokens leaves undefined, and replaces the one it gives', async () => {
+    const s = source({ mfaToken: 'mfa-1', accessToken: 'at-1' }, fakeFetch([respond(200, []), respond(200, { challenge_type: 'otp' }), respond(200, [])]));
+    s.src.setTokens({ mfaToken: 'mfa-2' });
+    await s.src.listAuthenticators();
+    s.src.setTokens({ accessToken: 'at-2' });
+    await s.src.challenge({ authenticatorId: 'totp|dev_1', challengeType: 'otp' });
+    await s.src.listAuthenticators();
+    assert.equal(s.seen[0]!.headers.authorization, 'Bearer at-1', 'the access token survives a new mfa token');
+    assert.equal(JSON.parse(s.seen[1]!.body!).mfa_token, 'mfa-2', 'the mfa token survives a new access token');
+    assert.equal(s.seen[2]!.headers.authorization, 'Bearer at-2');
+  });
+
+  it('adopts a grant token whose scope names either MFA API scope alone', async () => {
+    for (const scope of ['enroll', 'openid  read:authenticators']) {
+      const s = source({ mfaToken: 'mfa' }, fakeFetch([respond(200, { access_token: 'at', scope })]));
+      await s.src.verify({ type: 'otp', otp: '123456' });
+      assert.equal(s.src.hasAccessToken, true, scope);
+    }
+  });
+
+  it('says what is missing: a client id, a token, a server for tickets, an access token to remove', async () => {
+    assert.throws(
+      () => new MfaApiSource({ domain: 'tenant.auth0.com', clientId: '' }),
+      (e: unknown) => MfaError.is(e, 'invalid_input') && e.message === 'invalid_input: clientId is required',
+    );
+    assert.equal(new MfaApiSource({ domain: 'tenant.auth0.com', clientId: 'spa' }).audience, 'https://tenant.auth0.com/mfa/');
+    assert.equal(new MfaApiSource({ domain: 'tenant.auth0.com', clientId: 'spa', audience: 'urn:mfa' }).audience, 'urn:mfa');
+    const { src } = source({});
+    assert.equal((await rejects(src.listAuthenticators(), 'unsupported')).message, 'unsupported: no mfaToken or accessToken was given');
+    assert.match((await rejects(src.enroll({ factor: 'otp', mode: 'ticket' }), 'unsupported')).message, /needs a server \(proxy mode\)/);
+    assert.match((await rejects(src.remove('sms|dev_1'), 'unsupported')).message, /needs an MFA access token \(remove:authenticators\)/);
+  });
+
+  it('does not send again after invalid_token when there is no getToken to ask', async () => {
+    const s = source({ accessToken: 'at' }, fakeFetch([respond(401, { error: 'invalid_token' }), respond(200, [])]));
+    await rejects(s.src.listAuthenticators(), 'invalid_token');
+    assert.equal(s.seen.length, 1);
+  });
+
+  it('a getToken that throws fails the call as invalid_token with the cause, and passes an MfaError on as it is', async () => {
+    const broken = new Error('refresh token revoked');
+    const s = source({ getToken: async () => Promise.reject(broken) });
+    const error = await rejects(s.src.listAuthenticators(), 'invalid_token');
+    assert.equal(error.message, 'invalid_token: getToken() failed');
+    assert.equal(error.cause, broken);
+    const own = new MfaError('login_required');
+    const t = source({ getToken: async () => Promise.reject(own) });
+    assert.equal(await t.src.listAuthenticators().catch((e: unknown) => e), own);
+    assert.equal(s.seen.length + t.seen.length, 0, 'nothing sent');
+  });
+
   it('never exposes tokens in URLs, enumerable fields or errors', async () => {
     const s = source({ mfaToken: 'MFA-SECRET', accessToken: 'AT-SECRET' }, fakeFetch([respond(400, { error: 'invalid_request' })]));
     const error = await rejects(s.src.listAuthenticators(), 'invalid_request');

@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { ProxySource } from '../../src/core/proxy-source.js';
 import {
   activeByFactor,
   deriveAuthenticators,
@@ -7,7 +8,9 @@ import {
   FACTORS,
   factorOf,
   factorsOfGuardian,
+  idPrefix,
   isFactorName,
+  isPushTwin,
   type ListedAuthenticator,
 } from '../../src/core/factors.js';
 
@@ -107,3 +110,99 @@ describe('activeByFactor', () => it('active authenticators per factor in list or
   assert.deepEqual(ids(activeByFactor(list, true)), { push: ['push|dev_1'], otp: ['totp|dev_2'], email: ['email|dev_4'] });
   assert.deepEqual(ids(activeByFactor(list, false)), { push: ['push|dev_1'], otp: ['totp|dev_1', 'totp|dev_2'], email: ['email|dev_4'] });
 }));
+
+describe('factor catalogue: what each factor allows', () => {
+  it('every factor but recovery codes is enrolled inline and removable', () => {
+    assert.deepEqual(FACTOR_NAMES.filter((f) => FACTORS[f].inlineEnroll), ['push', 'otp', 'sms', 'voice', 'email']);
+    const list = deriveAuthenticators([a('push|1'), a('totp|2'), a('sms|3'), a('voice|4'), a('email|5'), a('recovery-code|6')]);
+    assert.deepEqual(list.map((x) => [x.factor, x.removable]), [
+      ['push', true], ['otp', true], ['sms', true], ['voice', true], ['email', true], ['recovery-code', false],
+    ]);
+  });
+  it('an unknown authenticator type is no factor, whatever its id says; an oob one never is otp', () => {
+    assert.equal(factorOf({ id: 'sms|dev_1', authenticatorType: 'webauthn-roaming' as never }), undefined);
+    assert.equal(factorOf({ id: 'totp|dev_1', authenticatorType: 'oob' }), undefined);
+    assert.equal(factorOf({ id: 'recovery-code|dev_1', authenticatorType: 'oob' }), undefined);
+    assert.equal(factorOf({ id: 'email|dev_1', authenticatorType: 'oob' }), 'email');
+  });
+  it('idPrefix is empty for an id without a bar', () => {
+    assert.equal(idPrefix('totp'), '');
+    assert.equal(idPrefix('sms|dev_1'), 'sms');
+  });
+  it('a recovery-code id implies no challenge type: ProxySource sends none for it', async () => {
+    const sent: unknown[] = [];
+    const source = new ProxySource({
+      baseUrl: '/mfa',
+      fetch: async (_url, init) => {
+        sent.push(JSON.parse(String(init?.body)));
+        return new Response('{"challenge_type":"otp"}', { status: 200, headers: { 'content-type': 'application/json' } });
+      },
+    });
+    await source.challenge({ authenticatorId: 'recovery-code|dev_1' });
+    await source.challenge({ authenticatorId: 'weird|dev_2' });
+    assert.deepEqual(sent, [{ authenticator_id: 'recovery-code|dev_1' }, { authenticator_id: 'weird|dev_2' }]);
+  });
+});
+
+describe('pairing: order and exhaustion', () => {
+  const named = (id: string, name: string | undefined, extra: Partial<ListedAuthenticator> = {}) => a(id, { ...(name && { name }), ...extra });
+  it('by name, the next entry first, then the first free one in list order', () => {
+    assert.deepEqual(links([named('voice|v1', 'N'), named('sms|s', 'N'), named('voice|v2', 'N')]), {
+      'voice|v1': [], 'sms|s': ['voice|v2'], 'voice|v2': ['sms|s'],
+    });
+    // The next entry wins over an earlier free one even when the entry before is no twin.
+    assert.deepEqual(links([named('voice|v1', 'N'), named('email|e', 'N'), named('sms|s', 'N'), named('voice|v2', 'N')]), {
+      'voice|v1': [], 'email|e': [], 'sms|s': ['voice|v2'], 'voice|v2': ['sms|s'],
+    });
+    // The next entry under another name is passed over for the earlier one with the same name.
+    assert.deepEqual(links([named('voice|v1', 'N'), named('sms|s', 'N'), named('voice|v2', 'M')]), {
+      'voice|v1': ['sms|s'], 'sms|s': ['voice|v1'], 'voice|v2': [],
+    });
+  });
+  it('two phones under one masked number take one voice entry each, and a third finds none left', () => {
+    assert.deepEqual(links([named('sms|s1', 'N'), named('sms|s2', 'N'), named('voice|v1', 'N'), named('voice|v2', 'N')]), {
+      'sms|s1': ['voice|v1'], 'sms|s2': ['voice|v2'], 'voice|v1': ['sms|s1'], 'voice|v2': ['sms|s2'],
+    });
+    assert.deepEqual(links([named('sms|s1', 'N'), named('sms|s2', 'N'), named('voice|v1', 'N'), named('email|e', 'N')]), {
+      'sms|s1': ['voice|v1'], 'sms|s2': [], 'voice|v1': ['sms|s1'], 'email|e': [],
+    });
+  });
+  it('neighbours pair when either has no name, never under two different names', () => {
+    assert.deepEqual(links([named('sms|s', 'N1'), named('voice|v', 'N2')]), { 'sms|s': [], 'voice|v': [] });
+    assert.deepEqual(links([named('sms|s', 'N1'), named('voice|v', undefined)]), { 'sms|s': ['voice|v'], 'voice|v': ['sms|s'] });
+    assert.deepEqual(links([named('sms|s', undefined), named('voice|v', 'N2')]), { 'sms|s': ['voice|v'], 'voice|v': ['sms|s'] });
+  });
+});
+
+describe('push twins', () => {
+  const list = deriveAuthenticators([
+    { id: 'push|dev_1', authenticatorType: 'oob', oobChannel: 'auth0', active: false },
+    { id: 'totp|dev_1', authenticatorType: 'otp', active: true },
+    { id: 'push|dev_2', authenticatorType: 'oob', oobChannel: 'auth0', active: true },
+    { id: 'totp|dev_2', authenticatorType: 'otp', active: true },
+    { id: 'totp|dev_3', authenticatorType: 'otp', active: true },
+  ]);
+  const byId = (id: string) => list.find((x) => x.id === id)!;
+  it('isPushTwin: a TOTP linked to an active push, nothing else', () => {
+    assert.deepEqual(list.map((x) => isPushTwin(x, list)), [false, false, false, true, false]);
+    assert.equal(byId('totp|dev_1').linkedIds[0], 'push|dev_1', 'linked, but to a push that is not active');
+  });
+  it('activeByFactor hides only the twin of an active push', () => {
+    const rows = activeByFactor(list, true);
+    assert.deepEqual(rows.get('otp')!.map((x) => x.id), ['totp|dev_1', 'totp|dev_3']);
+    assert.deepEqual(rows.get('push')!.map((x) => x.id), ['push|dev_2']);
+  });
+});
+
+describe('pairing: ids without a bar', () => {
+  it('have no suffix to pair by: a push and a TOTP without one stay apart across active states', () => {
+    assert.deepEqual(
+      links([
+        { id: 'pushdevice', authenticatorType: 'oob', oobChannel: 'auth0', active: false },
+        a('email|e'),
+        { id: 'totpdevice', authenticatorType: 'otp', active: true },
+      ]),
+      { pushdevice: [], 'email|e': [], totpdevice: [] },
+    );
+  });
+});

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -214,3 +215,133 @@ describe('http request', () => {
     assert.deepEqual([seen, result], [['https://tenant.example/x'], [1]]);
   });
 });
+
+/** A fetch whose answer the test releases, and that rejects with the signal's reason on abort. */
+function heldFetch() {
+  let release!: (response: Response) => void;
+  const fetch = (_url: string, init?: RequestInit): Promise<Response> =>
+    new Promise<Response>((resolve, reject) => {
+      release = resolve;
+      init?.signal?.addEventListener('abort', () => reject(init.signal!.reason));
+    });
+  return { fetch, release: (response: Response) => release(response) };
+}
+
+describe('http request: deadline and signal', () => {
+  it('a timeoutMs of 0, a negative one or Infinity sets no deadline at all', async (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    for (const timeoutMs of [0, -1, Infinity]) {
+      const held = heldFetch();
+      const pending = request({ url: 'https://tenant.example/x', fetch: held.fetch, timeoutMs, parse: (b) => b });
+      t.mock.timers.runAll(); // a deadline, had one been set, would fire here
+      held.release(new Response('[1]', { status: 200 }));
+      assert.deepEqual(await pending, [1], String(timeoutMs));
+    }
+  });
+
+  it('times out at timeoutMs and not before, with a TimeoutError as the cause', async (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    const held = heldFetch();
+    let settled = false;
+    const pending = request({ url: 'https://tenant.example/x', fetch: held.fetch, timeoutMs: 1_000 }).finally(() => (settled = true));
+    t.mock.timers.tick(999);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(settled, false);
+    t.mock.timers.tick(1);
+    const error = await failureOf(pending);
+    assert.equal(error.code, 'timeout');
+    assert.ok(error.cause instanceof DOMException);
+    assert.deepEqual([(error.cause as DOMException).name, (error.cause as DOMException).message], ['TimeoutError', 'The request timed out.']);
+  });
+
+  it('an abort keeps its reason as the cause, before and during the request', async () => {
+    const reason = new Error('user left');
+    const early = await failureOf(request({ url: 'https://tenant.example/x', signal: AbortSignal.abort(reason) }));
+    assert.deepEqual([early.code, early.cause], ['aborted', reason]);
+    const controller = new AbortController();
+    const held = heldFetch();
+    const pending = request({ url: 'https://tenant.example/x', fetch: held.fetch, signal: controller.signal });
+    controller.abort(reason);
+    const late = await failureOf(pending);
+    assert.deepEqual([late.code, late.cause], ['aborted', reason]);
+  });
+
+  it('leaves no listener on a long-lived signal after each request', async () => {
+    const controller = new AbortController();
+    for (let i = 0; i < 3; i++) {
+      await request({ url: 'https://tenant.example/x', signal: controller.signal, fetch: async () => new Response('[]') });
+    }
+    assert.equal(getEventListeners(controller.signal, 'abort').length, 0);
+  });
+});
+
+describe('http request: headers and bodies', () => {
+  it('asks for JSON, and sends no content type without a body', async () => {
+    routes.set('/headers', (req, res, body) => json(200, { accept: req.headers.accept, type: req.headers['content-type'] ?? null })(req, res, body));
+    assert.deepEqual(await request({ url: `${base}/headers`, parse: (b) => b }), { accept: 'application/json', type: null });
+  });
+
+  it('gives parse undefined for an empty or blank 2xx body, and says when a body is not JSON', async () => {
+    routes.set('/blank', (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(' \n '));
+    routes.set('/nothing', (_req, res) => res.writeHead(200).end());
+    const seen: unknown[] = [];
+    await request({ url: `${base}/blank`, parse: (b) => seen.push(b) });
+    await request({ url: `${base}/nothing`, parse: (b) => seen.push(b) });
+    assert.deepEqual(seen, [undefined, undefined]);
+    routes.set('/text', (_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('OK'));
+    const error = await failure('/text');
+    assert.deepEqual([error.code, error.status, error.message], ['bad_response', 200, 'bad_response: response is not JSON']);
+  });
+
+  it('passes an MfaError thrown by parse on as it is', async () => {
+    routes.set('/ok', json(200, { fine: true }));
+    const own = new MfaError('invalid_uri', { description: 'not https' });
+    assert.equal(await failure('/ok', { parse: () => { throw own; } }), own);
+  });
+
+  it('says why it refuses a 3xx, including 300', async () => {
+    routes.set('/choices', (_req, res) => res.writeHead(300, { 'content-type': 'application/json' }).end('{}'));
+    const error = await failure('/choices');
+    assert.deepEqual([error.code, error.status, error.message], [
+      'bad_response', 300, 'bad_response: the server answered with a redirect, which is not followed',
+    ]);
+  });
+});
+
+describe('http request: error bodies', () => {
+  it('reads the reset time of a 503 that has no Retry-After', async (t) => {
+    const now = Date.UTC(2026, 10, 22, 12, 0, 0);
+    t.mock.timers.enable({ apis: ['Date'], now });
+    routes.set('/busy', json(503, {}, { 'x-ratelimit-reset': String(now / 1000 + 20) }));
+    assert.equal((await failure('/busy')).retryAfter, 20);
+  });
+
+  it('takes x-ratelimit-remaining only as a whole number, and nothing when it is absent', async () => {
+    const left = async (value?: string): Promise<number | undefined> => {
+      routes.set('/left', json(403, { error: 'invalid_grant' }, value === undefined ? {} : { 'x-ratelimit-remaining': value }));
+      return (await failure('/left')).attemptsLeft;
+    };
+    assert.equal(await left('12'), 12);
+    assert.equal(await left(undefined), undefined);
+    assert.equal(await left('7 left'), undefined);
+    assert.equal(await left('x7'), undefined);
+  });
+
+  it('reads mfa_token only from an mfa_required answer, and treats empty strings as absent', async () => {
+    routes.set('/denied', json(403, { error: 'access_denied', mfa_token: 'tok-1' }));
+    assert.equal((await failure('/denied')).mfaToken, undefined);
+    routes.set('/blank-error', json(400, { error: '', error_description: '' }));
+    const blank = await failure('/blank-error');
+    assert.deepEqual([blank.code, blank.description], ['http_error', undefined]);
+  });
+});
+
+async function failureOf(promise: Promise<unknown>): Promise<MfaError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof MfaError, String(error));
+    return error;
+  }
+  assert.fail('expected a rejection');
+}

@@ -1,6 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { MfaError } from '../../src/core/errors.js';
 import {
+  checkAuthenticatorId,
+  checkEnrollInput,
   digitsOnly,
   groupCode,
   isAuthenticatorId,
@@ -75,5 +78,59 @@ describe('input checks', () => {
     assert.equal(maskEmail('jane.doe@example.com'), 'j•••••••@example.com');
     assert.equal(maskEmail('j@example.com'), 'j•@example.com');
     assert.equal(maskEmail('not-an-email'), 'not-an-email');
+  });
+});
+
+describe('input checks: the edges', () => {
+  it('a phone number is + and 8 to 15 digits, the first not 0, separators dropped, nothing around it', () => {
+    assert.equal(normalizePhone('+1234567'), undefined);
+    assert.equal(normalizePhone('+12345678'), '+12345678');
+    assert.equal(normalizePhone('+123456789012345'), '+123456789012345');
+    assert.equal(normalizePhone('+1234567890123456'), undefined);
+    assert.equal(normalizePhone('+0123456789'), undefined);
+    assert.equal(normalizePhone(' +1 (555) 555.0100 '), '+15555550100');
+    assert.equal(normalizePhone('x+15555550100'), undefined);
+    assert.equal(normalizePhone('+15555550100x'), undefined);
+    assert.equal(normalizePhone('15555550100'), undefined);
+  });
+  it('an email has one @, at most 64 before it, a dotted domain, no spaces, at most 254 in all', () => {
+    const domain = `${'d'.repeat(63)}.${'e'.repeat(63)}.${'f'.repeat(63)}.com`; // 195 characters
+    assert.equal(normalizeEmail(`${'a'.repeat(58)}@${domain}`)?.length, 254);
+    assert.equal(normalizeEmail(`${'a'.repeat(59)}@${domain}`), undefined, '255 characters');
+    assert.equal(normalizeEmail(`${'a'.repeat(64)}@b.co`)?.length, 69);
+    assert.equal(normalizeEmail(`${'a'.repeat(65)}@b.co`), undefined, 'a 65-character local part');
+    for (const bad of ['a@b', 'a@b.', 'a@.b', 'a b@c.de', 'a@@b.co', '@b.co', 'a@b..co', 'a@b .co']) assert.equal(normalizeEmail(bad), undefined, bad);
+    assert.equal(normalizeEmail('  a@b.c.de  '), 'a@b.c.de');
+  });
+  it('a code is exactly its length of digits, separators ignored', () => {
+    assert.equal(normalizeOtp('123 456'), '123456');
+    assert.equal(normalizeOtp('12-34-56-78', 8), '12345678');
+    for (const bad of ['12345', '1234567', 'abcdef', '12345a', 'a123456']) assert.equal(normalizeOtp(bad), undefined, bad);
+    assert.equal(digitsOnly('Code: 123-456'), '123456');
+    assert.equal(digitsOnly('1234567890'), '12345678');
+    assert.equal(digitsOnly('1234567890', 6), '123456');
+  });
+  it('a recovery code is 24 letters or digits in any case and grouping; groups of four to show it', () => {
+    assert.equal(normalizeRecoveryCode('abcd efgh-ijkl mnop qrst 1234'), 'ABCDEFGHIJKLMNOPQRST1234');
+    for (const bad of ['A'.repeat(23), 'A'.repeat(25), `${'A'.repeat(23)}!`, `!${'A'.repeat(23)}`]) assert.equal(normalizeRecoveryCode(bad), undefined, bad);
+    assert.equal(groupCode('ABCDEFGHIJ'), 'ABCD EFGH IJ');
+    assert.equal(groupCode('ABCDEFG', 3), 'ABC DEF G');
+    assert.equal(groupCode(''), '');
+  });
+  it('an authenticator id is a lower-case prefix, a bar and id characters, at most 256 in all', () => {
+    for (const good of ['sms|dev_1', 'recovery-code|x', 'push|a.b:c+d=e-f', `sms|${'a'.repeat(252)}`]) assert.equal(isAuthenticatorId(good), true, good);
+    for (const bad of ['Sms|x', '1sms|x', 'sms|', '|x', 'sms|a/b', 'sms|a?b', 'sms|a|b', 'sms|a b', `sms|${'a'.repeat(253)}`, 'smsx']) {
+      assert.equal(isAuthenticatorId(bad), false, bad);
+    }
+    assert.equal(isAuthenticatorId(42), false);
+    assert.throws(() => checkAuthenticatorId('../x'), (e: unknown) => MfaError.is(e, 'invalid_input') && e.message === 'invalid_input: not an authenticator id');
+  });
+  it('checkEnrollInput normalizes the phone or email, says what is wrong, and passes the rest on', () => {
+    assert.deepEqual(checkEnrollInput({ factor: 'voice', phoneNumber: '+1 555 555 0100' }), { factor: 'voice', phoneNumber: '+15555550100' });
+    assert.deepEqual(checkEnrollInput({ factor: 'email', email: ' a@b.co ' }), { factor: 'email', email: 'a@b.co' });
+    assert.deepEqual(checkEnrollInput({ factor: 'email' }), { factor: 'email' });
+    assert.deepEqual(checkEnrollInput({ factor: 'otp' }), { factor: 'otp' });
+    assert.throws(() => checkEnrollInput({ factor: 'sms', phoneNumber: '555' }), { message: 'invalid_input: phone number must be E.164' });
+    assert.throws(() => checkEnrollInput({ factor: 'email', email: 'nope' }), { message: 'invalid_input: invalid email address' });
   });
 });

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { describe, it, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { COUNTRIES } from '../../src/core/phone-countries.js';
 import { defaultRegion, regionOf, toE164 } from '../../src/core/phone.js';
@@ -59,4 +59,22 @@ test('default region: the language region, then the browser region, then the US'
   assert.equal(defaultRegion('fr', 'fr', known), 'US');
   assert.equal(defaultRegion(undefined, undefined, known), 'US');
   assert.equal(defaultRegion('en-001', 'en-ZZ', known), 'US');
+});
+
+describe('toE164: the edges', () => {
+  it('a national number is digits only, at least 4 after the trunk prefix', () => {
+    const de = { callingCode: '49', trunk: '0' };
+    assert.equal(toE164('030 1234567', de), '+49301234567');
+    assert.equal(toE164('123', de), undefined);
+    assert.equal(toE164('0123', de), undefined, '3 digits after the trunk 0');
+    assert.equal(toE164('12a3456', de), undefined);
+    assert.equal(toE164('a123456', de), undefined);
+    assert.equal(toE164('123456a', de), undefined);
+  });
+  it('a North American number is exactly 10 digits, the area code not starting with 0 or 1', () => {
+    const us = { callingCode: '1', trunk: '' };
+    assert.equal(toE164('2025550123', us), '+12025550123');
+    assert.equal(toE164('20255501234', us), undefined, '11 digits');
+    assert.equal(toE164('02025550123', us), undefined, 'a 0 before the area code');
+  });
 });

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { pollOob, type PollState, type PollTimers } from '../../src/core/poller.js';
@@ -160,6 +161,10 @@ describe('pollOob', () => {
     assert.equal(run.states[0]!.remainingMs, 300_000);
     await run.timers.advance(20_000);
     assert.deepEqual(run.times(), [5_000, 10_000]);
+    const zero = start([pending(), ok], { interval: 0, expiresIn: 0 });
+    assert.equal(zero.states[0]!.remainingMs, 300_000, 'a zero expiry is the default, not "expired at once"');
+    await zero.timers.advance(20_000);
+    assert.deepEqual(zero.times(), [5_000, 10_000], 'a zero interval is the default, not the 1 s floor');
   });
 
   it('stops with expired_token once expiresIn has passed, without another request', async () => {
@@ -258,5 +263,66 @@ describe('pollOob', () => {
     await run.timers.advance(60_000);
     assert.equal(run.outcome.error?.code, 'bad_response');
     assert.equal(run.source.calls.length, 1);
+  });
+});
+
+describe('pollOob with the real clock and timers (no timers option)', () => {
+  it('waits the interval on the global setTimeout and Date: the page’s own timers drive it', async (t) => {
+    // node:test's mock timers replace the globals the default timers call; time moves only on tick().
+    t.mock.timers.enable({ apis: ['setTimeout', 'Date'], now: 1_000_000 });
+    const answers: Answer[] = [pending(), ok];
+    let calls = 0;
+    const source = {
+      verify: async () => {
+        calls++;
+        const answer = answers.shift()!;
+        if (answer instanceof MfaError) throw answer;
+        return answer as VerifyResult;
+      },
+    };
+    let result: VerifyResult | undefined;
+    void pollOob(source as unknown as MfaSource, { oobCode: 'o', interval: 2 }).then((r) => (result = r));
+    await flush();
+    t.mock.timers.tick(1_999);
+    await flush();
+    assert.equal(calls, 0, 'not before the interval');
+    t.mock.timers.tick(1);
+    await flush();
+    assert.equal(calls, 1);
+    t.mock.timers.tick(2_000);
+    await flush();
+    assert.equal(calls, 2);
+    assert.deepEqual(result, ok);
+  });
+
+  it('expires by the global clock, with a message that says why', async (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout', 'Date'], now: 1_000_000 });
+    let error: MfaError | undefined;
+    const source = { verify: async () => Promise.reject(pending()) };
+    void pollOob(source as unknown as MfaSource, { oobCode: 'o', interval: 5, expiresIn: 5 }).catch((e: MfaError) => (error = e));
+    await flush();
+    t.mock.timers.tick(5_000);
+    await flush();
+    assert.equal(error?.message, 'expired_token: The request expired before it was answered.');
+  });
+
+  it('an abort clears its timer, so a stopped poll holds no timer in the page or process', async () => {
+    const before = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const controller = new AbortController();
+    const stopped = pollOob({ verify: async () => ok } as unknown as MfaSource, { oobCode: 'o', signal: controller.signal });
+    assert.equal(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length, before + 1, 'waiting on a timer');
+    controller.abort();
+    await assert.rejects(stopped, (e: unknown) => MfaError.is(e, 'aborted'));
+    assert.equal(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length, before);
+  });
+});
+
+describe('pollOob and a long-lived signal', () => {
+  it('leaves no abort listener behind once a poll has ended', async () => {
+    const controller = new AbortController();
+    const run = start([pending(), pending(), ok], { interval: 1, signal: controller.signal });
+    await run.timers.advance(10_000);
+    assert.deepEqual(run.outcome.value, ok);
+    assert.equal(getEventListeners(controller.signal, 'abort').length, 0);
   });
 });

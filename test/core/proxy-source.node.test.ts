@@ -222,3 +222,116 @@ describe('ProxySource: answers', () => {
     ]);
   });
 });
+
+describe('ProxySource: options and what it says', () => {
+  it('push: false refuses push before any request, says so in capabilities, and leaves other factors alone', async () => {
+    const { fetch, sent } = scripted({
+      [`POST ${BASE}/associate`]: { json: { authenticator_type: 'oob', oob_channel: 'email', oob_code: 'O', binding_method: 'prompt' } },
+      [`POST ${BASE}/challenge`]: { json: { challenge_type: 'oob', oob_code: 'O2' } },
+    });
+    const source = new ProxySource({ baseUrl: BASE, fetch, push: false });
+    assert.equal(source.capabilities.push, false);
+    const enroll = await rejects(source.enroll({ factor: 'push' }), 'unsupported');
+    assert.equal(enroll.message, 'unsupported: push cannot be completed through this proxy (option push: false)');
+    await rejects(source.enroll({ factor: 'push', mode: 'ticket' }), 'unsupported');
+    await rejects(source.challenge({ authenticatorId: 'push|dev_1' }), 'unsupported');
+    assert.equal(sent.length, 0);
+    await source.enroll({ factor: 'email', email: 'a@example.com' });
+    await source.challenge({ authenticatorId: 'email|dev_1' });
+    assert.deepEqual(sent.map((s) => s.url), [`${BASE}/associate`, `${BASE}/challenge`]);
+    // By default push goes through like any factor.
+    const open = new ProxySource({ baseUrl: BASE, fetch });
+    assert.equal('push' in open.capabilities, false);
+    await open.challenge({ authenticatorId: 'push|dev_1' });
+    assert.equal(sent.at(-1)!.body && (sent.at(-1)!.body as { authenticator_id: string }).authenticator_id, 'push|dev_1');
+  });
+
+  it('challenges with the authenticator’s own type when none is given, and a new token from setToken', async () => {
+    const { fetch, sent } = scripted({ [`POST ${BASE}/challenge`]: { json: { challenge_type: 'otp' } } });
+    const source = new ProxySource({ baseUrl: BASE, fetch });
+    await source.challenge({ authenticatorId: 'totp|dev_1' });
+    await source.challenge({ authenticatorId: 'sms|dev_2' });
+    source.setToken('T2');
+    await source.challenge({ authenticatorId: 'sms|dev_2', challengeType: 'oob' });
+    assert.deepEqual(sent.map((s) => s.body), [
+      { authenticator_id: 'totp|dev_1', challenge_type: 'otp' },
+      { authenticator_id: 'sms|dev_2', challenge_type: 'oob' },
+      { authenticator_id: 'sms|dev_2', challenge_type: 'oob', mfa_token: 'T2' },
+    ]);
+    assert.equal(sent[2]!.headers.get('authorization'), 'Bearer T2');
+  });
+
+  it('regenerates a recovery code with POST {base}/recovery-code, and says which route is missing', async () => {
+    const { fetch, sent } = scripted({ [`POST ${BASE}/recovery-code`]: { json: { recovery_code: 'NEWCODE123' } } });
+    assert.equal(await new ProxySource({ baseUrl: BASE, fetch }).regenerateRecoveryCode(), 'NEWCODE123');
+    assert.deepEqual([sent[0]!.method, sent[0]!.url, sent[0]!.body], ['POST', `${BASE}/recovery-code`, {}]);
+    const bad = scripted({ [`POST ${BASE}/recovery-code`]: { json: ['NEWCODE123'] } });
+    assert.match((await rejects(new ProxySource({ baseUrl: BASE, fetch: bad.fetch }).regenerateRecoveryCode(), 'bad_response')).message, /recovery-code: expected an object/);
+    const none = new ProxySource({ baseUrl: BASE, fetch: scripted({}).fetch });
+    const missing = await rejects(none.regenerateRecoveryCode(), 'unsupported');
+    assert.equal(missing.message, 'unsupported: the proxy has no POST {base}/recovery-code route');
+    assert.equal(missing.status, 404);
+    assert.equal(none.capabilities.regenerate, false);
+  });
+
+  it('asks a missing route once: later calls go straight to the fallback', async () => {
+    const { fetch, sent } = scripted({ [`GET ${BASE}`]: { json: [{ name: 'otp', enabled: true, enrollmentId: 'totp|dev_1' }] } });
+    const source = new ProxySource({ baseUrl: BASE, fetch });
+    await source.listAuthenticators();
+    await source.listAuthenticators();
+    assert.deepEqual(sent.map((s) => `${s.method} ${s.url}`), [`GET ${BASE}/authenticators`, `GET ${BASE}`, `GET ${BASE}`]);
+    const gone = await rejects(source.verify({ type: 'otp', otp: '123456' }), 'unsupported');
+    await rejects(source.verify({ type: 'otp', otp: '123456' }), 'unsupported');
+    assert.equal(sent.filter((s) => s.url === `${BASE}/verify`).length, 1, 'verify asked once');
+    assert.equal(gone.message, 'unsupported: the proxy has no POST {base}/verify route');
+  });
+
+  it('refuses a hosted enrollment of a factor that has none, before any request', async () => {
+    const { fetch, sent } = scripted({});
+    const source = new ProxySource({ baseUrl: BASE, fetch });
+    for (const factor of ['recovery-code', 'webauthn']) {
+      const error = await rejects(source.enroll({ factor, mode: 'ticket' } as never), 'invalid_input');
+      assert.equal(error.message, 'invalid_input: this factor has no hosted enrollment');
+    }
+    assert.equal(sent.length, 0);
+  });
+
+  it('a lower-case sentence in `error` is not a code: the status decides, the text is kept', async () => {
+    const { fetch } = scripted({ [`POST ${BASE}/verify`]: { status: 429, json: { error: 'rate limit exceeded' } } });
+    const error = await rejects(new ProxySource({ baseUrl: BASE, fetch }).verify({ type: 'otp', otp: '123456' }), 'rate_limited');
+    assert.equal(error.description, 'rate limit exceeded');
+  });
+
+  it('names the part of a malformed answer, and takes an exposed access token as success', async () => {
+    const { fetch } = scripted({
+      [`GET ${BASE}`]: { json: { factors: [] } },
+      [`POST ${BASE}`]: { json: ['https://tenant.example/ticket'] },
+      [`POST ${BASE}/verify`]: { json: 'ok' },
+    });
+    const source = new ProxySource({ baseUrl: BASE, fetch });
+    assert.match((await rejects(source.listFactors(), 'bad_response')).message, /factors: expected an array/);
+    assert.match((await rejects(source.enroll({ factor: 'otp', mode: 'ticket' }), 'bad_response')).message, /ticket: expected an object/);
+    assert.match((await rejects(source.verify({ type: 'otp', otp: '123456' }), 'bad_response')).message, /verify response: expected an object/);
+    assert.throws(() => parseFactorList(['otp']), { message: 'factor: expected an object' });
+    const tokens = scripted({ [`POST ${BASE}/verify`]: { json: { access_token: 'AT', expires_in: 60 } } });
+    const result = await new ProxySource({ baseUrl: BASE, fetch: tokens.fetch }).verify({ type: 'otp', otp: '123456' });
+    assert.equal(result.tokens?.accessToken, 'AT');
+    const refused = scripted({ [`POST ${BASE}/verify`]: { json: { success: false } } });
+    assert.match((await rejects(new ProxySource({ baseUrl: BASE, fetch: refused.fetch }).verify({ type: 'otp', otp: '123456' }), 'bad_response')).message, /success: expected true/);
+  });
+
+  it('cleans the base URL it is given and says why it refuses one', () => {
+    assert.equal(new ProxySource({ baseUrl: '  /api/auth/mfa//  ' }).baseUrl, '/api/auth/mfa');
+    assert.equal(new ProxySource({ baseUrl: '/api/mfa:v1' }).baseUrl, '/api/mfa:v1');
+    const message = (baseUrl: string): string => {
+      try {
+        new ProxySource({ baseUrl });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'accepted';
+    };
+    assert.equal(message('/mfa?x=1'), 'invalid_uri: proxy URL must not have a query or fragment');
+    assert.equal(message('//evil.example/mfa'), 'invalid_uri: use a path (/api/auth/mfa) or a full URL');
+  });
+});

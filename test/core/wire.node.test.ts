@@ -6,6 +6,7 @@ import {
   grantForm,
   GRANT_TYPES,
   parseAuthenticatorList,
+  parseListedAuthenticator,
   parseChallenge,
   parseEnrollment,
   parseTokenResponse,
@@ -174,5 +175,74 @@ describe('wire: request bodies', () => {
     assert.deepEqual(grantForm('c', 't', { type: 'recovery-code', recoveryCode: 'R' }), {
       grant_type: 'http://auth0.com/oauth/grant-type/mfa-recovery-code', client_id: 'c', mfa_token: 't', recovery_code: 'R',
     });
+  });
+});
+
+describe('wire: what a malformed or unknown answer gives', () => {
+  it('skips authenticator types and channels added after this library, keeps the known ones', () => {
+    assert.equal(parseListedAuthenticator({ id: 'webauthn|dev_1', authenticator_type: 'webauthn-roaming', active: true }), undefined);
+    assert.equal(parseListedAuthenticator({ id: 'oob|dev_2', authenticator_type: 'oob', oob_channel: 'carrier-pigeon', active: true }), undefined);
+    assert.deepEqual(parseListedAuthenticator({ id: 'totp|dev_3', authenticator_type: 'otp', active: false }), {
+      id: 'totp|dev_3', authenticatorType: 'otp', active: false,
+    });
+    assert.deepEqual(parseListedAuthenticator({ id: 'sms|dev_4', authenticator_type: 'oob', oob_channel: 'sms', active: true, last_auth_at: '2026-11-22T12:00:00.000Z' }), {
+      id: 'sms|dev_4', authenticatorType: 'oob', active: true, oobChannel: 'sms', lastAuthenticatedAt: '2026-11-22T12:00:00.000Z',
+    });
+  });
+
+  it('names the part of the answer that has the wrong shape', () => {
+    assert.throws(() => parseListedAuthenticator('totp|dev_1'), { name: 'TypeError', message: 'authenticator: expected an object' });
+    assert.throws(() => parseAuthenticatorList({ authenticators: [] }), { message: 'authenticators: expected an array' });
+    assert.throws(() => parseEnrollment(null), { message: 'enrollment: expected an object' });
+    assert.throws(() => parseChallenge([]), { message: 'challenge: expected an object' });
+    assert.throws(() => parseChallenge({ challenge_type: 'webauthn' }), { message: 'challenge_type: unexpected "webauthn"' });
+    assert.throws(() => parseTokenResponse('ok'), { message: 'token response: expected an object' });
+    assert.throws(() => associateBody({ factor: 'otp', mode: 'ticket' }), { message: 'a ticket enrollment has no associate body' });
+  });
+
+  it('leaves out a zero interval or expiry (the poller then takes its defaults), keeps positive ones', () => {
+    assert.deepEqual(parseChallenge({ challenge_type: 'oob', oob_code: 'O', interval: 0, expires_in: 0 }), { challengeType: 'oob', oobCode: 'O' });
+    assert.deepEqual(parseChallenge({ challenge_type: 'oob', oob_code: 'O', interval: 1, expires_in: 1 }), {
+      challengeType: 'oob', oobCode: 'O', interval: 1, expiresIn: 1,
+    });
+  });
+
+  it('maps every token field of a grant answer', () => {
+    assert.deepEqual(parseTokenResponse({ access_token: 'at', id_token: 'id', refresh_token: 'rt', expires_in: 600, scope: 'enroll', token_type: 'Bearer', recovery_code: 'RC' }), {
+      tokens: { accessToken: 'at', idToken: 'id', refreshToken: 'rt', expiresIn: 600, scope: 'enroll', tokenType: 'Bearer' },
+      recoveryCode: 'RC',
+    });
+  });
+});
+
+describe('wire: field shapes, as a malformed answer reports them', () => {
+  const listed = (fields: Record<string, unknown>) => () =>
+    parseListedAuthenticator({ id: 'sms|dev_1', authenticator_type: 'oob', oob_channel: 'sms', active: true, ...fields });
+  it('requires a non-empty string id, a boolean active, strings or null for optional text', () => {
+    assert.throws(listed({ id: '' }), { message: 'id: expected a non-empty string' });
+    assert.throws(listed({ id: 7 }), { message: 'id: expected a non-empty string' });
+    assert.throws(listed({ active: 'true' }), { message: 'active: expected a boolean' });
+    assert.throws(listed({ name: 5 }), { message: 'name: expected a string' });
+    assert.deepEqual(listed({ name: null, created_at: undefined })(), { id: 'sms|dev_1', authenticatorType: 'oob', active: true, oobChannel: 'sms' });
+    assert.equal(listed({ name: '' })()?.name, '');
+    assert.throws(() => parseListedAuthenticator(null), { message: 'authenticator: expected an object' });
+    assert.throws(() => parseListedAuthenticator(['sms|dev_1']), { message: 'authenticator: expected an object' });
+  });
+  it('takes only finite numbers, and null as absent', () => {
+    const challenge = (interval: unknown) => parseChallenge({ challenge_type: 'oob', oob_code: 'O', interval });
+    assert.throws(() => challenge(Infinity), { message: 'interval: expected a number' });
+    assert.throws(() => challenge(Number.NaN), { message: 'interval: expected a number' });
+    assert.throws(() => challenge('5'), { message: 'interval: expected a number' });
+    assert.deepEqual(challenge(null), { challengeType: 'oob', oobCode: 'O' });
+    assert.deepEqual(challenge(5), { challengeType: 'oob', oobCode: 'O', interval: 5 });
+  });
+  it('takes recovery codes only as an array of strings, and null as none', () => {
+    const enrollment = (recovery_codes: unknown) =>
+      parseEnrollment({ authenticator_type: 'otp', secret: 'S', barcode_uri: 'otpauth://totp/x?secret=S', recovery_codes });
+    assert.throws(() => enrollment([1]), { message: 'recovery_codes: expected an array of strings' });
+    assert.throws(() => enrollment('ABC'), { message: 'recovery_codes: expected an array of strings' });
+    assert.throws(() => enrollment(['ABC', 1]), { message: 'recovery_codes: expected an array of strings' });
+    assert.equal('recoveryCodes' in enrollment(null), false);
+    assert.deepEqual((enrollment(['ABC']) as { recoveryCodes?: string[] }).recoveryCodes, ['ABC']);
   });
 });

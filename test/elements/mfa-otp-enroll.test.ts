@@ -4,7 +4,7 @@ import { waitUntil } from '../helpers/wait.js';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { MfaApiSource } from '../../src/core/api-source.js';
 import { MfaError } from '../../src/core/errors.js';
-import type { Enrollment, EnrollRequest, MfaSource, OtpEnrollment, VerifyRequest } from '../../src/core/types.js';
+import type { Authenticator, Enrollment, EnrollRequest, MfaSource, OtpEnrollment, VerifyRequest } from '../../src/core/types.js';
 import type { MfaCodeInput } from '../../src/define/mfa-code-input.js';
 import '../../src/define/mfa-otp-enroll.js';
 import type { MfaOtpEnroll } from '../../src/define/mfa-otp-enroll.js';
@@ -205,6 +205,24 @@ describe('<mfa-otp-enroll> against the emulator', () => {
       event.detail.authenticator!.id,
     ]);
     expect(await associates(user)).to.equal(1);
+  });
+
+  it('reports the new authenticator in mfa-enroll when the user already has an authenticator app', async () => {
+    // A signed-in user (access token) may add a second app; the MFA API lists both, in creation order,
+    // without dates, so the one to report is the last active one, not the one that was there before.
+    const { user, accessToken } = await emulator.freshUserWithAccessToken();
+    const before = (await emulator.seed(user.id, { factor: 'otp' })).authenticators.map((a) => a.id);
+    const source = new RecordingSource({ domain: env.emulatorUrl, clientId: CLIENT_ID, accessToken });
+    const el = await mount(source);
+    const fired = nextEvent(el, 'mfa-enroll');
+    enterCode(el, await totp(secretOnScreen(el)));
+    const event = (await fired) as MfaEnrollEvent;
+    const active = (await source.listAuthenticators()).filter((a) => a.authenticatorType === 'otp' && a.active).map((a) => a.id);
+    const added = active.filter((id) => !before.includes(id));
+    expect(active, 'the old app and the new one are listed').to.have.length(2);
+    expect(added).to.have.length(1);
+    expect(event.detail.authenticator?.id).to.equal(added[0]);
+    expect(event.detail.recoveryCodes, 'not the first enrollment').to.equal(undefined);
   });
 
   it('draws a QR code that zbarimg decodes to exactly the barcode_uri the server sent', async () => {
@@ -531,6 +549,24 @@ describe('<mfa-otp-enroll> with a test double', () => {
     await expect(el).to.be.accessible();
     release();
     await waitUntil(() => el.step === 'scan');
+  });
+
+  it('reports the newest app by its date when a source lists newest first, whatever the order', async () => {
+    const older = { id: 'totp|old', factor: 'otp', authenticatorType: 'otp', active: true, createdAt: '2026-01-02T03:04:05.000Z' };
+    const newer = { id: 'totp|new', factor: 'otp', authenticatorType: 'otp', active: true, createdAt: '2026-06-07T08:09:10.000Z' };
+    const pending = { id: 'totp|pending', factor: 'otp', authenticatorType: 'otp', active: false, createdAt: '2026-12-01T00:00:00.000Z' };
+    const push = { id: 'push|phone', factor: 'push', authenticatorType: 'oob', active: true, createdAt: '2026-12-02T00:00:00.000Z' };
+    for (const listed of [
+      [newer, older, pending, push],
+      [push, pending, older, newer],
+    ]) {
+      const source = Object.assign(doubleSource({}), { listAuthenticators: async () => listed as Authenticator[] });
+      const el = await mount(source);
+      const fired = nextEvent(el, 'mfa-enroll');
+      paste(el, '123456');
+      const event = (await fired) as MfaEnrollEvent;
+      expect(event.detail.authenticator?.id, listed.map((a) => a.id).join(', ')).to.equal('totp|new');
+    }
   });
 
   it('fires mfa-enroll at once when no recovery codes came with the enrollment', async () => {

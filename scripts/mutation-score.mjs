@@ -1,0 +1,51 @@
+// Adds up the Stryker JSON reports in reports/mutation/ (a folder's run, or its per-file runs with
+// MUTATE_FILES) into one score per file and per folder, the way Stryker counts them:
+// score = (killed + timed out) / (all mutants − compile errors). `--survivors` lists the undetected ones.
+// Each file counts once, from its newest report, so per-file runs and folder runs can be mixed.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const DIR = 'reports/mutation';
+const listSurvivors = process.argv.includes('--survivors');
+const newest = new Map(); // file -> { time, result }
+for (const name of readdirSync(DIR)) {
+  if (!name.endsWith('.json')) continue;
+  const path = join(DIR, name);
+  const time = statSync(path).mtimeMs;
+  const report = JSON.parse(readFileSync(path, 'utf8'));
+  for (const [file, result] of Object.entries(report.files ?? {})) {
+    const key = relative(process.cwd(), join(report.projectRoot ?? process.cwd(), file));
+    if (!newest.has(key) || newest.get(key).time < time) newest.set(key, { time, result, report: name });
+  }
+}
+
+const STATUS = ['Killed', 'Timeout', 'Survived', 'NoCoverage', 'CompileError', 'RuntimeError', 'Ignored'];
+const count = (mutants) => Object.fromEntries(STATUS.map((s) => [s, mutants.filter((m) => m.status === s).length]));
+const score = (c) => {
+  const valid = c.Killed + c.Timeout + c.Survived + c.NoCoverage;
+  return valid ? ((100 * (c.Killed + c.Timeout)) / valid).toFixed(2) : 'n/a';
+};
+const row = (name, c, total) =>
+  `| ${name} | ${total} | ${c.Killed} | ${c.Timeout} | ${c.Survived} | ${c.NoCoverage} | ${c.CompileError + c.RuntimeError} | ${score(c)} % |`;
+
+const folders = new Map();
+for (const [file, { result }] of [...newest].sort()) {
+  const folder = file.split('/').slice(0, 2).join('/');
+  if (!folders.has(folder)) folders.set(folder, []);
+  folders.get(folder).push([file, result.mutants]);
+}
+console.log('| file | mutants | killed | timed out | survived | no coverage | compile errors | score |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const [folder, files] of folders) {
+  for (const [file, mutants] of files) console.log(row(`\`${file}\``, count(mutants), mutants.length));
+  const all = files.flatMap(([, m]) => m);
+  console.log(row(`**${folder}**`, count(all), all.length));
+}
+if (listSurvivors) {
+  for (const [file, { result }] of [...newest].sort()) {
+    for (const m of result.mutants.filter((x) => x.status === 'Survived' || x.status === 'NoCoverage')) {
+      const line = result.source.split('\n')[m.location.start.line - 1]?.trim();
+      console.log(`${file}:${m.location.start.line}:${m.location.start.column} ${m.status} ${m.mutatorName} → ${JSON.stringify(m.replacement)}  | ${line}`);
+    }
+  }
+}
