@@ -120,7 +120,7 @@ describe('factor catalogue: what each factor allows', () => {
     ]);
   });
   it('an unknown authenticator type is no factor, whatever its id says; an oob one never is otp', () => {
-    assert.equal(factorOf({ id: 'sms|dev_1', authenticatorType: 'webauthn-roaming' as never }), undefined);
+    assert.equal(factorOf({ id: 'sms|dev_1', authenticatorType: 'sound-wave' as never }), undefined);
     assert.equal(factorOf({ id: 'totp|dev_1', authenticatorType: 'oob' }), undefined);
     assert.equal(factorOf({ id: 'recovery-code|dev_1', authenticatorType: 'oob' }), undefined);
     assert.equal(factorOf({ id: 'email|dev_1', authenticatorType: 'oob' }), 'email');

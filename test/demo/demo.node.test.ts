@@ -365,7 +365,10 @@ test('the enrollment page fetches <mfa-otp-enroll> from parts/ beside it when th
   assert.equal(await page.evaluate(() => customElements.get('mfa-otp-enroll')), undefined, 'not defined up front');
   await mountDirect(page, undefined, '<mfa-enrollment></mfa-enrollment>');
   await page.click('mfa-enrollment >>> li[data-factor="otp"] [part~="enroll-button"]');
-  await page.waitForSelector('mfa-enrollment >>> mfa-otp-enroll >>> mfa-qr-code >>> svg[role="img"]').catch(async (error) => {
+  // Read through the shadow roots themselves: puppeteer's `>>>` chain missed a drawn code that was there.
+  await page.waitForFunction(
+    () => document.querySelector('mfa-enrollment')?.shadowRoot?.querySelector('mfa-otp-enroll')?.shadowRoot?.querySelector('mfa-qr-code')?.shadowRoot?.querySelector('svg[role="img"]') != null,
+  ).catch(async (error) => {
     const text = await page.evaluate(() => document.querySelector('mfa-enrollment')?.shadowRoot?.textContent);
     throw new Error(`no QR code in the authenticator-app flow; the element says: ${text}; page errors: ${errors}`, { cause: error });
   });
