@@ -2,10 +2,10 @@
 // its own process, as in production where the proxy and Auth0 do not share an event loop:
 //   `emulator`: the emulator, seeded with one user and one authenticator; prints one JSON line
 //     { emulator: url, auth, listPath }.
-//   `front` (env BENCH_EMULATOR = that line): the trivial floor and the proxies, whose upstream is
-//     the emulator's process; prints one JSON line { name: url }.
+//   `front` (env BENCH_EMULATOR = that line): the trivial floor, a bare forwarder and the proxies,
+//     whose upstream is the emulator's process; prints one JSON line { name: url }.
 // The load generator runs in the parent, so it shares neither.
-import { createServer } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
 import express from 'express';
 import { createEmulator } from '../../src/emulator/index.js';
 import { createMfaProxy, listenNode, toNodeHandler } from '../../src/server/index.js';
@@ -33,6 +33,23 @@ if (process.argv[2] === 'emulator') {
   await new Promise<void>((resolve) => trivial.listen(0, '127.0.0.1', resolve));
   const trivialUrl = `http://127.0.0.1:${(trivial.address() as { port: number }).port}`;
 
+  // The floor for any proxy: Node forwarding the same request to the emulator's process on a
+  // keep-alive connection, with no checks and no parsing. What the machine allows a second hop.
+  const agent = new Agent({ keepAlive: true });
+  const forwarder = createServer((_req, res) => {
+    request(emulator + listPath, { headers: { authorization: auth, accept: 'application/json' }, agent }, (up) => {
+      const chunks: Buffer[] = [];
+      up.on('data', (chunk: Buffer) => chunks.push(chunk));
+      up.on('end', () => {
+        const body = Buffer.concat(chunks);
+        res.writeHead(up.statusCode ?? 502, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length });
+        res.end(body);
+      });
+    }).end();
+  });
+  await new Promise<void>((resolve) => forwarder.listen(0, '127.0.0.1', resolve));
+  const forwarderUrl = `http://127.0.0.1:${(forwarder.address() as { port: number }).port}`;
+
   const proxyOptions = { domain: emulator, clientId: 'bench', basePath: '/api/auth/mfa', getSession: () => session, rateLimit: false as const, onError: () => {} };
   const proxy = await listenNode(createMfaProxy(proxyOptions));
   // Mounted as examples/server/express.js does (same options as above: no rate limit to hit).
@@ -45,6 +62,7 @@ if (process.argv[2] === 'emulator') {
   console.log(JSON.stringify({
     'trivial Node server (same JSON)': `${trivialUrl}/`,
     emulator: `${emulator}${listPath}`,
+    'bare forwarder (node:http, keep-alive; upstream: the emulator)': `${forwarderUrl}/`,
     'proxy on listenNode (upstream: the emulator)': `${proxy.url}/api/auth/mfa/authenticators`,
     'proxy in Express 5 (upstream: the emulator)': `${expressUrl}/api/auth/mfa/authenticators`,
   }));

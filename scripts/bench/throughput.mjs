@@ -6,6 +6,7 @@
 // emulator is bounded, so long runs do not grow its memory.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -36,11 +37,12 @@ export async function run({ seconds = Number(process.env.BENCH_SECONDS ?? 3), ro
       }
     }
     const emulator = median(results.emulator);
-    console.log(`\n## Throughput (autocannon, 10 connections, ${seconds} s runs, median of ${rounds}, in turn; emulator and proxies in separate processes)\n`);
-    console.log('| server | req/s | vs the emulator |\n|---|---:|---:|');
+    const forwarder = median(Object.entries(results).find(([name]) => name.startsWith('bare forwarder'))[1]);
+    console.log(`\n## Throughput (autocannon, 10 connections, ${seconds} s runs, median of ${rounds}, in turn; emulator and proxies in separate processes; load ${loadavg()[0].toFixed(1)})\n`);
+    console.log('| server | req/s | vs the emulator | vs the bare forwarder |\n|---|---:|---:|---:|');
     for (const [name, values] of Object.entries(results)) {
       const m = median(values);
-      console.log(`| ${name} | ${Math.round(m).toLocaleString('en')} | ${(m / emulator).toFixed(2)}× |`);
+      console.log(`| ${name} | ${Math.round(m).toLocaleString('en')} | ${(m / emulator).toFixed(2)}× | ${(m / forwarder).toFixed(2)}× |`);
     }
   } finally {
     for (const child of children) child.kill();
