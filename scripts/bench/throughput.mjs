@@ -1,21 +1,33 @@
 // Throughput for npm run bench (issue 15, point 5): autocannon, 10 connections, short runs, the
 // targets in turn (A B C D A B C D …) so that drift on a shared machine hits all of them; medians.
-// The servers run in a child process (scripts/bench/throughput-servers.ts). The request log of the
+// The emulator runs in one child process and the proxies in another (scripts/bench/throughput-servers.ts),
+// as in production: a proxied request then costs the proxy's process only its own work, and the
+// emulator's figure is measured on the same process the proxies call. The request log of the
 // emulator is bounded, so long runs do not grow its memory.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function run({ seconds = Number(process.env.BENCH_SECONDS ?? 3), rounds = Number(process.env.BENCH_ROUNDS ?? 3) } = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/throughput-servers.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  try {
-    const line = await new Promise((resolve, reject) => {
-      createInterface({ input: child.stdout }).once('line', resolve);
-      child.once('exit', (code) => reject(new Error(`throughput servers exited (${code})`)));
+  const children = [];
+  const start = (role, env = {}) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/throughput-servers.ts', role], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...env },
     });
-    const { auth, targets } = JSON.parse(line);
+    children.push(child);
+    return new Promise((resolve, reject) => {
+      createInterface({ input: child.stdout }).once('line', resolve);
+      child.once('exit', (code) => reject(new Error(`throughput servers (${role}) exited (${code})`)));
+    });
+  };
+  try {
+    const emulatorLine = await start('emulator');
+    const { auth } = JSON.parse(emulatorLine);
+    const targets = JSON.parse(await start('front', { BENCH_EMULATOR: emulatorLine }));
     const results = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
     for (let round = 0; round < rounds; round++) {
       for (const [name, url] of Object.entries(targets)) {
@@ -25,14 +37,15 @@ export async function run({ seconds = Number(process.env.BENCH_SECONDS ?? 3), ro
       }
     }
     const emulator = median(results.emulator);
-    console.log(`\n## Throughput (autocannon, 10 connections, ${seconds} s runs, median of ${rounds}, in turn)\n`);
-    console.log('| server | req/s | vs the emulator |\n|---|---:|---:|');
+    const forwarder = median(Object.entries(results).find(([name]) => name.startsWith('bare forwarder'))[1]);
+    console.log(`\n## Throughput (autocannon, 10 connections, ${seconds} s runs, median of ${rounds}, in turn; emulator and proxies in separate processes; load ${loadavg()[0].toFixed(1)})\n`);
+    console.log('| server | req/s | vs the emulator | vs the bare forwarder |\n|---|---:|---:|---:|');
     for (const [name, values] of Object.entries(results)) {
       const m = median(values);
-      console.log(`| ${name} | ${Math.round(m).toLocaleString('en')} | ${(m / emulator).toFixed(2)}× |`);
+      console.log(`| ${name} | ${Math.round(m).toLocaleString('en')} | ${(m / emulator).toFixed(2)}× | ${(m / forwarder).toFixed(2)}× |`);
     }
   } finally {
-    child.kill();
+    for (const child of children) child.kill();
   }
 }
 

@@ -4,6 +4,8 @@
  * `{error, error_description}`, the Management API answers `{statusCode, error, message, errorCode}`.
  */
 
+import { textResponse } from '../server/text-response.js';
+
 export type Params = Record<string, unknown>;
 
 export function json(body: unknown, status = 200, headers: HeadersInit = {}): Response {
@@ -11,7 +13,7 @@ export function json(body: unknown, status = 200, headers: HeadersInit = {}): Re
   h.set('content-type', 'application/json; charset=utf-8');
   // Auth0 never lets token responses be cached; the same holds for everything here.
   h.set('cache-control', 'no-store');
-  return new Response(JSON.stringify(body), { status, headers: h });
+  return textResponse(JSON.stringify(body), { status, headers: h });
 }
 
 export function noContent(headers: HeadersInit = {}): Response {

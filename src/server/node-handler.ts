@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createTlsServer } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import { Readable } from 'node:stream';
+import { knownText } from './text-response.js';
 
 /**
  * Adapts a fetch-standard handler to Node's `http` module, so the same handler serves the emulator,
@@ -88,7 +89,8 @@ async function writeResponse(response: Response, res: ServerResponse, method: st
   if (response.body && method !== 'HEAD' && !streams(response)) {
     // A small answer in one piece with its length: no chunked encoding, no stream to pump
     // (issue 15: the chunked conversion cost most of the adapter's time per request).
-    const body = Buffer.from(await response.arrayBuffer());
+    const text = knownText(response);
+    const body = text !== undefined ? Buffer.from(text) : Buffer.from(await response.arrayBuffer());
     headers['content-length'] = String(body.length);
     res.writeHead(response.status, response.statusText || undefined, headers);
     res.end(body);

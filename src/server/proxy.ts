@@ -176,10 +176,9 @@ export function createMfaProxy(options: MfaProxyOptions): MfaProxyHandler {
     return routeNotFound();
   }
 
-  function checkOrigin(request: Request, method: string): Response | undefined {
+  function checkOrigin(request: Request, url: URL, method: string): Response | undefined {
     const sent = request.headers.get('origin');
-    const allowed = allowedOrigins ?? new Set([new URL(request.url).origin]);
-    if (sent !== null && !allowed.has(canonicalOrigin(sent))) {
+    if (sent !== null && !(allowedOrigins ? allowedOrigins.has(canonicalOrigin(sent)) : canonicalOrigin(sent) === url.origin)) {
       return errorResponse(403, 'csrf_rejected', 'This origin may not call the MFA proxy.');
     }
     // No Origin (a plain GET): a browser that sends Fetch Metadata says where it came from; a
@@ -204,7 +203,7 @@ export function createMfaProxy(options: MfaProxyOptions): MfaProxyHandler {
     if (rest === 'malformed') return errorResponse(400, 'invalid_request', 'Malformed path.');
     const matched = route(method, rest);
     if (matched instanceof Response) return matched;
-    const rejected = checkOrigin(request, method);
+    const rejected = checkOrigin(request, url, method);
     if (rejected) return rejected;
     const session = await options.getSession(request);
     if (!session) return errorResponse(401, 'login_required', 'No signed-in user.');

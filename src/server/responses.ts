@@ -1,4 +1,5 @@
 /** Response helpers of the proxy. Every answer is `no-store`: they carry per-user state. */
+import { textResponse } from './text-response.js';
 
 const BASE_HEADERS: Record<string, string> = {
   'cache-control': 'no-store',
@@ -9,7 +10,7 @@ export function json(body: unknown, status = 200, headers: HeadersInit = {}): Re
   const h = new Headers(headers);
   for (const [name, value] of Object.entries(BASE_HEADERS)) h.set(name, value);
   h.set('content-type', 'application/json; charset=utf-8');
-  return new Response(JSON.stringify(body), { status, headers: h });
+  return textResponse(JSON.stringify(body), { status, headers: h });
 }
 
 export function noContent(): Response {
