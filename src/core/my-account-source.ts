@@ -156,7 +156,7 @@ export class MyAccountSource implements MfaSource {
     if (needsCode && typeof body.otp_code !== 'string') throw new MfaError('invalid_input', { description: 'a code is required' });
     if (pending.factor === 'passkey' && req.type !== 'passkey') throw new MfaError('invalid_input', { description: 'a passkey credential is required' });
     let method = await this.#call(
-      { path: `/authentication-methods/${encodeURIComponent(pending.id)}/verify`, method: 'POST', json: body, parse: requireMethod },
+      { path: `/authentication-methods/${encodeURIComponent(pending.id)}/verify`, method: 'POST', json: body, parse: requireMethod, verifying: true },
       opts,
     );
     this.#pending = undefined;
@@ -168,13 +168,13 @@ export class MyAccountSource implements MfaSource {
     await this.#call({ path: methodPath(authenticatorId), method: 'DELETE' }, opts);
   }
 
-  rename(authenticatorId: string, name: string, opts?: CallOptions): Promise<Authenticator> {
+  async rename(authenticatorId: string, name: string, opts?: CallOptions): Promise<Authenticator> {
     const trimmed = name.trim();
     if (!trimmed || trimmed.length > 100) throw new MfaError('invalid_input', { description: 'name must be 1 to 100 characters' });
     return this.#call({ path: methodPath(authenticatorId), method: 'PATCH', json: { name: trimmed }, parse: requireMethod }, opts);
   }
 
-  setPreferredChannel(authenticatorId: string, channel: 'sms' | 'voice', opts?: CallOptions): Promise<Authenticator> {
+  async setPreferredChannel(authenticatorId: string, channel: 'sms' | 'voice', opts?: CallOptions): Promise<Authenticator> {
     if (channel !== 'sms' && channel !== 'voice') throw new MfaError('invalid_input', { description: 'channel must be sms or voice' });
     return this.#call(
       { path: methodPath(authenticatorId), method: 'PATCH', json: { preferred_authentication_method: channel }, parse: requireMethod },
@@ -191,7 +191,7 @@ export class MyAccountSource implements MfaSource {
    * asks again with `forceRefresh` and retries once.
    */
   async #call<T>(
-    call: { path: string; method?: string; json?: unknown; parse?: (body: unknown) => T; onHeaders?: (headers: Headers) => void },
+    call: { path: string; method?: string; json?: unknown; parse?: (body: unknown) => T; onHeaders?: (headers: Headers) => void; verifying?: boolean },
     opts: CallOptions | undefined,
   ): Promise<T> {
     const base = this.#fetch ?? fetch;
@@ -202,7 +202,7 @@ export class MyAccountSource implements MfaSource {
         method: call.method,
         json: call.json,
         parse: call.parse,
-        error: problemError,
+        error: (status, headers, body) => problemError(status, headers, body, call.verifying),
         headers: this.#proxy ? { [CSRF_HEADER]: CSRF_VALUE } : { authorization: `Bearer ${token}` },
         signal: opts?.signal,
         fetch: async (input, init) => {

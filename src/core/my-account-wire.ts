@@ -210,13 +210,15 @@ const CODE_OF_STATUS: Readonly<Record<number, string>> = {
 /**
  * A non-2xx My Account answer as an `MfaError`: the code from the status (401 is `expired_token`
  * when the text says so, else `invalid_token`, so the sources' token refresh applies), `detail` as
- * the description (server text: render as text), `retryAfter` from `Retry-After`.
+ * the description (server text: render as text), `retryAfter` from `Retry-After`. On a `/verify`
+ * (`verifying`), a 403 that is not about scopes is a refused code: `invalid_grant`, as the MFA API says.
  */
-export function problemError(status: number, headers: Headers, body: unknown): MfaError {
+export function problemError(status: number, headers: Headers, body: unknown, verifying = false): MfaError {
   const obj = isObject(body) ? body : {};
   const detail = typeof obj.detail === 'string' && obj.detail ? obj.detail : typeof obj.title === 'string' && obj.title ? obj.title : undefined;
   const code =
     status === 401 ? (detail && /expired/i.test(detail) ? 'expired_token' : 'invalid_token')
+    : status === 403 && verifying && !(detail && /scope/i.test(detail)) ? 'invalid_grant'
     : CODE_OF_STATUS[status] ?? codeForStatus(status);
   const remaining = headers.get('x-ratelimit-remaining')?.trim();
   return new MfaError(code, {
