@@ -241,3 +241,23 @@ test('wire: status codes, Location ids, method shapes', () => {
   assert.throws(() => parseMethod({ id: '../x', type: 'totp' }), TypeError);
   assert.equal(parseMethod({ id: 'webauthn-roaming|k', type: 'webauthn-roaming', confirmed: true, name: 'Key' })?.factor, 'webauthn-roaming');
 });
+
+test('SharedSource over My Account (relist: false): enroll, rename and remove update the cached list without another GET', async (t) => {
+  const { SharedSource } = await import('../../src/core/shared-source.js');
+  const h = await emulatorFor(t);
+  const { source, seen } = await setup(h);
+  const shared = new SharedSource(source);
+  let told = 0;
+  shared.subscribe(() => told++);
+  assert.deepEqual(await shared.listAuthenticators(), []);
+  const enrollment = await shared.enroll({ factor: 'otp' });
+  if (enrollment.type !== 'otp') assert.fail(enrollment.type);
+  const { authenticator } = await shared.verify({ type: 'otp', otp: totpCode(enrollment.secret, TOTP, h.now()) });
+  assert.deepEqual((await shared.listAuthenticators()).map((a) => [a.id, a.active]), [[authenticator!.id, true]]);
+  await shared.rename!(authenticator!.id, 'Phone app');
+  assert.deepEqual((await shared.listAuthenticators()).map((a) => a.name), ['Phone app']);
+  await shared.remove(authenticator!.id);
+  assert.deepEqual(await shared.listAuthenticators(), []);
+  assert.equal(told, 3);
+  assert.equal(seen.filter((s) => s.method === 'GET').length, 1);
+});
