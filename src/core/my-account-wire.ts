@@ -215,9 +215,13 @@ const CODE_OF_STATUS: Readonly<Record<number, string>> = {
  */
 export function problemError(status: number, headers: Headers, body: unknown, verifying = false): MfaError {
   const obj = isObject(body) ? body : {};
-  const detail = typeof obj.detail === 'string' && obj.detail ? obj.detail : typeof obj.title === 'string' && obj.title ? obj.title : undefined;
+  // A proxy's own refusals (CSRF, session, its rate limit, validation) speak OAuth: `{error, error_description}`.
+  const named = typeof obj.error === 'string' && /^[a-z][a-z0-9_]*$/.test(obj.error) ? obj.error : undefined;
+  const text = (key: string): string | undefined => (typeof obj[key] === 'string' && obj[key] ? (obj[key] as string) : undefined);
+  const detail = text('detail') ?? text('title') ?? text('error_description');
   const code =
-    status === 401 ? (detail && /expired/i.test(detail) ? 'expired_token' : 'invalid_token')
+    named ? named
+    : status === 401 ? (detail && /expired/i.test(detail) ? 'expired_token' : 'invalid_token')
     : status === 403 && verifying && !(detail && /scope/i.test(detail)) ? 'invalid_grant'
     : CODE_OF_STATUS[status] ?? codeForStatus(status);
   const remaining = headers.get('x-ratelimit-remaining')?.trim();
