@@ -38,6 +38,11 @@ export interface MyAccountSourceOptions {
    * CSRF header; no token.
    */
   baseUrl?: string;
+  /**
+   * Proxy mode: the scopes to ask for, sent as a `scope` header (nextjs-auth0's `/me/*` proxy gets
+   * its `/me/` token with the scope of that header; without it the token has none).
+   */
+  scope?: string;
   /** An access token for audience `https://{domain}/me/` (direct mode). */
   accessToken?: string;
   getToken?: GetToken;
@@ -79,6 +84,7 @@ export class MyAccountSource implements MfaSource {
   readonly #http: Pick<HttpRequest<never>, 'timeoutMs' | 'credentials'>;
   readonly #fetch: FetchLike | undefined;
   #pending: Pending | undefined;
+  readonly #scope: string | undefined;
 
   constructor(options: MyAccountSourceOptions) {
     if (options.baseUrl !== undefined) {
@@ -90,6 +96,7 @@ export class MyAccountSource implements MfaSource {
     } else {
       throw new MfaError('invalid_input', { description: 'domain or baseUrl is required' });
     }
+    this.#scope = options.scope?.trim() || undefined;
     this.#accessToken = options.accessToken || undefined;
     this.#getToken = options.getToken;
     this.#fetch = options.fetch;
@@ -203,7 +210,7 @@ export class MyAccountSource implements MfaSource {
         json: call.json,
         parse: call.parse,
         error: (status, headers, body) => problemError(status, headers, body, call.verifying),
-        headers: this.#proxy ? { [CSRF_HEADER]: CSRF_VALUE } : { authorization: `Bearer ${token}` },
+        headers: this.#proxy ? { [CSRF_HEADER]: CSRF_VALUE, ...(this.#scope && { scope: this.#scope }) } : { authorization: `Bearer ${token}` },
         signal: opts?.signal,
         fetch: async (input, init) => {
           const response = await base(input, init);
