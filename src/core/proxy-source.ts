@@ -1,4 +1,4 @@
-import { MfaError, myAccountOnly } from './errors.js';
+import { MfaError } from './errors.js';
 import { FACTORS, challengeTypeOf, idPrefix, isFactorName } from './factors.js';
 import { codeForStatus, request, type HttpRequest } from './http.js';
 import { checkAuthenticatorId, checkEnrollInput } from './input.js';
@@ -138,8 +138,8 @@ export class ProxySource implements MfaSource {
    */
   async enroll(req: EnrollRequest, opts?: CallOptions): Promise<Enrollment> {
     if (req.factor === 'push' && !this.#push) throw pushUnsupported();
-    if ('mode' in req) return this.#ticket(req.factor, opts);
-    if (req.factor === 'recovery-code' || req.factor === 'passkey') throw myAccountOnly(req.factor);
+    // Passkeys and recovery codes have no ticket either: `#ticket` refuses them as unsupported.
+    if ('mode' in req || req.factor === 'recovery-code' || req.factor === 'passkey') return this.#ticket(req.factor as 'passkey', opts);
     const checked = checkEnrollInput(req);
     return this.#either(
       'associate',
