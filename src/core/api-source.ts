@@ -102,7 +102,6 @@ export class MfaApiSource implements MfaSource {
 
   async enroll(req: EnrollRequest, opts?: CallOptions): Promise<Enrollment> {
     if ('mode' in req) throw new MfaError('unsupported', { description: 'ticket enrollment needs a server (proxy mode)' });
-    if (req.factor === 'recovery-code' || req.factor === 'passkey') throw new MfaError('unsupported', { description: `${req.factor}: My Account API only` });
     const checked = checkEnrollInput(req);
     return this.#call(BEARER, '/mfa/associate', opts, () => ({
       method: 'POST',

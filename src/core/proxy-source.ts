@@ -138,14 +138,13 @@ export class ProxySource implements MfaSource {
    */
   async enroll(req: EnrollRequest, opts?: CallOptions): Promise<Enrollment> {
     if (req.factor === 'push' && !this.#push) throw pushUnsupported();
-    // Passkeys and recovery codes have no ticket either: `#ticket` refuses them as unsupported.
-    if ('mode' in req || req.factor === 'recovery-code' || req.factor === 'passkey') return this.#ticket(req.factor as 'passkey', opts);
+    if ('mode' in req) return this.#ticket(req.factor, opts);
     const checked = checkEnrollInput(req);
     return this.#either(
       'associate',
       'ticket',
       () => this.#send('associate', opts, (body) => parseEnrollment(body, req.factor), associateBody(checked)),
-      () => this.#ticket(req.factor, opts),
+      () => this.#ticket(req.factor as 'otp', opts),
     );
   }
 

@@ -88,13 +88,16 @@ export class SharedSource implements MfaSource {
   }
 
   get rename(): MfaSource['rename'] {
-    const inner = this.inner.rename?.bind(this.inner);
-    return inner && (async (id, name, opts) => this.#put(await inner(id, name, opts)));
+    return this.#putting(this.inner.rename);
   }
 
   get setPreferredChannel(): MfaSource['setPreferredChannel'] {
-    const inner = this.inner.setPreferredChannel?.bind(this.inner);
-    return inner && (async (id, channel, opts) => this.#put(await inner(id, channel, opts)));
+    return this.#putting(this.inner.setPreferredChannel);
+  }
+
+  /** `change` of the inner source, its answer applied to the shared list. */
+  #putting<A extends unknown[]>(change?: (...args: A) => Promise<Authenticator>): ((...args: A) => Promise<Authenticator>) | undefined {
+    return change && (async (...args: A) => this.#put(await change.apply(this.inner, args)));
   }
 
   /** The method as the server now has it, in place of the cached one (or added). */
