@@ -77,7 +77,7 @@ export function checkAuthenticatorId(id: string): string {
  */
 export function checkEnrollInput(req: Exclude<EnrollRequest, { mode: 'ticket' }>): EnrollRequest {
   // Passkeys, WebAuthn keys, Duo and a lone recovery code have no MFA-API enrollment.
-  if (!FACTORS[req.factor].inlineEnroll) throw new MfaError('unsupported', { description: `${req.factor}: no inline enrollment` });
+  if (!FACTORS[req.factor].inlineEnroll) throw new MfaError('unsupported');
   if (req.factor === 'sms' || req.factor === 'voice') {
     return { factor: req.factor, phoneNumber: required(normalizePhone(req.phoneNumber), 'phone number must be E.164') };
   }
