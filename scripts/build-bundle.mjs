@@ -114,7 +114,8 @@ function onlyMode(mode) {
     setup(b) {
       if (!mode) return;
       b.onLoad({ filter: /elements\/mfa-provider\/sources\/index\.ts$/ }, ({ path }) => ({
-        contents: `import { ${mode} } from './${mode}.js'; export const SOURCE_KINDS = { ${mode} };`,
+        // `mode` may list several (`proxy,direct`).
+        contents: `${mode.split(',').map((m) => `import { ${m} } from './${m}.js';`).join(' ')} export const SOURCE_KINDS = { ${mode} };`,
         resolveDir: dirname(path),
         loader: 'ts',
       }));

@@ -36,7 +36,8 @@ export const MODES = ['direct', 'proxy'];
 export function cdnFiles() {
   return [
     ...Object.entries(PAGES).flatMap(([page, contents]) => MODES.map((mode) => ({ name: `${page}.${mode}`, contents, mode }))),
-    { name: 'mfa-elements', contents: PAGES['mfa-elements'] },
+    // The MFA-API modes only: the My Account source (api="my-account") comes with the npm entry.
+    { name: 'mfa-elements', contents: PAGES['mfa-elements'], mode: 'proxy,direct' },
   ];
 }
 

@@ -2,6 +2,7 @@
  * Checks on what the user typed, shared by the elements (before a request) and the server proxy
  * (before an upstream call). Normalizers return the canonical form or undefined when invalid.
  */
+import { FACTORS } from './factors.js';
 import { MfaError } from './errors.js';
 import type { EnrollRequest } from './types.js';
 
@@ -75,6 +76,8 @@ export function checkAuthenticatorId(id: string): string {
  * when it has none. For the sources, before any request.
  */
 export function checkEnrollInput(req: Exclude<EnrollRequest, { mode: 'ticket' }>): EnrollRequest {
+  // Passkeys, WebAuthn keys, Duo and a lone recovery code have no MFA-API enrollment.
+  if (!FACTORS[req.factor].inlineEnroll) throw new MfaError('unsupported');
   if (req.factor === 'sms' || req.factor === 'voice') {
     return { factor: req.factor, phoneNumber: required(normalizePhone(req.phoneNumber), 'phone number must be E.164') };
   }

@@ -144,7 +144,7 @@ export class ProxySource implements MfaSource {
       'associate',
       'ticket',
       () => this.#send('associate', opts, (body) => parseEnrollment(body, req.factor), associateBody(checked)),
-      () => this.#ticket(req.factor, opts),
+      () => this.#ticket(req.factor as 'otp', opts),
     );
   }
 
@@ -317,7 +317,8 @@ function unsupported(key: RouteKey, cause?: MfaError): MfaError {
  * `http:` on loopback) since the bearer token and cookies ride along. No query or fragment: paths
  * are appended to it.
  */
-function checkBaseUrl(value: string): string {
+/** A proxy base URL: a path or a secure URL without credentials, query or fragment; no trailing slash. */
+export function checkBaseUrl(value: string): string {
   const trimmed = value.trim().replace(/\/+$/, '');
   const refuse = (description: string): MfaError => new MfaError('invalid_uri', { description });
   if (/[?#]/.test(trimmed)) throw refuse('proxy URL must not have a query or fragment');

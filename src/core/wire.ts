@@ -199,7 +199,7 @@ export function clientGrantForm(client: Record<string, string>, mfaToken: string
 /** What proves a verification, in Auth0's names: `otp`, `recovery_code`, or `oob_code` (+ `binding_code`). */
 export function verifyFields(req: VerifyRequest): Record<string, string> {
   // Passkeys are confirmed through My Account only; no MFA-API grant carries them.
-  if (req.type === 'passkey') throw new MfaError('unsupported', { description: 'passkeys are verified through the My Account API' });
+  if (req.type === 'passkey') throw new MfaError('unsupported');
   return req.type === 'otp'
     ? { otp: req.otp }
     : req.type === 'recovery-code'
