@@ -89,7 +89,13 @@ export function toBase64Url(data: ArrayBuffer | ArrayBufferView): Base64Url {
 }
 
 /** The creation options with ArrayBuffers where WebAuthn wants BufferSource; other members kept. */
-export function creationOptionsFromJSON(json: PublicKeyCredentialCreationOptionsJSON) {
+export type CreationOptions = Omit<PublicKeyCredentialCreationOptionsJSON, 'challenge' | 'user' | 'excludeCredentials'> & {
+  challenge: ArrayBuffer;
+  user: { id: ArrayBuffer; name: string; displayName: string };
+  excludeCredentials?: { type: 'public-key'; id: ArrayBuffer; transports?: string[] }[];
+};
+
+export function creationOptionsFromJSON(json: PublicKeyCredentialCreationOptionsJSON): CreationOptions {
   return {
     ...json,
     challenge: fromBase64Url(json.challenge),
