@@ -96,12 +96,13 @@ export type CreationOptions = Omit<PublicKeyCredentialCreationOptionsJSON, 'chal
 };
 
 export function creationOptionsFromJSON(json: PublicKeyCredentialCreationOptionsJSON): CreationOptions {
+  const { excludeCredentials, ...rest } = json;
   return {
-    ...json,
+    ...rest,
     challenge: fromBase64Url(json.challenge),
     user: { ...json.user, id: fromBase64Url(json.user.id) },
-    ...(json.excludeCredentials
-      ? { excludeCredentials: json.excludeCredentials.map((c) => ({ ...c, id: fromBase64Url(c.id) })) }
+    ...(excludeCredentials
+      ? { excludeCredentials: excludeCredentials.map((c) => ({ ...c, id: fromBase64Url(c.id) })) }
       : {}),
   };
 }
