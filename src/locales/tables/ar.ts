@@ -252,6 +252,27 @@ const table: Table = {
     'recovery.regenerated': 'يظهر رمز الاسترداد الجديد مرة واحدة فقط. احفظه الآن.',
     'unsupported.regenerate': 'لا يمكن لهذا الخادم إنشاء رمز استرداد جديد.',
   },
+  'mfa-passkey-enroll': {
+    'passkey.title': "إضافة مفتاح مرور",
+    'passkey.intro': "سجّل الدخول ببصمتك أو وجهك أو قفل الشاشة أو مفتاح أمان بدلاً من رمز.",
+    'passkey.start': "إنشاء مفتاح مرور",
+    'passkey.starting': "جارٍ التحضير…",
+    'passkey.ceremony': "اتبع مطالبة المتصفح لإنشاء مفتاح المرور.",
+    'passkey.unsupported': "لا يمكن لهذا المتصفح إنشاء مفاتيح مرور. استخدم متصفحًا حديثًا أو أضف طريقة أخرى.",
+    'passkey.cancelled': "أُلغي إنشاء مفتاح المرور. لم يُحفظ شيء.",
+    'passkey.timeout': "انتهت مهلة مطالبة المتصفح. لم يُحفظ شيء.",
+    'passkey.alreadyRegistered': "يحتوي هذا الجهاز أو مفتاح الأمان بالفعل على مفتاح مرور لحسابك. استخدم جهازًا آخر.",
+    'passkey.notAllowed': "لم يُنشأ مفتاح المرور: أُغلقت المطالبة أو لم ينجح التحقق.",
+    'passkey.failed': "تعذّر إنشاء مفتاح المرور على هذا الجهاز.",
+    'passkey.nameTitle': "سمِّ مفتاح المرور",
+    'passkey.nameLabel': "اسم مفتاح المرور",
+    'passkey.nameHint': "لتتعرّف عليه لاحقًا، مثل الجهاز الموجود عليه.",
+    'passkey.save': "حفظ مفتاح المرور",
+    'passkey.saving': "جارٍ الحفظ…",
+    'passkey.deviceName': "{browser} على {os}",
+    'passkey.doneTitle': "أُضيف مفتاح المرور",
+    'passkey.doneText': "يمكنك من الآن تسجيل الدخول بمفتاح المرور هذا.",
+  },
 };
 
 export default table;

@@ -252,6 +252,27 @@ const table: Table = {
     'recovery.regenerated': 'Tu nuevo código de recuperación solo se muestra una vez. Guárdalo ahora.',
     'unsupported.regenerate': 'Este servidor no puede generar un nuevo código de recuperación.',
   },
+  'mfa-passkey-enroll': {
+    'passkey.title': "Añadir una llave de acceso",
+    'passkey.intro': "Inicia sesión con tu huella, tu cara, el bloqueo de pantalla o una llave de seguridad en lugar de un código.",
+    'passkey.start': "Crear llave de acceso",
+    'passkey.starting': "Preparando…",
+    'passkey.ceremony': "Sigue las indicaciones del navegador para crear la llave de acceso.",
+    'passkey.unsupported': "Este navegador no puede crear llaves de acceso. Usa un navegador actual o añade otro método.",
+    'passkey.cancelled': "Se canceló la creación de la llave de acceso. No se guardó nada.",
+    'passkey.timeout': "La solicitud del navegador caducó. No se guardó nada.",
+    'passkey.alreadyRegistered': "Este dispositivo o llave de seguridad ya tiene una llave de acceso para tu cuenta. Usa otro.",
+    'passkey.notAllowed': "No se creó la llave de acceso: se cerró la solicitud o la comprobación no se superó.",
+    'passkey.failed': "No se pudo crear la llave de acceso en este dispositivo.",
+    'passkey.nameTitle': "Pon nombre a tu llave de acceso",
+    'passkey.nameLabel': "Nombre de la llave de acceso",
+    'passkey.nameHint': "Para reconocerla más adelante, p. ej. el dispositivo donde está.",
+    'passkey.save': "Guardar llave de acceso",
+    'passkey.saving': "Guardando…",
+    'passkey.deviceName': "{browser} en {os}",
+    'passkey.doneTitle': "Llave de acceso añadida",
+    'passkey.doneText': "A partir de ahora puedes iniciar sesión con esta llave de acceso.",
+  },
 };
 
 export default table;

@@ -252,6 +252,27 @@ const table: Table = {
     'recovery.regenerated': 'קוד השחזור החדש מוצג פעם אחת בלבד. כדאי לשמור אותו עכשיו.',
     'unsupported.regenerate': 'השרת הזה לא יכול ליצור קוד שחזור חדש.',
   },
+  'mfa-passkey-enroll': {
+    'passkey.title': "הוספת מפתח גישה",
+    'passkey.intro': "התחברו עם טביעת אצבע, פנים, נעילת מסך או מפתח אבטחה במקום קוד.",
+    'passkey.start': "יצירת מפתח גישה",
+    'passkey.starting': "בהכנה…",
+    'passkey.ceremony': "פעלו לפי ההנחיה של הדפדפן כדי ליצור את מפתח הגישה.",
+    'passkey.unsupported': "דפדפן זה לא יכול ליצור מפתחות גישה. השתמשו בדפדפן עדכני או הוסיפו שיטה אחרת.",
+    'passkey.cancelled': "יצירת מפתח הגישה בוטלה. שום דבר לא נשמר.",
+    'passkey.timeout': "הזמן של בקשת הדפדפן עבר. שום דבר לא נשמר.",
+    'passkey.alreadyRegistered': "במכשיר או במפתח האבטחה הזה כבר יש מפתח גישה לחשבון שלכם. השתמשו במכשיר אחר.",
+    'passkey.notAllowed': "מפתח הגישה לא נוצר: הבקשה נסגרה או שהאימות נכשל.",
+    'passkey.failed': "לא ניתן היה ליצור את מפתח הגישה במכשיר הזה.",
+    'passkey.nameTitle': "תנו שם למפתח הגישה",
+    'passkey.nameLabel': "שם מפתח הגישה",
+    'passkey.nameHint': "כדי לזהות אותו בהמשך, למשל המכשיר שבו הוא נמצא.",
+    'passkey.save': "שמירת מפתח הגישה",
+    'passkey.saving': "שומר…",
+    'passkey.deviceName': "{browser} ב-{os}",
+    'passkey.doneTitle': "מפתח הגישה נוסף",
+    'passkey.doneText': "מעכשיו אפשר להתחבר עם מפתח הגישה הזה.",
+  },
 };
 
 export default table;

@@ -252,6 +252,27 @@ const table: Table = {
     'recovery.regenerated': 'Il nuovo codice di recupero viene mostrato una sola volta. Salvalo ora.',
     'unsupported.regenerate': 'Questo server non può generare un nuovo codice di recupero.',
   },
+  'mfa-passkey-enroll': {
+    'passkey.title': "Aggiungi una passkey",
+    'passkey.intro': "Accedi con impronta, volto, blocco schermo o chiave di sicurezza invece di un codice.",
+    'passkey.start': "Crea passkey",
+    'passkey.starting': "Preparazione…",
+    'passkey.ceremony': "Segui le indicazioni del browser per creare la passkey.",
+    'passkey.unsupported': "Questo browser non può creare passkey. Usa un browser aggiornato o aggiungi un altro metodo.",
+    'passkey.cancelled': "La creazione della passkey è stata annullata. Non è stato salvato nulla.",
+    'passkey.timeout': "La richiesta del browser è scaduta. Non è stato salvato nulla.",
+    'passkey.alreadyRegistered': "Questo dispositivo o questa chiave di sicurezza ha già una passkey per il tuo account. Usane un altro.",
+    'passkey.notAllowed': "La passkey non è stata creata: la richiesta è stata chiusa o la verifica non è riuscita.",
+    'passkey.failed': "Impossibile creare la passkey su questo dispositivo.",
+    'passkey.nameTitle': "Dai un nome alla passkey",
+    'passkey.nameLabel': "Nome della passkey",
+    'passkey.nameHint': "Per riconoscerla in seguito, ad es. il dispositivo su cui si trova.",
+    'passkey.save': "Salva passkey",
+    'passkey.saving': "Salvataggio…",
+    'passkey.deviceName': "{browser} su {os}",
+    'passkey.doneTitle': "Passkey aggiunta",
+    'passkey.doneText': "D’ora in poi puoi accedere con questa passkey.",
+  },
 };
 
 export default table;

@@ -252,6 +252,27 @@ const table: Table = {
     'recovery.regenerated': '新しい回復コードは一度だけ表示されます。今すぐ保存してください。',
     'unsupported.regenerate': 'このサーバーでは新しい回復コードを生成できません。',
   },
+  'mfa-passkey-enroll': {
+    'passkey.title': "パスキーを追加",
+    'passkey.intro': "コードの代わりに、指紋、顔、画面ロック、またはセキュリティキーでサインインできます。",
+    'passkey.start': "パスキーを作成",
+    'passkey.starting': "準備しています…",
+    'passkey.ceremony': "ブラウザの案内に従ってパスキーを作成してください。",
+    'passkey.unsupported': "このブラウザではパスキーを作成できません。最新のブラウザを使うか、別の方法を追加してください。",
+    'passkey.cancelled': "パスキーの作成はキャンセルされました。何も保存されていません。",
+    'passkey.timeout': "ブラウザの確認がタイムアウトしました。何も保存されていません。",
+    'passkey.alreadyRegistered': "このデバイスまたはセキュリティキーには、このアカウントのパスキーがすでにあります。別のものを使ってください。",
+    'passkey.notAllowed': "パスキーは作成されませんでした。確認が閉じられたか、認証に失敗しました。",
+    'passkey.failed': "このデバイスではパスキーを作成できませんでした。",
+    'passkey.nameTitle': "パスキーに名前を付ける",
+    'passkey.nameLabel': "パスキーの名前",
+    'passkey.nameHint': "後で見分けられるように（例: 保存されているデバイス）。",
+    'passkey.save': "パスキーを保存",
+    'passkey.saving': "保存しています…",
+    'passkey.deviceName': "{os} の {browser}",
+    'passkey.doneTitle': "パスキーを追加しました",
+    'passkey.doneText': "今後はこのパスキーでサインインできます。",
+  },
 };
 
 export default table;

@@ -252,6 +252,27 @@ const table: Table = {
     'recovery.regenerated': 'Je nieuwe herstelcode wordt maar één keer getoond. Bewaar hem nu.',
     'unsupported.regenerate': 'Deze server kan geen nieuwe herstelcode maken.',
   },
+  'mfa-passkey-enroll': {
+    'passkey.title': "Passkey toevoegen",
+    'passkey.intro': "Log in met je vingerafdruk, gezicht, schermvergrendeling of beveiligingssleutel in plaats van een code.",
+    'passkey.start': "Passkey maken",
+    'passkey.starting': "Voorbereiden…",
+    'passkey.ceremony': "Volg de melding van je browser om de passkey te maken.",
+    'passkey.unsupported': "Deze browser kan geen passkeys maken. Gebruik een recente browser of voeg een andere methode toe.",
+    'passkey.cancelled': "Het maken van de passkey is geannuleerd. Er is niets opgeslagen.",
+    'passkey.timeout': "De melding van de browser is verlopen. Er is niets opgeslagen.",
+    'passkey.alreadyRegistered': "Dit apparaat of deze beveiligingssleutel heeft al een passkey voor je account. Gebruik een ander.",
+    'passkey.notAllowed': "De passkey is niet gemaakt: de melding is gesloten of de controle is mislukt.",
+    'passkey.failed': "De passkey kon op dit apparaat niet worden gemaakt.",
+    'passkey.nameTitle': "Geef je passkey een naam",
+    'passkey.nameLabel': "Naam van de passkey",
+    'passkey.nameHint': "Zodat je hem later herkent, bijv. het apparaat waarop hij staat.",
+    'passkey.save': "Passkey opslaan",
+    'passkey.saving': "Opslaan…",
+    'passkey.deviceName': "{browser} op {os}",
+    'passkey.doneTitle': "Passkey toegevoegd",
+    'passkey.doneText': "Vanaf nu kun je inloggen met deze passkey.",
+  },
 };
 
 export default table;

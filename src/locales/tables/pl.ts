@@ -252,6 +252,27 @@ const table: Table = {
     'recovery.regenerated': 'Nowy kod odzyskiwania jest wyświetlany tylko raz. Zapisz go teraz.',
     'unsupported.regenerate': 'Ten serwer nie może wygenerować nowego kodu odzyskiwania.',
   },
+  'mfa-passkey-enroll': {
+    'passkey.title': "Dodaj klucz dostępu",
+    'passkey.intro': "Loguj się odciskiem palca, twarzą, blokadą ekranu lub kluczem bezpieczeństwa zamiast kodem.",
+    'passkey.start': "Utwórz klucz dostępu",
+    'passkey.starting': "Przygotowywanie…",
+    'passkey.ceremony': "Postępuj zgodnie z monitem przeglądarki, aby utworzyć klucz dostępu.",
+    'passkey.unsupported': "Ta przeglądarka nie może tworzyć kluczy dostępu. Użyj aktualnej przeglądarki lub dodaj inną metodę.",
+    'passkey.cancelled': "Tworzenie klucza dostępu zostało anulowane. Nic nie zapisano.",
+    'passkey.timeout': "Monit przeglądarki wygasł. Nic nie zapisano.",
+    'passkey.alreadyRegistered': "To urządzenie lub ten klucz bezpieczeństwa ma już klucz dostępu do Twojego konta. Użyj innego.",
+    'passkey.notAllowed': "Klucz dostępu nie został utworzony: monit zamknięto lub weryfikacja się nie powiodła.",
+    'passkey.failed': "Nie udało się utworzyć klucza dostępu na tym urządzeniu.",
+    'passkey.nameTitle': "Nazwij klucz dostępu",
+    'passkey.nameLabel': "Nazwa klucza dostępu",
+    'passkey.nameHint': "Aby łatwo go później rozpoznać, np. urządzenie, na którym się znajduje.",
+    'passkey.save': "Zapisz klucz dostępu",
+    'passkey.saving': "Zapisywanie…",
+    'passkey.deviceName': "{browser} w systemie {os}",
+    'passkey.doneTitle': "Dodano klucz dostępu",
+    'passkey.doneText': "Od teraz możesz logować się tym kluczem dostępu.",
+  },
 };
 
 export default table;

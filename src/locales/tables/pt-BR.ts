@@ -252,6 +252,27 @@ const table: Table = {
     'recovery.regenerated': 'Seu novo código de recuperação aparece só uma vez. Guarde-o agora.',
     'unsupported.regenerate': 'Este servidor não pode gerar um novo código de recuperação.',
   },
+  'mfa-passkey-enroll': {
+    'passkey.title': "Adicionar uma chave de acesso",
+    'passkey.intro': "Entre com sua digital, rosto, bloqueio de tela ou chave de segurança em vez de um código.",
+    'passkey.start': "Criar chave de acesso",
+    'passkey.starting': "Preparando…",
+    'passkey.ceremony': "Siga as instruções do navegador para criar a chave de acesso.",
+    'passkey.unsupported': "Este navegador não consegue criar chaves de acesso. Use um navegador atual ou adicione outro método.",
+    'passkey.cancelled': "A criação da chave de acesso foi cancelada. Nada foi salvo.",
+    'passkey.timeout': "O pedido do navegador expirou. Nada foi salvo.",
+    'passkey.alreadyRegistered': "Este dispositivo ou chave de segurança já tem uma chave de acesso para sua conta. Use outro.",
+    'passkey.notAllowed': "A chave de acesso não foi criada: o pedido foi fechado ou a verificação falhou.",
+    'passkey.failed': "Não foi possível criar a chave de acesso neste dispositivo.",
+    'passkey.nameTitle': "Dê um nome à chave de acesso",
+    'passkey.nameLabel': "Nome da chave de acesso",
+    'passkey.nameHint': "Para reconhecê-la depois, por exemplo o dispositivo em que está.",
+    'passkey.save': "Salvar chave de acesso",
+    'passkey.saving': "Salvando…",
+    'passkey.deviceName': "{browser} no {os}",
+    'passkey.doneTitle': "Chave de acesso adicionada",
+    'passkey.doneText': "A partir de agora você pode entrar com esta chave de acesso.",
+  },
 };
 
 export default table;

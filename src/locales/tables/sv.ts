@@ -252,6 +252,27 @@ const table: Table = {
     'recovery.regenerated': 'Din nya återställningskod visas bara en gång. Spara den nu.',
     'unsupported.regenerate': 'Den här servern kan inte skapa en ny återställningskod.',
   },
+  'mfa-passkey-enroll': {
+    'passkey.title': "Lägg till en nyckel",
+    'passkey.intro': "Logga in med fingeravtryck, ansikte, skärmlås eller säkerhetsnyckel i stället för en kod.",
+    'passkey.start': "Skapa nyckel",
+    'passkey.starting': "Förbereder …",
+    'passkey.ceremony': "Följ webbläsarens uppmaning för att skapa nyckeln.",
+    'passkey.unsupported': "Den här webbläsaren kan inte skapa nycklar. Använd en aktuell webbläsare eller lägg till en annan metod.",
+    'passkey.cancelled': "Nyckeln skapades inte eftersom det avbröts. Inget sparades.",
+    'passkey.timeout': "Webbläsarens uppmaning tog för lång tid. Inget sparades.",
+    'passkey.alreadyRegistered': "Den här enheten eller säkerhetsnyckeln har redan en nyckel för ditt konto. Använd en annan.",
+    'passkey.notAllowed': "Nyckeln skapades inte: uppmaningen stängdes eller kontrollen misslyckades.",
+    'passkey.failed': "Nyckeln kunde inte skapas på den här enheten.",
+    'passkey.nameTitle': "Namnge din nyckel",
+    'passkey.nameLabel': "Nyckelns namn",
+    'passkey.nameHint': "Så att du känner igen den senare, t.ex. enheten den finns på.",
+    'passkey.save': "Spara nyckel",
+    'passkey.saving': "Sparar …",
+    'passkey.deviceName': "{browser} på {os}",
+    'passkey.doneTitle': "Nyckel tillagd",
+    'passkey.doneText': "Från och med nu kan du logga in med den här nyckeln.",
+  },
 };
 
 export default table;

@@ -252,6 +252,27 @@ const table: Table = {
     'recovery.regenerated': 'Yeni kurtarma kodunuz yalnızca bir kez gösterilir. Şimdi kaydedin.',
     'unsupported.regenerate': 'Bu sunucu yeni bir kurtarma kodu oluşturamıyor.',
   },
+  'mfa-passkey-enroll': {
+    'passkey.title': "Geçiş anahtarı ekle",
+    'passkey.intro': "Kod yerine parmak iziniz, yüzünüz, ekran kilidiniz veya bir güvenlik anahtarıyla oturum açın.",
+    'passkey.start': "Geçiş anahtarı oluştur",
+    'passkey.starting': "Hazırlanıyor…",
+    'passkey.ceremony': "Geçiş anahtarını oluşturmak için tarayıcınızın yönergelerini izleyin.",
+    'passkey.unsupported': "Bu tarayıcı geçiş anahtarı oluşturamaz. Güncel bir tarayıcı kullanın veya başka bir yöntem ekleyin.",
+    'passkey.cancelled': "Geçiş anahtarı oluşturma iptal edildi. Hiçbir şey kaydedilmedi.",
+    'passkey.timeout': "Tarayıcı isteğinin süresi doldu. Hiçbir şey kaydedilmedi.",
+    'passkey.alreadyRegistered': "Bu cihazda veya güvenlik anahtarında hesabınız için zaten bir geçiş anahtarı var. Başka birini kullanın.",
+    'passkey.notAllowed': "Geçiş anahtarı oluşturulmadı: istek kapatıldı veya doğrulama başarısız oldu.",
+    'passkey.failed': "Geçiş anahtarı bu cihazda oluşturulamadı.",
+    'passkey.nameTitle': "Geçiş anahtarınıza ad verin",
+    'passkey.nameLabel': "Geçiş anahtarı adı",
+    'passkey.nameHint': "Daha sonra tanıyabilmeniz için, ör. bulunduğu cihaz.",
+    'passkey.save': "Geçiş anahtarını kaydet",
+    'passkey.saving': "Kaydediliyor…",
+    'passkey.deviceName': "{os} üzerinde {browser}",
+    'passkey.doneTitle': "Geçiş anahtarı eklendi",
+    'passkey.doneText': "Artık bu geçiş anahtarıyla oturum açabilirsiniz.",
+  },
 };
 
 export default table;

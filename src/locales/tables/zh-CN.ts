@@ -252,6 +252,27 @@ const table: Table = {
     'recovery.regenerated': '新的恢复码仅显示一次。请立即保存。',
     'unsupported.regenerate': '此服务器无法生成新的恢复码。',
   },
+  'mfa-passkey-enroll': {
+    'passkey.title': "添加通行密钥",
+    'passkey.intro': "使用指纹、面容、屏幕锁定或安全密钥登录，无需输入验证码。",
+    'passkey.start': "创建通行密钥",
+    'passkey.starting': "正在准备…",
+    'passkey.ceremony': "请按照浏览器的提示创建通行密钥。",
+    'passkey.unsupported': "此浏览器无法创建通行密钥。请使用最新的浏览器，或添加其他方式。",
+    'passkey.cancelled': "已取消创建通行密钥，未保存任何内容。",
+    'passkey.timeout': "浏览器提示已超时，未保存任何内容。",
+    'passkey.alreadyRegistered': "此设备或安全密钥已存有您账户的通行密钥。请换一个。",
+    'passkey.notAllowed': "未创建通行密钥：提示已关闭或验证未通过。",
+    'passkey.failed': "无法在此设备上创建通行密钥。",
+    'passkey.nameTitle': "为通行密钥命名",
+    'passkey.nameLabel': "通行密钥名称",
+    'passkey.nameHint': "方便以后辨认，例如它所在的设备。",
+    'passkey.save': "保存通行密钥",
+    'passkey.saving': "正在保存…",
+    'passkey.deviceName': "{os} 上的 {browser}",
+    'passkey.doneTitle': "已添加通行密钥",
+    'passkey.doneText': "从现在起，您可以使用此通行密钥登录。",
+  },
 };
 
 export default table;
