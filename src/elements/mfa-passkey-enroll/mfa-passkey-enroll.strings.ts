@@ -34,7 +34,6 @@ const en = {
   'passkey.nameEmpty': 'Enter a name.',
   'passkey.renamed': 'Renamed to {name}.',
   'passkey.remove': 'Remove',
-  'passkey.removeLabel': 'Remove {name}',
   'passkey.removeQuestion': 'Remove {name}?',
   'passkey.removeLoses': 'You will no longer be able to sign in with it.',
   'passkey.removeConfirm': 'Remove',

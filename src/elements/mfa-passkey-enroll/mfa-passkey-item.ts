@@ -168,7 +168,7 @@ export class MfaPasskeyItem extends MfaElement<PasskeyEnrollStrings> {
     const kind = this.#kind();
     const name = this.#label();
     const confirming = this._mode === 'confirm' || this._mode === 'removing';
-    return html`<span part="name">${name}</span>
+    return html`<span id="name" part="name">${name}</span>
       <span part="details">
         ${created ? html`<span>${this.t('passkey.created', { date: created })}</span>` : nothing}
         <span>${used ? this.t('passkey.lastUsed', { date: used }) : this.t('passkey.neverUsed')}</span>
@@ -182,11 +182,11 @@ export class MfaPasskeyItem extends MfaElement<PasskeyEnrollStrings> {
           </div>`
         : html`<div part="actions">
             ${this.#renamable()
-              ? html`<button part="button rename-button" class="secondary" aria-label=${this.t('passkey.renameLabel', { name })} @click=${() => this.#openRename()}>${this.t('passkey.rename')}</button>`
+              ? html`<button part="button rename-button" class="secondary" aria-describedby="name" @click=${() => this.#openRename()}>${this.t('passkey.rename')}</button>`
               : nothing}
             ${a.removable === false
               ? nothing
-              : html`<button part="button remove-button" class="secondary" aria-label=${this.t('passkey.removeLabel', { name })}
+              : html`<button part="button remove-button" class="secondary" aria-describedby="name"
                   @click=${async () => { this._error = undefined; await this.#closeTo('confirm', 'cancel-button'); }}>${this.t('passkey.remove')}</button>`}
           </div>`}`;
   }

@@ -285,7 +285,6 @@ const table: Table = {
     'passkey.nameEmpty': "أدخل اسمًا.",
     'passkey.renamed': "أُعيدت التسمية إلى {name}.",
     'passkey.remove': "إزالة",
-    'passkey.removeLabel': "إزالة {name}",
     'passkey.removeQuestion': "هل تريد إزالة {name}؟",
     'passkey.removeLoses': "لن تتمكن بعد ذلك من تسجيل الدخول به.",
     'passkey.removeConfirm': "إزالة",

@@ -295,7 +295,6 @@ const mfaPasskeyEnroll: Table['mfa-passkey-enroll'] = {
   'passkey.nameEmpty': "Geben Sie einen Namen ein.",
   'passkey.renamed': "Umbenannt in {name}.",
   'passkey.remove': "Entfernen",
-  'passkey.removeLabel': "{name} entfernen",
   'passkey.removeQuestion': "{name} entfernen?",
   'passkey.removeLoses': "Sie können sich dann nicht mehr damit anmelden.",
   'passkey.removeConfirm': "Entfernen",

@@ -285,7 +285,6 @@ const table: Table = {
     'passkey.nameEmpty': "Escribe un nombre.",
     'passkey.renamed': "Nombre cambiado a {name}.",
     'passkey.remove': "Quitar",
-    'passkey.removeLabel': "Quitar {name}",
     'passkey.removeQuestion': "¿Quitar {name}?",
     'passkey.removeLoses': "Ya no podrás iniciar sesión con ella.",
     'passkey.removeConfirm': "Quitar",

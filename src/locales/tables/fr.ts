@@ -295,7 +295,6 @@ const mfaPasskeyEnroll: Table['mfa-passkey-enroll'] = {
   'passkey.nameEmpty': "Saisissez un nom.",
   'passkey.renamed': "Renommée en {name}.",
   'passkey.remove': "Supprimer",
-  'passkey.removeLabel': "Supprimer {name}",
   'passkey.removeQuestion': "Supprimer {name} ?",
   'passkey.removeLoses': "Vous ne pourrez plus vous connecter avec elle.",
   'passkey.removeConfirm': "Supprimer",

@@ -285,7 +285,6 @@ const table: Table = {
     'passkey.nameEmpty': "הזינו שם.",
     'passkey.renamed': "השם שונה ל-{name}.",
     'passkey.remove': "הסרה",
-    'passkey.removeLabel': "הסרת {name}",
     'passkey.removeQuestion': "להסיר את {name}?",
     'passkey.removeLoses': "לא תוכלו להתחבר איתו יותר.",
     'passkey.removeConfirm': "הסרה",

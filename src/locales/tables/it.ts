@@ -285,7 +285,6 @@ const table: Table = {
     'passkey.nameEmpty': "Inserisci un nome.",
     'passkey.renamed': "Rinominata in {name}.",
     'passkey.remove': "Rimuovi",
-    'passkey.removeLabel': "Rimuovi {name}",
     'passkey.removeQuestion': "Rimuovere {name}?",
     'passkey.removeLoses': "Non potrai più accedere con essa.",
     'passkey.removeConfirm': "Rimuovi",

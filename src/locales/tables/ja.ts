@@ -285,7 +285,6 @@ const table: Table = {
     'passkey.nameEmpty': "名前を入力してください。",
     'passkey.renamed': "名前を {name} に変更しました。",
     'passkey.remove': "削除",
-    'passkey.removeLabel': "{name} を削除",
     'passkey.removeQuestion': "{name} を削除しますか？",
     'passkey.removeLoses': "今後これでサインインできなくなります。",
     'passkey.removeConfirm': "削除",

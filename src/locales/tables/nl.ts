@@ -285,7 +285,6 @@ const table: Table = {
     'passkey.nameEmpty': "Vul een naam in.",
     'passkey.renamed': "Naam gewijzigd in {name}.",
     'passkey.remove': "Verwijderen",
-    'passkey.removeLabel': "{name} verwijderen",
     'passkey.removeQuestion': "{name} verwijderen?",
     'passkey.removeLoses': "Je kunt er dan niet meer mee inloggen.",
     'passkey.removeConfirm': "Verwijderen",

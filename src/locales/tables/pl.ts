@@ -285,7 +285,6 @@ const table: Table = {
     'passkey.nameEmpty': "Wpisz nazwę.",
     'passkey.renamed': "Zmieniono nazwę na {name}.",
     'passkey.remove': "Usuń",
-    'passkey.removeLabel': "Usuń {name}",
     'passkey.removeQuestion': "Usunąć {name}?",
     'passkey.removeLoses': "Nie będzie można się już nim logować.",
     'passkey.removeConfirm': "Usuń",

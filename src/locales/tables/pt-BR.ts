@@ -285,7 +285,6 @@ const table: Table = {
     'passkey.nameEmpty': "Digite um nome.",
     'passkey.renamed': "Renomeada para {name}.",
     'passkey.remove': "Remover",
-    'passkey.removeLabel': "Remover {name}",
     'passkey.removeQuestion': "Remover {name}?",
     'passkey.removeLoses': "Você não poderá mais entrar com ela.",
     'passkey.removeConfirm': "Remover",

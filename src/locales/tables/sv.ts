@@ -285,7 +285,6 @@ const table: Table = {
     'passkey.nameEmpty': "Ange ett namn.",
     'passkey.renamed': "Namnet ändrat till {name}.",
     'passkey.remove': "Ta bort",
-    'passkey.removeLabel': "Ta bort {name}",
     'passkey.removeQuestion': "Ta bort {name}?",
     'passkey.removeLoses': "Du kan då inte längre logga in med den.",
     'passkey.removeConfirm': "Ta bort",

@@ -285,7 +285,6 @@ const table: Table = {
     'passkey.nameEmpty': "Bir ad girin.",
     'passkey.renamed': "Yeni ad: {name}.",
     'passkey.remove': "Kaldır",
-    'passkey.removeLabel': "{name} kaldır",
     'passkey.removeQuestion': "{name} kaldırılsın mı?",
     'passkey.removeLoses': "Artık bununla oturum açamazsınız.",
     'passkey.removeConfirm': "Kaldır",

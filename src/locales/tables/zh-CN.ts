@@ -285,7 +285,6 @@ const table: Table = {
     'passkey.nameEmpty': "请输入名称。",
     'passkey.renamed': "已重命名为 {name}。",
     'passkey.remove': "移除",
-    'passkey.removeLabel': "移除 {name}",
     'passkey.removeQuestion': "要移除 {name} 吗？",
     'passkey.removeLoses': "之后将无法再用它登录。",
     'passkey.removeConfirm': "移除",
