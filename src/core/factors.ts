@@ -1,14 +1,16 @@
 import type { Authenticator, AuthenticatorType, FactorName, OobChannel } from './types.js';
 
 /** Guardian factor names (Management API `GET /guardian/factors`). */
-export type GuardianFactorName = 'push-notification' | 'sms' | 'otp' | 'email' | 'recovery-code';
+export type GuardianFactorName =
+  | 'push-notification' | 'sms' | 'otp' | 'email' | 'recovery-code' | 'webauthn-roaming' | 'webauthn-platform' | 'duo';
 
 /** Factor names accepted by `POST /guardian/enrollments/ticket`. */
-export type TicketFactorName = 'push-notification' | 'phone' | 'otp' | 'email';
+export type TicketFactorName = 'push-notification' | 'phone' | 'otp' | 'email' | 'webauthn-roaming' | 'webauthn-platform' | 'duo';
 
 export interface FactorSpec {
   readonly name: FactorName;
-  readonly guardianFactor: GuardianFactorName;
+  /** Absent: not a Guardian factor (passkeys exist only in the My Account API). */
+  readonly guardianFactor?: GuardianFactorName;
   /** Voice is not a Guardian factor of its own: it is the sms factor with message type `voice`. */
   readonly messageType?: 'sms' | 'voice';
   /** Absent: no hosted enrollment exists (recovery codes come with the first enrollment). */
@@ -49,9 +51,29 @@ export const FACTORS: Readonly<Record<FactorName, FactorSpec>> = {
     name: 'recovery-code', guardianFactor: 'recovery-code',
     authenticatorType: 'recovery-code', idPrefix: 'recovery-code', inlineEnroll: false, removable: false,
   },
+  // Enrolled through My Account only (inline there; `inlineEnroll` speaks of the MFA API).
+  passkey: {
+    name: 'passkey', authenticatorType: 'passkey', idPrefix: 'passkey', inlineEnroll: false, removable: true,
+  },
+  // Listed and enrolled through the hosted ticket only; read-only in My Account (list, rename, remove).
+  'webauthn-roaming': {
+    name: 'webauthn-roaming', guardianFactor: 'webauthn-roaming', ticketFactor: 'webauthn-roaming',
+    authenticatorType: 'webauthn-roaming', idPrefix: 'webauthn-roaming', inlineEnroll: false, removable: true,
+  },
+  'webauthn-platform': {
+    name: 'webauthn-platform', guardianFactor: 'webauthn-platform', ticketFactor: 'webauthn-platform',
+    authenticatorType: 'webauthn-platform', idPrefix: 'webauthn-platform', inlineEnroll: false, removable: true,
+  },
+  duo: {
+    name: 'duo', guardianFactor: 'duo', ticketFactor: 'duo',
+    authenticatorType: 'duo', idPrefix: 'duo', inlineEnroll: false, removable: true,
+  },
 };
 
-/** Display order, most recommended first. */
+/**
+ * Display order of the MFA-API factors, most recommended first. The WebAuthn, passkey and Duo
+ * factors are not in it: each source that has them offers them (`listFactors`).
+ */
 export const FACTOR_NAMES: readonly FactorName[] = ['push', 'otp', 'sms', 'voice', 'email', 'recovery-code'];
 
 export function isFactorName(value: unknown): value is FactorName {
@@ -76,7 +98,7 @@ export function factorOf(authenticator: Identified): FactorName | undefined {
   const { authenticatorType, oobChannel } = authenticator;
   if (authenticatorType === 'otp') return 'otp';
   if (authenticatorType === 'recovery-code') return 'recovery-code';
-  if (authenticatorType !== 'oob') return undefined;
+  if (authenticatorType !== 'oob') return isFactorName(authenticatorType) ? authenticatorType : undefined;
   const oob = FACTOR_NAMES.filter((factor) => FACTORS[factor].authenticatorType === 'oob');
   if (oobChannel) return oob.find((factor) => FACTORS[factor].oobChannel === oobChannel);
   const prefix = idPrefix(authenticator.id);

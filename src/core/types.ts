@@ -3,11 +3,42 @@
  * speaks snake_case and is mapped at the boundary in `wire.ts`.
  */
 
-/** The factors this library can list, enroll, remove and verify. */
-export type FactorName = 'otp' | 'sms' | 'voice' | 'email' | 'push' | 'recovery-code';
+import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from './webauthn-json.js';
 
-/** Auth0's `authenticator_type`. */
-export type AuthenticatorType = 'otp' | 'oob' | 'recovery-code';
+export type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from './webauthn-json.js';
+
+/**
+ * The factors this library can list, enroll, remove and verify. `webauthn-*` and `duo` are listed
+ * and enrolled only through the hosted ticket in MFA-API/proxy mode (read-only in My Account: list,
+ * rename, remove); `passkey` exists only through the My Account API.
+ */
+export type FactorName =
+  | 'otp'
+  | 'sms'
+  | 'voice'
+  | 'email'
+  | 'push'
+  | 'recovery-code'
+  | 'passkey'
+  | 'webauthn-roaming'
+  | 'webauthn-platform'
+  | 'duo';
+
+/**
+ * Auth0's `authenticator_type` (MFA API), or for the WebAuthn, passkey and Duo methods that API
+ * does not type, the factor's own name.
+ */
+export type AuthenticatorType = 'otp' | 'oob' | 'recovery-code' | 'passkey' | 'webauthn-roaming' | 'webauthn-platform' | 'duo';
+
+/** What the My Account API says of a passkey (`credential_device_type`, `credential_backed_up`, …). */
+export interface PasskeyInfo {
+  /** `multi_device`: synced (a passkey manager); `single_device`: bound to one authenticator. */
+  deviceType?: 'single_device' | 'multi_device';
+  backedUp?: boolean;
+  aaguid?: string;
+  transports?: string[];
+  userAgent?: string;
+}
 
 /** Auth0's `oob_channel` (`auth0` is Guardian push). */
 export type OobChannel = 'sms' | 'voice' | 'email' | 'auth0';
@@ -31,6 +62,14 @@ export interface Authenticator {
   linkedIds: string[];
   /** False when the server is known to refuse removal (recovery codes, implicitly verified emails). */
   removable: boolean;
+  /** My Account: what the method may be used for (`primary`: sign-in, e.g. a passkey; `secondary`: MFA). */
+  usage?: ('primary' | 'secondary')[];
+  /** Passkeys and WebAuthn keys in My Account. */
+  passkey?: PasskeyInfo;
+  /** My Account phone: the channel codes are sent through. */
+  preferredChannel?: 'sms' | 'voice';
+  /** True when `source.rename(id, …)` can rename it. */
+  renamable?: boolean;
 }
 
 /** A factor the tenant offers, with its enrollment state when the backend knows it. */
@@ -46,10 +85,19 @@ export type EnrollRequest =
   | { factor: 'sms' | 'voice'; phoneNumber: string }
   | { factor: 'email'; email?: string }
   | { factor: 'push' }
+  /** My Account only: answers with the WebAuthn creation options. */
+  | { factor: 'passkey' }
   /** Ask the backend for a hosted enrollment ticket instead of enrolling inline. */
   | { factor: Exclude<FactorName, 'recovery-code'>; mode: 'ticket' };
 
-export type Enrollment = OtpEnrollment | OobEnrollment | TicketEnrollment;
+export type Enrollment = OtpEnrollment | OobEnrollment | TicketEnrollment | PasskeyEnrollment;
+
+/** Confirm with `source.verify({ type: 'passkey', credential })` after `navigator.credentials.create()`. */
+export interface PasskeyEnrollment {
+  type: 'passkey';
+  factor: 'passkey';
+  publicKey: PublicKeyCredentialCreationOptionsJSON;
+}
 
 export interface OtpEnrollment {
   type: 'otp';
@@ -100,7 +148,9 @@ export interface Challenge {
 export type VerifyRequest =
   | { type: 'otp'; otp: string }
   | { type: 'oob'; oobCode: string; bindingCode?: string }
-  | { type: 'recovery-code'; recoveryCode: string };
+  | { type: 'recovery-code'; recoveryCode: string }
+  /** Confirms a pending passkey enrollment (the source remembers its `auth_session`). */
+  | { type: 'passkey'; credential: RegistrationResponseJSON; name?: string };
 
 export interface TokenSet {
   accessToken: string;
@@ -116,6 +166,8 @@ export interface VerifyResult {
   recoveryCode?: string;
   /** Only in direct mode: a proxy keeps tokens on the server. */
   tokens?: TokenSet;
+  /** The method the verification confirmed, when the server returned it: apply it without a re-list. */
+  authenticator?: Authenticator;
 }
 
 /** What a source can do; a proxy that lacks a route turns that capability off. */
@@ -135,6 +187,15 @@ export interface SourceCapabilities {
   push?: boolean;
   /** A new recovery code can be made (`regenerateRecoveryCode`); absent means no. */
   regenerate?: boolean;
+  /** `rename` works; absent means no. */
+  rename?: boolean;
+  /** Passkeys can be enrolled (`{ factor: 'passkey' }`); absent means no. */
+  passkey?: boolean;
+  /**
+   * `false`: do not re-list after a change; apply it from the values the call returned (the My
+   * Account API allows a user only a few requests a minute). Absent means re-listing is fine.
+   */
+  relist?: boolean;
 }
 
 export interface CallOptions {
@@ -153,6 +214,10 @@ export interface MfaSource {
   verify(req: VerifyRequest, opts?: CallOptions): Promise<VerifyResult>;
   /** A new recovery code replacing the current one, shown once (proxy mode with the Management API). */
   regenerateRecoveryCode?(opts?: CallOptions): Promise<string>;
+  /** Renames a method (My Account `PATCH name`); resolves to the method as the server now has it. */
+  rename?(authenticatorId: string, name: string, opts?: CallOptions): Promise<Authenticator>;
+  /** Switches a phone between SMS and voice (My Account `PATCH preferred_authentication_method`). */
+  setPreferredChannel?(authenticatorId: string, channel: 'sms' | 'voice', opts?: CallOptions): Promise<Authenticator>;
   /** Absent means everything is supported. */
   readonly capabilities?: Readonly<SourceCapabilities>;
   /**

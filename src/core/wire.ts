@@ -2,6 +2,7 @@
  * Auth0's snake_case bodies ↔ the camelCase types. Parsers throw `TypeError` on a wrong shape (the
  * HTTP layer turns that into `MfaError('bad_response')`); builders take already validated input.
  */
+import { MfaError } from './errors.js';
 import { deriveAuthenticators, FACTORS, type ListedAuthenticator } from './factors.js';
 import type {
   Authenticator,
@@ -32,7 +33,7 @@ export const GRANT_TYPES = {
   otp: 'http://auth0.com/oauth/grant-type/mfa-otp',
   oob: 'http://auth0.com/oauth/grant-type/mfa-oob',
   'recovery-code': 'http://auth0.com/oauth/grant-type/mfa-recovery-code',
-} as const satisfies Record<VerifyRequest['type'], string>;
+} as const satisfies Record<Exclude<VerifyRequest['type'], 'passkey'>, string>;
 
 const AUTHENTICATOR_TYPES: readonly string[] = ['otp', 'oob', 'recovery-code'];
 const OOB_CHANNELS: readonly string[] = ['sms', 'voice', 'email', 'auth0'];
@@ -191,11 +192,14 @@ export function grantForm(clientId: string, mfaToken: string, req: VerifyRequest
  * one (the server proxy's).
  */
 export function clientGrantForm(client: Record<string, string>, mfaToken: string, req: VerifyRequest): Record<string, string> {
-  return { grant_type: GRANT_TYPES[req.type], ...client, mfa_token: mfaToken, ...verifyFields(req) };
+  const fields = verifyFields(req);
+  return { grant_type: GRANT_TYPES[req.type as keyof typeof GRANT_TYPES], ...client, mfa_token: mfaToken, ...fields };
 }
 
 /** What proves a verification, in Auth0's names: `otp`, `recovery_code`, or `oob_code` (+ `binding_code`). */
 export function verifyFields(req: VerifyRequest): Record<string, string> {
+  // Passkeys are confirmed through My Account only; no MFA-API grant carries them.
+  if (req.type === 'passkey') throw new MfaError('unsupported', { description: 'passkeys are verified through the My Account API' });
   return req.type === 'otp'
     ? { otp: req.otp }
     : req.type === 'recovery-code'

@@ -211,6 +211,8 @@ describe('ProxySource: answers', () => {
       { factor: 'push', enabled: true },
       { factor: 'sms', enabled: true, enrollmentId: 'phone|dev_1' },
       { factor: 'voice', enabled: true, enrollmentId: 'phone|dev_1' },
+      // Seed 000's Lab router offers WebAuthn keys (enrolled through the ticket): no longer dropped.
+      { factor: 'webauthn-roaming', enabled: true },
       { factor: 'otp', enabled: false },
     ]);
     assert.throws(() => parseFactorList([{ name: 'otp' }]), TypeError);
