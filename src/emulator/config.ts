@@ -89,6 +89,14 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
   /** Milliseconds since the epoch; `Date.now` by default. */
   now?: () => number;
+  /** Passkeys (My Account). Default RP ID: the calling page's host; default origins: any http(s) origin on that host. */
+  webauthn?: WebAuthnOptions;
+}
+
+export interface WebAuthnOptions {
+  rpId?: string;
+  origins?: string[];
+  rpName?: string;
 }
 
 export interface EmulatorConfig {
@@ -102,6 +110,7 @@ export interface EmulatorConfig {
   corsOrigins: '*' | string[];
   settings: UserSettings;
   log: (line: string) => void;
+  webauthn: WebAuthnOptions;
 }
 
 export const DEMO_PASSWORD = 'demo';
@@ -168,6 +177,7 @@ export function resolveConfig(options: EmulatorOptions = {}): EmulatorConfig {
     corsOrigins: options.corsOrigins ?? '*',
     settings: mergeSettings(DEFAULT_SETTINGS, options.settings),
     log: options.log ?? (() => {}),
+    webauthn: options.webauthn ?? {},
   };
 }
 

@@ -4,9 +4,9 @@
  * limit ones to count down a 429.
  */
 
-const EXPOSED = ['Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'];
+const EXPOSED = ['Location', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'];
 const ALWAYS_ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'X-Requested-With'];
-const METHODS = 'GET, POST, DELETE, OPTIONS';
+const METHODS = 'GET, POST, PATCH, DELETE, OPTIONS';
 
 export type CorsOrigins = '*' | string[];
 

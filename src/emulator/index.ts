@@ -8,6 +8,7 @@ import type { Route } from './router.js';
 import { controlRoutes } from './routes/control.js';
 import { managementRoutes } from './routes/management.js';
 import { mfaRoutes } from './routes/mfa.js';
+import { myAccountRoutes } from './routes/my-account.js';
 import { oidcRoutes } from './routes/oidc.js';
 import { ticketPageRoutes } from './routes/ticket-page.js';
 import { tokenRoutes } from './routes/token.js';
@@ -56,6 +57,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     ...tokenRoutes,
     ...oidcRoutes,
     ...mfaRoutes,
+    ...myAccountRoutes,
     ...ticketPageRoutes,
     ...managementRoutes,
     ...controlRoutes,

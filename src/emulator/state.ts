@@ -31,6 +31,8 @@ export interface AuthenticatorRecord {
   phoneNumber?: string;
   email?: string;
   deviceName?: string;
+  /** Set through My Account's PATCH; the MFA API keeps showing its own name. */
+  name?: string;
   /** Recovery codes only. */
   code?: string;
   /** A verified email listed without enrollment: challengeable, never removable. */
@@ -125,6 +127,11 @@ export class UserStore {
   /** An `mfa_token` may enroll only while this is false ("User is already enrolled"). */
   isEnrolled(user: UserRecord): boolean {
     return user.authenticators.some((a) => a.active && a.kind !== 'recovery-code');
+  }
+
+  /** The one recovery-code record, active or handed out and waiting. */
+  activeRecoveryCodeOrPending(user: UserRecord): AuthenticatorRecord | undefined {
+    return user.authenticators.find((a) => a.kind === 'recovery-code');
   }
 
   activeRecoveryCode(user: UserRecord): AuthenticatorRecord | undefined {

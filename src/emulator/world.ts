@@ -1,6 +1,8 @@
 import type { Clock } from './clock.js';
 import type { EmulatorConfig } from './config.js';
 import { Faults } from './faults.js';
+import type { AuthSession, MeLimits } from './my-account.js';
+import type { PasskeyRecord } from './passkeys.js';
 import { LoginStore } from './login-store.js';
 import { OobStore } from './oob.js';
 import { Outbox } from './outbox.js';
@@ -29,6 +31,12 @@ export interface World {
   requests: RequestLog;
   tickets: Map<string, EnrollmentTicket>;
   logins: LoginStore;
+  /** My Account enrollments waiting for `verify`, by `auth_session`. */
+  meSessions: Map<string, AuthSession>;
+  /** My Account per-user limits, off until the control API sets them. */
+  meLimits: MeLimits;
+  /** My Account passkeys by user id. */
+  passkeys: Map<string, PasskeyRecord[]>;
 }
 
 export function createWorld(config: EmulatorConfig, clock: Clock): World {
@@ -46,5 +54,8 @@ export function createWorld(config: EmulatorConfig, clock: Clock): World {
     requests: new RequestLog(),
     tickets: new Map(),
     logins: new LoginStore(clock.now),
+    meSessions: new Map(),
+    meLimits: {},
+    passkeys: new Map(),
   };
 }

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Call, Route } from '../router.js';
 import type { UserRecord } from '../state.js';
 import { MFA_SCOPES, isMfaAudience } from '../tokens.js';
+import { ME_SCOPES } from '../my-account.js';
 import { mfaAuthenticator } from '../views.js';
 import type { World } from '../world.js';
 
@@ -102,6 +103,29 @@ function mintTokens(call: Call, world: World, path: Record<string, string>): Res
     access_token: world.tokens.issue({ ...base, kind: 'access', scope }, user.settings.accessTokenTtl),
     expires_in: user.settings.accessTokenTtl,
   });
+}
+
+/** A `/me/` access token with the scopes asked for (all five by default), for tests and the demo. */
+function myAccountToken(call: Call, world: World, path: Record<string, string>): Response {
+  const user = userOf(world, path.id!);
+  const params = call.params();
+  const scopes = params.scope === undefined ? [...ME_SCOPES] : typeof params.scope === 'string' ? params.scope.split(' ').filter(Boolean) : params.scope;
+  if (!Array.isArray(scopes) || !scopes.every((s) => typeof s === 'string')) throw invalidRequest('scope must be a string or an array of strings.');
+  const scope = scopes.join(' ');
+  const clientId = optionalString(params, 'client_id') ?? world.config.clients[0]?.clientId ?? 'emulator';
+  const token = world.tokens.issue({ kind: 'access', clientId, userId: user.id, audience: `${call.origin}/me/`, scope }, user.settings.accessTokenTtl);
+  return json({ access_token: token, token_type: 'Bearer', scope, expires_in: user.settings.accessTokenTtl });
+}
+
+/** `{reads, writes}` per user and minute (Auth0's are 2–5); `null` or absent switches a limit off. */
+function myAccountLimits(call: Call, world: World): Response {
+  const params = call.params();
+  const limits: { reads?: number; writes?: number } = {};
+  for (const kind of ['reads', 'writes'] as const) {
+    if (params[kind] !== undefined && params[kind] !== null) limits[kind] = positiveNumber(params[kind], kind, true);
+  }
+  world.meLimits = limits;
+  return json(limits);
 }
 
 function parseSeed(params: Params): SeedAuthenticator {
@@ -212,6 +236,8 @@ export const controlRoutes: Route[] = [
   { method: 'POST', path: '/__emulator/users', handle: createUser },
   { method: 'POST', path: '/__emulator/users/:id/tokens', handle: mintTokens },
   { method: 'POST', path: '/__emulator/users/:id/authenticators', handle: seedAuthenticator },
+  { method: 'POST', path: '/__emulator/users/:id/my-account-token', handle: myAccountToken },
+  { method: 'POST', path: '/__emulator/my-account/limits', handle: myAccountLimits },
   { method: 'GET', path: '/__emulator/outbox', handle: outbox },
   { method: 'GET', path: '/__emulator/push', handle: pushes },
   { method: 'POST', path: '/__emulator/push/:oobCode/approve', handle: answerPush('approved') },
