@@ -3,7 +3,6 @@ import { MfaPasskeyItem } from '../elements/mfa-passkey-enroll/mfa-passkey-item.
 
 // The passkey parts travel together: a page that lists passkeys is one that may add one.
 export { MfaPasskeyEnroll, MfaPasskeyItem };
-export type { PasskeyAuthenticator } from '../elements/mfa-passkey-enroll/mfa-passkey-item.js';
 export type { PasskeyEnrollStep } from '../elements/mfa-passkey-enroll/mfa-passkey-enroll.js';
 
 MfaPasskeyEnroll.define('mfa-passkey-enroll');

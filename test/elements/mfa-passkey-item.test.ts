@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { MfaError } from '../../src/core/errors.js';
 import type { Authenticator, MfaSource } from '../../src/core/types.js';
 import '../../src/define/mfa-passkey-enroll.js';
-import type { MfaPasskeyItem, PasskeyAuthenticator } from '../../src/define/mfa-passkey-enroll.js';
+import type { MfaPasskeyItem } from '../../src/define/mfa-passkey-enroll.js';
 import type { MfaRemoveEvent } from '../../src/elements/shared/events.js';
 import { waitUntil } from '../helpers/wait.js';
 
@@ -27,10 +27,10 @@ class Double {
     this.removed.push(id);
   }
 }
-const key: PasskeyAuthenticator = {
+const key: Authenticator = {
   id: 'passkey|abc',
   authenticatorType: 'oob' as Authenticator['authenticatorType'],
-  factor: 'passkey' as Authenticator['factor'],
+  factor: 'passkey',
   active: true,
   name: 'MacBook',
   createdAt: '2026-03-04T10:00:00Z',
@@ -43,7 +43,7 @@ const key: PasskeyAuthenticator = {
 const part = (el: MfaPasskeyItem, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~='${name}']`);
 const text = (el: MfaPasskeyItem, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const focusedPart = (el: MfaPasskeyItem) => el.shadowRoot!.activeElement?.getAttribute('part') ?? '';
-const mount = (source: Double, authenticator: PasskeyAuthenticator = key, lang = 'en') =>
+const mount = (source: Double, authenticator: Authenticator = key, lang = 'en') =>
   fixture<HTMLDivElement>(html`<div lang=${lang}><mfa-passkey-item .source=${source as unknown as MfaSource} .authenticator=${authenticator}></mfa-passkey-item></div>`).then(
     (d) => d.firstElementChild as MfaPasskeyItem,
   );
@@ -54,7 +54,7 @@ describe('<mfa-passkey-item>', () => {
     expect(text(el, 'name')).to.equal('MacBook');
     expect(text(el, 'details')).to.equal('Added Mar 4, 2026 Last used Nov 20, 2026 Synced across your devices');
     await expect(el).to.be.accessible();
-    el.authenticator = { ...key, name: undefined, factor: 'webauthn-roaming' as Authenticator['factor'], lastAuthenticatedAt: undefined, passkey: { deviceType: 'single_device', backedUp: false } };
+    el.authenticator = { ...key, name: undefined, factor: 'webauthn-roaming', lastAuthenticatedAt: undefined, passkey: { deviceType: 'single_device', backedUp: false } };
     await el.updateComplete;
     expect(text(el, 'name')).to.equal('Security key');
     expect(text(el, 'details')).to.equal('Added Mar 4, 2026 Not used yet On one device only');

@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { MfaError } from '../../core/errors.js';
-import type { Authenticator, FactorName } from '../../core/types.js';
 import {
   ceremonyFailure,
   creationOptionsFromJSON,
@@ -10,6 +9,7 @@ import {
   type PublicKeyCredentialCreationOptionsJSON,
   type RegistrationResponseJSON,
 } from '../../core/webauthn-json.js';
+import type { MfaSource } from '../../core/types.js';
 import { MfaEnrollEvent } from '../shared/events.js';
 import { MfaElement } from '../shared/mfa-element.js';
 import { baseStyles } from '../shared/styles.js';
@@ -18,19 +18,6 @@ import { passkeyEnrollLocales, type PasskeyEnrollStrings } from './mfa-passkey-e
 import { passkeyEnrollStyles } from './mfa-passkey-enroll.styles.js';
 
 export type PasskeyEnrollStep = 'unsupported' | 'idle' | 'starting' | 'ceremony' | 'name' | 'saving' | 'done' | 'failed';
-
-/**
- * The source calls this part makes, as issue 17's contract states them (`enroll({factor:
- * 'passkey'})` answers the creation options; `verify({type:'passkey'})` confirms). Declared
- * structurally so the part depends on the contract's shape only.
- */
-interface PasskeySource {
-  enroll(req: { factor: 'passkey' }, opts?: { signal?: AbortSignal }): Promise<{ publicKey: PublicKeyCredentialCreationOptionsJSON }>;
-  verify(
-    req: { type: 'passkey'; credential: RegistrationResponseJSON; name?: string },
-    opts?: { signal?: AbortSignal },
-  ): Promise<{ authenticator?: Authenticator }>;
-}
 
 /** Timers, injectable so that a test decides when the ceremony's time runs out. */
 export interface CeremonyClock {
@@ -126,14 +113,16 @@ export class MfaPasskeyEnroll extends MfaElement<PasskeyEnrollStrings> {
 
   /** Asks for fresh options and runs the browser's ceremony (the Retry does the same). */
   async start(): Promise<void> {
-    const source = this.activeSource as unknown as PasskeySource | undefined;
+    const source: MfaSource | undefined = this.activeSource;
     if (!source || this.step === 'unsupported' || this.step === 'starting' || this.step === 'ceremony') return;
     this._failure = this._error = undefined;
     this.step = 'starting';
     this.announce(this.t('passkey.starting'));
     let publicKey: PublicKeyCredentialCreationOptionsJSON;
     try {
-      ({ publicKey } = await source.enroll({ factor: 'passkey' }, { signal: this.signal }));
+      const enrollment = await source.enroll({ factor: 'passkey' }, { signal: this.signal });
+      if (enrollment.type !== 'passkey') throw new MfaError('bad_response', { description: 'no passkey creation options' });
+      ({ publicKey } = enrollment);
     } catch (error) {
       return this.#fail(undefined, this.reportError(error, 'enroll'));
     }
@@ -170,7 +159,7 @@ export class MfaPasskeyEnroll extends MfaElement<PasskeyEnrollStrings> {
 
   async #save(event: Event): Promise<void> {
     event.preventDefault();
-    const source = this.activeSource as unknown as PasskeySource | undefined;
+    const source: MfaSource | undefined = this.activeSource;
     const credential = this.#credential;
     if (!source || !credential || this.step !== 'name') return;
     const name = this._name.trim() || this.#defaultName();
@@ -181,8 +170,7 @@ export class MfaPasskeyEnroll extends MfaElement<PasskeyEnrollStrings> {
       this.#credential = undefined;
       this.step = 'done';
       this.announce(() => this.sentences(this.t('passkey.doneTitle'), this.t('passkey.doneText')));
-      // 'passkey' joins FactorName with issue 17's contract (C17).
-      this.dispatchEvent(new MfaEnrollEvent({ factor: 'passkey' as FactorName, ...(result.authenticator ? { authenticator: result.authenticator } : {}) }));
+      this.dispatchEvent(new MfaEnrollEvent({ factor: 'passkey', ...(result.authenticator ? { authenticator: result.authenticator } : {}) }));
       await this.#focus('status');
     } catch (error) {
       // A refused response cannot be sent again: the retry starts a new ceremony.

@@ -8,17 +8,6 @@ import { baseStyles } from '../shared/styles.js';
 import { passkeyEnrollLocales, type PasskeyEnrollStrings } from './mfa-passkey-enroll.strings.js';
 import { passkeyEnrollStyles } from './mfa-passkey-enroll.styles.js';
 
-/** What issue 17's contract adds to `Authenticator` for passkeys and WebAuthn keys (C17). */
-export type PasskeyAuthenticator = Authenticator & {
-  passkey?: { deviceType?: 'single_device' | 'multi_device'; backedUp?: boolean };
-  renamable?: boolean;
-};
-
-interface RenamingSource {
-  rename?(id: string, name: string, opts?: { signal?: AbortSignal }): Promise<Authenticator>;
-  remove(id: string, opts?: { signal?: AbortSignal }): Promise<void>;
-}
-
 type Mode = 'view' | 'rename' | 'renaming' | 'confirm' | 'removing' | 'removed';
 
 /**
@@ -54,7 +43,7 @@ export class MfaPasskeyItem extends MfaElement<PasskeyEnrollStrings> {
   };
 
   /** The key shown. */
-  declare authenticator?: PasskeyAuthenticator;
+  declare authenticator?: Authenticator;
   /** @internal */
   declare _mode: Mode;
   /** @internal */
@@ -73,7 +62,7 @@ export class MfaPasskeyItem extends MfaElement<PasskeyEnrollStrings> {
 
   #label(): string {
     const a = this.authenticator;
-    return a?.name || this.t((a?.factor as string | undefined) === 'passkey' ? 'passkey.kindPasskey' : 'passkey.kindKey');
+    return a?.name || this.t(a?.factor === 'passkey' ? 'passkey.kindPasskey' : 'passkey.kindKey');
   }
 
   #date(iso?: string): string | undefined {
@@ -93,7 +82,7 @@ export class MfaPasskeyItem extends MfaElement<PasskeyEnrollStrings> {
   }
 
   #renamable(): boolean {
-    const source = this.activeSource as unknown as RenamingSource | undefined;
+    const source = this.activeSource;
     return Boolean(source?.rename) && this.authenticator?.renamable !== false;
   }
 
@@ -116,7 +105,7 @@ export class MfaPasskeyItem extends MfaElement<PasskeyEnrollStrings> {
   async #saveName(event: Event): Promise<void> {
     event.preventDefault();
     const a = this.authenticator;
-    const source = this.activeSource as unknown as RenamingSource | undefined;
+    const source = this.activeSource;
     const name = this._draft.trim();
     if (!a || !source?.rename || this._mode !== 'rename') return;
     if (!name) {
@@ -139,7 +128,7 @@ export class MfaPasskeyItem extends MfaElement<PasskeyEnrollStrings> {
 
   async #remove(): Promise<void> {
     const a = this.authenticator;
-    const source = this.activeSource as unknown as RenamingSource | undefined;
+    const source = this.activeSource;
     if (!a || !source || this._mode !== 'confirm') return;
     this._mode = 'removing';
     try {
