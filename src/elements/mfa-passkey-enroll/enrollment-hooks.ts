@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import type { Authenticator, MfaSource, SourceCapabilities } from '../../core/types.js';
-import { loadPasskeyParts } from './passkey-loader.js';
+import { loadPasskeyParts } from './passkey-parts.js';
 
 /**
  * What `<mfa-enrollment>` needs for passkeys, kept out of it: the templates name the on-demand
