@@ -42,9 +42,34 @@ const PARTS = {
     },
   },
 };
+// The passkey parts (<mfa-passkey-enroll>, <mfa-passkey-item>): a file beside the pages that can
+// open them, fetched when a user adds or lists a passkey. These pages still inline the parts
+// their `*-loader` modules name (the recovery codes).
+const PASSKEY_PART = {
+  name: 'passkey',
+  entry: 'src/define/mfa-passkey-enroll.ts',
+  own: /\/src\/(elements\/mfa-passkey-enroll\/(?!enrollment-hooks|passkey-parts)|define\/mfa-passkey-enroll\.ts|core\/webauthn-json\.ts)/,
+  request: /define\/mfa-passkey-enroll\.js$/,
+  inlineLoaders: true,
+  shared: {
+    lit: ['css', 'html', 'nothing'],
+    'src/core/errors.ts': ['MfaError'],
+    'src/elements/shared/events.ts': ['MfaEnrollEvent', 'MfaRemoveEvent'],
+    'src/elements/shared/localize.ts': ['resolveLang'],
+    'src/elements/shared/mfa-element.ts': ['MfaElement'],
+    'src/elements/shared/styles.ts': ['baseStyles'],
+  },
+};
+PARTS['mfa-enrollment'] = PASSKEY_PART;
+PARTS['mfa-elements'] = PASSKEY_PART;
 
-const partExports = (part) =>
-  Object.entries(part.shared).map(([from, names]) => `export { ${names} } from '${from === 'lit' ? from : `./${from}`}';`).join('\n');
+// What the page exports for its part, minus what it exports anyway (the all-in-one file's API).
+const partExports = (part, contents = '') =>
+  Object.entries(part.shared)
+    .map(([from, names]) => [from, names.filter((n) => !new RegExp(`export \\{[^}]*\\b${n}\\b`).test(contents))])
+    .filter(([, names]) => names.length)
+    .map(([from, names]) => `export { ${names} } from '${from === 'lit' ? from : `./${from}`}';`)
+    .join('\n');
 
 async function buildPart(part, pageName) {
   const shared = new Set(Object.keys(part.shared).map((f) => (f === 'lit' ? f : join(process.cwd(), f))));
@@ -92,7 +117,7 @@ for (const { name, contents, mode } of cdnFiles()) {
   const page = await build({
     ...common,
     mangleCache,
-    stdin: { contents: part ? `${contents}\n${partExports(part)}` : contents, resolveDir: process.cwd(), sourcefile: `${name}.ts`, loader: 'ts' },
+    stdin: { contents: part ? `${contents}\n${partExports(part, contents)}` : contents, resolveDir: process.cwd(), sourcefile: `${name}.ts`, loader: 'ts' },
     outdir,
     entryNames: name,
     // Splitting only for the lazy translation tables; the QR library is built on its own below so it
@@ -115,7 +140,8 @@ for (const { name, contents, mode } of cdnFiles()) {
       setup(b) {
         if (part) {
           b.onResolve({ filter: part.request }, (args) => (args.kind === 'dynamic-import' ? { path: `./parts/${name}.${part.name}.js`, external: true } : undefined));
-        } else {
+        }
+        if (!part || part.inlineLoaders) {
           b.onResolve({ filter: /-loader\.js$/ }, (args) => ({ path: join(args.resolveDir, args.path.replace(/\.js$/, '.bundled.ts')) }));
         }
       },
