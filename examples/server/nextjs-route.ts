@@ -41,3 +41,5 @@ const mfa = createMfaProxy({
 export const GET = mfa;
 export const POST = mfa;
 export const DELETE = mfa;
+// The My Account routes ({base}/me/…) rename and switch SMS ⇄ voice with PATCH.
+export const PATCH = mfa;

@@ -1,4 +1,4 @@
-import { MfaError } from './errors.js';
+import { MfaError, myAccountOnly } from './errors.js';
 import { request, type HttpRequest } from './http.js';
 import { checkAuthenticatorId, checkEnrollInput } from './input.js';
 import { resolveOrigin } from './origin.js';
@@ -102,6 +102,7 @@ export class MfaApiSource implements MfaSource {
 
   async enroll(req: EnrollRequest, opts?: CallOptions): Promise<Enrollment> {
     if ('mode' in req) throw new MfaError('unsupported', { description: 'ticket enrollment needs a server (proxy mode)' });
+    if (req.factor === 'recovery-code' || req.factor === 'passkey') throw myAccountOnly(req.factor);
     const checked = checkEnrollInput(req);
     return this.#call(BEARER, '/mfa/associate', opts, () => ({
       method: 'POST',

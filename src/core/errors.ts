@@ -182,3 +182,8 @@ export function parseRetryAfter(headers: Headers, now: number = Date.now()): num
   if (reset && /^\d+$/.test(reset)) return Math.max(0, Math.ceil(Number(reset) - now / 1000));
   return undefined;
 }
+
+/** Passkeys and a separate recovery-code enrollment exist only in the My Account API. */
+export function myAccountOnly(factor: string): MfaError {
+  return new MfaError('unsupported', { description: `${factor} is enrolled through the My Account API only` });
+}

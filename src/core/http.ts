@@ -21,6 +21,8 @@ export interface HttpRequest<T> {
   timeoutMs?: number;
   fetch?: FetchLike;
   credentials?: RequestCredentials;
+  /** Maps a non-2xx answer instead of `errorFromResponse` (the My Account API's problem details). */
+  error?: (status: number, headers: Headers, body: unknown) => MfaError;
 }
 
 /**
@@ -84,7 +86,7 @@ export async function request<T = undefined>(req: HttpRequest<T>): Promise<T> {
         isJson = false;
       }
     }
-    if (!response.ok) throw errorFromResponse(status, response.headers, value);
+    if (!response.ok) throw (req.error ?? errorFromResponse)(status, response.headers, value);
     if (!req.parse) return undefined as T;
     if (!isJson) throw new MfaError('bad_response', { status, description: 'response is not JSON' });
     try {

@@ -1,4 +1,4 @@
-import { MfaError } from './errors.js';
+import { MfaError, myAccountOnly } from './errors.js';
 import { FACTORS, challengeTypeOf, idPrefix, isFactorName } from './factors.js';
 import { codeForStatus, request, type HttpRequest } from './http.js';
 import { checkAuthenticatorId, checkEnrollInput } from './input.js';
@@ -139,6 +139,7 @@ export class ProxySource implements MfaSource {
   async enroll(req: EnrollRequest, opts?: CallOptions): Promise<Enrollment> {
     if (req.factor === 'push' && !this.#push) throw pushUnsupported();
     if ('mode' in req) return this.#ticket(req.factor, opts);
+    if (req.factor === 'recovery-code' || req.factor === 'passkey') throw myAccountOnly(req.factor);
     const checked = checkEnrollInput(req);
     return this.#either(
       'associate',
@@ -317,7 +318,8 @@ function unsupported(key: RouteKey, cause?: MfaError): MfaError {
  * `http:` on loopback) since the bearer token and cookies ride along. No query or fragment: paths
  * are appended to it.
  */
-function checkBaseUrl(value: string): string {
+/** A proxy base URL: a path or a secure URL without credentials, query or fragment; no trailing slash. */
+export function checkBaseUrl(value: string): string {
   const trimmed = value.trim().replace(/\/+$/, '');
   const refuse = (description: string): MfaError => new MfaError('invalid_uri', { description });
   if (/[?#]/.test(trimmed)) throw refuse('proxy URL must not have a query or fragment');

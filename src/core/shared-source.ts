@@ -84,7 +84,42 @@ export class SharedSource implements MfaSource {
 
   async remove(authenticatorId: string, opts?: CallOptions): Promise<void> {
     await this.inner.remove(authenticatorId, opts);
-    this.invalidate();
+    this.#changed((list) => list.filter((a) => a.id !== authenticatorId && !a.linkedIds.includes(authenticatorId)));
+  }
+
+  get rename(): MfaSource['rename'] {
+    const inner = this.inner.rename?.bind(this.inner);
+    return inner && (async (id, name, opts) => this.#put(await inner(id, name, opts)));
+  }
+
+  get setPreferredChannel(): MfaSource['setPreferredChannel'] {
+    const inner = this.inner.setPreferredChannel?.bind(this.inner);
+    return inner && (async (id, channel, opts) => this.#put(await inner(id, channel, opts)));
+  }
+
+  /** The method as the server now has it, in place of the cached one (or added). */
+  #put(method: Authenticator): Authenticator {
+    this.#changed((list) => (list.some((a) => a.id === method.id) ? list.map((a) => (a.id === method.id ? method : a)) : [...list, method]));
+    return method;
+  }
+
+  /**
+   * After a change: a source that says not to re-list (`relist: false`, the My Account API's few
+   * requests a minute) has the cached list updated from what the change returned; any other is
+   * invalidated. Subscribers are told either way.
+   */
+  #changed(update: (list: Authenticator[]) => Authenticator[]): void {
+    if (this.inner.capabilities?.relist !== false) return this.invalidate();
+    this.#generation++;
+    const list = this.#list;
+    if (list) {
+      const next = list.then(update);
+      this.#list = next;
+      next.catch(() => {
+        if (this.#list === next) this.#list = undefined;
+      });
+    }
+    for (const listener of [...this.#listeners]) listener();
   }
 
   challenge(req: ChallengeRequest, opts?: CallOptions): Promise<Challenge> {
@@ -93,7 +128,9 @@ export class SharedSource implements MfaSource {
 
   async verify(req: VerifyRequest, opts?: CallOptions): Promise<VerifyResult> {
     const result = await this.inner.verify(req, opts);
-    this.invalidate();
+    const method = result.authenticator;
+    if (method) this.#put(method);
+    else this.invalidate();
     return result;
   }
 

@@ -87,10 +87,19 @@ export type EnrollRequest =
   | { factor: 'push' }
   /** My Account only: answers with the WebAuthn creation options. */
   | { factor: 'passkey' }
+  /** My Account only: a new recovery code, confirmed with `verify({ type: 'recovery-code', … })` once saved. */
+  | { factor: 'recovery-code' }
   /** Ask the backend for a hosted enrollment ticket instead of enrolling inline. */
   | { factor: Exclude<FactorName, 'recovery-code'>; mode: 'ticket' };
 
-export type Enrollment = OtpEnrollment | OobEnrollment | TicketEnrollment | PasskeyEnrollment;
+export type Enrollment = OtpEnrollment | OobEnrollment | TicketEnrollment | PasskeyEnrollment | RecoveryCodeEnrollment;
+
+/** My Account: show the code once, then confirm. */
+export interface RecoveryCodeEnrollment {
+  type: 'recovery-code';
+  factor: 'recovery-code';
+  recoveryCode: string;
+}
 
 /** Confirm with `source.verify({ type: 'passkey', credential })` after `navigator.credentials.create()`. */
 export interface PasskeyEnrollment {

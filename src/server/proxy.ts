@@ -23,6 +23,7 @@ import {
   type UpstreamOptions,
   type UpstreamResponse,
 } from './upstream.js';
+import { matchMe, serveMe, type MeMatch } from './my-account-routes.js';
 import { checkAssociate, checkChallenge, checkId, checkTicket, checkVerify, readJsonBody } from './validation.js';
 
 /** What the app's session knows about the signed-in user. */
@@ -33,6 +34,10 @@ export interface ProxySession {
   mfaToken?: string;
   /** An access token for the `https://{domain}/mfa/` audience (`enroll read:authenticators remove:authenticators`). */
   accessToken?: string;
+  /** An access token for `https://{domain}/me/` (the My Account routes under `{base}/me`). */
+  myAccountToken?: string;
+  /** Its scopes, space-separated, when known: a route whose scope is missing is refused before Auth0. */
+  myAccountScope?: string;
 }
 
 /** New tokens for the app to keep in its session (camelCase, as in `TokenSet`). */
@@ -114,13 +119,15 @@ const ASSOCIATE_FIELDS = [
 const CHALLENGE_FIELDS = ['challenge_type', 'oob_code', 'binding_method', 'interval', 'expires_in'];
 const TOKEN_FIELDS = ['access_token', 'id_token', 'refresh_token', 'expires_in', 'scope', 'token_type'];
 
-type Route = 'factors' | 'ticket' | 'removeMethod' | 'list' | 'associate' | 'challenge' | 'verify' | 'remove' | 'regenerate';
+type Route = 'factors' | 'ticket' | 'removeMethod' | 'list' | 'associate' | 'challenge' | 'verify' | 'remove' | 'regenerate' | 'me';
 
 interface Context {
   request: Request;
   session: ProxySession;
   /** Decoded path segment: the id of the two DELETE routes. */
   id?: string;
+  /** The My Account route below `{base}/me`. */
+  me?: MeMatch;
 }
 
 /**
@@ -153,7 +160,11 @@ export function createMfaProxy(options: MfaProxyOptions): MfaProxyHandler {
   };
   const management = options.management ? new ManagementClient(upstream, options.management) : undefined;
 
-  function route(method: string, rest: string[]): { route: Route; id?: string } | Response {
+  function route(method: string, rest: string[]): { route: Route; id?: string; me?: MeMatch } | Response {
+    if (rest[0] === 'me') {
+      const me = matchMe(method, rest.slice(1));
+      return me instanceof Response ? me : { route: 'me', me };
+    }
     const allow = (methods: string[], match: Route | undefined, id?: string) =>
       match ? { route: match, ...(id !== undefined && { id }) } : methodNotAllowed(methods);
     if (rest.length === 0) {
@@ -217,7 +228,7 @@ export function createMfaProxy(options: MfaProxyOptions): MfaProxyHandler {
         });
       }
     }
-    const ctx: Context = { request, session, ...(matched.id !== undefined && { id: matched.id }) };
+    const ctx: Context = { request, session, ...(matched.id !== undefined && { id: matched.id }), ...(matched.me && { me: matched.me }) };
     return handlers[matched.route](ctx);
   }
 
@@ -303,6 +314,8 @@ export function createMfaProxy(options: MfaProxyOptions): MfaProxyHandler {
   }
 
   const handlers: Record<Route, (ctx: Context) => Promise<Response>> = {
+    me: (ctx) => serveMe(upstream, ctx.request, ctx.me!, ctx.session.myAccountToken, ctx.session.myAccountScope, basePath),
+
     async list(ctx) {
       const items = await listMfa(ctx);
       return json(items.map((item) => pick(item, AUTHENTICATOR_FIELDS)));

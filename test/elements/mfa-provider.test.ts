@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { nextEvent } from '../helpers/within.js';
 import { MfaApiSource } from '../../src/core/api-source.js';
+import { MyAccountSource } from '../../src/core/my-account-source.js';
 import { ProxySource } from '../../src/core/proxy-source.js';
 import { SharedSource } from '../../src/core/shared-source.js';
 import type { Authenticator, MfaSource } from '../../src/core/types.js';
@@ -69,6 +70,33 @@ describe('<mfa-provider>', () => {
     provider.source = shared;
     await provider.updateComplete;
     expect(provider.providedSource).to.equal(shared, 'a SharedSource is provided as it is');
+  });
+
+  it('api="my-account" builds a MyAccountSource (domain: direct with the token property; proxy-url: the proxy), listing over real HTTP', async () => {
+    const user = await emulator.createUser();
+    await emulator.seed(user.id, { factor: 'email', email: 'me@example.com' });
+    const minted = await fetch(`${env.emulatorUrl}/__emulator/users/${encodeURIComponent(user.id)}/my-account-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    }).then((r) => r.json() as Promise<{ access_token: string }>);
+    const provider = await fixture<MfaProvider>(
+      html`<mfa-provider api="my-account" domain=${env.emulatorUrl} .accessToken=${minted.access_token}></mfa-provider>`,
+    );
+    const inner = provider.providedSource!.inner as MyAccountSource;
+    expect(inner).to.be.instanceOf(MyAccountSource);
+    expect(inner.baseUrl).to.equal(`${env.emulatorUrl}/me/v1`);
+    expect(provider.providedSource!.capabilities?.relist).to.equal(false);
+    const list = await provider.providedSource!.listAuthenticators();
+    // Seeding the first method gave the user a recovery code too.
+    expect(list.map((a) => [a.factor, a.name ?? null])).to.deep.equal([['email', 'me@example.com'], ['recovery-code', null]]);
+    expect(provider.outerHTML).not.to.contain(minted.access_token);
+    provider.setAttribute('proxy-url', '/api/auth/mfa/me');
+    await provider.updateComplete;
+    expect((provider.providedSource!.inner as MyAccountSource).baseUrl).to.equal('/api/auth/mfa/me');
+    provider.removeAttribute('api');
+    await provider.updateComplete;
+    expect(provider.providedSource!.inner).to.be.instanceOf(ProxySource);
   });
 
   it('keeps tokens out of attributes and markup', async () => {

@@ -10,7 +10,7 @@ import type { SourceKind, Tokens } from './sources/kinds.js';
 import { SOURCE_KINDS } from './sources/index.js';
 
 /** What decides which source is built; a change to any of these builds a new one. */
-type Config = readonly [MfaSource | undefined, string | undefined, string | undefined, string | undefined, FetchLike | undefined, GetToken | undefined];
+type Config = readonly [MfaSource | undefined, string | undefined, string | undefined, string | undefined, FetchLike | undefined, GetToken | undefined, string | undefined];
 
 /**
  * Provides one data source to every mfa-* element inside it, so that they share one state: one
@@ -18,7 +18,9 @@ type Config = readonly [MfaSource | undefined, string | undefined, string | unde
  * the others. Has no UI of its own (`display: contents`).
  *
  * The source is, in order of precedence: the `source` property (any `MfaSource`); a `ProxySource`
- * for `proxy-url`; an `MfaApiSource` for `domain` + `client-id`. It is wrapped in a `SharedSource`
+ * for `proxy-url`; an `MfaApiSource` for `domain` + `client-id`; with `api="my-account"`, a
+ * `MyAccountSource` for `domain` (direct, with an access token for `https://{domain}/me/`) or for
+ * `proxy-url` (the server's My Account routes). It is wrapped in a `SharedSource`
  * (unless it already is one) and provided through `@lit/context`. Elements inserted or defined
  * later find it too: a `ContextRoot` on the document replays their requests when the provider
  * appears.
@@ -48,6 +50,7 @@ export class MfaProvider extends LitElement {
   `;
 
   static override properties = {
+    api: { type: String },
     proxyUrl: { type: String, attribute: 'proxy-url' },
     domain: { type: String },
     clientId: { type: String, attribute: 'client-id' },
@@ -61,6 +64,11 @@ export class MfaProvider extends LitElement {
   /** Tolerant registration (see `MfaElement.define`). */
   static define = MfaElement.define;
 
+  /**
+   * The Auth0 API: the MFA API when absent, or `my-account` (passkeys, rename; `/me/v1`). A script-tag
+   * file built for one MFA-API mode does not carry it.
+   */
+  declare api?: string;
   /** Proxy mode: the base URL of the server routes (`/api/auth/mfa`). */
   declare proxyUrl?: string;
   /** Direct mode: the Auth0 domain (`tenant.auth0.com`) or a full origin (`http://127.0.0.1:4000`). */
@@ -115,7 +123,7 @@ export class MfaProvider extends LitElement {
 
   /** Brings the provided source in line with the attributes and properties. */
   #sync(): void {
-    const config: Config = [this.source, this.proxyUrl, this.domain, this.clientId, this.fetch, this.getToken];
+    const config: Config = [this.source, this.proxyUrl, this.domain, this.clientId, this.fetch, this.getToken, this.api];
     const tokens: Tokens = { mfaToken: this.mfaToken, accessToken: this.accessToken };
     if (this.#config?.every((value, i) => Object.is(value, config[i]))) {
       if (tokens.mfaToken === this.#tokens.mfaToken && tokens.accessToken === this.#tokens.accessToken) return;
@@ -147,10 +155,10 @@ export class MfaProvider extends LitElement {
     this.#kind = undefined;
     if (this.source) return this.source;
     const settings = {
-      proxyUrl: this.proxyUrl, domain: this.domain, clientId: this.clientId,
+      api: this.api, proxyUrl: this.proxyUrl, domain: this.domain, clientId: this.clientId,
       mfaToken: this.mfaToken, accessToken: this.accessToken, getToken: this.getToken, fetch: this.fetch,
     };
-    const kind = Object.values(SOURCE_KINDS).find((k) => k.wants(settings));
+    const kind = Object.values(SOURCE_KINDS).find((k) => k.api === (this.api || undefined) && k.wants(settings));
     if (kind) {
       const built = kind.create(settings);
       this.#kind = kind;

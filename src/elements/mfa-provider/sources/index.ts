@@ -1,4 +1,5 @@
 import { direct } from './direct.js';
+import { myAccount } from './my-account.js';
 import { proxy } from './proxy.js';
 import type { SourceKind } from './kinds.js';
 
@@ -8,4 +9,4 @@ import type { SourceKind } from './kinds.js';
  * (`dist/cdn/*.proxy.js`, `*.direct.js`) replace this module with one that lists only that mode,
  * so a page carries only the source it uses (scripts/build-bundle.mjs).
  */
-export const SOURCE_KINDS: Record<string, SourceKind> = { proxy, direct };
+export const SOURCE_KINDS: Record<string, SourceKind> = { myAccount, proxy, direct };

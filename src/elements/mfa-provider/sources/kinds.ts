@@ -4,6 +4,8 @@ export type Tokens = { mfaToken?: string; accessToken?: string };
 
 /** What the provider's attributes and properties say about the source to build. */
 export interface SourceSettings extends Tokens {
+  /** The Auth0 API spoken: the MFA API (default) or `my-account`. */
+  api?: string;
   proxyUrl?: string;
   domain?: string;
   clientId?: string;
@@ -13,6 +15,8 @@ export interface SourceSettings extends Tokens {
 
 /** One way of building a source (a mode of `<mfa-provider>`). */
 export interface SourceKind {
+  /** The `api` this kind speaks; absent: the MFA API. */
+  api?: string;
   /** Whether these settings ask for this kind. */
   wants(settings: SourceSettings): boolean;
   /** Throws an `MfaError` for settings that cannot work. */
