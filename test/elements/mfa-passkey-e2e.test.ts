@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { MfaError } from '../../src/core/errors.js';
-import type { Authenticator, Enrollment, MfaSource, VerifyRequest, VerifyResult } from '../../src/core/types.js';
+import { MyAccountSource } from '../../src/core/my-account-source.js';
+import type { MfaSource, VerifyRequest, VerifyResult } from '../../src/core/types.js';
 import { fromBase64Url, toBase64Url } from '../../src/core/webauthn-json.js';
 import '../../src/define/mfa-passkey-enroll.js';
 import type { MfaPasskeyEnroll, MfaPasskeyItem } from '../../src/define/mfa-passkey-enroll.js';
@@ -12,68 +12,31 @@ import { env } from '../helpers/env.js';
 import { waitUntil } from '../helpers/wait.js';
 
 // End to end: Chromium's virtual authenticator (CTAP2, resident key, user verification) makes the
-// credential, the emulator's /me/v1 verifies it with @simplewebauthn/server. The /me/v1 calls go
-// through a minimal test-side client (`MeV1`) until C17's MyAccountSource is merged here; it
-// speaks the reference's wire format and nothing else.
+// credential, C17's MyAccountSource carries it over HTTP, the emulator's /me/v1 verifies it with
+// @simplewebauthn/server.
 
 const chromium = /Chrome\//.test(navigator.userAgent);
 const webauthn = (payload: object) => executeServerCommand<unknown, object>('webauthn', payload);
 
-class MeV1 {
-  #session?: string;
+/** C17's MyAccountSource, with a switch that tampers with the credential before it is sent. */
+class TamperingSource extends MyAccountSource {
   tamper = false;
-  constructor(readonly token: string) {}
-  async #fetch(method: string, path: string, body?: unknown) {
-    const response = await fetch(`${env.emulatorUrl}/me/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${this.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    const json = response.status === 204 ? {} : await response.json();
-    if (!response.ok) throw new MfaError(response.status === 400 ? 'invalid_request' : 'server_error', { description: json.detail });
-    return json;
-  }
-  #authenticator(m: Record<string, any>): Authenticator {
-    return {
-      id: m.id, authenticatorType: 'oob', factor: 'passkey', active: m.confirmed !== false, name: m.name,
-      createdAt: m.created_at, lastAuthenticatedAt: m.last_auth_at, linkedIds: [], removable: true, renamable: true,
-      passkey: { deviceType: m.credential_device_type, backedUp: m.credential_backed_up },
-    } as Authenticator;
-  }
-  async listAuthenticators() {
-    return ((await this.#fetch('GET', '/authentication-methods?type=passkey')).authentication_methods as any[]).map((m) => this.#authenticator(m));
-  }
-  async enroll(): Promise<Enrollment> {
-    const body = await this.#fetch('POST', '/authentication-methods', { type: 'passkey' });
-    this.#session = body.auth_session;
-    return { type: 'passkey', factor: 'passkey', publicKey: body.authn_params_public_key };
-  }
-  async verify(req: VerifyRequest): Promise<VerifyResult> {
-    if (req.type !== 'passkey') throw new Error('passkeys only');
+  override verify(req: VerifyRequest, opts?: { signal?: AbortSignal }): Promise<VerifyResult> {
+    if (!this.tamper || req.type !== 'passkey') return super.verify(req, opts);
     const credential = structuredClone(req.credential);
-    if (this.tamper) {
-      const client = JSON.parse(new TextDecoder().decode(fromBase64Url(credential.response.clientDataJSON)));
-      credential.response.clientDataJSON = toBase64Url(new TextEncoder().encode(JSON.stringify({ ...client, origin: 'https://evil.example' })));
-    }
-    const body = await this.#fetch('POST', '/authentication-methods/passkey%7Cnew/verify', { auth_session: this.#session, authn_response: credential });
-    if (req.name) await this.#fetch('PATCH', `/authentication-methods/${encodeURIComponent(body.id)}`, { name: req.name });
-    return { authenticator: this.#authenticator({ ...body, name: req.name ?? body.name }) } as VerifyResult;
+    const client = JSON.parse(new TextDecoder().decode(fromBase64Url(credential.response.clientDataJSON)));
+    credential.response.clientDataJSON = toBase64Url(new TextEncoder().encode(JSON.stringify({ ...client, origin: 'https://evil.example' })));
+    return super.verify({ ...req, credential }, opts);
   }
-  async rename(id: string, name: string) {
-    return this.#authenticator(await this.#fetch('PATCH', `/authentication-methods/${encodeURIComponent(id)}`, { name }));
-  }
-  async remove(id: string) {
-    await this.#fetch('DELETE', `/authentication-methods/${encodeURIComponent(id)}`);
-  }
-  async challenge(): Promise<never> {
-    throw new Error('not used');
+  async passkeys() {
+    return (await this.listAuthenticators()).filter((a) => a.factor === 'passkey');
   }
 }
 
-async function meSource(): Promise<MeV1> {
+async function meSource(): Promise<TamperingSource> {
   const user = await emulator.createUser();
   const { access_token } = await emulatorCall<{ access_token: string }>(env.emulatorUrl, 'POST', `/__emulator/users/${encodeURIComponent(user.id)}/my-account-token`, {});
-  return new MeV1(access_token);
+  return new TamperingSource({ domain: env.emulatorUrl, accessToken: access_token });
 }
 const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~='${name}']`);
 const stepIs = (el: MfaPasskeyEnroll, step: string) => waitUntil(() => el.step === step, `step stayed ${el.step}, not ${step}`);
@@ -109,7 +72,7 @@ describe('passkeys end to end (virtual authenticator → emulator /me/v1)', () =
       expect(event.detail.factor).to.equal('passkey');
       const held = (await webauthn({ action: 'credentials', authenticatorId })) as { credentialId: string }[];
       expect(held).to.have.length(1);
-      const [listed] = await source.listAuthenticators();
+      const [listed] = await source.passkeys();
       expect(listed!.id).to.equal(event.detail.authenticator!.id);
       expect(listed!.name).to.equal('Chrome on Linux');
 
@@ -122,14 +85,14 @@ describe('passkeys end to end (virtual authenticator → emulator /me/v1)', () =
       input.dispatchEvent(new Event('input'));
       part(item, 'save-button')!.click();
       await waitUntil(() => part(item, 'name')?.textContent === 'Test laptop', 'not renamed');
-      expect((await source.listAuthenticators())[0]!.name).to.equal('Test laptop');
+      expect((await source.passkeys())[0]!.name).to.equal('Test laptop');
 
       const removed = new Promise<MfaRemoveEvent>((r) => item.addEventListener('mfa-remove', r, { once: true }));
       part(item, 'remove-button')!.click();
       await waitUntil(() => part(item, 'confirm-button'), 'no confirmation');
       part(item, 'confirm-button')!.click();
       expect((await removed).detail.authenticatorId).to.equal(listed!.id);
-      expect(await source.listAuthenticators()).to.deep.equal([]);
+      expect(await source.passkeys()).to.deep.equal([]);
     });
 
     it('a tampered response is refused by the emulator; nothing is listed; a retry succeeds', async () => {
@@ -142,13 +105,13 @@ describe('passkeys end to end (virtual authenticator → emulator /me/v1)', () =
       await stepIs(el, 'failed');
       await el.updateComplete;
       expect(part(el, 'error')!.textContent).to.equal('The request was refused. Check what you entered.');
-      expect(await source.listAuthenticators()).to.deep.equal([]);
+      expect(await source.passkeys()).to.deep.equal([]);
       source.tamper = false;
       part(el, 'retry-button')!.click();
       await stepIs(el, 'name');
       part(el, 'save-button')!.click();
       await stepIs(el, 'done');
-      expect(await source.listAuthenticators()).to.have.length(1);
+      expect(await source.passkeys()).to.have.length(1);
     });
 
     it('the user cancels (no presence): nothing is listed, and the retry enrolls', async () => {
@@ -159,13 +122,13 @@ describe('passkeys end to end (virtual authenticator → emulator /me/v1)', () =
       await stepIs(el, 'ceremony');
       part(el, 'cancel-button')!.click();
       await stepIs(el, 'failed');
-      expect(await source.listAuthenticators()).to.deep.equal([]);
+      expect(await source.passkeys()).to.deep.equal([]);
       await webauthn({ action: 'presence', authenticatorId, value: true });
       part(el, 'retry-button')!.click();
       await stepIs(el, 'name');
       part(el, 'save-button')!.click();
       await stepIs(el, 'done');
-      expect(await source.listAuthenticators()).to.have.length(1);
+      expect(await source.passkeys()).to.have.length(1);
     });
   });
 });
