@@ -184,7 +184,7 @@ const mfaEnrollment: Table['mfa-enrollment'] = {
   'factor.recovery-code.title': 'Code de récupération',
   'factor.recovery-code.description': 'Un code à usage unique qui vous permet de vous connecter quand vos autres méthodes ne sont pas disponibles. Vous le recevez avec votre première méthode.',
   'factor.passkey.title': 'Clé d’accès',
-  'factor.passkey.description': 'Connectez-vous avec votre empreinte, votre visage ou le verrouillage de l’écran ; synchronisée par votre gestionnaire de mots de passe ou gardée sur cet appareil.',
+  'factor.passkey.description': 'Connectez-vous avec votre empreinte, votre visage ou le verrouillage de l’écran ; synchronisée par votre gestionnaire de mots de passe ou gardée sur cet appareil.',
   'factor.webauthn-roaming.title': 'Clé de sécurité',
   'factor.webauthn-roaming.description': 'Utilisez une clé de sécurité physique, comme une YubiKey.',
   'factor.webauthn-platform.title': 'Biométrie de l’appareil',
