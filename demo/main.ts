@@ -67,7 +67,10 @@ let session: SignedIn | undefined;
 let attempt = 0;
 let settled = 0;
 
-const selectedMode = (): Mode => (modeSwitch.querySelector<HTMLInputElement>('input[name="mode"]:checked')?.value === 'proxy' ? 'proxy' : 'direct');
+const selectedMode = (): Mode => {
+  const value = modeSwitch.querySelector<HTMLInputElement>('input[name="mode"]:checked')?.value;
+  return value === 'proxy' || value === 'my-account' ? value : 'direct';
+};
 
 /** The mode radios stay enabled (disabling the focused one would drop the keyboard focus). */
 function setBusy(busy: boolean): void {
@@ -156,7 +159,18 @@ async function stop(announce: boolean): Promise<void> {
 function mountElements(signedIn: SignedIn): void {
   const fragment = document.importNode(template.content, true);
   const provider = fragment.querySelector('mfa-provider') as MfaProvider;
-  if (signedIn.mode === 'direct') {
+  if (signedIn.mode === 'my-account') {
+    provider.setAttribute('api', 'my-account');
+    provider.setAttribute('domain', config.emulatorUrl);
+    provider.accessToken = signedIn.myAccountToken;
+    // The emulator's tenant lists passkeys only through My Account: the row is asked for here.
+    fragment.querySelector('mfa-enrollment')?.setAttribute('factors', 'passkey otp sms voice email push recovery-code');
+    elementsHint.replaceChildren(
+      'My Account mode: ',
+      h('code', {}, `<mfa-provider api="my-account" domain="${config.emulatorUrl}">`),
+      ' with a /me/ access token in its accessToken property. Passkeys can be added here (the browser’s own prompt), renamed and removed; changes are applied from the answers, without re-listing.',
+    );
+  } else if (signedIn.mode === 'direct') {
     provider.setAttribute('domain', config.emulatorUrl);
     provider.setAttribute('client-id', config.clientId);
     provider.mfaToken = signedIn.mfaToken;

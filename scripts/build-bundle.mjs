@@ -8,7 +8,7 @@
 // so nothing else is split off.
 import { build } from 'esbuild';
 import { rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { esbuildProductionSource } from './strip-dev-text.mjs';
 import { cdnFiles } from './cdn-pages.mjs';
 
@@ -75,12 +75,38 @@ const PARTS = {
     },
   }],
 };
+// The passkey parts (<mfa-passkey-enroll>, <mfa-passkey-item>): a file beside the pages that can
+// open them, fetched when a user adds or lists a passkey. These pages still inline the parts
+// their `*-loader` modules name (the recovery codes).
+const PASSKEY_PART = {
+  name: 'passkey',
+  entry: 'src/define/mfa-passkey-enroll.ts',
+  own: /\/src\/(elements\/mfa-passkey-enroll\/(?!enrollment-hooks|passkey-parts)|define\/mfa-passkey-enroll\.ts|core\/webauthn-json\.ts)/,
+  request: /define\/mfa-passkey-enroll\.js$/,
+  inlineLoaders: true,
+  shared: {
+    lit: ['css', 'html', 'nothing'],
+    'src/core/errors.ts': ['MfaError'],
+    'src/elements/shared/events.ts': ['MfaEnrollEvent', 'MfaRemoveEvent'],
+    'src/elements/shared/localize.ts': ['resolveLang'],
+    'src/elements/shared/mfa-element.ts': ['MfaElement'],
+    'src/elements/shared/styles.ts': ['baseStyles'],
+  },
+};
+PARTS['mfa-enrollment'].push(PASSKEY_PART);
+PARTS['mfa-elements'] = [PASSKEY_PART];
 
-/** What a page exports for its parts: each name once, however many parts import it. */
-function partExports(parts) {
+/** What a page exports for its parts: each name once, however many parts import it, and none the page exports anyway (the all-in-one file's API). */
+function partExports(parts, contents = '') {
   const byFile = {};
   for (const part of parts) for (const [from, names] of Object.entries(part.shared)) byFile[from] = [...new Set([...(byFile[from] ?? []), ...names])];
-  return Object.entries(byFile).map(([from, names]) => `export { ${names} } from '${from === 'lit' ? from : `./${from}`}';`).join('\n');
+  return Object.entries(byFile)
+    // A file named with no names is imported for its effect (it defines an element): always kept.
+    .map(([from, names]) => [from, names, names.filter((n) => !new RegExp(`export \\{[^}]*\\b${n}\\b`).test(contents))])
+    .filter(([, names, left]) => left.length || !names.length)
+    .map(([from, , names]) => [from, names])
+    .map(([from, names]) => `export { ${names} } from '${from === 'lit' ? from : `./${from}`}';`)
+    .join('\n');
 }
 
 async function buildPart(part, pageName) {
@@ -130,7 +156,7 @@ for (const { name, contents, mode } of cdnFiles()) {
   const page = await build({
     ...common,
     mangleCache,
-    stdin: { contents: parts ? `${contents}\n${partExports(parts)}` : contents, resolveDir: process.cwd(), sourcefile: `${name}.ts`, loader: 'ts' },
+    stdin: { contents: parts ? `${contents}\n${partExports(parts, contents)}` : contents, resolveDir: process.cwd(), sourcefile: `${name}.ts`, loader: 'ts' },
     outdir,
     entryNames: name,
     // Splitting only for the lazy translation tables; the QR library is built on its own below so it
@@ -151,10 +177,12 @@ for (const { name, contents, mode } of cdnFiles()) {
       // unless this page has it as a part file beside it.
       name: 'on-demand-parts',
       setup(b) {
-        if (parts) {
-          for (const part of parts) b.onResolve({ filter: part.request }, (args) => (args.kind === 'dynamic-import' ? { path: `./parts/${name}.${part.name}.js`, external: true } : undefined));
-        } else {
-          b.onResolve({ filter: /-loader\.js$/ }, (args) => ({ path: join(args.resolveDir, args.path.replace(/\.js$/, '.bundled.ts')) }));
+        for (const part of parts ?? []) b.onResolve({ filter: part.request }, (args) => (args.kind === 'dynamic-import' ? { path: `./parts/${name}.${part.name}.js`, external: true } : undefined));
+        {
+          // A `<part>-loader` whose part this page has as a file stays a loader; every other one is
+          // replaced by its `.bundled.ts` twin, which imports the part statically.
+          const own = new Set((parts ?? []).map((part) => `${part.name}-loader.js`));
+          b.onResolve({ filter: /-loader\.js$/ }, (args) => (own.has(basename(args.path)) ? undefined : { path: join(args.resolveDir, args.path.replace(/\.js$/, '.bundled.ts')) }));
         }
       },
     }],

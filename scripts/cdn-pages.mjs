@@ -54,17 +54,18 @@ export const BUDGETS = {
 };
 
 /**
- * What CI enforces while a page is over its target: its size when issues 16 and 18 landed (the
- * fixes, icons, regeneration, phone chooser, selection drawing, 14 languages and Intl grammar added
- * 2–4 KB to each page) plus about half a kilobyte, so that a page can only shrink back towards it;
- * lowered with each step that shrinks a page (the verify page: the push poll on demand, 24,858 B).
+ * What CI enforces while a page is over its target: a ratchet at the page's measured size plus a
+ * quarter to half a kilobyte, so that a page can only shrink back towards its target. Lowered with
+ * each step that shrinks a page (the push poll and <mfa-otp-enroll> on demand, 2026-12-07) and raised
+ * only with a named cause: the four factors and passkey hooks of issue 17 (titles, descriptions and an
+ * icon in every page's English text, the passkey rows' hooks) added 0.3–0.9 KB per page.
  */
 export const CEILINGS = {
-  'mfa-verify': 25_344,
-  'mfa-enrollment': 33_792, // at its target since <mfa-otp-enroll> comes from parts/ on demand
-  'mfa-otp-enroll': 26_624,
-  'mfa-elements': 42_496,
-  'mfa-elements (every mode)': 43_264,
+  'mfa-verify': 25_728, // 25,479 B (proxy) on 2026-12-07
+  'mfa-enrollment': 34_816, // 34,506 B (proxy)
+  'mfa-otp-enroll': 26_880, // 26,680 B (proxy): 56 B over its target since issue 17's factor strings
+  'mfa-elements': 42_944, // 42,698 B (proxy)
+  'mfa-elements (every mode)': 43_776, // 43,590 B
 };
 
 const pageOf = (name) => (name.includes('.') ? name.split('.')[0] : `${name} (every mode)`);

@@ -12,7 +12,7 @@ import { CSRF_HEADER, CSRF_VALUE } from '../../src/core/index.js';
 import { emulatorSignIn } from '../../src/emulator/client-helpers.js';
 import type { DemoConfig } from './config.js';
 
-export type Mode = 'direct' | 'proxy';
+export type Mode = 'direct' | 'proxy' | 'my-account';
 
 export interface SignedIn {
   mode: Mode;
@@ -23,6 +23,8 @@ export interface SignedIn {
   next: 'enroll' | 'challenge';
   /** Direct mode only. */
   mfaToken?: string;
+  /** My Account mode only: an access token for the audience `{domain}/me/`. */
+  myAccountToken?: string;
 }
 
 export class SignInError extends Error {}
@@ -58,6 +60,21 @@ export async function signIn(config: DemoConfig, mode: Mode, email: string, pass
     const body = await readJson(response);
     if (!response.ok) throw failure(body, response.status);
     return { mode, email: String(body.email), userId: String(body.userId), next: body.next === 'challenge' ? 'challenge' : 'enroll' };
+  }
+
+  if (mode === 'my-account') {
+    // The password is checked by a password grant, as in direct mode; the /me/ token then comes
+    // from the emulator's control route (demo-only: a real app gets it from its auth SDK, e.g.
+    // getAccessTokenSilently({ audience: 'https://{domain}/me/' })).
+    const signedIn = await signIn(config, 'direct', email, password);
+    const response = await fetch(`${config.emulatorUrl}/__emulator/users/${encodeURIComponent(signedIn.userId)}/my-account-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    const body = await readJson(response);
+    if (!response.ok || typeof body.access_token !== 'string') throw failure(body, response.status);
+    return { mode, email, userId: signedIn.userId, next: 'enroll', myAccountToken: body.access_token };
   }
 
   const { status, body, mfaRequired } = await emulatorSignIn(config.emulatorUrl, {

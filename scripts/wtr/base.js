@@ -8,6 +8,7 @@ import { qrDecodePlugin } from './qr-decode.js';
 import { refuseOnCookie } from './refuse-on-cookie.js';
 import { cspPage } from './csp-page.js';
 import { openerProbe, popupsPlugin } from './popups.js';
+import { webauthnPlugin } from './webauthn.js';
 import { wtrMinifyLiterals } from '../minify-literals.mjs';
 
 export function baseConfig(name) {
@@ -24,6 +25,7 @@ export function baseConfig(name) {
     plugins: [
       serversPlugin(),
       popupsPlugin(),
+      webauthnPlugin(),
       qrDecodePlugin(),
       prebundleCjs(['qrcode']),
       // The templates as they ship (minified), so the tests cover what users get.

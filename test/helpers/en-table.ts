@@ -6,6 +6,7 @@ import { recoveryLocales } from '../../src/elements/mfa-recovery-codes/mfa-recov
 import { otpEnrollLocales } from '../../src/elements/mfa-otp-enroll/mfa-otp-enroll.strings.js';
 import { verifyLocales } from '../../src/elements/mfa-verify/mfa-verify.strings.js';
 import { enrollmentLocales } from '../../src/elements/mfa-enrollment/mfa-enrollment.strings.js';
+import { passkeyEnrollLocales } from '../../src/elements/mfa-passkey-enroll/mfa-passkey-enroll.strings.js';
 import type { Table } from '../../src/locales/tables/types.js';
 
 export const en: Table = {
@@ -16,6 +17,7 @@ export const en: Table = {
   'mfa-otp-enroll': otpEnrollLocales.en,
   'mfa-verify': verifyLocales.en,
   'mfa-enrollment': enrollmentLocales.en,
+  'mfa-passkey-enroll': passkeyEnrollLocales.en,
 };
 
 /** The built-in languages besides English, as registered in src/locales/loaders.ts. */

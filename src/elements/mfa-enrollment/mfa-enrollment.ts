@@ -13,6 +13,7 @@ import { factorIcon } from '../shared/icons.js';
 import { nameDir, resolveLang } from '../shared/localize.js';
 import { MfaElement } from '../shared/mfa-element.js';
 import { baseStyles, columnBaseStyles } from '../shared/styles.js';
+import { isPasskeyRow, passkeyEnrollable, renderPasskeyFlow, renderPasskeyRow } from '../mfa-passkey-enroll/enrollment-hooks.js';
 import { enrollmentLocales, type EnrollmentStrings } from './mfa-enrollment.strings.js';
 import { enrollmentStyles } from './mfa-enrollment.styles.js';
 import { loadOtpEnroll } from './otp-enroll-loader.js';
@@ -50,6 +51,8 @@ type FlowStep =
   | 'code'
   /** OTP: `<mfa-otp-enroll>` runs the whole enrollment. */
   | 'otp'
+  /** Passkey: `<mfa-passkey-enroll>` (on demand) runs the whole enrollment. */
+  | 'passkey'
   /** Push: QR shown, polling. */
   | 'qr'
   /** Push: declined, expired, or failed; offers to start again. */
@@ -401,6 +404,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   #enrollMode(factor: FactorName): 'inline' | 'ticket' | undefined {
     const caps = this.activeSource?.capabilities;
     const spec = FACTORS[factor];
+    if (factor === 'passkey') return passkeyEnrollable(caps) ? 'inline' : undefined;
     return caps?.associate !== false && spec.inlineEnroll ? 'inline' : caps?.ticket && spec.ticketFactor ? 'ticket' : undefined;
   }
 
@@ -519,6 +523,8 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       // through; it is pointed at the ticket once the server has answered.
       const flow = this.#newFlow(factor, 'starting');
       this.#enrollRemote(flow, openCenteredPopup('about:blank', flow.id));
+    } else if (factor === 'passkey') {
+      this.#newFlow(factor, 'passkey');
     } else if (factor === 'otp') {
       // Set before the first render of the flow (it happens after this task).
       const flow = this.#newFlow(factor, 'otp');
@@ -1069,6 +1075,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   }
 
   #renderAuthenticator(a: Authenticator): TemplateResult {
+    if (isPasskeyRow(a)) return renderPasskeyRow(this.activeSource, a, () => (this._authenticators = this._authenticators?.filter((b) => b.id !== a.id)));
     const name = this.#nameOf(a);
     const label = this.#labelOf(a);
     const removing = this._removingId === a.id;
@@ -1132,6 +1139,8 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
           ? this.#renderCode(flow)
           : step === 'otp'
             ? this.#renderOtp(flow)
+            : step === 'passkey'
+            ? renderPasskeyFlow(this.activeSource, this.#level(2), () => this.#completed(flow, undefined, true), this.#cancelButton())
             : step === 'qr' || step === 'failed'
               ? this.#renderPush(flow)
               : this.#renderTicket(flow)}

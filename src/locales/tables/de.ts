@@ -270,6 +270,46 @@ const mfaEnrollment: Table['mfa-enrollment'] = {
   'unsupported.regenerate': 'Dieser Server kann keinen neuen Wiederherstellungscode erstellen.',
 };
 
+const mfaPasskeyEnroll: Table['mfa-passkey-enroll'] = {
+  'passkey.title': "Passkey hinzufügen",
+  'passkey.intro': "Melden Sie sich mit Fingerabdruck, Gesicht, Displaysperre oder Sicherheitsschlüssel an statt mit einem Code.",
+  'passkey.start': "Passkey erstellen",
+  'passkey.starting': "Wird vorbereitet …",
+  'passkey.ceremony': "Folgen Sie der Aufforderung Ihres Browsers, um den Passkey zu erstellen.",
+  'passkey.unsupported': "Dieser Browser kann keine Passkeys erstellen. Verwenden Sie einen aktuellen Browser oder fügen Sie eine andere Methode hinzu.",
+  'passkey.cancelled': "Das Erstellen des Passkeys wurde abgebrochen. Es wurde nichts gespeichert.",
+  'passkey.timeout': "Die Browser-Aufforderung ist abgelaufen. Es wurde nichts gespeichert.",
+  'passkey.alreadyRegistered': "Dieses Gerät oder dieser Sicherheitsschlüssel hat bereits einen Passkey für Ihr Konto. Verwenden Sie ein anderes.",
+  'passkey.notAllowed': "Der Passkey wurde nicht erstellt: Die Aufforderung wurde geschlossen oder die Prüfung ist fehlgeschlagen.",
+  'passkey.failed': "Der Passkey konnte auf diesem Gerät nicht erstellt werden.",
+  'passkey.nameTitle': "Passkey benennen",
+  'passkey.nameLabel': "Name des Passkeys",
+  'passkey.nameHint': "Damit Sie ihn später erkennen, z. B. das Gerät, auf dem er liegt.",
+  'passkey.save': "Passkey speichern",
+  'passkey.saving': "Wird gespeichert …",
+  'passkey.deviceName': "{browser} unter {os}",
+  'passkey.doneTitle': "Passkey hinzugefügt",
+  'passkey.doneText': "Ab jetzt können Sie sich mit diesem Passkey anmelden.",
+  'passkey.kindPasskey': "Passkey",
+  'passkey.kindKey': "Sicherheitsschlüssel",
+  'passkey.created': "Hinzugefügt am {date}",
+  'passkey.lastUsed': "Zuletzt verwendet am {date}",
+  'passkey.neverUsed': "Noch nicht verwendet",
+  'passkey.synced': "Auf Ihren Geräten synchronisiert",
+  'passkey.deviceBound': "Nur auf einem Gerät",
+  'passkey.rename': "Umbenennen",
+  'passkey.renameLabel': "Neuer Name für {name}",
+  'passkey.saveName': "Namen speichern",
+  'passkey.nameEmpty': "Geben Sie einen Namen ein.",
+  'passkey.renamed': "Umbenannt in {name}.",
+  'passkey.remove': "Entfernen",
+  'passkey.removeQuestion': "{name} entfernen?",
+  'passkey.removeLoses': "Sie können sich dann nicht mehr damit anmelden.",
+  'passkey.removeConfirm': "Entfernen",
+  'passkey.keep': "Behalten",
+  'passkey.removed': "{name} wurde entfernt.",
+};
+
 /** The German text of every element, by namespace; registered by `src/locales/de.ts` or loaded on demand. */
-const table: Table = { common, 'mfa-code-input': mfaCodeInput, 'mfa-qr-code': mfaQrCode, 'mfa-recovery-codes': mfaRecoveryCodes, 'mfa-otp-enroll': mfaOtpEnroll, 'mfa-verify': mfaVerify, 'mfa-enrollment': mfaEnrollment };
+const table: Table = { common, 'mfa-code-input': mfaCodeInput, 'mfa-qr-code': mfaQrCode, 'mfa-recovery-codes': mfaRecoveryCodes, 'mfa-otp-enroll': mfaOtpEnroll, 'mfa-verify': mfaVerify, 'mfa-enrollment': mfaEnrollment, 'mfa-passkey-enroll': mfaPasskeyEnroll };
 export default table;

@@ -270,6 +270,46 @@ const mfaEnrollment: Table['mfa-enrollment'] = {
   'unsupported.regenerate': 'Ce serveur ne permet pas de générer un nouveau code de récupération.',
 };
 
+const mfaPasskeyEnroll: Table['mfa-passkey-enroll'] = {
+  'passkey.title': "Ajouter une clé d’accès",
+  'passkey.intro': "Connectez-vous avec votre empreinte, votre visage, le verrouillage de l’écran ou une clé de sécurité au lieu d’un code.",
+  'passkey.start': "Créer la clé d’accès",
+  'passkey.starting': "Préparation…",
+  'passkey.ceremony': "Suivez les instructions de votre navigateur pour créer la clé d’accès.",
+  'passkey.unsupported': "Ce navigateur ne peut pas créer de clés d’accès. Utilisez un navigateur récent ou ajoutez une autre méthode.",
+  'passkey.cancelled': "La création de la clé d’accès a été annulée. Rien n’a été enregistré.",
+  'passkey.timeout': "La demande du navigateur a expiré. Rien n’a été enregistré.",
+  'passkey.alreadyRegistered': "Cet appareil ou cette clé de sécurité contient déjà une clé d’accès pour votre compte. Utilisez-en un autre.",
+  'passkey.notAllowed': "La clé d’accès n’a pas été créée : la demande a été fermée ou la vérification a échoué.",
+  'passkey.failed': "La clé d’accès n’a pas pu être créée sur cet appareil.",
+  'passkey.nameTitle': "Nommez votre clé d’accès",
+  'passkey.nameLabel': "Nom de la clé d’accès",
+  'passkey.nameHint': "Pour la reconnaître plus tard, par exemple l’appareil qui la contient.",
+  'passkey.save': "Enregistrer la clé d’accès",
+  'passkey.saving': "Enregistrement…",
+  'passkey.deviceName': "{browser} sur {os}",
+  'passkey.doneTitle': "Clé d’accès ajoutée",
+  'passkey.doneText': "Vous pouvez désormais vous connecter avec cette clé d’accès.",
+  'passkey.kindPasskey': "Clé d’accès",
+  'passkey.kindKey': "Clé de sécurité",
+  'passkey.created': "Ajoutée le {date}",
+  'passkey.lastUsed': "Dernière utilisation le {date}",
+  'passkey.neverUsed': "Pas encore utilisée",
+  'passkey.synced': "Synchronisée sur vos appareils",
+  'passkey.deviceBound': "Sur un seul appareil",
+  'passkey.rename': "Renommer",
+  'passkey.renameLabel': "Nouveau nom pour {name}",
+  'passkey.saveName': "Enregistrer le nom",
+  'passkey.nameEmpty': "Saisissez un nom.",
+  'passkey.renamed': "Renommée en {name}.",
+  'passkey.remove': "Supprimer",
+  'passkey.removeQuestion': "Supprimer {name} ?",
+  'passkey.removeLoses': "Vous ne pourrez plus vous connecter avec elle.",
+  'passkey.removeConfirm': "Supprimer",
+  'passkey.keep': "La garder",
+  'passkey.removed': "{name} a été supprimée.",
+};
+
 /** The French text of every element, by namespace; registered by `src/locales/fr.ts` or loaded on demand. */
-const table: Table = { common, 'mfa-code-input': mfaCodeInput, 'mfa-qr-code': mfaQrCode, 'mfa-recovery-codes': mfaRecoveryCodes, 'mfa-otp-enroll': mfaOtpEnroll, 'mfa-verify': mfaVerify, 'mfa-enrollment': mfaEnrollment };
+const table: Table = { common, 'mfa-code-input': mfaCodeInput, 'mfa-qr-code': mfaQrCode, 'mfa-recovery-codes': mfaRecoveryCodes, 'mfa-otp-enroll': mfaOtpEnroll, 'mfa-verify': mfaVerify, 'mfa-enrollment': mfaEnrollment, 'mfa-passkey-enroll': mfaPasskeyEnroll };
 export default table;

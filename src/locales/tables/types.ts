@@ -4,6 +4,7 @@ import type { QrStrings } from '../../elements/mfa-qr-code/mfa-qr-code.strings.j
 import type { RecoveryStrings } from '../../elements/mfa-recovery-codes/mfa-recovery-codes.strings.js';
 import type { OtpEnrollStrings } from '../../elements/mfa-otp-enroll/mfa-otp-enroll.strings.js';
 import type { VerifyStrings } from '../../elements/mfa-verify/mfa-verify.strings.js';
+import type { PasskeyEnrollStrings } from '../../elements/mfa-passkey-enroll/mfa-passkey-enroll.strings.js';
 import type { EnrollmentStrings } from '../../elements/mfa-enrollment/mfa-enrollment.strings.js';
 
 /**
@@ -18,4 +19,5 @@ export type Table = {
   'mfa-otp-enroll': OtpEnrollStrings;
   'mfa-verify': VerifyStrings;
   'mfa-enrollment': EnrollmentStrings;
+  'mfa-passkey-enroll': PasskeyEnrollStrings;
 };
