@@ -35,7 +35,7 @@ export default defineConfig({
     sourcemap: true,
     lib: { entry: entries(), formats: ['es'] },
     rollupOptions: {
-      external: [/^lit(\/|$)/, /^@lit\//, 'qrcode', 'jose', /^node:/],
+      external: [/^lit(\/|$)/, /^@lit\//, 'qrcode', 'jose', /^@simplewebauthn\//, /^node:/],
       output: {
         chunkFileNames: 'chunks/[name]-[hash].js',
         banner: (chunk) => (chunk.name === 'emulator-cli' ? '#!/usr/bin/env node' : ''),

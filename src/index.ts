@@ -10,6 +10,7 @@ export * from './define/mfa-verify.js';
 export * from './define/mfa-code-input.js';
 export * from './define/mfa-qr-code.js';
 export * from './define/mfa-recovery-codes.js';
+export * from './define/mfa-passkey-enroll.js';
 export {
   MfaEnrollEvent,
   MfaRemoveEvent,

@@ -204,7 +204,9 @@ test('script-tag.html: the single-file bundle alone, in direct mode', async () =
   await page.click('#signin button[type="submit"]');
   // demo@example.com: with nothing enrolled the otp row offers Enroll; once an earlier test has
   // enrolled a method, direct mode with only an mfa_token says to verify first instead (issue 16).
-  await page.waitForSelector('mfa-enrollment >>> li[data-factor="otp"] [part~="enroll-button"], mfa-enrollment >>> [part~="locked"]');
+  // Read through the shadow root itself: puppeteer's `>>>` query missed a button that was there.
+  await page.waitForFunction(() => document.querySelector('mfa-enrollment')?.shadowRoot?.querySelector('li[data-factor="otp"] [part~="enroll-button"], [part~="locked"]') != null)
+    .catch((error) => { throw new Error('the otp row never offered Enroll (nor the "verify first" note)', { cause: error }); });
   assert.equal(await page.$eval('#signin', (form) => form.checkVisibility()), false);
   assert.deepEqual(await axeViolations(page), []);
   if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'mfa-demo-script-tag.png') as `${string}.png`, fullPage: true });

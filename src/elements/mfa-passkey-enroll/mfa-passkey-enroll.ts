@@ -82,6 +82,7 @@ export class MfaPasskeyEnroll extends MfaElement<PasskeyEnrollStrings> {
     _name: { state: true },
   };
 
+  /** Level of the element's heading (its steps' headings are one below); default 2. */
   declare headingLevel: number;
   /** The current step (read-only from outside). */
   declare step: PasskeyEnrollStep;
