@@ -111,6 +111,17 @@ const vanilla = (n, css) => `${TIMING}
   section.append(list);
   status.textContent = [...groups.values()].filter((r) => r.length).length + ' of ' + FACTORS.length + ' methods set up.';`;
 
+/** Reads the element's own stylesheets once, for the vanilla page to adopt (same rows, same styles). */
+export async function adoptElementCss(browser, base, server) {
+  const page = await browser.newPage();
+  await page.goto(`${base}/project?n=1`);
+  await page.waitForFunction('window.done !== undefined');
+  await page.evaluate('window.done');
+  server.css = await page.evaluate(() =>
+    document.querySelector('mfa-enrollment').shadowRoot.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n'));
+  await page.close();
+}
+
 export function serve() {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
@@ -161,14 +172,7 @@ export async function run(executablePath, { runs = Number(process.env.BENCH_RUNS
     return result;
   };
   try {
-    // The element's own stylesheets, for the vanilla page to adopt.
-    const page = await browser.newPage();
-    await page.goto(`${base}/project?n=1`);
-    await page.waitForFunction('window.done !== undefined');
-    await page.evaluate('window.done');
-    server.css = await page.evaluate(() =>
-      document.querySelector('mfa-enrollment').shadowRoot.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n'));
-    await page.close();
+    await adoptElementCss(browser, base, server);
     console.log(`\n## List render in Chromium: navigation → all rows in the DOM (median of ${runs}, in turn)\n`);
     console.log('| authenticators | <mfa-enrollment> | vanilla page | ratio | answer → rows, project / vanilla | ratio | list request started, project / vanilla | longest task (project) | DOM nodes project / vanilla |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const n of sizes) {

@@ -2,21 +2,13 @@
 // project or vanilla page, self time per function over 3 loads. node scripts/bench/profile-list.mjs [project|vanilla] [n]
 // Function names are the minified file's; look them up at the printed line:column.
 import puppeteer from 'puppeteer-core';
-import { serve } from './list-render.mjs';
+import { adoptElementCss, serve } from './list-render.mjs';
 const server = await serve();
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 const kind = process.argv[2] ?? 'project', n = Number(process.argv[3] ?? 200);
 // The vanilla page adopts the element's stylesheets, as in the bench.
-{
-  const page = await browser.newPage();
-  await page.goto(`${base}/project?n=1`);
-  await page.waitForFunction('window.done !== undefined');
-  await page.evaluate('window.done');
-  server.css = await page.evaluate(() =>
-    document.querySelector('mfa-enrollment').shadowRoot.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n'));
-  await page.close();
-}
+await adoptElementCss(browser, base, server);
 const agg = new Map(); let total = 0;
 for (let r = 0; r < 3; r++) {
   const page = await browser.newPage();

@@ -40,7 +40,8 @@ export class OAuthError extends HttpError {
   }
 }
 
-const STATUS_TEXT: Record<number, string> = {
+/** Reason phrases for the error bodies that carry one (Management API `error`, My Account `title`). */
+export const STATUS_TEXT: Readonly<Record<number, string>> = {
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',
@@ -48,6 +49,7 @@ const STATUS_TEXT: Record<number, string> = {
   405: 'Method Not Allowed',
   409: 'Conflict',
   413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
 };

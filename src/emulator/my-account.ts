@@ -1,4 +1,4 @@
-import { HttpError, bearerToken, json } from './http.js';
+import { HttpError, STATUS_TEXT, bearerToken, json } from './http.js';
 import { limitExceeded, rateLimitHeaders, TOO_MANY_REQUESTS } from './rate-limit.js';
 import type { Call } from './router.js';
 import type { AuthenticatorRecord, UserRecord } from './state.js';
@@ -18,16 +18,6 @@ export const ME_SCOPES = [
   'read:me:factors',
 ] as const;
 
-const TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  409: 'Conflict',
-  415: 'Unsupported Media Type',
-  429: 'Too Many Requests',
-};
 
 /** `{type, status, title, detail}`, reference §5; the `type` URIs follow the ones seen in Auth0's SDK fixtures. */
 export class ProblemError extends HttpError {
@@ -36,7 +26,7 @@ export class ProblemError extends HttpError {
     const body = {
       type: `https://auth0.com/api-errors/A0E-${this.status}-${this.code}`,
       status: this.status,
-      title: TITLES[this.status] ?? 'Error',
+      title: STATUS_TEXT[this.status] ?? 'Error',
       detail: this.message,
     };
     const response = json(body, this.status, this.headers);

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MfaError } from '../../src/core/errors.js';
 import { MyAccountSource, type MyAccountSourceOptions } from '../../src/core/my-account-source.js';
 import { idFromLocation, parseMethod, problemError } from '../../src/core/my-account-wire.js';
 import { totpCode } from '../../src/emulator/totp.js';
 import { emulatorFor, type Harness } from '../emulator/helpers.js';
 import { attest } from '../emulator/soft-authenticator.js';
+import { rejects } from '../helpers/rejects.js';
 
 const TOTP = { algorithm: 'SHA1' as const, digits: 6, period: 30 };
 const ORIGIN = 'http://127.0.0.1:8000';
@@ -45,16 +45,6 @@ async function setup(h: Harness, options: Partial<MyAccountSourceOptions> = {}, 
   const token = await meToken(h, user.id);
   const source = new MyAccountSource({ domain: h.url, accessToken: token, fetch: rec.fetch, ...options });
   return { user, token, source, ...rec };
-}
-
-async function rejects(promise: Promise<unknown>, code: string): Promise<MfaError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(MfaError.is(error, code), `expected ${code}, got ${String(error)}`);
-    return error as MfaError;
-  }
-  assert.fail(`expected ${code}`);
 }
 
 test('totp: one POST and one verify, the confirmed method from the verify response, no re-list; a wrong code is invalid_grant and retryable', async (t) => {

@@ -5,12 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
-import { MfaError } from '../../src/core/errors.js';
 import { MyAccountSource } from '../../src/core/my-account-source.js';
 import type { FetchLike } from '../../src/core/types.js';
 import { createMfaProxy, type ProxySession } from '../../src/server/proxy.js';
 import { totpCode } from '../../src/emulator/totp.js';
 import { start } from '../emulator/helpers.js';
+import { rejects } from '../helpers/rejects.js';
 
 const APP = 'http://app.test';
 const BASE = '/api/auth/mfa';
@@ -42,16 +42,6 @@ async function setup(t: TestContext, scope?: string[], proxyScope?: string) {
   };
   const source = new MyAccountSource({ baseUrl: `${BASE}/me`, fetch: page });
   return { h, user, other, token, source, page, seen, upstream };
-}
-
-async function rejects(promise: Promise<unknown>, code: string): Promise<MfaError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(MfaError.is(error, code), `expected ${code}, got ${String(error)}`);
-    return error as MfaError;
-  }
-  assert.fail(`expected ${code}`);
 }
 
 test('through the proxy: enroll and verify totp, rename, remove; Location names the proxy, never Auth0', async (t) => {
