@@ -7,19 +7,20 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/mfa-code-input.js';
 import type { MfaCodeInput } from '../../src/define/mfa-code-input.js';
 import { waitUntil } from '../helpers/wait.js';
+import { refusal } from '../helpers/refusal.js';
 
-const REFUSE = 'mfa-test-refuse=src/locales/tables/de; path=/';
+const network = refusal('src/locales/tables/de');
 const label = (el: MfaCodeInput) => el.shadowRoot!.querySelector('input')!.labels![0]!.textContent!.trim();
 
 describe('a translation that cannot be fetched', () => {
   const unhandled: unknown[] = [];
   const onUnhandled = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
   before(() => {
-    document.cookie = REFUSE;
+    network.refuse();
     window.addEventListener('unhandledrejection', onUnhandled);
   });
   after(() => {
-    document.cookie = `${REFUSE}; max-age=0`;
+    network.allow();
     window.removeEventListener('unhandledrejection', onUnhandled);
   });
 
@@ -38,7 +39,7 @@ describe('a translation that cannot be fetched', () => {
   });
 
   it('fetches the table again for the next element once it can be fetched, in every engine', async () => {
-    document.cookie = `${REFUSE}; max-age=0`;
+    network.allow();
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="de"><mfa-code-input></mfa-code-input></div>`);
     const el = wrapper.querySelector<MfaCodeInput>('mfa-code-input')!;
     // Firefox and Chromium 150 remember the failed import(): only a fresh URL reaches the server.

@@ -8,25 +8,26 @@ import { expect } from '@open-wc/testing';
 import '../../src/define/mfa-provider.js';
 import '../../src/define/mfa-enrollment.js';
 import { button, row, setup, until } from './mfa-enrollment-helpers.js';
+import { refusal } from '../helpers/refusal.js';
 
-const REFUSE = 'mfa-test-refuse=src/define/mfa-otp-enroll; path=/';
+const network = refusal('src/define/mfa-otp-enroll');
 
 describe('<mfa-enrollment> when <mfa-otp-enroll> cannot be fetched', () => {
   after(() => {
-    document.cookie = `${REFUSE}; max-age=0`;
+    network.allow();
   });
 
   it('shows the failure under the row, and a second click fetches it and runs the flow', async () => {
     const { el } = await setup({ factors: 'otp email' });
     expect(customElements.get('mfa-otp-enroll'), 'not loaded with the element').to.equal(undefined);
-    document.cookie = REFUSE;
+    network.refuse();
     button(el, 'enroll-button', row(el, 'otp')).click();
     await until(el, () => row(el, 'otp').querySelector('[part~="error"]'), 'no error under the otp row');
     expect(el.shadowRoot!.querySelector('mfa-otp-enroll'), 'the flow ended').to.equal(null);
     expect(customElements.get('mfa-otp-enroll')).to.equal(undefined);
     await expect(el).to.be.accessible();
 
-    document.cookie = `${REFUSE}; max-age=0`;
+    network.allow();
     button(el, 'enroll-button', row(el, 'otp')).click();
     await until(
       el,

@@ -6,8 +6,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/mfa-qr-code.js';
 import type { MfaQrCode } from '../../src/define/mfa-qr-code.js';
+import { refusal } from '../helpers/refusal.js';
 
-const REFUSE = 'mfa-test-refuse=__prebundled__/qrcode; path=/';
+const network = refusal('__prebundled__/qrcode');
 const uri = (secret: string) => `otpauth://totp/ACME:alice?secret=${secret}&issuer=ACME`;
 // Text and flags, not elements: a failing assertion must not have to serialize a DOM node.
 const error = (el: MfaQrCode) => el.shadowRoot!.querySelector('[part~="error"]');
@@ -15,11 +16,11 @@ const drawn = (el: MfaQrCode) => Boolean(el.shadowRoot!.querySelector('svg[part=
 
 describe('<mfa-qr-code> when the QR library cannot be fetched', () => {
   afterEach(() => {
-    document.cookie = `${REFUSE}; max-age=0`;
+    network.allow();
   });
 
   it('shows why there is no code, and draws the next one once the library can be fetched', async () => {
-    document.cookie = REFUSE;
+    network.refuse();
     const el = await fixture<MfaQrCode>(html`<mfa-qr-code .value=${uri('JBSWY3DPEHPK3PXP')}></mfa-qr-code>`);
     await el.updateComplete;
     expect(drawn(el)).to.equal(false);
@@ -27,7 +28,7 @@ describe('<mfa-qr-code> when the QR library cannot be fetched', () => {
     expect(error(el)?.textContent?.trim()).to.equal('The QR code could not be drawn.');
     await expect(el).to.be.accessible();
 
-    document.cookie = `${REFUSE}; max-age=0`;
+    network.allow();
     el.value = uri('KRSXG5CTMVRXEZLU');
     await el.updateComplete;
     // Every engine: Firefox and Chromium 150 keep a failed import() for the life of the page, so

@@ -9,15 +9,16 @@ import { nextEvent } from '../helpers/within.js';
 import type { MfaVerifiedEvent } from '../../src/elements/shared/events.js';
 import { waitUntil } from '../helpers/wait.js';
 import { mount, part, parts, seeded, text, waitForPart } from './mfa-verify-helpers.js';
+import { refusal } from '../helpers/refusal.js';
 
-const REFUSE = 'mfa-test-refuse=src/define/mfa-recovery-codes; path=/';
+const network = refusal('src/define/mfa-recovery-codes');
 
 describe('<mfa-verify> when <mfa-recovery-codes> cannot be fetched', () => {
   before(() => {
-    document.cookie = REFUSE;
+    network.refuse();
   });
   after(() => {
-    document.cookie = `${REFUSE}; max-age=0`;
+    network.allow();
   });
 
   it('shows the rotated code as text with a continue button, then sends mfa-verified', async () => {
@@ -52,7 +53,7 @@ describe('<mfa-verify> when <mfa-recovery-codes> cannot be fetched', () => {
   });
 
   it('fetches <mfa-recovery-codes> again on the next recovery step once it can be fetched', async () => {
-    document.cookie = `${REFUSE}; max-age=0`;
+    network.allow();
     const s = await seeded([{ factor: 'otp' }]);
     const el = await mount(s.source);
     await waitForPart(el, 'code-input');

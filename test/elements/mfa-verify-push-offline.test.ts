@@ -9,15 +9,16 @@ import { nextEvent } from '../helpers/within.js';
 import { emulator } from '../helpers/emulator.js';
 import { waitUntil } from '../helpers/wait.js';
 import { mount, part, seeded, text, waitForPart } from './mfa-verify-helpers.js';
+import { refusal } from '../helpers/refusal.js';
 
-const REFUSE = 'mfa-test-refuse=src/core/poller; path=/';
+const network = refusal('src/core/poller');
 
 describe('<mfa-verify> push when the poll cannot be fetched', () => {
   before(() => {
-    document.cookie = REFUSE;
+    network.refuse();
   });
   after(() => {
-    document.cookie = `${REFUSE}; max-age=0`;
+    network.allow();
   });
 
   it('shows the network error with a retry; the retry fetches the poll again and the push is approved', async () => {
@@ -27,7 +28,7 @@ describe('<mfa-verify> push when the poll cannot be fetched', () => {
     expect(text(part(el, 'error'))).to.equal('The server could not be reached. Check your connection and try again.');
     await expect(el).to.be.accessible();
 
-    document.cookie = `${REFUSE}; max-age=0`;
+    network.allow();
     retry.click();
     await waitForPart(el, 'cancel-button');
     // The first attempt's push was sent (only its poll failed): the retry's is the second.
