@@ -1,5 +1,6 @@
 import { MfaError } from './errors.js';
 import { request, type HttpRequest } from './http.js';
+import { askToken, sendWithToken } from './token-retry.js';
 import { checkAuthenticatorId, checkEnrollInput } from './input.js';
 import { resolveOrigin } from './origin.js';
 import {
@@ -161,18 +162,7 @@ export class MfaApiSource implements MfaSource {
         headers: kind === GRANT ? undefined : { authorization: `Bearer ${token}` },
         signal: opts?.signal,
       });
-    await this.#refresh(false);
-    const first = this.#pick(kind);
-    if (!first) throw new MfaError('unsupported', { description: missing });
-    try {
-      return await send(first);
-    } catch (error) {
-      if (!this.#getToken || !MfaError.is(error, 'invalid_token', 'expired_token')) throw error;
-      await this.#refresh(true);
-      const second = this.#pick(kind);
-      if (!second) throw error;
-      return send(second);
-    }
+    return sendWithToken((force) => this.#refresh(force), () => this.#pick(kind), send, Boolean(this.#getToken), missing);
   }
 
   /**
@@ -185,11 +175,7 @@ export class MfaApiSource implements MfaSource {
   }
 
   async #refresh(forceRefresh: boolean): Promise<void> {
-    try {
-      const tokens = await this.#getToken?.({ forceRefresh });
-      if (tokens) this.setTokens(tokens);
-    } catch (cause) {
-      throw MfaError.is(cause) ? cause : new MfaError('invalid_token', { description: 'getToken() failed', cause });
-    }
+    const tokens = await askToken(this.#getToken, forceRefresh);
+    if (tokens) this.setTokens(tokens);
   }
 }

@@ -1,5 +1,6 @@
 import { MfaError } from './errors.js';
 import { request, type HttpRequest } from './http.js';
+import { askToken, sendWithToken } from './token-retry.js';
 import { checkAuthenticatorId, checkEnrollInput } from './input.js';
 import { resolveOrigin } from './origin.js';
 import { checkBaseUrl, CSRF_HEADER, CSRF_VALUE } from './proxy-source.js';
@@ -219,25 +220,12 @@ export class MyAccountSource implements MfaSource {
         },
       });
     if (this.#proxy) return send(undefined);
-    await this.#refresh(false);
-    if (!this.#accessToken) throw new MfaError('unsupported', { description: 'no accessToken was given' });
-    try {
-      return await send(this.#accessToken);
-    } catch (error) {
-      if (!this.#getToken || !MfaError.is(error, 'invalid_token', 'expired_token')) throw error;
-      await this.#refresh(true);
-      if (!this.#accessToken) throw error;
-      return send(this.#accessToken);
-    }
+    return sendWithToken((force) => this.#refresh(force), () => this.#accessToken, send, Boolean(this.#getToken), 'no accessToken was given');
   }
 
   async #refresh(forceRefresh: boolean): Promise<void> {
-    try {
-      const tokens = await this.#getToken?.({ forceRefresh });
-      if (tokens?.accessToken !== undefined) this.#accessToken = tokens.accessToken || undefined;
-    } catch (cause) {
-      throw MfaError.is(cause) ? cause : new MfaError('invalid_token', { description: 'getToken() failed', cause });
-    }
+    const tokens = await askToken(this.#getToken, forceRefresh);
+    if (tokens?.accessToken !== undefined) this.#accessToken = tokens.accessToken || undefined;
   }
 }
 
