@@ -133,7 +133,10 @@ export default defineConfig({
   // Absolute, so the config works from any working directory (and from createServer in tests).
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [demoServer()],
-  server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173) },
+  // `localhost`, not 127.0.0.1: browsers refuse an IP address as a WebAuthn RP ID (Chromium:
+  // "SecurityError: This is an invalid domain"), so passkeys work only on a name; `localhost` is
+  // a secure context over http as well. The emulator takes the RP ID from the page's Origin.
+  server: { host: 'localhost', port: Number(process.env.PORT ?? 5173) },
   // Discover every dependency from the demo's module graph up front, so that the first visit
   // does not end in a "new dependencies optimized" reload.
   optimizeDeps: { entries: ['index.html'] },

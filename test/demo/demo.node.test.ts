@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import type { AxeResults } from 'axe-core';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { createServer, type ViteDevServer } from 'vite';
 
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -63,7 +63,7 @@ after(async () => {
 });
 
 /** A page that records CSP violations and uncaught errors from its first script on. */
-async function openPage(path: string): Promise<{ page: Page; problems: () => Promise<string[]> }> {
+async function openPage(path: string, origin = base): Promise<{ page: Page; problems: () => Promise<string[]> }> {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 1000 });
   const errors: string[] = [];
@@ -74,7 +74,7 @@ async function openPage(path: string): Promise<{ page: Page; problems: () => Pro
     document.addEventListener('securitypolicyviolation', (event) => found.push(`CSP ${event.effectiveDirective}: ${event.blockedURI}`));
   });
   page.setDefaultTimeout(STEP_TIMEOUT);
-  await page.goto(base + path, { waitUntil: 'load' });
+  await page.goto(origin + path, { waitUntil: 'load' });
   return {
     page,
     problems: async () => [...errors, ...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp))],
@@ -82,7 +82,7 @@ async function openPage(path: string): Promise<{ page: Page; problems: () => Pro
 }
 
 /** Sign in through the demo's own form (the demo users are prefilled; pick one by its radio). */
-async function signIn(page: Page, mode: 'direct' | 'proxy', user: string): Promise<void> {
+async function signIn(page: Page, mode: 'direct' | 'proxy' | 'my-account', user: string): Promise<void> {
   await page.click(`#mode-switch input[value="${mode}"]`);
   await page.click(`#signin input[name="user"][value="${user}"]`);
   await page.click('#signin-button');
@@ -192,6 +192,130 @@ test('demo: direct mode enrolls SMS from the phone panel and verifies it; proxy 
     }
   }
 
+  assert.deepEqual(await problems(), []);
+  await page.close();
+});
+
+/** A CTAP2 platform authenticator with resident keys and user verification, on this page's own DevTools session. */
+async function virtualAuthenticator(page: Page) {
+  const client = await page.createCDPSession();
+  await client.send('WebAuthn.enable', { enableUI: false });
+  const { authenticatorId } = await client.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', ctap2Version: 'ctap2_1', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+  return { credentials: async () => (await client.send('WebAuthn.getCredentials', { authenticatorId })).credentials };
+}
+
+/** The element at the end of a chain of selectors, each inside the previous one's shadow root (read in the page, not with `>>>`). */
+async function deep(page: Page, chain: string[], what: string): Promise<ElementHandle<Element>> {
+  const handle = await page
+    .waitForFunction(
+      (selectors: string[]) => {
+        let root: Document | ShadowRoot | null | undefined = document;
+        let found: Element | null = null;
+        for (const selector of selectors) {
+          found = root?.querySelector(selector) ?? null;
+          root = found?.shadowRoot;
+        }
+        return found;
+      },
+      {},
+      chain,
+    )
+    .catch(async (error) => {
+      const text = await page.evaluate(() => document.querySelector('mfa-enrollment')?.shadowRoot?.textContent?.replace(/\s+/g, ' '));
+      throw new Error(`${what} not shown (${chain.join(' → ')}); <mfa-enrollment> says: ${text}`, { cause: error });
+    });
+  // Never null: the function waited for an element.
+  return handle as ElementHandle<Element>;
+}
+
+/** Replaces what an input holds with `text`, typed as a keyboard would. */
+async function retype(input: ElementHandle<Element>, text: string): Promise<void> {
+  await input.evaluate((el) => (el as HTMLInputElement).select());
+  await input.type(text);
+}
+
+const PASSKEY_ITEM = ['mfa-enrollment', 'mfa-passkey-item'];
+
+test('demo: My Account mode adds a passkey (virtual authenticator, RP ID localhost), renames and removes it, and enrolls SMS', async () => {
+  assert.match(base, /^http:\/\/localhost:\d+$/, 'the demo serves on localhost (an IP address cannot be a WebAuthn RP ID)');
+  const { page, problems } = await openPage('/');
+  const authenticator = await virtualAuthenticator(page);
+  await signIn(page, 'my-account', 'demo@example.com');
+  assert.deepEqual(
+    await page.$eval('mfa-provider', (el) => [el.getAttribute('api'), el.hasAttribute('client-id'), el.hasAttribute('proxy-url')]),
+    ['my-account', false, false],
+  );
+  assert.match(await page.$eval('#elements-hint', (el) => el.textContent ?? ''), /^My Account mode: <mfa-provider api="my-account"/);
+
+  // Add: the passkey row's Enroll opens <mfa-passkey-enroll>; the browser's ceremony runs on the virtual authenticator.
+  await (await deep(page, ['mfa-enrollment', 'li[data-factor="passkey"] [part~="enroll-button"]'], 'the passkey row’s Enroll')).click();
+  await (await deep(page, ['mfa-enrollment', 'mfa-passkey-enroll', '[part~="start-button"]'], 'Create passkey')).click();
+  const name = await deep(page, ['mfa-enrollment', 'mfa-passkey-enroll', 'input[part~="name-input"]'], 'the name step');
+  assert.equal(await name.evaluate((el) => (el as HTMLInputElement).value), 'Chrome on Linux', 'prefilled with browser and system');
+  await retype(name, 'Demo laptop');
+  await (await deep(page, ['mfa-enrollment', 'mfa-passkey-enroll', '[part~="save-button"]'], 'Save passkey')).click();
+  assert.match(await logged(page, 'mfa-enroll'), /"factor": "passkey"/);
+  const held = await authenticator.credentials();
+  assert.deepEqual(held.map((c) => [c.rpId, c.isResidentCredential]), [['localhost', true]], 'one resident credential for RP ID localhost');
+  await page.waitForFunction(
+    (chain: string[]) => document.querySelector(chain[0]!)?.shadowRoot?.querySelector(chain[1]!)?.shadowRoot?.querySelector('[part~="name"]')?.textContent === 'Demo laptop',
+    {},
+    PASSKEY_ITEM,
+  );
+
+  // Rename, by the row's own form.
+  await (await deep(page, [...PASSKEY_ITEM, '[part~="rename-button"]'], 'Rename')).click();
+  await retype(await deep(page, [...PASSKEY_ITEM, 'input[part~="name-input"]'], 'the rename field'), 'Work laptop');
+  await (await deep(page, [...PASSKEY_ITEM, '[part~="save-button"]'], 'Save name')).click();
+  await deep(page, [...PASSKEY_ITEM, '[part~="rename-button"]'], 'the renamed row');
+  assert.equal(await (await deep(page, [...PASSKEY_ITEM, '[part~="name"]'], 'the name')).evaluate((el) => el.textContent), 'Work laptop');
+  assert.deepEqual(await axeViolations(page), [], 'axe, a passkey listed');
+
+  // What the server keeps: signing in again (a new /me/ token) lists the renamed passkey.
+  await page.click('#signout');
+  await page.waitForSelector('#signin:not([hidden])');
+  await signIn(page, 'my-account', 'demo@example.com');
+  await page.waitForFunction(
+    (chain: string[]) => document.querySelector(chain[0]!)?.shadowRoot?.querySelector(chain[1]!)?.shadowRoot?.querySelector('[part~="name"]')?.textContent === 'Work laptop',
+    {},
+    PASSKEY_ITEM,
+  ).catch((error) => {
+    throw new Error('the renamed passkey is not listed after signing in again', { cause: error });
+  });
+
+  // Remove, with its confirmation.
+  await (await deep(page, [...PASSKEY_ITEM, '[part~="remove-button"]'], 'Remove')).click();
+  await (await deep(page, [...PASSKEY_ITEM, '[part~="confirm-button"]'], 'the confirmation')).click();
+  assert.match(await logged(page, 'mfa-remove'), /"authenticatorId": "/);
+  await page.waitForFunction((chain: string[]) => !document.querySelector(chain[0]!)?.shadowRoot?.querySelector(chain[1]!), {}, PASSKEY_ITEM);
+
+  // Another factor through /me/v1: SMS, with the code the demo phone shows.
+  await (await deep(page, ['mfa-enrollment', 'li[data-factor="sms"] [part~="enroll-button"]'], 'the SMS row’s Enroll')).click();
+  await retype(await deep(page, ['mfa-enrollment', 'input[part~="input"]'], 'the phone number field'), '+15555550177');
+  await (await deep(page, ['mfa-enrollment', '[part~="submit-button"]'], 'Send code')).click();
+  const code = await phoneCode(page);
+  await typeCode(page, 'mfa-enrollment', code);
+  await page.waitForFunction(() => [...document.querySelectorAll('#event-log [data-event="mfa-enroll"]')].some((e) => e.textContent!.includes('"factor": "sms"')));
+  await deep(page, ['mfa-enrollment', 'li[data-factor="sms"][part~="factor-enrolled"]'], 'the enrolled SMS row');
+  assert.deepEqual(await axeViolations(page), [], 'axe, after the SMS enrollment');
+  assert.deepEqual(await problems(), []);
+  await page.close();
+});
+
+test('demo on 127.0.0.1: the browser refuses the IP address as RP ID, and the passkey step says why, with a retry', async () => {
+  const address = server.httpServer!.address();
+  assert.ok(address && typeof address === 'object');
+  const origin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  const { page, problems } = await openPage('/', origin);
+  await virtualAuthenticator(page);
+  await signIn(page, 'my-account', 'enrolled@example.com');
+  await (await deep(page, ['mfa-enrollment', 'li[data-factor="passkey"] [part~="enroll-button"]'], 'the passkey row’s Enroll')).click();
+  await (await deep(page, ['mfa-enrollment', 'mfa-passkey-enroll', '[part~="start-button"]'], 'Create passkey')).click();
+  const error = await deep(page, ['mfa-enrollment', 'mfa-passkey-enroll', '[part~="error"]'], 'the error');
+  assert.equal(await error.evaluate((el) => el.textContent), 'This page’s address cannot be used for passkeys: they need a secure site address (https or localhost).');
+  await deep(page, ['mfa-enrollment', 'mfa-passkey-enroll', '[part~="retry-button"]'], 'Try again');
   assert.deepEqual(await problems(), []);
   await page.close();
 });

@@ -113,7 +113,9 @@ describe('<mfa-passkey-enroll>', () => {
     for (const [name, message] of [
       ['InvalidStateError', 'This device or security key already holds a passkey for your account. Use another one.'],
       ['NotAllowedError', 'The passkey was not created: the prompt was closed or the check did not pass.'],
-      ['SecurityError', 'The passkey could not be created on this device.'],
+      // What Chromium throws for a page on an IP address (e.g. http://127.0.0.1): not an RP ID.
+      ['SecurityError', 'This page’s address cannot be used for passkeys: they need a secure site address (https or localhost).'],
+      ['UnknownError', 'The passkey could not be created on this device.'],
     ] as const) {
       it(`${name}: its own message, focus on Try again, and the retry asks for fresh options`, async () => {
         answer = () => Promise.reject(new DOMException('x', name));

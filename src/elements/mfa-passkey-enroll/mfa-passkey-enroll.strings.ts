@@ -13,6 +13,7 @@ const en = {
   'passkey.alreadyRegistered': 'This device or security key already holds a passkey for your account. Use another one.',
   'passkey.notAllowed': 'The passkey was not created: the prompt was closed or the check did not pass.',
   'passkey.failed': 'The passkey could not be created on this device.',
+  'passkey.insecureAddress': 'This page’s address cannot be used for passkeys: they need a secure site address (https or localhost).',
   'passkey.nameTitle': 'Name your passkey',
   'passkey.nameLabel': 'Passkey name',
   'passkey.nameHint': 'So you can tell it apart later, e.g. the device it is on.',

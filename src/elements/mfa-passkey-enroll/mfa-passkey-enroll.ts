@@ -30,7 +30,8 @@ const failureKey: Record<CeremonyFailure, keyof PasskeyEnrollStrings> = {
   timeout: 'passkey.timeout',
   already_registered: 'passkey.alreadyRegistered',
   not_allowed: 'passkey.notAllowed',
-  security: 'passkey.failed',
+  // The page's address cannot be an RP ID (an IP address, http off localhost, a mismatched rp.id).
+  security: 'passkey.insecureAddress',
   unsupported: 'passkey.unsupported',
   unknown: 'passkey.failed',
 };

@@ -272,6 +272,7 @@ const table: Table = {
     'passkey.alreadyRegistered': "يحتوي هذا الجهاز أو مفتاح الأمان بالفعل على مفتاح مرور لحسابك. استخدم جهازًا آخر.",
     'passkey.notAllowed': "لم يُنشأ مفتاح المرور: أُغلقت المطالبة أو لم ينجح التحقق.",
     'passkey.failed': "تعذّر إنشاء مفتاح المرور على هذا الجهاز.",
+    'passkey.insecureAddress': "لا يمكن استخدام عنوان هذه الصفحة لمفاتيح المرور: يلزم عنوان آمن (https أو localhost).",
     'passkey.nameTitle': "سمِّ مفتاح المرور",
     'passkey.nameLabel': "اسم مفتاح المرور",
     'passkey.nameHint': "لتتعرّف عليه لاحقًا، مثل الجهاز الموجود عليه.",

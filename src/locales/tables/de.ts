@@ -282,6 +282,7 @@ const mfaPasskeyEnroll: Table['mfa-passkey-enroll'] = {
   'passkey.alreadyRegistered': "Dieses Gerät oder dieser Sicherheitsschlüssel hat bereits einen Passkey für Ihr Konto. Verwenden Sie ein anderes.",
   'passkey.notAllowed': "Der Passkey wurde nicht erstellt: Die Aufforderung wurde geschlossen oder die Prüfung ist fehlgeschlagen.",
   'passkey.failed': "Der Passkey konnte auf diesem Gerät nicht erstellt werden.",
+  'passkey.insecureAddress': "Die Adresse dieser Seite kann nicht für Passkeys verwendet werden: Passkeys brauchen eine sichere Adresse (https oder localhost).",
   'passkey.nameTitle': "Passkey benennen",
   'passkey.nameLabel': "Name des Passkeys",
   'passkey.nameHint': "Damit Sie ihn später erkennen, z. B. das Gerät, auf dem er liegt.",

@@ -272,6 +272,7 @@ const table: Table = {
     'passkey.alreadyRegistered': "Este dispositivo o llave de seguridad ya tiene una llave de acceso para tu cuenta. Usa otro.",
     'passkey.notAllowed': "No se creó la llave de acceso: se cerró la solicitud o la comprobación no se superó.",
     'passkey.failed': "No se pudo crear la llave de acceso en este dispositivo.",
+    'passkey.insecureAddress': "La dirección de esta página no se puede usar para llaves de acceso: necesitan una dirección segura (https o localhost).",
     'passkey.nameTitle': "Pon nombre a tu llave de acceso",
     'passkey.nameLabel': "Nombre de la llave de acceso",
     'passkey.nameHint': "Para reconocerla más adelante, p. ej. el dispositivo donde está.",

@@ -282,6 +282,7 @@ const mfaPasskeyEnroll: Table['mfa-passkey-enroll'] = {
   'passkey.alreadyRegistered': "Cet appareil ou cette clé de sécurité contient déjà une clé d’accès pour votre compte. Utilisez-en un autre.",
   'passkey.notAllowed': "La clé d’accès n’a pas été créée : la demande a été fermée ou la vérification a échoué.",
   'passkey.failed': "La clé d’accès n’a pas pu être créée sur cet appareil.",
+  'passkey.insecureAddress': "L’adresse de cette page ne peut pas servir aux clés d’accès : elles exigent une adresse sécurisée (https ou localhost).",
   'passkey.nameTitle': "Nommez votre clé d’accès",
   'passkey.nameLabel': "Nom de la clé d’accès",
   'passkey.nameHint': "Pour la reconnaître plus tard, par exemple l’appareil qui la contient.",

@@ -272,6 +272,7 @@ const table: Table = {
     'passkey.alreadyRegistered': "במכשיר או במפתח האבטחה הזה כבר יש מפתח גישה לחשבון שלכם. השתמשו במכשיר אחר.",
     'passkey.notAllowed': "מפתח הגישה לא נוצר: הבקשה נסגרה או שהאימות נכשל.",
     'passkey.failed': "לא ניתן היה ליצור את מפתח הגישה במכשיר הזה.",
+    'passkey.insecureAddress': "לא ניתן להשתמש בכתובת של הדף הזה למפתחות גישה: נדרשת כתובת מאובטחת (https או localhost).",
     'passkey.nameTitle': "תנו שם למפתח הגישה",
     'passkey.nameLabel': "שם מפתח הגישה",
     'passkey.nameHint': "כדי לזהות אותו בהמשך, למשל המכשיר שבו הוא נמצא.",

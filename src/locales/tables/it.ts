@@ -272,6 +272,7 @@ const table: Table = {
     'passkey.alreadyRegistered': "Questo dispositivo o questa chiave di sicurezza ha già una passkey per il tuo account. Usane un altro.",
     'passkey.notAllowed': "La passkey non è stata creata: la richiesta è stata chiusa o la verifica non è riuscita.",
     'passkey.failed': "Impossibile creare la passkey su questo dispositivo.",
+    'passkey.insecureAddress': "L’indirizzo di questa pagina non può essere usato per le passkey: serve un indirizzo sicuro (https o localhost).",
     'passkey.nameTitle': "Dai un nome alla passkey",
     'passkey.nameLabel': "Nome della passkey",
     'passkey.nameHint': "Per riconoscerla in seguito, ad es. il dispositivo su cui si trova.",

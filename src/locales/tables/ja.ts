@@ -272,6 +272,7 @@ const table: Table = {
     'passkey.alreadyRegistered': "このデバイスまたはセキュリティキーには、このアカウントのパスキーがすでにあります。別のものを使ってください。",
     'passkey.notAllowed': "パスキーは作成されませんでした。確認が閉じられたか、認証に失敗しました。",
     'passkey.failed': "このデバイスではパスキーを作成できませんでした。",
+    'passkey.insecureAddress': "このページのアドレスではパスキーを使用できません。安全なアドレス（https または localhost）が必要です。",
     'passkey.nameTitle': "パスキーに名前を付ける",
     'passkey.nameLabel': "パスキーの名前",
     'passkey.nameHint': "後で見分けられるように（例: 保存されているデバイス）。",

@@ -272,6 +272,7 @@ const table: Table = {
     'passkey.alreadyRegistered': "Dit apparaat of deze beveiligingssleutel heeft al een passkey voor je account. Gebruik een ander.",
     'passkey.notAllowed': "De passkey is niet gemaakt: de melding is gesloten of de controle is mislukt.",
     'passkey.failed': "De passkey kon op dit apparaat niet worden gemaakt.",
+    'passkey.insecureAddress': "Het adres van deze pagina kan niet worden gebruikt voor passkeys: daarvoor is een veilig adres nodig (https of localhost).",
     'passkey.nameTitle': "Geef je passkey een naam",
     'passkey.nameLabel': "Naam van de passkey",
     'passkey.nameHint': "Zodat je hem later herkent, bijv. het apparaat waarop hij staat.",

@@ -272,6 +272,7 @@ const table: Table = {
     'passkey.alreadyRegistered': "To urządzenie lub ten klucz bezpieczeństwa ma już klucz dostępu do Twojego konta. Użyj innego.",
     'passkey.notAllowed': "Klucz dostępu nie został utworzony: monit zamknięto lub weryfikacja się nie powiodła.",
     'passkey.failed': "Nie udało się utworzyć klucza dostępu na tym urządzeniu.",
+    'passkey.insecureAddress': "Adresu tej strony nie można używać z kluczami dostępu: wymagają one bezpiecznego adresu (https lub localhost).",
     'passkey.nameTitle': "Nazwij klucz dostępu",
     'passkey.nameLabel': "Nazwa klucza dostępu",
     'passkey.nameHint': "Aby łatwo go później rozpoznać, np. urządzenie, na którym się znajduje.",

@@ -272,6 +272,7 @@ const table: Table = {
     'passkey.alreadyRegistered': "Este dispositivo ou chave de segurança já tem uma chave de acesso para sua conta. Use outro.",
     'passkey.notAllowed': "A chave de acesso não foi criada: o pedido foi fechado ou a verificação falhou.",
     'passkey.failed': "Não foi possível criar a chave de acesso neste dispositivo.",
+    'passkey.insecureAddress': "O endereço desta página não pode ser usado para chaves de acesso: elas precisam de um endereço seguro (https ou localhost).",
     'passkey.nameTitle': "Dê um nome à chave de acesso",
     'passkey.nameLabel': "Nome da chave de acesso",
     'passkey.nameHint': "Para reconhecê-la depois, por exemplo o dispositivo em que está.",

@@ -272,6 +272,7 @@ const table: Table = {
     'passkey.alreadyRegistered': "Den här enheten eller säkerhetsnyckeln har redan en nyckel för ditt konto. Använd en annan.",
     'passkey.notAllowed': "Nyckeln skapades inte: uppmaningen stängdes eller kontrollen misslyckades.",
     'passkey.failed': "Nyckeln kunde inte skapas på den här enheten.",
+    'passkey.insecureAddress': "Den här sidans adress kan inte användas för nycklar: de kräver en säker adress (https eller localhost).",
     'passkey.nameTitle': "Namnge din nyckel",
     'passkey.nameLabel': "Nyckelns namn",
     'passkey.nameHint': "Så att du känner igen den senare, t.ex. enheten den finns på.",

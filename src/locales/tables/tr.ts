@@ -272,6 +272,7 @@ const table: Table = {
     'passkey.alreadyRegistered': "Bu cihazda veya güvenlik anahtarında hesabınız için zaten bir geçiş anahtarı var. Başka birini kullanın.",
     'passkey.notAllowed': "Geçiş anahtarı oluşturulmadı: istek kapatıldı veya doğrulama başarısız oldu.",
     'passkey.failed': "Geçiş anahtarı bu cihazda oluşturulamadı.",
+    'passkey.insecureAddress': "Bu sayfanın adresi geçiş anahtarları için kullanılamaz: güvenli bir adres gerekir (https veya localhost).",
     'passkey.nameTitle': "Geçiş anahtarınıza ad verin",
     'passkey.nameLabel': "Geçiş anahtarı adı",
     'passkey.nameHint': "Daha sonra tanıyabilmeniz için, ör. bulunduğu cihaz.",

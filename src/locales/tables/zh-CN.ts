@@ -272,6 +272,7 @@ const table: Table = {
     'passkey.alreadyRegistered': "此设备或安全密钥已存有您账户的通行密钥。请换一个。",
     'passkey.notAllowed': "未创建通行密钥：提示已关闭或验证未通过。",
     'passkey.failed': "无法在此设备上创建通行密钥。",
+    'passkey.insecureAddress': "此页面的地址不能用于通行密钥：需要安全的地址（https 或 localhost）。",
     'passkey.nameTitle': "为通行密钥命名",
     'passkey.nameLabel': "通行密钥名称",
     'passkey.nameHint': "方便以后辨认，例如它所在的设备。",
