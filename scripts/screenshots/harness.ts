@@ -9,11 +9,13 @@
 import '../../src/define/mfa-code-input.js';
 import '../../src/define/mfa-enrollment.js';
 import '../../src/define/mfa-otp-enroll.js';
+import '../../src/define/mfa-passkey-enroll.js';
 import '../../src/define/mfa-provider.js';
 import '../../src/define/mfa-qr-code.js';
 import '../../src/define/mfa-recovery-codes.js';
 import '../../src/define/mfa-verify.js';
 import { MfaApiSource } from '../../src/core/api-source.js';
+import { MyAccountSource } from '../../src/core/my-account-source.js';
 import { loadLocale } from '../../src/elements/shared/localize.js';
 import { emulatorCall } from '../../test/helpers/emulator-call.js';
 import { SHOTS, type Shot } from './shots.js';
@@ -47,6 +49,8 @@ async function inLanguage(): Promise<void> {
 export interface ShotKit {
   stage: HTMLElement;
   user(seed?: Array<Record<string, unknown>>): Promise<{ id: string; source: MfaApiSource; secret?: string }>;
+  /** A fresh user's My Account source (passkeys, rename): a /me/ token from the emulator's control route. */
+  myAccount(): Promise<MyAccountSource>;
   until(check: () => unknown, what: string): Promise<void>;
   emulator: string;
 }
@@ -63,6 +67,11 @@ const kit: ShotKit = {
     }
     const tokens = await emulatorCall<{ access_token: string }>(emulator, 'POST', `/__emulator/users/${encodeURIComponent(user.id)}/tokens`, {});
     return { id: user.id, source: new MfaApiSource({ domain: emulator, clientId: 'demo-spa', accessToken: tokens.access_token }), secret };
+  },
+  async myAccount() {
+    const user = await emulatorCall<{ id: string }>(emulator, 'POST', '/__emulator/users', {});
+    const token = await emulatorCall<{ access_token: string }>(emulator, 'POST', `/__emulator/users/${encodeURIComponent(user.id)}/my-account-token`, {});
+    return new MyAccountSource({ domain: emulator, accessToken: token.access_token });
   },
   async until(check, what) {
     const deadline = performance.now() + 8000;

@@ -39,6 +39,19 @@ async function smsToCode(kit: ShotKit): Promise<{ el: Host; id: string }> {
   return { el, id };
 }
 
+/** A synced passkey as My Account lists one (fixed dates: the picture does not change with the day). */
+const PASSKEY = {
+  id: 'passkey|dev_shot', authenticatorType: 'passkey', factor: 'passkey', active: true, name: 'MacBook Pro',
+  createdAt: '2026-11-02T09:00:00Z', lastAuthenticatedAt: '2026-12-01T09:00:00Z', linkedIds: [], removable: true, renamable: true,
+  passkey: { deviceType: 'multi_device', backedUp: true },
+};
+
+async function passkeyItem(kit: ShotKit): Promise<Host> {
+  const el = mount(kit, 'mfa-passkey-item', { source: await kit.myAccount(), authenticator: PASSKEY });
+  await kit.until(() => q(el, '[part~="rename-button"]'), 'passkey row');
+  return el;
+}
+
 export const SHOTS: Record<string, Shot> = {
   'mfa-enrollment-list': async (kit) => {
     const { source } = await kit.user([{ factor: 'otp' }, { factor: 'sms', phoneNumber: '+14155550123' }]);
@@ -78,6 +91,27 @@ export const SHOTS: Record<string, Shot> = {
     await kit.until(() => el.step === 'scan', 'QR shown');
     q<HTMLButtonElement>(el, '[part~="manual-toggle"]')!.click();
     await kit.until(() => q(el, 'mfa-qr-code')?.shadowRoot?.querySelector('svg') && !q(el, '#manual')!.hidden, 'setup key shown');
+  },
+  'mfa-passkey-enroll': async (kit) => {
+    const el = mount(kit, 'mfa-passkey-enroll', { source: await kit.myAccount() });
+    await kit.until(() => q(el, '[part~="start-button"]'), 'Create passkey');
+  },
+  'mfa-passkey-enroll-error': async (kit) => {
+    // A real refusal: this page is served on 127.0.0.1, an IP address, which Chromium does not
+    // accept as the RP ID the emulator names after the page (SecurityError).
+    if (!/^[\d.]+$/.test(location.hostname)) throw new Error(`the error shot needs a page on an IP address, not ${location.hostname}`);
+    const el = mount(kit, 'mfa-passkey-enroll', { source: await kit.myAccount() }) as Host & { step?: string };
+    await kit.until(() => q(el, '[part~="start-button"]'), 'Create passkey');
+    q<HTMLButtonElement>(el, '[part~="start-button"]')!.click();
+    await kit.until(() => el.step === 'failed' && q(el, '[part~="error"]'), 'error step');
+  },
+  'mfa-passkey-item': async (kit) => {
+    await passkeyItem(kit);
+  },
+  'mfa-passkey-item-rename': async (kit) => {
+    const el = await passkeyItem(kit);
+    q<HTMLButtonElement>(el, '[part~="rename-button"]')!.click();
+    await kit.until(() => q(el, 'input[part~="name-input"]'), 'rename field');
   },
   'mfa-recovery-codes': async (kit) => {
     const el = mount(kit, 'mfa-recovery-codes', { codes: ['A1B2C3D4E5F6G7H8J9K0L1M2'] }, { issuer: 'Acme' });

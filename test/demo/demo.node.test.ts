@@ -238,7 +238,7 @@ async function retype(input: ElementHandle<Element>, text: string): Promise<void
 
 const PASSKEY_ITEM = ['mfa-enrollment', 'mfa-passkey-item'];
 
-test('demo: My Account mode adds a passkey (virtual authenticator, RP ID localhost), renames and removes it, and enrolls SMS', async () => {
+test('demo: My Account mode adds a passkey (virtual authenticator, RP ID localhost), renames and removes it, and enrolls email', async () => {
   assert.match(base, /^http:\/\/localhost:\d+$/, 'the demo serves on localhost (an IP address cannot be a WebAuthn RP ID)');
   const { page, problems } = await openPage('/');
   const authenticator = await virtualAuthenticator(page);
@@ -291,15 +291,17 @@ test('demo: My Account mode adds a passkey (virtual authenticator, RP ID localho
   assert.match(await logged(page, 'mfa-remove'), /"authenticatorId": "/);
   await page.waitForFunction((chain: string[]) => !document.querySelector(chain[0]!)?.shadowRoot?.querySelector(chain[1]!), {}, PASSKEY_ITEM);
 
-  // Another factor through /me/v1: SMS, with the code the demo phone shows.
-  await (await deep(page, ['mfa-enrollment', 'li[data-factor="sms"] [part~="enroll-button"]'], 'the SMS row’s Enroll')).click();
-  await retype(await deep(page, ['mfa-enrollment', 'input[part~="input"]'], 'the phone number field'), '+15555550177');
+  // Another factor through /me/v1: email (the direct-mode test above gave this user SMS), with the code the demo phone shows.
+  await (await deep(page, ['mfa-enrollment', 'li[data-factor="email"] [part~="enroll-button"]'], 'the email row’s Enroll')).click();
+  await retype(await deep(page, ['mfa-enrollment', 'input[part~="input"]'], 'the email address field'), 'demo@example.com');
+  // The phone already shows this user's earlier codes (the SMS of the test above): wait for a new one.
+  const earlier = await page.$eval('#outbox-list .code', (el) => el.textContent ?? '').catch(() => '');
   await (await deep(page, ['mfa-enrollment', '[part~="submit-button"]'], 'Send code')).click();
-  const code = await phoneCode(page);
+  const code = await phoneCode(page, earlier);
   await typeCode(page, 'mfa-enrollment', code);
-  await page.waitForFunction(() => [...document.querySelectorAll('#event-log [data-event="mfa-enroll"]')].some((e) => e.textContent!.includes('"factor": "sms"')));
-  await deep(page, ['mfa-enrollment', 'li[data-factor="sms"][part~="factor-enrolled"]'], 'the enrolled SMS row');
-  assert.deepEqual(await axeViolations(page), [], 'axe, after the SMS enrollment');
+  await page.waitForFunction(() => [...document.querySelectorAll('#event-log [data-event="mfa-enroll"]')].some((e) => e.textContent!.includes('"factor": "email"')));
+  await deep(page, ['mfa-enrollment', 'li[data-factor="email"][part~="factor-enrolled"]'], 'the enrolled email row');
+  assert.deepEqual(await axeViolations(page), [], 'axe, after the email enrollment');
   assert.deepEqual(await problems(), []);
   await page.close();
 });
