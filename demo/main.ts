@@ -170,6 +170,11 @@ function mountElements(signedIn: SignedIn): void {
       h('code', {}, `<mfa-provider api="my-account" domain="${config.emulatorUrl}">`),
       ' with a /me/ access token in its accessToken property. Passkeys can be added here (the browser’s own prompt), renamed and removed; changes are applied from the answers, without re-listing.',
     );
+    // Browsers refuse an IP address as the passkey's site (RP ID): point to the name that works.
+    if (/^(\d+\.){3}\d+$|^\[/.test(location.hostname)) {
+      const here = `${location.protocol}//localhost${location.port ? `:${location.port}` : ''}/`;
+      elementsHint.append(' Passkeys cannot be added on an IP address: open ', h('a', { href: here }, here), ' instead.');
+    }
   } else if (signedIn.mode === 'direct') {
     provider.setAttribute('domain', config.emulatorUrl);
     provider.setAttribute('client-id', config.clientId);

@@ -248,6 +248,7 @@ test('demo: My Account mode adds a passkey (virtual authenticator, RP ID localho
     ['my-account', false, false],
   );
   assert.match(await page.$eval('#elements-hint', (el) => el.textContent ?? ''), /^My Account mode: <mfa-provider api="my-account"/);
+  assert.equal(await page.$('#elements-hint a'), null, 'no pointer to localhost on localhost');
 
   // Add: the passkey row's Enroll opens <mfa-passkey-enroll>; the browser's ceremony runs on the virtual authenticator.
   await (await deep(page, ['mfa-enrollment', 'li[data-factor="passkey"] [part~="enroll-button"]'], 'the passkey row’s Enroll')).click();
@@ -313,6 +314,8 @@ test('demo on 127.0.0.1: the browser refuses the IP address as RP ID, and the pa
   const { page, problems } = await openPage('/', origin);
   await virtualAuthenticator(page);
   await signIn(page, 'my-account', 'enrolled@example.com');
+  // The demo points to the address that works.
+  assert.equal(await page.$eval('#elements-hint a', (a) => a.getAttribute('href')), `http://localhost:${address.port}/`);
   await (await deep(page, ['mfa-enrollment', 'li[data-factor="passkey"] [part~="enroll-button"]'], 'the passkey row’s Enroll')).click();
   await (await deep(page, ['mfa-enrollment', 'mfa-passkey-enroll', '[part~="start-button"]'], 'Create passkey')).click();
   const error = await deep(page, ['mfa-enrollment', 'mfa-passkey-enroll', '[part~="error"]'], 'the error');
