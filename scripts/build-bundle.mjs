@@ -7,7 +7,7 @@
 // other file to start. Round trips cost more than the bytes they save (issue 15's measurements),
 // so nothing else is split off.
 import { build } from 'esbuild';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { esbuildProductionSource } from './strip-dev-text.mjs';
 import { cdnFiles } from './cdn-pages.mjs';
@@ -19,6 +19,26 @@ const PHONE_FILE = 'mfa-phone-countries.js';
 // `_`-named properties are the elements' internal state (Lit `state: true`): short names in the
 // script files. The three passed by name to a countdown are kept.
 const mangleCache = {}; // one set of short names across the page files and their parts
+const LIT_NAMES = litNames();
+
+/**
+ * Lit ships minified: its own members are one- and two-letter properties (`this.C`, `this.k`).
+ * A page build sees them and hands out other names; a part build does not (it takes Lit from the
+ * page), so it could give a part's `_state` one of them and overwrite Lit's member on the element
+ * (`this.C is not a function` in <mfa-passkey-item>). A part build gets them as cache values that
+ * no property is mangled to (the pages need no such entries: they avoid the names by themselves).
+ */
+function litNames() {
+  const reserved = {};
+  for (const dir of ['lit-html', 'lit-element', '@lit/reactive-element', '@lit/context']) {
+    const root = join('node_modules', dir);
+    for (const file of readdirSync(root, { recursive: true })) {
+      if (!String(file).endsWith('.js') || String(file).includes('development')) continue;
+      for (const [, name] of readFileSync(join(root, String(file)), 'utf8').matchAll(/\.([A-Za-z_$][\w$]?)\b/g)) reserved[`_lit_${name}`] = name;
+    }
+  }
+  return reserved;
+}
 const common = { mangleProps: /^_[a-z]/, reserveProps: /^_(lockUntil|resendAt|pushExpiresAt)$/, bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, charset: 'utf8', sourcemap: true, legalComments: 'linked', logLevel: 'warning' };
 
 /**
@@ -113,7 +133,7 @@ async function buildPart(part, pageName) {
   const shared = new Set(Object.keys(part.shared).map((f) => (f === 'lit' ? f : join(process.cwd(), f))));
   const result = await build({
     ...common,
-    mangleCache,
+    mangleCache: { ...mangleCache, ...LIT_NAMES },
     entryPoints: { [`parts/${pageName}.${part.name}`]: part.entry },
     outdir,
     metafile: true,
@@ -127,7 +147,7 @@ async function buildPart(part, pageName) {
       },
     }, esbuildProductionSource],
   });
-  Object.assign(mangleCache, result.mangleCache);
+  for (const [name, short] of Object.entries(result.mangleCache)) if (!(name in LIT_NAMES)) mangleCache[name] = short;
   const strays = Object.keys(result.metafile.inputs).filter((f) => !part.own.test(`/${f}`));
   if (strays.length) throw new Error(`parts/${pageName}.${part.name}.js would carry its own copy of ${strays.join(', ')}: add them to its shared list`);
   return result.metafile.outputs;
@@ -141,7 +161,8 @@ function onlyMode(mode) {
       if (!mode) return;
       b.onLoad({ filter: /elements\/mfa-provider\/sources\/index\.ts$/ }, ({ path }) => ({
         // `mode` may list several (`proxy,direct`).
-        contents: `${mode.split(',').map((m) => `import { ${m} } from './${m}.js';`).join(' ')} export const SOURCE_KINDS = { ${mode} };`,
+        // A kind's file is its name in kebab case (`myAccount` in my-account.ts).
+        contents: `${mode.split(',').map((m) => `import { ${m} } from './${m.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.js';`).join(' ')} export const SOURCE_KINDS = { ${mode} };`,
         resolveDir: dirname(path),
         loader: 'ts',
       }));

@@ -30,13 +30,22 @@ export const PAGES = {
 export const MODES = ['direct', 'proxy'];
 
 /**
+ * The pages that also come in a My Account file (`api="my-account"`, `<page>.my-account.js`, with
+ * `MyAccountSource` alone, through `domain` or `proxy-url`): those that list, add, rename and remove
+ * methods. The verify page has no use for it (login-time challenges stay with the MFA API), and the
+ * other files carry none of it: built in, it would add 2.3–2.5 KB to each.
+ */
+export const MY_ACCOUNT_PAGES = ['mfa-enrollment', 'mfa-elements'];
+
+/**
  * Every file to build: `{ name, contents, mode }` (no mode: every source). `mfa-elements.js`, with
  * every mode, stays for pages that switch modes (and for the links already out there).
  */
 export function cdnFiles() {
   return [
     ...Object.entries(PAGES).flatMap(([page, contents]) => MODES.map((mode) => ({ name: `${page}.${mode}`, contents, mode }))),
-    // The MFA-API modes only: the My Account source (api="my-account") comes with the npm entry.
+    ...MY_ACCOUNT_PAGES.map((page) => ({ name: `${page}.my-account`, contents: PAGES[page], mode: 'myAccount' })),
+    // The MFA-API modes only: a page that switches to My Account loads a .my-account.js file instead.
     { name: 'mfa-elements', contents: PAGES['mfa-elements'], mode: 'proxy,direct' },
   ];
 }

@@ -511,6 +511,54 @@ test('the enrollment page fetches <mfa-otp-enroll> from parts/ beside it when th
   await page.close();
 });
 
+for (const name of ['mfa-enrollment', 'mfa-elements']) {
+  test(`dist/cdn/${name}.my-account.js: api="my-account" on the emulator's /me/v1, a passkey added from the part beside it; no MFA-API source`, async () => {
+    const { page, errors, cdn } = await openCdnPage(`${name}.my-account.js`, '');
+    await page.waitForFunction(() => customElements.get('mfa-enrollment') !== undefined);
+    const authenticator = await virtualAuthenticator(page);
+    const config = (await (await fetch(`${base}/demo-config.json`)).json()) as { emulatorUrl: string; clientId: string };
+    const post = async (path: string) =>
+      (await fetch(config.emulatorUrl + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json() as Promise<Record<string, string>>;
+    const user = await post('/__emulator/users');
+    const { access_token: token } = await post(`/__emulator/users/${encodeURIComponent(user.id!)}/my-account-token`);
+    await page.evaluate(
+      (domain, accessToken) => {
+        const provider = document.createElement('mfa-provider') as HTMLElement & { accessToken?: string };
+        provider.setAttribute('api', 'my-account');
+        provider.setAttribute('domain', domain);
+        provider.accessToken = accessToken;
+        provider.append(Object.assign(document.createElement('mfa-enrollment'), { factors: 'passkey otp email' }));
+        document.querySelector('main')!.append(provider);
+      },
+      config.emulatorUrl,
+      token!,
+    );
+    await (await deep(page, ['mfa-enrollment', 'li[data-factor="passkey"] [part~="enroll-button"]'], 'the passkey row’s Enroll')).click();
+    await (await deep(page, ['mfa-enrollment', 'mfa-passkey-enroll', '[part~="start-button"]'], 'Create passkey')).click();
+    await (await deep(page, ['mfa-enrollment', 'mfa-passkey-enroll', '[part~="save-button"]'], 'the name step')).click();
+    // The part's own state names do not overwrite Lit's members (both minified): the row renders and renames.
+    await (await deep(page, [...PASSKEY_ITEM, '[part~="rename-button"]'], 'the new passkey’s row')).click();
+    await retype(await deep(page, [...PASSKEY_ITEM, 'input[part~="name-input"]'], 'the rename field'), 'Phone');
+    await (await deep(page, [...PASSKEY_ITEM, '[part~="save-button"]'], 'Save name')).click();
+    await page.waitForFunction((chain: string[]) => document.querySelector(chain[0]!)?.shadowRoot?.querySelector(chain[1]!)?.shadowRoot?.querySelector('[part~="name"]')?.textContent === 'Phone', {}, PASSKEY_ITEM);
+    assert.deepEqual((await authenticator.credentials()).map((c) => c.rpId), ['localhost']);
+    assert.deepEqual(cdn().filter((path) => path.includes('/parts/')), [`/dist/cdn/parts/${name}.my-account.passkey.js`]);
+    assert.deepEqual(await axeViolations(page), []);
+    // The MFA API's direct mode is not in this file: the provider says which source it carries.
+    const code = await page.evaluate(() => {
+      const provider = document.createElement('mfa-provider');
+      const failed = new Promise<string>((resolve) => provider.addEventListener('mfa-error', (e) => resolve((e as CustomEvent).detail.error.code), { once: true }));
+      provider.setAttribute('domain', 'https://tenant.example.com');
+      provider.setAttribute('client-id', 'x');
+      document.body.append(provider);
+      return failed;
+    });
+    assert.equal(code, 'no_source');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
 test('dist/cdn/mfa-verify.proxy.js carries only the proxy source: proxy-url works, domain + client-id say why not', async () => {
   const { page, errors } = await openCdnPage('mfa-verify.proxy.js', '<mfa-provider proxy-url="/api/auth/mfa"><mfa-verify></mfa-verify></mfa-provider>');
   await page.waitForFunction(() => customElements.get('mfa-verify') !== undefined);
