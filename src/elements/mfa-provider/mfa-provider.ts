@@ -65,8 +65,8 @@ export class MfaProvider extends LitElement {
   static define = MfaElement.define;
 
   /**
-   * The Auth0 API: the MFA API when absent, or `my-account` (passkeys, rename; `/me/v1`). A script-tag
-   * file built for one MFA-API mode does not carry it.
+   * The Auth0 API: the MFA API when absent, or `my-account` (passkeys, rename; `/me/v1`). Of the
+   * script-tag files, only the `.my-account.js` ones carry it (and only it).
    */
   declare api?: string;
   /** Proxy mode: the base URL of the server routes (`/api/auth/mfa`). */
