@@ -9,8 +9,10 @@
 import { build } from 'esbuild';
 import { rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { esbuildProductionSource } from './strip-dev-text.mjs';
-import { cdnFiles } from './cdn-pages.mjs';
+import { readFile } from 'node:fs/promises';
+import { esbuildProductionSource, stripDevText } from './strip-dev-text.mjs';
+import { cdnFiles, dropsOf } from './cdn-pages.mjs';
+import { dropCalls, SOURCE_MODULES } from './page-calls.mjs';
 
 const outdir = 'dist/cdn';
 const QR_FILE = 'mfa-qrcode.js';
@@ -149,9 +151,31 @@ function onlyMode(mode) {
   };
 }
 
+/**
+ * The source classes of a page without the calls its elements never make (scripts/page-calls.mjs);
+ * fails the build when one of the page's element modules makes one of them after all.
+ */
+function onlyCalls(page, drop) {
+  return {
+    name: 'only-calls',
+    setup(b) {
+      if (!drop.length) return;
+      const call = new RegExp(`[sS]ource\\??\\.(${drop.join('|')})\\b`);
+      b.onLoad({ filter: /\/src\/(core|elements)\/.*\.ts$/ }, async ({ path }) => {
+        const text = await readFile(path, 'utf8');
+        if (SOURCE_MODULES.test(path)) return { contents: stripDevText(dropCalls(text, drop, path)), loader: 'ts' };
+        const made = path.includes('/src/elements/') && call.exec(text);
+        if (made) throw new Error(`${page}: ${path} calls ${made[0]}, which scripts/cdn-pages.mjs CALLS leaves out of this page`);
+        return undefined;
+      });
+    },
+  };
+}
+
 rmSync(outdir, { recursive: true, force: true });
 const outputs = {};
 for (const { name, contents, mode } of cdnFiles()) {
+  const drop = dropsOf(name);
   const parts = PARTS[name.split('.')[0]];
   const page = await build({
     ...common,
@@ -164,7 +188,7 @@ for (const { name, contents, mode } of cdnFiles()) {
     splitting: true,
     chunkNames: 'locales/[name]-[hash]',
     metafile: true,
-    plugins: [onlyMode(mode), esbuildProductionSource, {
+    plugins: [onlyMode(mode), onlyCalls(name, drop), esbuildProductionSource, {
       name: 'qrcode-beside',
       setup(b) { b.onResolve({ filter: /^qrcode$/ }, () => ({ path: `./${QR_FILE}`, external: true })); },
     }, {

@@ -5,6 +5,8 @@
 // exports what the package's index does minus `src/core` (the elements, events, context,
 // registerTranslation): exporting core's API would keep all of it alive (0.65 KB); code that needs
 // core imports the npm package.
+import { OPTIONAL_CALLS } from './page-calls.mjs';
+
 export const PAGES = {
   // Verifying a sign-in: <mfa-provider> + <mfa-verify> (and what it renders).
   'mfa-verify': `import './src/define/mfa-provider.ts'; import './src/define/mfa-verify.ts';`,
@@ -20,6 +22,25 @@ export const PAGES = {
     `export { registerTranslation, loadLocale } from './src/elements/shared/localize.ts';`,
   ].join(' '),
 };
+
+/**
+ * Of the data-source calls a page may go without (OPTIONAL_CALLS: enroll, remove, challenge,
+ * regenerateRecoveryCode, rename, setPreferredChannel), those the page's elements make: the page's
+ * source classes leave out the others (scripts/page-calls.mjs; the build fails if an element of
+ * the page makes one). A page not listed keeps every call.
+ */
+export const CALLS = {
+  // <mfa-verify> lists, sends a challenge and verifies; it never enrolls, removes or renames.
+  'mfa-verify': ['challenge'],
+  // <mfa-otp-enroll> enrolls, confirms and lists; it never removes or sends a challenge.
+  'mfa-otp-enroll': ['enroll'],
+};
+
+/** The source calls left out of a page file (see CALLS). */
+export function dropsOf(name) {
+  const calls = CALLS[name.split('.')[0]];
+  return calls ? OPTIONAL_CALLS.filter((c) => !calls.includes(c)) : [];
+}
 
 /**
  * The provider modes a page file is built for: each page file exists once per mode
