@@ -23,18 +23,9 @@ const PHONE_FILE = 'mfa-phone-countries.js';
 const mangleCache = {}; // one set of short names across the page files and their parts
 const common = { mangleProps: /^_[a-z]/, reserveProps: /^_(lockUntil|resendAt|pushExpiresAt)$/, bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, charset: 'utf8', sourcemap: true, legalComments: 'linked', logLevel: 'warning' };
 
-/**
- * Parts a page opens only on a rare path or a click, as files beside the page
- * (`parts/<page>.<part>.js`): <mfa-recovery-codes> on the verify page shows the replacement code
- * after a verification with a recovery code (2.8 KB the page would otherwise carry);
- * the push poll runs only when a push is sent, and is fetched while the challenge is on its way;
- * <mfa-otp-enroll> on the enrollment page runs the authenticator-app flow. A part takes Lit and
- * the shared element base from the page file itself (the page exports exactly `shared`), so the
- * page keeps one Lit, one MfaElement and one translation registry; the part holds only its own
- * modules (checked).
- */
-const PARTS = {
-  'mfa-verify': [{
+/** <mfa-recovery-codes> as a part; `shared`: what else the page has for it. */
+function recoveryPart(shared = {}) {
+  return {
     name: 'recovery-codes',
     entry: 'src/define/mfa-recovery-codes.ts',
     own: /\/src\/(elements\/mfa-recovery-codes\/|elements\/shared\/clipboard\.ts|define\/mfa-recovery-codes\.ts)/,
@@ -45,8 +36,25 @@ const PARTS = {
       'src/elements/shared/localize.ts': ['one', 'resolveLang'],
       'src/elements/shared/mfa-element.ts': ['MfaElement'],
       'src/elements/shared/styles.ts': ['baseStyles'],
+      ...shared,
     },
-  }, {
+  };
+}
+
+/**
+ * Parts a page opens only on a rare path or a click, as files beside the page
+ * (`parts/<page>.<part>.js`): <mfa-recovery-codes> on the verify page shows the replacement code
+ * after a verification with a recovery code (2.8 KB the page would otherwise carry), and on the
+ * enrollment page the codes a first enrollment comes with (fetched when the enrollment answer
+ * carries them, while the user confirms it: 2.1 KB);
+ * the push poll runs only when a push is sent, and is fetched while the challenge is on its way;
+ * <mfa-otp-enroll> on the enrollment page runs the authenticator-app flow. A part takes Lit and
+ * the shared element base from the page file itself (the page exports exactly `shared`), so the
+ * page keeps one Lit, one MfaElement and one translation registry; the part holds only its own
+ * modules (checked).
+ */
+const PARTS = {
+  'mfa-verify': [recoveryPart(), {
     // The push poll, fetched while the push challenge is sent (0.4 KB a code-only page never runs).
     name: 'poller',
     entry: 'src/core/poller.ts',
@@ -68,14 +76,14 @@ const PARTS = {
       'src/core/otpauth.ts': ['formatSecret', 'isOtpauthUri', 'normalizeBase32', 'parseOtpauthUri'],
       'src/define/mfa-code-input.ts': [],
       'src/define/mfa-qr-code.ts': [],
-      'src/define/mfa-recovery-codes.ts': [],
       'src/elements/shared/clipboard.ts': ['copyText'],
+      'src/elements/shared/recovery-codes-loader.ts': ['loadRecoveryCodes'],
       'src/elements/shared/countdown.ts': ['CountdownController'],
       'src/elements/shared/events.ts': ['MfaEnrollEvent'],
       'src/elements/shared/mfa-element.ts': ['MfaElement'],
       'src/elements/shared/styles.ts': ['baseStyles'],
     },
-  }],
+  }, recoveryPart({ 'src/elements/shared/clipboard.ts': ['copyText'] })],
 };
 // The passkey parts (<mfa-passkey-enroll>, <mfa-passkey-item>): a file beside the pages that can
 // open them, fetched when a user adds or lists a passkey. These pages still inline the parts

@@ -12,6 +12,7 @@ import { MfaEnrollEvent, MfaErrorEvent, MfaRemoveEvent, type MfaAction } from '.
 import { factorIcon } from '../shared/icons.js';
 import { nameDir, resolveLang } from '../shared/localize.js';
 import { MfaElement } from '../shared/mfa-element.js';
+import { loadRecoveryCodes } from '../shared/recovery-codes-loader.js';
 import { baseStyles, columnBaseStyles } from '../shared/styles.js';
 import { isPasskeyRow, passkeyEnrollable, renderPasskeyFlow, renderPasskeyRow } from '../mfa-passkey-enroll/enrollment-hooks.js';
 import { enrollmentLocales, type EnrollmentStrings } from './mfa-enrollment.strings.js';
@@ -598,6 +599,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       return this.#failStart(flow, new MfaError('bad_response', { description: ticket ? 'expected a ticket' : 'expected a push enrollment' }));
     }
     this.#patch(flow, { step: 'qr', enrollment });
+    this.#prefetchCodes(enrollment);
     this.#say('push.scan');
     this.#focus('flow-title');
     pollOob(source, { ...enrollment, signal }).then(
@@ -655,6 +657,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       if (enrollment.type === 'ticket') return this.#openTicket(flow, enrollment.ticketUrl);
       if (enrollment.type !== 'oob') throw new MfaError('bad_response', { description: 'expected an oob enrollment' });
       this.#patch(flow, { ...IDLE, step: 'code', enrollment });
+      this.#prefetchCodes(enrollment);
       this.announce(resend ? this.t('code.resent') : this.#sentText(flow.factor, address));
       await this.updateComplete;
       const codeInput = this.#codeInput();
@@ -734,6 +737,8 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       return this.#focusRowAction(factor);
     }
     const codes = recoveryCodes?.length ? recoveryCodes : undefined;
+    // Shown by <mfa-recovery-codes>, which a page file may fetch on demand (see #prefetchCodes).
+    if (codes) await loadRecoveryCodes();
     if (!told) this.dispatchEvent(new MfaEnrollEvent({ authenticator, factor, ...(codes && { recoveryCodes: codes }) }));
     this.#say('flow.done', { factor: this.#factorTitle(factor) });
     this._added = factor;
@@ -743,6 +748,11 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     } else {
       void this.#focusAdded(factor);
     }
+  }
+
+  /** A first enrollment's codes are shown once it is confirmed: <mfa-recovery-codes> is fetched meanwhile. */
+  #prefetchCodes(enrollment: OobEnrollment): void {
+    if (enrollment.recoveryCodes?.length) void loadRecoveryCodes();
   }
 
   /** After a setup: the row's "is set up" line, not its (destructive) Remove button. */
@@ -904,9 +914,12 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     if (!source?.regenerateRecoveryCode || this._regenerating === 'busy') return;
     this._regenerating = 'busy';
     this.#say('recovery.regenerating');
+    // Fetched with the request (a page file may have it on demand), awaited before the code shows.
+    const shown = loadRecoveryCodes();
     await this.#focus('regenerate-button');
     try {
       const code = await source.regenerateRecoveryCode({ signal: this.signal });
+      await shown;
       this._regenerating = undefined;
       this._recovery = { codes: [code], factor: 'recovery-code' };
       this.#say('recovery.regenerated');

@@ -9,6 +9,7 @@ import { copyText } from '../shared/clipboard.js';
 import { CountdownController } from '../shared/countdown.js';
 import { MfaEnrollEvent } from '../shared/events.js';
 import { MfaElement } from '../shared/mfa-element.js';
+import { loadRecoveryCodes } from '../shared/recovery-codes-loader.js';
 import { baseStyles } from '../shared/styles.js';
 import { otpEnrollLocales, type OtpEnrollStrings } from './mfa-otp-enroll.strings.js';
 import { otpEnrollStyles } from './mfa-otp-enroll.styles.js';
@@ -186,6 +187,8 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
       if (enrollment.type !== 'otp') throw new MfaError('bad_response', { description: 'not an OTP enrollment' });
       this._key = otpKeyOf(enrollment);
       this.#enrollment = enrollment;
+      // Shown after the confirmation: fetched while the user scans (a page file may have it on demand).
+      if (enrollment.recoveryCodes?.length) void loadRecoveryCodes();
       this.#go('scan', undefined, moveFocus || this.#focusIsOurs());
     } catch (error) {
       if (run !== this.#run) return;
@@ -253,6 +256,9 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
       if (run !== this.#run) return;
       this.#authenticator = newest;
       const count = this.#enrollment!.recoveryCodes?.length;
+      // Fetched since the enrollment came with codes (a page file may have it on demand).
+      if (count) await loadRecoveryCodes();
+      if (run !== this.#run) return;
       if (count) this.#go('recovery', this.t('otp.codeAccepted', { count }));
       else this.#finish();
     } catch (error) {
