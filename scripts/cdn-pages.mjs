@@ -75,18 +75,20 @@ export const BUDGETS = {
 };
 
 /**
- * What CI enforces while a page is over its target: a ratchet at the page's measured size plus a
- * quarter to half a kilobyte, so that a page can only shrink back towards its target. Lowered with
- * each step that shrinks a page (the push poll and <mfa-otp-enroll> on demand, 2026-12-07) and raised
- * only with a named cause: the four factors and passkey hooks of issue 17 (titles, descriptions and an
- * icon in every page's English text, the passkey rows' hooks) added 0.3–0.9 KB per page.
+ * What CI enforces: a page that meets its target has the target as its ceiling; a page still over
+ * it has a ratchet at its measured size plus a quarter to half a kilobyte, so that it can only
+ * shrink back towards its target. Lowered with each step that shrinks a page (the push poll and
+ * <mfa-otp-enroll> on demand, 2026-12-07; the source calls each page makes and <mfa-recovery-codes>
+ * on demand on the enrollment page, 2026-12-07) and raised only with a named cause: the four
+ * factors and passkey hooks of issue 17 (titles, descriptions and an icon in every page's English
+ * text, the passkey rows' hooks) added 0.3–0.9 KB per page.
  */
 export const CEILINGS = {
-  'mfa-verify': 25_728, // 25,479 B (proxy) on 2026-12-07
-  'mfa-enrollment': 34_816, // 34,506 B (proxy)
-  'mfa-otp-enroll': 26_880, // 26,680 B (proxy): 56 B over its target since issue 17's factor strings
-  'mfa-elements': 42_944, // 42,698 B (proxy)
-  'mfa-elements (every mode)': 43_776, // 43,590 B
+  'mfa-verify': 25_088, // 24,719 B (proxy) on 2026-12-07: 1.2 KB over its target
+  'mfa-enrollment': BUDGETS['mfa-enrollment'], // 32,508 B (proxy): target met
+  'mfa-otp-enroll': BUDGETS['mfa-otp-enroll'], // 26,354 B (proxy): target met
+  'mfa-elements': 42_944, // 42,680 B (proxy): 4.7 KB over its target
+  'mfa-elements (every mode)': 43_776, // 43,658 B
 };
 
 const pageOf = (name) => (name.includes('.') ? name.split('.')[0] : `${name} (every mode)`);
