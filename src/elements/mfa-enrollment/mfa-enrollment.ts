@@ -204,7 +204,7 @@ const onEscape = (action: () => void) => (event: KeyboardEvent) => {
  * @csspart copy-button - Copies the recovery codes.
  * @csspart download-button - Downloads them as a `.txt` file.
  * @csspart print-button - Prints them.
- * @csspart ack-button - Continue, after "I have saved them" is ticked.
+ * @csspart ack-button - Continue, after "I have saved them" is ticked (or under the codes as text, when `<mfa-recovery-codes>` could not be fetched).
  * @csspart recovery__description - The "shown once" text.
  * @csspart recovery__list - The list of codes.
  * @csspart recovery__checkbox - The "I have saved them" checkbox.
@@ -1328,12 +1328,16 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   #renderRecovery(codes: string[], offset = 2): TemplateResult {
     return html`<section part="recovery-codes" class="recovery" aria-labelledby="recovery-title">
       ${this.#heading('recovery-title', offset, this.t(codes.length > 1 ? 'recovery.titleMany' : 'recovery.title'))}
-      <mfa-recovery-codes
-        exportparts="description:recovery__description, recovery-codes:recovery__list, code:code, button:button, copy-button:copy-button, download-button:download-button, print-button:print-button, continue-button:ack-button, checkbox:recovery__checkbox"
-        .codes=${codes}
-        issuer=${this.issuer || location.hostname}
-        @mfa-recovery-codes-saved=${this.#acknowledgeCodes}
-      ></mfa-recovery-codes>
+      ${customElements.get('mfa-recovery-codes')
+        ? html`<mfa-recovery-codes
+            exportparts="description:recovery__description, recovery-codes:recovery__list, code:code, button:button, copy-button:copy-button, download-button:download-button, print-button:print-button, continue-button:ack-button, checkbox:recovery__checkbox"
+            .codes=${codes}
+            issuer=${this.issuer || location.hostname}
+            @mfa-recovery-codes-saved=${this.#acknowledgeCodes}
+          ></mfa-recovery-codes>`
+        : // It could not be fetched (see #prefetchCodes): the codes as plain text still must not be lost.
+          html`<p part="recovery__list">${codes.map((code) => html`<code part="code">${code}</code> `)}</p>
+            <div class="buttons"><button type="button" part="button ack-button" @click=${this.#acknowledgeCodes}>${this.t('continue')}</button></div>`}
     </section>`;
   }
 }

@@ -77,7 +77,8 @@ export function otpKeyOf(enrollment: OtpEnrollment): TotpKeyUri {
  * @csspart button - Every button; also `submit-button`, `retry-button`, `copy-button`, `manual-toggle`.
  * @csspart error - Error messages.
  * @csspart wait - The rate-limit countdown.
- * @csspart recovery-codes - The `<mfa-recovery-codes>`.
+ * @csspart recovery-codes - The `<mfa-recovery-codes>` (when it could not be fetched: the codes as text).
+ * @csspart continue-button - Goes on after the recovery codes, when `<mfa-recovery-codes>` could not be fetched.
  *
  * @cssprop --mfa-otp-enroll-gap - Space between the blocks of a step.
  * @cssprop --mfa-otp-enroll-padding - Padding around the element's content.
@@ -382,17 +383,21 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
         'recovery',
         level,
         this.t('otp.recoveryTitle', { count: codes.length }),
-        html`<mfa-recovery-codes
-          part="recovery-codes"
-          .codes=${codes}
-          .strings=${this.strings}
-          issuer=${key.issuer ?? ''}
-          account=${key.account ?? ''}
-          @mfa-recovery-codes-saved=${(event: Event) => {
-            event.stopPropagation();
-            if (this.step === 'recovery') this.#finish();
-          }}
-        ></mfa-recovery-codes>`,
+        customElements.get('mfa-recovery-codes')
+          ? html`<mfa-recovery-codes
+              part="recovery-codes"
+              .codes=${codes}
+              .strings=${this.strings}
+              issuer=${key.issuer ?? ''}
+              account=${key.account ?? ''}
+              @mfa-recovery-codes-saved=${(event: Event) => {
+                event.stopPropagation();
+                if (this.step === 'recovery') this.#finish();
+              }}
+            ></mfa-recovery-codes>`
+          : // It could not be fetched: the codes as plain text still must not be lost.
+            html`<p part="recovery-codes">${codes.map((code) => html`<code>${code}</code> `)}</p>
+              <button type="button" part="button continue-button" @click=${() => this.step === 'recovery' && this.#finish()}>${this.t('continue')}</button>`,
       );
     }
     if (step === 'done') {
