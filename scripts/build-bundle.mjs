@@ -9,8 +9,10 @@
 import { build } from 'esbuild';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { esbuildProductionSource } from './strip-dev-text.mjs';
-import { cdnFiles } from './cdn-pages.mjs';
+import { readFile } from 'node:fs/promises';
+import { esbuildProductionSource, stripDevText } from './strip-dev-text.mjs';
+import { cdnFiles, dropsOf } from './cdn-pages.mjs';
+import { dropCalls, SOURCE_MODULES } from './page-calls.mjs';
 
 const outdir = 'dist/cdn';
 const QR_FILE = 'mfa-qrcode.js';
@@ -41,18 +43,9 @@ function litNames() {
 }
 const common = { mangleProps: /^_[a-z]/, reserveProps: /^_(lockUntil|resendAt|pushExpiresAt)$/, bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, charset: 'utf8', sourcemap: true, legalComments: 'linked', logLevel: 'warning' };
 
-/**
- * Parts a page opens only on a rare path or a click, as files beside the page
- * (`parts/<page>.<part>.js`): <mfa-recovery-codes> on the verify page shows the replacement code
- * after a verification with a recovery code (2.8 KB the page would otherwise carry);
- * the push poll runs only when a push is sent, and is fetched while the challenge is on its way;
- * <mfa-otp-enroll> on the enrollment page runs the authenticator-app flow. A part takes Lit and
- * the shared element base from the page file itself (the page exports exactly `shared`), so the
- * page keeps one Lit, one MfaElement and one translation registry; the part holds only its own
- * modules (checked).
- */
-const PARTS = {
-  'mfa-verify': [{
+/** <mfa-recovery-codes> as a part; `shared`: what else the page has for it. */
+function recoveryPart(shared = {}) {
+  return {
     name: 'recovery-codes',
     entry: 'src/define/mfa-recovery-codes.ts',
     own: /\/src\/(elements\/mfa-recovery-codes\/|elements\/shared\/clipboard\.ts|define\/mfa-recovery-codes\.ts)/,
@@ -63,8 +56,25 @@ const PARTS = {
       'src/elements/shared/localize.ts': ['one', 'resolveLang'],
       'src/elements/shared/mfa-element.ts': ['MfaElement'],
       'src/elements/shared/styles.ts': ['baseStyles'],
+      ...shared,
     },
-  }, {
+  };
+}
+
+/**
+ * Parts a page opens only on a rare path or a click, as files beside the page
+ * (`parts/<page>.<part>.js`): <mfa-recovery-codes> on the verify page shows the replacement code
+ * after a verification with a recovery code (2.8 KB the page would otherwise carry), and on the
+ * enrollment page the codes a first enrollment comes with (fetched when the enrollment answer
+ * carries them, while the user confirms it: 2.1 KB);
+ * the push poll runs only when a push is sent, and is fetched while the challenge is on its way;
+ * <mfa-otp-enroll> on the enrollment page runs the authenticator-app flow. A part takes Lit and
+ * the shared element base from the page file itself (the page exports exactly `shared`), so the
+ * page keeps one Lit, one MfaElement and one translation registry; the part holds only its own
+ * modules (checked).
+ */
+const PARTS = {
+  'mfa-verify': [recoveryPart(), {
     // The push poll, fetched while the push challenge is sent (0.4 KB a code-only page never runs).
     name: 'poller',
     entry: 'src/core/poller.ts',
@@ -86,14 +96,14 @@ const PARTS = {
       'src/core/otpauth.ts': ['formatSecret', 'isOtpauthUri', 'normalizeBase32', 'parseOtpauthUri'],
       'src/define/mfa-code-input.ts': [],
       'src/define/mfa-qr-code.ts': [],
-      'src/define/mfa-recovery-codes.ts': [],
       'src/elements/shared/clipboard.ts': ['copyText'],
+      'src/elements/shared/recovery-codes-loader.ts': ['loadRecoveryCodes'],
       'src/elements/shared/countdown.ts': ['CountdownController'],
       'src/elements/shared/events.ts': ['MfaEnrollEvent'],
       'src/elements/shared/mfa-element.ts': ['MfaElement'],
       'src/elements/shared/styles.ts': ['baseStyles'],
     },
-  }],
+  }, recoveryPart({ 'src/elements/shared/clipboard.ts': ['copyText'] })],
 };
 // The passkey parts (<mfa-passkey-enroll>, <mfa-passkey-item>): a file beside the pages that can
 // open them, fetched when a user adds or lists a passkey. These pages still inline the parts
@@ -170,9 +180,31 @@ function onlyMode(mode) {
   };
 }
 
+/**
+ * The source classes of a page without the calls its elements never make (scripts/page-calls.mjs);
+ * fails the build when one of the page's element modules makes one of them after all.
+ */
+function onlyCalls(page, drop) {
+  return {
+    name: 'only-calls',
+    setup(b) {
+      if (!drop.length) return;
+      const call = new RegExp(`[sS]ource\\??\\.(${drop.join('|')})\\b`);
+      b.onLoad({ filter: /\/src\/(core|elements)\/.*\.ts$/ }, async ({ path }) => {
+        const text = await readFile(path, 'utf8');
+        if (SOURCE_MODULES.test(path)) return { contents: stripDevText(dropCalls(text, drop, path)), loader: 'ts' };
+        const made = path.includes('/src/elements/') && call.exec(text);
+        if (made) throw new Error(`${page}: ${path} calls ${made[0]}, which scripts/cdn-pages.mjs CALLS leaves out of this page`);
+        return undefined;
+      });
+    },
+  };
+}
+
 rmSync(outdir, { recursive: true, force: true });
 const outputs = {};
 for (const { name, contents, mode } of cdnFiles()) {
+  const drop = dropsOf(name);
   const parts = PARTS[name.split('.')[0]];
   const page = await build({
     ...common,
@@ -185,7 +217,7 @@ for (const { name, contents, mode } of cdnFiles()) {
     splitting: true,
     chunkNames: 'locales/[name]-[hash]',
     metafile: true,
-    plugins: [onlyMode(mode), esbuildProductionSource, {
+    plugins: [onlyMode(mode), onlyCalls(name, drop), esbuildProductionSource, {
       name: 'qrcode-beside',
       setup(b) { b.onResolve({ filter: /^qrcode$/ }, () => ({ path: `./${QR_FILE}`, external: true })); },
     }, {

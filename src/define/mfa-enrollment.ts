@@ -1,8 +1,8 @@
 import { MfaEnrollment } from '../elements/mfa-enrollment/mfa-enrollment.js';
-// The parts it renders (<mfa-otp-enroll> comes on demand, see otp-enroll-loader.ts).
+// The parts it renders (<mfa-otp-enroll> and <mfa-recovery-codes> come on demand, see
+// otp-enroll-loader.ts and elements/shared/recovery-codes-loader.ts).
 import './mfa-code-input.js';
 import './mfa-qr-code.js';
-import './mfa-recovery-codes.js';
 
 export { MfaEnrollment };
 export {

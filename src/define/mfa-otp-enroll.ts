@@ -1,8 +1,8 @@
 import { MfaOtpEnroll } from '../elements/mfa-otp-enroll/mfa-otp-enroll.js';
-// The parts it renders.
+// The parts it renders (<mfa-recovery-codes> comes on demand, see
+// elements/shared/recovery-codes-loader.ts).
 import './mfa-code-input.js';
 import './mfa-qr-code.js';
-import './mfa-recovery-codes.js';
 
 export { MfaOtpEnroll };
 export type { OtpEnrollStep } from '../elements/mfa-otp-enroll/mfa-otp-enroll.js';

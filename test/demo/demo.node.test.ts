@@ -451,8 +451,9 @@ const TAGS = ['mfa-provider', 'mfa-enrollment', 'mfa-otp-enroll', 'mfa-verify', 
 // tests above), an mfa_token alone may not add more, and the element rightly offers no Enroll.
 const CDN_PAGES: { page: string; tags: string[]; body: string; user: string | undefined; shows: string }[] = [
   { page: 'mfa-verify', tags: ['mfa-provider', 'mfa-verify', 'mfa-code-input'], body: '<mfa-verify></mfa-verify>', user: 'enrolled@example.com', shows: 'mfa-verify >>> [part~="authenticator"]' },
-  // <mfa-otp-enroll> comes from parts/ when the authenticator-app flow opens (test below).
-  { page: 'mfa-enrollment', tags: ['mfa-provider', 'mfa-enrollment', 'mfa-code-input', 'mfa-qr-code', 'mfa-recovery-codes'], body: '<mfa-enrollment></mfa-enrollment>', user: undefined, shows: 'mfa-enrollment >>> li[data-factor="otp"] [part~="enroll-button"]' },
+  // <mfa-otp-enroll> comes from parts/ when the authenticator-app flow opens, <mfa-recovery-codes>
+  // when a first enrollment's answer carries codes (tests below).
+  { page: 'mfa-enrollment', tags: ['mfa-provider', 'mfa-enrollment', 'mfa-code-input', 'mfa-qr-code'], body: '<mfa-enrollment></mfa-enrollment>', user: undefined, shows: 'mfa-enrollment >>> li[data-factor="otp"] [part~="enroll-button"]' },
   { page: 'mfa-otp-enroll', tags: ['mfa-provider', 'mfa-otp-enroll', 'mfa-code-input', 'mfa-qr-code', 'mfa-recovery-codes'], body: '<mfa-otp-enroll></mfa-otp-enroll>', user: undefined, shows: 'mfa-otp-enroll >>> mfa-qr-code >>> svg[role="img"]' },
   { page: 'mfa-elements', tags: TAGS, body: '<mfa-enrollment></mfa-enrollment>', user: undefined, shows: 'mfa-enrollment >>> li[data-factor="otp"] [part~="enroll-button"]' },
 ];
@@ -505,7 +506,11 @@ test('the enrollment page fetches <mfa-otp-enroll> from parts/ beside it when th
   });
   const sameBase = await page.evaluate(() => Object.getPrototypeOf(customElements.get('mfa-otp-enroll')!) === Object.getPrototypeOf(customElements.get('mfa-enrollment')!));
   assert.equal(sameBase, true, 'one MfaElement (and so one Lit) on the page');
-  assert.deepEqual(cdn().filter((path) => path.includes('/parts/')), ['/dist/cdn/parts/mfa-enrollment.direct.otp-enroll.js']);
+  // And <mfa-recovery-codes>, since a new user's first enrollment comes with codes (shown once it is confirmed).
+  assert.deepEqual(cdn().filter((path) => path.includes('/parts/')), [
+    '/dist/cdn/parts/mfa-enrollment.direct.otp-enroll.js',
+    '/dist/cdn/parts/mfa-enrollment.direct.recovery-codes.js',
+  ]);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
   await page.close();
@@ -594,22 +599,24 @@ test('the verify page fetches the push poll from parts/ beside it, with the page
   await page.close();
 });
 
-test('the verify page fetches <mfa-recovery-codes> from parts/ beside it, built on the page\'s own element base', async () => {
-  const { page, errors, cdn } = await openCdnPage('mfa-verify.direct.js', '<mfa-provider><mfa-verify></mfa-verify></mfa-provider>');
-  await page.waitForFunction(() => customElements.get('mfa-verify') !== undefined);
-  assert.equal(await page.evaluate(() => customElements.get('mfa-recovery-codes')), undefined);
-  const shown = await page.evaluate(async () => {
-    await import('/dist/cdn/parts/mfa-verify.direct.recovery-codes.js' as string);
-    const codes = document.createElement('mfa-recovery-codes') as HTMLElement & { codes: string[]; updateComplete: Promise<boolean> };
-    codes.codes = ['ABCD2345EFGH6789JKLM2345'];
-    document.body.append(codes);
-    await codes.updateComplete;
-    const sameBase = Object.getPrototypeOf(customElements.get('mfa-recovery-codes')!) === Object.getPrototypeOf(customElements.get('mfa-verify')!);
-    return { sameBase, text: codes.shadowRoot!.textContent ?? '' };
+for (const [file, tag] of [['mfa-verify.direct', 'mfa-verify'], ['mfa-enrollment.direct', 'mfa-enrollment']] as const) {
+  test(`the ${tag} page fetches <mfa-recovery-codes> from parts/ beside it, built on the page's own element base`, async () => {
+    const { page, errors, cdn } = await openCdnPage(`${file}.js`, '');
+    await page.waitForFunction((t) => customElements.get(t) !== undefined, {}, tag);
+    assert.equal(await page.evaluate(() => customElements.get('mfa-recovery-codes')), undefined);
+    const shown = await page.evaluate(async (part, t) => {
+      await import(part);
+      const codes = document.createElement('mfa-recovery-codes') as HTMLElement & { codes: string[]; updateComplete: Promise<boolean> };
+      codes.codes = ['ABCD2345EFGH6789JKLM2345'];
+      document.body.append(codes);
+      await codes.updateComplete;
+      const sameBase = Object.getPrototypeOf(customElements.get('mfa-recovery-codes')!) === Object.getPrototypeOf(customElements.get(t)!);
+      return { sameBase, text: codes.shadowRoot!.textContent ?? '' };
+    }, `/dist/cdn/parts/${file}.recovery-codes.js`, tag);
+    assert.equal(shown.sameBase, true, 'one MfaElement (and so one Lit) on the page');
+    assert.match(shown.text.replace(/\s/g, ''), /ABCD2345EFGH6789JKLM2345/);
+    assert.deepEqual(cdn(), [`/dist/cdn/${file}.js`, `/dist/cdn/parts/${file}.recovery-codes.js`]);
+    assert.deepEqual(errors, []);
+    await page.close();
   });
-  assert.equal(shown.sameBase, true, 'one MfaElement (and so one Lit) on the page');
-  assert.match(shown.text.replace(/\s/g, ''), /ABCD2345EFGH6789JKLM2345/);
-  assert.deepEqual(cdn(), ['/dist/cdn/mfa-verify.direct.js', '/dist/cdn/parts/mfa-verify.direct.recovery-codes.js']);
-  assert.deepEqual(errors, []);
-  await page.close();
-});
+}

@@ -12,6 +12,7 @@ import { MfaEnrollEvent, MfaErrorEvent, MfaRemoveEvent, type MfaAction } from '.
 import { factorIcon } from '../shared/icons.js';
 import { nameDir, resolveLang } from '../shared/localize.js';
 import { MfaElement } from '../shared/mfa-element.js';
+import { loadRecoveryCodes } from '../shared/recovery-codes-loader.js';
 import { baseStyles, columnBaseStyles } from '../shared/styles.js';
 import { isPasskeyRow, passkeyEnrollable, renderPasskeyFlow, renderPasskeyRow } from '../mfa-passkey-enroll/enrollment-hooks.js';
 import { enrollmentLocales, type EnrollmentStrings } from './mfa-enrollment.strings.js';
@@ -203,7 +204,7 @@ const onEscape = (action: () => void) => (event: KeyboardEvent) => {
  * @csspart copy-button - Copies the recovery codes.
  * @csspart download-button - Downloads them as a `.txt` file.
  * @csspart print-button - Prints them.
- * @csspart ack-button - Continue, after "I have saved them" is ticked.
+ * @csspart ack-button - Continue, after "I have saved them" is ticked (or under the codes as text, when `<mfa-recovery-codes>` could not be fetched).
  * @csspart recovery__description - The "shown once" text.
  * @csspart recovery__list - The list of codes.
  * @csspart recovery__checkbox - The "I have saved them" checkbox.
@@ -598,6 +599,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       return this.#failStart(flow, new MfaError('bad_response', { description: ticket ? 'expected a ticket' : 'expected a push enrollment' }));
     }
     this.#patch(flow, { step: 'qr', enrollment });
+    this.#prefetchCodes(enrollment);
     this.#say('push.scan');
     this.#focus('flow-title');
     pollOob(source, { ...enrollment, signal }).then(
@@ -655,6 +657,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       if (enrollment.type === 'ticket') return this.#openTicket(flow, enrollment.ticketUrl);
       if (enrollment.type !== 'oob') throw new MfaError('bad_response', { description: 'expected an oob enrollment' });
       this.#patch(flow, { ...IDLE, step: 'code', enrollment });
+      this.#prefetchCodes(enrollment);
       this.announce(resend ? this.t('code.resent') : this.#sentText(flow.factor, address));
       await this.updateComplete;
       const codeInput = this.#codeInput();
@@ -734,6 +737,8 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       return this.#focusRowAction(factor);
     }
     const codes = recoveryCodes?.length ? recoveryCodes : undefined;
+    // Shown by <mfa-recovery-codes>, which a page file may fetch on demand (see #prefetchCodes).
+    if (codes) await loadRecoveryCodes();
     if (!told) this.dispatchEvent(new MfaEnrollEvent({ authenticator, factor, ...(codes && { recoveryCodes: codes }) }));
     this.#say('flow.done', { factor: this.#factorTitle(factor) });
     this._added = factor;
@@ -743,6 +748,11 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     } else {
       void this.#focusAdded(factor);
     }
+  }
+
+  /** A first enrollment's codes are shown once it is confirmed: <mfa-recovery-codes> is fetched meanwhile. */
+  #prefetchCodes(enrollment: OobEnrollment): void {
+    if (enrollment.recoveryCodes?.length) void loadRecoveryCodes();
   }
 
   /** After a setup: the row's "is set up" line, not its (destructive) Remove button. */
@@ -904,9 +914,12 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     if (!source?.regenerateRecoveryCode || this._regenerating === 'busy') return;
     this._regenerating = 'busy';
     this.#say('recovery.regenerating');
+    // Fetched with the request (a page file may have it on demand), awaited before the code shows.
+    const shown = loadRecoveryCodes();
     await this.#focus('regenerate-button');
     try {
       const code = await source.regenerateRecoveryCode({ signal: this.signal });
+      await shown;
       this._regenerating = undefined;
       this._recovery = { codes: [code], factor: 'recovery-code' };
       this.#say('recovery.regenerated');
@@ -1315,12 +1328,16 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   #renderRecovery(codes: string[], offset = 2): TemplateResult {
     return html`<section part="recovery-codes" class="recovery" aria-labelledby="recovery-title">
       ${this.#heading('recovery-title', offset, this.t(codes.length > 1 ? 'recovery.titleMany' : 'recovery.title'))}
-      <mfa-recovery-codes
-        exportparts="description:recovery__description, recovery-codes:recovery__list, code:code, button:button, copy-button:copy-button, download-button:download-button, print-button:print-button, continue-button:ack-button, checkbox:recovery__checkbox"
-        .codes=${codes}
-        issuer=${this.issuer || location.hostname}
-        @mfa-recovery-codes-saved=${this.#acknowledgeCodes}
-      ></mfa-recovery-codes>
+      ${customElements.get('mfa-recovery-codes')
+        ? html`<mfa-recovery-codes
+            exportparts="description:recovery__description, recovery-codes:recovery__list, code:code, button:button, copy-button:copy-button, download-button:download-button, print-button:print-button, continue-button:ack-button, checkbox:recovery__checkbox"
+            .codes=${codes}
+            issuer=${this.issuer || location.hostname}
+            @mfa-recovery-codes-saved=${this.#acknowledgeCodes}
+          ></mfa-recovery-codes>`
+        : // It could not be fetched (see #prefetchCodes): the codes as plain text still must not be lost.
+          html`<p part="recovery__list">${codes.map((code) => html`<code part="code">${code}</code> `)}</p>
+            <div class="buttons"><button type="button" part="button ack-button" @click=${this.#acknowledgeCodes}>${this.t('continue')}</button></div>`}
     </section>`;
   }
 }

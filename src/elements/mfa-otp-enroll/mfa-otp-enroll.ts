@@ -9,6 +9,7 @@ import { copyText } from '../shared/clipboard.js';
 import { CountdownController } from '../shared/countdown.js';
 import { MfaEnrollEvent } from '../shared/events.js';
 import { MfaElement } from '../shared/mfa-element.js';
+import { loadRecoveryCodes } from '../shared/recovery-codes-loader.js';
 import { baseStyles } from '../shared/styles.js';
 import { otpEnrollLocales, type OtpEnrollStrings } from './mfa-otp-enroll.strings.js';
 import { otpEnrollStyles } from './mfa-otp-enroll.styles.js';
@@ -76,7 +77,8 @@ export function otpKeyOf(enrollment: OtpEnrollment): TotpKeyUri {
  * @csspart button - Every button; also `submit-button`, `retry-button`, `copy-button`, `manual-toggle`.
  * @csspart error - Error messages.
  * @csspart wait - The rate-limit countdown.
- * @csspart recovery-codes - The `<mfa-recovery-codes>`.
+ * @csspart recovery-codes - The `<mfa-recovery-codes>` (when it could not be fetched: the codes as text).
+ * @csspart continue-button - Goes on after the recovery codes, when `<mfa-recovery-codes>` could not be fetched.
  *
  * @cssprop --mfa-otp-enroll-gap - Space between the blocks of a step.
  * @cssprop --mfa-otp-enroll-padding - Padding around the element's content.
@@ -186,6 +188,8 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
       if (enrollment.type !== 'otp') throw new MfaError('bad_response', { description: 'not an OTP enrollment' });
       this._key = otpKeyOf(enrollment);
       this.#enrollment = enrollment;
+      // Shown after the confirmation: fetched while the user scans (a page file may have it on demand).
+      if (enrollment.recoveryCodes?.length) void loadRecoveryCodes();
       this.#go('scan', undefined, moveFocus || this.#focusIsOurs());
     } catch (error) {
       if (run !== this.#run) return;
@@ -253,6 +257,9 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
       if (run !== this.#run) return;
       this.#authenticator = newest;
       const count = this.#enrollment!.recoveryCodes?.length;
+      // Fetched since the enrollment came with codes (a page file may have it on demand).
+      if (count) await loadRecoveryCodes();
+      if (run !== this.#run) return;
       if (count) this.#go('recovery', this.t('otp.codeAccepted', { count }));
       else this.#finish();
     } catch (error) {
@@ -376,17 +383,21 @@ export class MfaOtpEnroll extends MfaElement<OtpEnrollStrings> {
         'recovery',
         level,
         this.t('otp.recoveryTitle', { count: codes.length }),
-        html`<mfa-recovery-codes
-          part="recovery-codes"
-          .codes=${codes}
-          .strings=${this.strings}
-          issuer=${key.issuer ?? ''}
-          account=${key.account ?? ''}
-          @mfa-recovery-codes-saved=${(event: Event) => {
-            event.stopPropagation();
-            if (this.step === 'recovery') this.#finish();
-          }}
-        ></mfa-recovery-codes>`,
+        customElements.get('mfa-recovery-codes')
+          ? html`<mfa-recovery-codes
+              part="recovery-codes"
+              .codes=${codes}
+              .strings=${this.strings}
+              issuer=${key.issuer ?? ''}
+              account=${key.account ?? ''}
+              @mfa-recovery-codes-saved=${(event: Event) => {
+                event.stopPropagation();
+                if (this.step === 'recovery') this.#finish();
+              }}
+            ></mfa-recovery-codes>`
+          : // It could not be fetched: the codes as plain text still must not be lost.
+            html`<p part="recovery-codes">${codes.map((code) => html`<code>${code}</code> `)}</p>
+              <button type="button" part="button continue-button" @click=${() => this.step === 'recovery' && this.#finish()}>${this.t('continue')}</button>`,
       );
     }
     if (step === 'done') {

@@ -14,7 +14,7 @@ import { MfaElement } from '../shared/mfa-element.js';
 import { baseStyles, columnBaseStyles } from '../shared/styles.js';
 import { verifyStyles } from './mfa-verify.styles.js';
 import { loadPoller } from './poller-loader.js';
-import { loadRecoveryCodes } from './recovery-codes-loader.js';
+import { loadRecoveryCodes } from '../shared/recovery-codes-loader.js';
 import { verifyLocales, type VerifyStrings } from './mfa-verify.strings.js';
 
 type Step =

@@ -1,0 +1,52 @@
+// A page file's data sources carry only the calls its elements make (issue 15 point 2). The
+// verify page never enrolls or removes, the otp-enroll page never removes or sends a challenge,
+// yet the sources' classes hold every method of `MfaSource`, and a bundler keeps every method of a
+// class it keeps. For such a page the build takes the other methods out of the source classes
+// (with the wire parsing and input checks only they used, which the bundler then drops):
+// - a method `MfaSource` requires (`enroll`, `remove`, `challenge`) becomes one that rejects with
+//   `MfaError('unsupported')`, the error an element already handles for a call a source lacks;
+// - an optional one (`regenerateRecoveryCode`, `rename`, `setPreferredChannel`) is left out, as a
+//   source without it is (the elements test for it before calling);
+// - a private member no longer used by the class goes with them.
+// The elements of the page calling a method taken out is caught by the check in build-bundle.mjs
+// (their modules are scanned for the call) and by the page's browser tests.
+import ts from 'typescript';
+
+/** The source classes, by module, and the methods of `MfaSource` each call needs of them. */
+export const SOURCE_MODULES = /\/src\/core\/(api-source|proxy-source|shared-source)\.ts$/;
+const REQUIRED = new Set(['enroll', 'remove', 'challenge', 'verify', 'listAuthenticators']);
+/** Every call an element can make that a page may go without. */
+export const OPTIONAL_CALLS = ['enroll', 'remove', 'challenge', 'regenerateRecoveryCode', 'rename', 'setPreferredChannel'];
+
+/** Returns `source` with the methods in `drop` taken out of its classes (see above). */
+export function dropCalls(source, drop, fileName = 'x.ts') {
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true);
+  const edits = [];
+  for (const node of file.statements) {
+    if (!ts.isClassDeclaration(node)) continue;
+    const members = node.members.map((m) => ({ node: m, name: m.name && ts.isIdentifier(m.name) ? m.name.text : m.name && ts.isPrivateIdentifier(m.name) ? m.name.text : undefined }));
+    const gone = new Set(members.filter((m) => m.name && drop.includes(m.name)));
+    // Private members the remaining ones no longer mention go too (until nothing changes).
+    for (let changed = true; changed; ) {
+      changed = false;
+      const text = members.filter((m) => !gone.has(m)).map((m) => m.node.getText(file)).join('\n');
+      for (const m of members) {
+        if (gone.has(m) || !m.name?.startsWith('#')) continue;
+        const uses = text.split(new RegExp(`${m.name}\\b`)).length - 1;
+        const own = m.node.getText(file).split(new RegExp(`${m.name}\\b`)).length - 1;
+        if (uses === own) {
+          gone.add(m);
+          changed = true;
+        }
+      }
+    }
+    for (const m of gone) {
+      const stub = REQUIRED.has(m.name) ? `${m.name}(): Promise<never> { return Promise.reject(new MfaError('unsupported')); }` : '';
+      edits.push([m.node.getStart(file), m.node.getEnd(), stub]);
+    }
+  }
+  edits.sort((a, b) => b[0] - a[0]);
+  let out = source;
+  for (const [start, end, text] of edits) out = out.slice(0, start) + text + out.slice(end);
+  return out;
+}

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { test } from 'node:test';
+import { build } from 'esbuild';
+import { dropCalls, SOURCE_MODULES } from '../../scripts/page-calls.mjs';
+import { dropsOf } from '../../scripts/cdn-pages.mjs';
+
+test('dropCalls: a required method becomes an unsupported rejection, an optional one and the private helpers only it used go', () => {
+  const out = dropCalls(`import { MfaError } from './errors.js';
+class S {
+  #n = 1;
+  list() { return this.#send(); }
+  enroll(req: unknown) { return this.#ticket(req); }
+  regenerateRecoveryCode() { return this.#send(); }
+  async #ticket(req: unknown) { return this.#send(req); }
+  #send(x?: unknown) { return this.#n; }
+}
+const other = { enroll() {} };`, ['enroll', 'regenerateRecoveryCode']);
+  assert.match(out, /enroll\(\): Promise<never> \{ return Promise\.reject\(new MfaError\('unsupported'\)\); \}/);
+  assert.doesNotMatch(out, /regenerateRecoveryCode/);
+  assert.doesNotMatch(out, /#ticket/, 'a private method used only by a dropped one goes with it');
+  assert.match(out, /#send\(x\?: unknown\)/, 'a private method still used stays');
+  assert.match(out, /#n = 1/);
+  assert.match(out, /const other = \{ enroll\(\) \{\} \};/, 'only class members are touched');
+});
+
+test('the verify and otp-enroll pages drop what their elements never call; the other pages drop nothing', () => {
+  assert.deepEqual(dropsOf('mfa-verify.proxy'), ['enroll', 'remove', 'regenerateRecoveryCode', 'rename', 'setPreferredChannel']);
+  assert.deepEqual(dropsOf('mfa-otp-enroll.direct'), ['remove', 'challenge', 'regenerateRecoveryCode', 'rename', 'setPreferredChannel']);
+  assert.deepEqual(dropsOf('mfa-enrollment.proxy'), []);
+  assert.deepEqual(dropsOf('mfa-elements'), []);
+});
+
+test("ProxySource as the verify page builds it: enroll and remove reject with unsupported before any request, challenge still sends", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'page-calls-'));
+  try {
+    const drop = dropsOf('mfa-verify.proxy');
+    await build({
+      entryPoints: ['src/core/proxy-source.ts'], bundle: true, format: 'esm', platform: 'neutral', outfile: join(dir, 'proxy.mjs'), logLevel: 'silent',
+      plugins: [{
+        name: 'drop',
+        setup(b) {
+          b.onLoad({ filter: SOURCE_MODULES }, ({ path }) => ({ contents: dropCalls(readFileSync(path, 'utf8'), drop, path), loader: 'ts' }));
+        },
+      }],
+    });
+    const { ProxySource } = await import(pathToFileURL(join(dir, 'proxy.mjs')).href);
+    const sent: string[] = [];
+    const fetch = async (url: string, init: { method: string }) => {
+      sent.push(`${init.method} ${url}`);
+      return new Response(JSON.stringify({ challenge_type: 'otp' }), { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    const source = new ProxySource({ baseUrl: '/api/auth/mfa', fetch });
+    await assert.rejects(source.enroll({ factor: 'otp' }), (e: { code: string }) => e.code === 'unsupported');
+    await assert.rejects(source.remove('totp|dev_1'), (e: { code: string }) => e.code === 'unsupported');
+    assert.equal(source.regenerateRecoveryCode, undefined);
+    assert.deepEqual(sent, []);
+    assert.deepEqual(await source.challenge({ authenticatorId: 'totp|dev_1' }), { challengeType: 'otp' });
+    assert.deepEqual(sent, ['POST /api/auth/mfa/challenge']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
