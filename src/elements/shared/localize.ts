@@ -143,9 +143,13 @@ export function loadLocale(lang: string): Promise<void> {
   return promise;
 }
 
+let lastTags: [string, string[]] = ['', []];
 /** The registered template for `key`, along the fallback chain of `lang` (see `candidates`). */
 export function lookup(lang: string, namespace: string, key: string): Template | undefined {
-  for (const candidate of candidates(lang)) {
+  // An English-only page has no table to look in; a page in one language asks for the same tags each time.
+  if (!translations.size) return undefined;
+  if (lastTags[0] !== lang) lastTags = [lang, candidates(lang)];
+  for (const candidate of lastTags[1]) {
     const template = translations.get(candidate)?.[namespace]?.[key];
     if (template !== undefined) return template;
   }

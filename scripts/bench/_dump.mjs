@@ -1,0 +1,20 @@
+import puppeteer from 'puppeteer-core';
+import { serve } from './list-render.mjs';
+const server = await serve();
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+const page = await browser.newPage();
+await page.goto(`${base}/project?n=${process.argv[2] ?? 4}`);
+await page.waitForFunction('window.done !== undefined'); await page.evaluate('window.done');
+console.log(await page.evaluate(() => {
+  const out = [];
+  const walk = (n, d) => { const pad = '  '.repeat(d);
+    if (n.nodeType === 1) out.push(pad + '<' + n.localName + ' ' + [...n.attributes].map((a) => a.name + '=' + JSON.stringify(a.value)).join(' ') + '>');
+    else if (n.nodeType === 3) out.push(pad + '#text ' + JSON.stringify(n.data));
+    else if (n.nodeType === 8) out.push(pad + '<!--' + n.data + '-->');
+    else out.push(pad + '#' + n.nodeName);
+    for (const c of n.childNodes) walk(c, d + 1); };
+  walk(document.querySelector('mfa-enrollment').shadowRoot, 0);
+  return out.join('\n');
+}));
+await browser.close(); server.close();
