@@ -843,6 +843,13 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   }
 
   /** Remove: asks for confirmation, or takes the question back when it is open. */
+  /** Every Remove of a list has one listener, on the list (one per row was a part per row, issue 15). */
+  #onRemoveClick(event: Event): void {
+    const id = (event.target as Element).closest('[part~="remove-button"][data-id]')?.getAttribute('data-id');
+    const a = this._authenticators?.find((b) => b.id === id);
+    if (a) this.#toggleConfirm(a);
+  }
+
   #toggleConfirm(a: Authenticator): void {
     if (this._confirmId === a.id) {
       this.#cancelRemove();
@@ -1073,7 +1080,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
         this._added === factor
           ? html`<p part="success" class="success" tabindex="-1"><span class="check" aria-hidden="true">✓</span> ${this.t('flow.done', { factor: title })}</p>`
           : nothing}${enrolled
-        ? html`<ul part="authenticators" class="authenticators" aria-label=${this.t('enrolledList', { factor: title })}>${authenticators.map((a) =>
+        ? html`<ul part="authenticators" class="authenticators" aria-label=${this.t('enrolledList', { factor: title })} @click=${this.#onRemoveClick}>${authenticators.map((a) =>
             this.#renderAuthenticator(a, row!))}</ul>`
         : nothing}${
         // The rest, one part: what is open under the row (rarely anything while the list renders).
@@ -1099,7 +1106,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     // list: texts set as properties have no marker comments (issue 15). The row's other states
     // render the template below; each of them moves focus itself (confirm, Remove again).
     if (removable && !added && !removing && !confirming) {
-      return html`<li part="authenticator" class="authenticator"><span part="authenticator-name" class="authenticator-name" dir=${nameDir(a)} .textContent=${name}></span><button type="button" class="secondary" part="button remove-button" data-id=${a.id} aria-label=${this.t('removeLabel', { name: label })} aria-disabled=${!!this._removingId} aria-expanded="false" @click=${() => this.#toggleConfirm(a)} .textContent=${row.remove}></button></li>`;
+      return html`<li part="authenticator" class="authenticator"><span part="authenticator-name" class="authenticator-name" dir=${nameDir(a)} .textContent=${name}></span><button type="button" class="secondary" part="button remove-button" data-id=${a.id} aria-label=${this.t('removeLabel', { name: label })} aria-disabled=${!!this._removingId} aria-expanded="false" .textContent=${row.remove}></button></li>`;
     }
     // No whitespace beside the parts: in this flex row it would only be empty text nodes.
     return html`<li part="authenticator" class="authenticator"><span part="authenticator-name" class="authenticator-name" dir=${nameDir(a)}>${name}</span>${added ? html`<span part="date" class="date">${added}</span>` : nothing}${removable
@@ -1111,7 +1118,6 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
             aria-label=${removing ? nothing : this.t('removeLabel', { name: label })}
             aria-disabled=${!!this._removingId}
             aria-expanded=${confirming}
-            @click=${() => this.#toggleConfirm(a)}
           >${this.#busyLabel(removing, 'removing', 'remove')}</button>`
         : a.factor === 'recovery-code'
           ? nothing
