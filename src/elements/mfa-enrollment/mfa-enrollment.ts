@@ -214,14 +214,6 @@ const onEscape = (action: () => void) => (event: KeyboardEvent) => {
  * @cssprop --mfa-badge-background - Enrolled badge background.
  * @cssprop --mfa-badge-color - Enrolled badge text.
  */
-/** See `#rowContext`. */
-interface RowContext {
-  readonly title: string;
-  /** The source removes and the user may (see `#locked`). */
-  readonly canRemove: boolean;
-  readonly remove: string;
-}
-
 export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   static override styles = [baseStyles, columnBaseStyles, enrollmentStyles];
   static override locales = enrollmentLocales;
@@ -843,9 +835,9 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   }
 
   /** Remove: asks for confirmation, or takes the question back when it is open. */
-  /** Every Remove of a list has one listener, on the list (one per row was a part per row, issue 15). */
+  /** Every Remove of a list has one listener, on the list (one per row was a part per row, issue 15); only they carry `data-id`. */
   #onRemoveClick(event: Event): void {
-    const id = (event.target as Element).closest('[part~="remove-button"][data-id]')?.getAttribute('data-id');
+    const id = (event.target as Element).closest('[data-id]')?.getAttribute('data-id');
     const a = this._authenticators?.find((b) => b.id === id);
     if (a) this.#toggleConfirm(a);
   }
@@ -1065,7 +1057,6 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
               aria-disabled=${busy}
               @click=${() => this.#startEnroll(factor as EnrollFactor)}
             >${this.#busyLabel(busy, 'enrolling', 'enroll')}</button>`;
-    const row = enrolled ? this.#rowContext(title) : undefined;
     return html`<li part="factor${enrolled ? ' factor-enrolled' : ''}" class="factor" data-factor=${factor}>
       <div class="factor-main">
         <div class="factor-text">
@@ -1081,7 +1072,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
           ? html`<p part="success" class="success" tabindex="-1"><span class="check" aria-hidden="true">✓</span> ${this.t('flow.done', { factor: title })}</p>`
           : nothing}${enrolled
         ? html`<ul part="authenticators" class="authenticators" aria-label=${this.t('enrolledList', { factor: title })} @click=${this.#onRemoveClick}>${authenticators.map((a) =>
-            this.#renderAuthenticator(a, row!))}</ul>`
+            this.#renderAuthenticator(a, title))}</ul>`
         : nothing}${
         // The rest, one part: what is open under the row (rarely anything while the list renders).
         rowError || (factor === 'recovery-code' && this._regenerating === 'ask') || this._recovery?.factor === factor || flow
@@ -1089,24 +1080,19 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
           : nothing}</li>`;
   }
 
-  /** What every authenticator row of one factor shares, worked out once per factor row, not per authenticator. */
-  #rowContext(title: string): RowContext {
-    return { title, canRemove: this.activeSource?.capabilities?.remove !== false && !this.#locked(), remove: this.t('remove') };
-  }
-
-  #renderAuthenticator(a: Authenticator, row: RowContext): TemplateResult {
+  #renderAuthenticator(a: Authenticator, title: string): TemplateResult {
     if (isPasskeyRow(a)) return renderPasskeyRow(this.activeSource, a, () => (this._authenticators = this._authenticators?.filter((b) => b.id !== a.id)));
     const name = this.#nameOf(a);
-    const label = this.#labelOf(a, row.title);
+    const label = this.#labelOf(a, title);
     const removing = this._removingId === a.id;
     const confirming = this._confirmId === a.id;
     const added = this.#added(a);
-    const removable = a.removable && row.canRemove;
+    const removable = a.removable && this.activeSource?.capabilities?.remove !== false && !this.#locked();
     // The usual row (no date, nothing open, not being removed), as few nodes as the hand-written
     // list: texts set as properties have no marker comments (issue 15). The row's other states
     // render the template below; each of them moves focus itself (confirm, Remove again).
     if (removable && !added && !removing && !confirming) {
-      return html`<li part="authenticator" class="authenticator"><span part="authenticator-name" class="authenticator-name" dir=${nameDir(a)} .textContent=${name}></span><button type="button" class="secondary" part="button remove-button" data-id=${a.id} aria-label=${this.t('removeLabel', { name: label })} aria-disabled=${!!this._removingId} aria-expanded="false" .textContent=${row.remove}></button></li>`;
+      return html`<li part="authenticator" class="authenticator"><span part="authenticator-name" class="authenticator-name" dir=${nameDir(a)} .textContent=${name}></span><button type="button" class="secondary" part="button remove-button" data-id=${a.id} aria-label=${this.t('removeLabel', { name: label })} aria-disabled=${!!this._removingId} aria-expanded="false" .textContent=${this.t('remove')}></button></li>`;
     }
     // No whitespace beside the parts: in this flex row it would only be empty text nodes.
     return html`<li part="authenticator" class="authenticator"><span part="authenticator-name" class="authenticator-name" dir=${nameDir(a)}>${name}</span>${added ? html`<span part="date" class="date">${added}</span>` : nothing}${removable
@@ -1117,8 +1103,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
             data-id=${a.id}
             aria-label=${removing ? nothing : this.t('removeLabel', { name: label })}
             aria-disabled=${!!this._removingId}
-            aria-expanded=${confirming}
-          >${this.#busyLabel(removing, 'removing', 'remove')}</button>`
+            aria-expanded=${confirming}>${this.#busyLabel(removing, 'removing', 'remove')}</button>`
         : a.factor === 'recovery-code'
           ? nothing
           : html`<span part="note" class="note">${this.t('notRemovable')}</span>`}${confirming ? this.#renderConfirm(a, label) : nothing}</li>`;

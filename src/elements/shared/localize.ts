@@ -143,13 +143,11 @@ export function loadLocale(lang: string): Promise<void> {
   return promise;
 }
 
-let lastTags: [string, string[]] = ['', []];
 /** The registered template for `key`, along the fallback chain of `lang` (see `candidates`). */
 export function lookup(lang: string, namespace: string, key: string): Template | undefined {
-  // An English-only page has no table to look in; a page in one language asks for the same tags each time.
+  // An English-only page has no table to look in (no tags to work out for every sentence).
   if (!translations.size) return undefined;
-  if (lastTags[0] !== lang) lastTags = [lang, candidates(lang)];
-  for (const candidate of lastTags[1]) {
+  for (const candidate of candidates(lang)) {
     const template = translations.get(candidate)?.[namespace]?.[key];
     if (template !== undefined) return template;
   }
