@@ -834,7 +834,6 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     return this.focusPart(`[part~="remove-button"][data-id="${CSS.escape(id)}"]`);
   }
 
-  /** Remove: asks for confirmation, or takes the question back when it is open. */
   /** Every Remove of a list has one listener, on the list (one per row was a part per row, issue 15); only they carry `data-id`. */
   #onRemoveClick(event: Event): void {
     const id = (event.target as Element).closest('[data-id]')?.getAttribute('data-id');
@@ -842,6 +841,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     if (a) this.#toggleConfirm(a);
   }
 
+  /** Remove: asks for confirmation, or takes the question back when it is open. */
   #toggleConfirm(a: Authenticator): void {
     if (this._confirmId === a.id) {
       this.#cancelRemove();
