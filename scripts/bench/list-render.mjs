@@ -1,8 +1,13 @@
 // List render for npm run bench (issue 15, point 4): navigation → every authenticator row in the
 // DOM, <mfa-enrollment> (dist/cdn/mfa-enrollment.direct.js, direct mode) against a hand-written
 // vanilla page making the same request to the same local server and showing the same rows (a
-// name and a Remove button per authenticator, grouped by factor). Fresh pages, the two in turn,
-// medians; also the longest task (PerformanceObserver 'longtask') and the DOM nodes made.
+// name and a Remove button per authenticator, grouped by factor). Like with like: each page is the
+// same HTML with the same inline timing script, then one module script file from the same server
+// (the element's page file, or the vanilla page's code as /vanilla.js; both held in memory and sent
+// the same way), then the same list request. BENCH_VANILLA=inline puts the vanilla code inline
+// instead (no script request: a page that pays no script load at all). Fresh pages, the two in
+// turn, medians with their quartiles; also the longest task (PerformanceObserver 'longtask') and
+// the DOM nodes made. One size: BENCH_SIZES=200; runs: BENCH_RUNS=31.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
@@ -20,7 +25,7 @@ const TIMING = `
   window.longest = 0;
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.longest = Math.max(window.longest, e.duration); }).observe({ type: 'longtask', buffered: true });
   window.whenRows = (root, n) => new Promise((resolve) => {
-    const check = () => root.querySelectorAll('[part~="authenticator"]').length >= n && (observer.disconnect(), resolve(performance.now()), true);
+    const check = () => root.querySelectorAll('[part~="authenticator"]').length >= n && (observer.disconnect(), performance.mark('rows'), resolve(performance.now()), true);
     const observer = new MutationObserver(check);
     observer.observe(root, { childList: true, subtree: true });
     check();
@@ -41,7 +46,7 @@ const projectSetup = (n, origin) => `${TIMING}
 
 // The same rows <mfa-enrollment> shows, written by hand: the heading, intro and live region, one
 // row per factor the page offers (icon, title, badge, description, Enroll or the authenticators
-// with their Remove buttons), masked names, the same attributes, and the element's own stylesheets
+// with their Remove buttons, one click listener per list), masked names, the same attributes, and the element's own stylesheets
 // (read from it once per bench, adopted the same way), so that style and layout cost the same.
 // Before issue 15's profiling it drew only the enrolled groups as bare lists without styles: not
 // the same rows (about 1/4 of the elements' nodes and no CSS).
@@ -53,7 +58,7 @@ const FACTOR_ROWS = [
   ['email', 'Email', 'Get a code by email.', [['rect', { x: 3, y: 5, width: 18, height: 14, rx: 2 }], ['path', { d: 'M3.5 6l8.5 7 8.5-7' }]]],
 ];
 
-const vanilla = (n, css) => `${TIMING}
+const vanilla = (n, css) => `
   const host = document.createElement('div');
   document.body.append(host);
   const root = host.attachShadow({ mode: 'open' });
@@ -98,6 +103,8 @@ const vanilla = (n, css) => `${TIMING}
       el('div', { class: 'factor-main' }, el('div', { class: 'factor-text' }, line, el('p', { part: 'description', class: 'description' }, description)), actions));
     if (rows.length) {
       const inner = el('ul', { part: 'authenticators', class: 'authenticators', 'aria-label': 'Enrolled ' + title + ' methods' });
+      // One listener per list for its Remove buttons, as the element has.
+      inner.addEventListener('click', (event) => event.target.closest('[data-id]')?.setAttribute('aria-expanded', 'true'));
       for (const a of rows) {
         const name = mask(a);
         inner.append(el('li', { part: 'authenticator', class: 'authenticator' },
@@ -123,6 +130,7 @@ export async function adoptElementCss(browser, base, server) {
 }
 
 export function serve() {
+  const files = new Map();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     const n = Number(url.searchParams.get('n') ?? 20);
@@ -130,15 +138,23 @@ export function serve() {
     const html = (script, extra = '') => res.writeHead(200, { 'content-type': 'text/html' })
       .end(`<!doctype html><html lang="en"><body><script type="module">${script}</script>${extra}</body></html>`);
     if (url.pathname === '/project') return html(projectSetup(n, origin), '<script type="module" src="/dist/cdn/mfa-enrollment.direct.js"></script>');
-    if (url.pathname === '/vanilla') return html(vanilla(n, server.css ?? ''));
+    if (url.pathname === '/vanilla') {
+      return process.env.BENCH_VANILLA === 'inline'
+        ? html(`${TIMING}${vanilla(n, server.css ?? '')}`)
+        : html(TIMING, `<script type="module" src="/vanilla.js?n=${n}"></script>`);
+    }
     if (url.pathname === '/mfa/authenticators') {
       const body = JSON.stringify(list(Number(req.headers.referer ? new URL(req.headers.referer).searchParams.get('n') : 20)));
       return res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
     }
+      const script = (body) => res.writeHead(200, { 'content-type': 'text/javascript', 'content-length': Buffer.byteLength(body) }).end(body);
+    if (url.pathname === '/vanilla.js') return script(vanilla(n, server.css ?? ''));
     const file = normalize(join(process.cwd(), decodeURIComponent(url.pathname)));
     if (!file.startsWith(join(process.cwd(), 'dist'))) return res.writeHead(404).end();
     try {
-      res.writeHead(200, { 'content-type': 'text/javascript' }).end(await readFile(file));
+      // Read once: both scripts come from memory.
+      files.set(file, files.get(file) ?? (await readFile(file)));
+      script(files.get(file));
     } catch {
       res.writeHead(404).end();
     }
@@ -146,9 +162,26 @@ export function serve() {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/**
+ * The CPU time the page's main thread spent in tasks up to the one that put the rows in (thread
+ * time, `tdur`, of the top-level tasks): what the page costs, apart from waiting for the network
+ * or, on a loaded machine, for a core. Also the longest of those tasks in thread time (a long
+ * task is one over 50 ms).
+ */
+function mainThreadCpu(events) {
+  const mark = events.find((e) => e.name === 'rows' && e.cat.includes('user_timing'));
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === mark?.pid);
+  if (!mark || !main) return { cpu: NaN, longestCpu: NaN };
+  const tasks = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'RunTask' && e.ts <= mark.ts);
+  return { cpu: tasks.reduce((sum, e) => sum + (e.tdur ?? 0), 0) / 1000, longestCpu: Math.max(...tasks.map((e) => e.tdur ?? 0)) / 1000 };
+}
 
-export async function run(executablePath, { runs = Number(process.env.BENCH_RUNS ?? 15), sizes = [20, 200] } = {}) {
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * q + 0.5)];
+const median = (xs) => quantile(xs, 0.5);
+/** "120.6 (112.0–131.2)": the median and the quartiles. */
+const spread = (xs, digits = 1) => `${median(xs).toFixed(digits)} (${quantile(xs, 0.25).toFixed(digits)}–${quantile(xs, 0.75).toFixed(digits)})`;
+
+export async function run(executablePath, { runs = Number(process.env.BENCH_RUNS ?? 15), sizes = (process.env.BENCH_SIZES ?? '20,200').split(',').map(Number) } = {}) {
   const server = await serve();
   const base = `http://127.0.0.1:${server.address().port}`;
   const browser = await puppeteer.launch({
@@ -158,6 +191,7 @@ export async function run(executablePath, { runs = Number(process.env.BENCH_RUNS
   });
   const once = async (kind, n) => {
     const page = await browser.newPage();
+    await page.tracing.start({ categories: ['disabled-by-default-devtools.timeline', 'blink.user_timing'] });
     await page.goto(`${base}/${kind}?n=${n}`);
     await page.waitForFunction('window.done !== undefined');
     const ms = await page.evaluate('window.done');
@@ -167,14 +201,17 @@ export async function run(executablePath, { runs = Number(process.env.BENCH_RUNS
       return e ? { startTime: e.startTime, responseEnd: e.responseEnd } : { startTime: 0, responseEnd: 0 };
     });
     // From the list's answer to the rows: the rendering alone, without loading the script.
-    const result = { ms, requested: entry.startTime, render: ms - entry.responseEnd, longest: await page.evaluate('window.longest'), nodes: await page.evaluate('window.nodes()') };
+    const { cpu, longestCpu } = mainThreadCpu(JSON.parse(Buffer.from(await page.tracing.stop()).toString()).traceEvents);
+    const result = { ms, cpu, longestCpu, requested: entry.startTime, render: ms - entry.responseEnd, longest: await page.evaluate('window.longest'), nodes: await page.evaluate('window.nodes()') };
     await page.close();
     return result;
   };
   try {
     await adoptElementCss(browser, base, server);
-    console.log(`\n## List render in Chromium: navigation → all rows in the DOM (median of ${runs}, in turn)\n`);
-    console.log('| authenticators | <mfa-enrollment> | vanilla page | ratio | answer → rows, project / vanilla | ratio | list request started, project / vanilla | longest task (project) | DOM nodes project / vanilla |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    const vanillaKind = process.env.BENCH_VANILLA === 'inline' ? 'vanilla code inline' : 'each page loads one script file';
+    console.log(`\n## List render in Chromium: navigation → all rows in the DOM (${runs} runs each, in turn; ${vanillaKind})\n`);
+    console.log('Medians (quartiles). The paired ratio is each element run over the vanilla run after it.\n');
+    console.log('| authenticators | <mfa-enrollment> | vanilla page | ratio of medians | paired ratio | main-thread CPU until rows, project / vanilla | ratio | answer → rows, project / vanilla | list request started, project / vanilla | longest task (project, max / median; in CPU time, median) | DOM nodes project / vanilla |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const n of sizes) {
       const project = [];
       const plain = [];
@@ -184,11 +221,13 @@ export async function run(executablePath, { runs = Number(process.env.BENCH_RUNS
       }
       const p = median(project.map((r) => r.ms));
       const v = median(plain.map((r) => r.ms));
-      const longest = Math.max(...project.map((r) => r.longest));
-      const rp = median(project.map((r) => r.render));
-      const rv = median(plain.map((r) => r.render));
+      const longest = project.map((r) => r.longest);
+      const paired = project.map((r, i) => r.ms / plain[i].ms);
+      const render = `${spread(project.map((r) => r.render))} / ${spread(plain.map((r) => r.render))} ms`;
       const started = `${median(project.map((r) => r.requested)).toFixed(1)} / ${median(plain.map((r) => r.requested)).toFixed(1)} ms`;
-      console.log(`| ${n} | ${p.toFixed(1)} ms | ${v.toFixed(1)} ms | ${(p / v).toFixed(2)}× | ${rp.toFixed(1)} / ${rv.toFixed(1)} ms | ${(rp / rv).toFixed(2)}× | ${started} | ${longest ? `${longest.toFixed(0)} ms` : 'none'} | ${project[0].nodes} / ${plain[0].nodes} |`);
+      const cpu = `${spread(project.map((r) => r.cpu))} / ${spread(plain.map((r) => r.cpu))} ms`;
+      const cpuRatio = median(project.map((r) => r.cpu)) / median(plain.map((r) => r.cpu));
+      console.log(`| ${n} | ${spread(project.map((r) => r.ms))} ms | ${spread(plain.map((r) => r.ms))} ms | ${(p / v).toFixed(2)}× | ${spread(paired, 2)}× | ${cpu} | ${cpuRatio.toFixed(2)}× | ${render} | ${started} | ${Math.max(...longest).toFixed(0)} / ${median(longest).toFixed(0)} ms; ${median(project.map((r) => r.longestCpu)).toFixed(1)} ms | ${project[0].nodes} / ${plain[0].nodes} |`);
     }
   } finally {
     await browser.close();

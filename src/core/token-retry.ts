@@ -22,7 +22,9 @@ export async function sendWithToken<T>(
   canRefresh: boolean,
   missing: string,
 ): Promise<T> {
-  await refresh(false);
+  // Without a getToken there is nothing to ask: sent at once, so that a list request made while an
+  // element updates is on the wire before that element's first render (issue 15).
+  if (canRefresh) await refresh(false);
   const first = current();
   if (!first) throw new MfaError('unsupported', { description: missing });
   try {

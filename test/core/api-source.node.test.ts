@@ -54,6 +54,15 @@ describe('resolveOrigin', () => {
 });
 
 describe('MfaApiSource requests', () => {
+  it('sends at once when there is no getToken to ask: the request is out before the caller goes on (an element renders after asking)', async () => {
+    const given = source({ accessToken: 'at' });
+    const listing = given.src.listAuthenticators();
+    assert.equal(given.seen.length, 1, 'fetch called in the same turn');
+    await listing;
+    const asked = source({ getToken: async () => ({ accessToken: 'fresh' }) });
+    await asked.src.listAuthenticators();
+    assert.equal(asked.seen[0]!.headers.authorization, 'Bearer fresh');
+  });
   it('lists with the access token, else the mfa token, as a Bearer header', async () => {
     const both = source({ mfaToken: 'mfa', accessToken: 'at' });
     await both.src.listAuthenticators();

@@ -21,4 +21,15 @@ describe('<mfa-enrollment> list nodes', () => {
     }
     expect(idle).to.deep.equal([]);
   });
+
+  it('draws a usual authenticator row in as many nodes as a hand-written one: the row, its name and its Remove, each text without markers', async () => {
+    const { el } = await setup({ seed: [{ factor: 'sms', phoneNumber: '+15555550100' }, { factor: 'email', email: 'a@example.com' }] });
+    const rows = $$(el, '[part~="authenticator"]');
+    expect(rows.length).to.be.greaterThan(1);
+    for (const row of rows) {
+      const shape = [row, ...row.querySelectorAll('*')].flatMap((node) => [node.localName, ...[...node.childNodes].filter((c) => c.nodeType !== Node.ELEMENT_NODE).map((c) => c.nodeName)]);
+      expect(shape).to.deep.equal(['li', 'span', '#text', 'button', '#text']);
+      expect(row.querySelector('[part~="remove-button"]')!.textContent).to.equal('Remove');
+    }
+  });
 });

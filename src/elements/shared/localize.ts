@@ -145,6 +145,8 @@ export function loadLocale(lang: string): Promise<void> {
 
 /** The registered template for `key`, along the fallback chain of `lang` (see `candidates`). */
 export function lookup(lang: string, namespace: string, key: string): Template | undefined {
+  // An English-only page has no table to look in (no tags to work out for every sentence).
+  if (!translations.size) return undefined;
   for (const candidate of candidates(lang)) {
     const template = translations.get(candidate)?.[namespace]?.[key];
     if (template !== undefined) return template;

@@ -138,9 +138,21 @@ export class MfaElement<S extends StringTable = StringTable> extends LitElement 
   /** Another element changed the shared state (enrolled, removed, verified): refresh views. */
   protected sourceUpdated(): void {}
 
+  /** The language of the render under way: looked up once per update, not once per sentence (issue 15). */
+  #renderLang?: string;
+
+  protected override update(changed: PropertyValues): void {
+    this.#renderLang = resolveLang(this);
+    try {
+      super.update(changed);
+    } finally {
+      this.#renderLang = undefined;
+    }
+  }
+
   /** Localized text for `key`: the `strings` override, else the page's language, else English. */
   protected t(key: (keyof S | keyof CommonStrings) & string, vars?: Vars): string {
-    const lang = resolveLang(this);
+    const lang = this.#renderLang ?? resolveLang(this);
     const override = this.strings?.[key];
     if (override !== undefined) return format(override, vars, lang);
     if (!/^en\b/i.test(lang)) void loadLocale(lang);
