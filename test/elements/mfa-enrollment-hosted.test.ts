@@ -1,10 +1,10 @@
 /**
  * Seed 000's hosted-ticket rows: `webauthn-roaming`, `webauthn-platform` and `duo`, end to end in
- * proxy mode (ProxySource → createMfaProxy → the emulator with those factors switched on). The
- * rows come from the tenant's factor list; Enroll opens the hosted ticket page in the popup; the
- * test completes that page the way its form would (the emulator's button stands in for the
- * device step) and closes the window like a user; the new key is listed, `mfa-enroll` told, then
- * it is removed (`mfa-remove`). axe in each state.
+ * proxy mode (ProxySource → createMfaProxy → the emulator, which scripts/wtr/servers.js starts with
+ * those factors on). The rows come from the tenant's factor list; Enroll opens the hosted ticket
+ * page in the popup; the test completes that page the way its form would (the emulator's button
+ * stands in for the device step) and closes the window like a user; the new key is listed,
+ * `mfa-enroll` told, then it is removed (`mfa-remove`). axe in each state.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -23,19 +23,6 @@ const HOSTED = [
   { factor: 'webauthn-platform', title: 'Device biometrics', form: {} },
 ] as const;
 
-async function setFactors(factors: string[]): Promise<void> {
-  const response = await fetch(`${env.emulatorUrl}/__emulator/factors`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ factors }),
-  });
-  if (!response.ok) throw new Error(`setting the tenant's factors failed: ${response.status}`);
-}
-
-async function currentFactors(): Promise<string[]> {
-  return ((await (await fetch(`${env.emulatorUrl}/__emulator/factors`)).json()) as { factors: string[] }).factors;
-}
-
 /** A fetch for the provider that keeps the ticket URLs the proxy hands out (the popup's page is cross-origin). */
 function recordingTickets(tickets: string[]): FetchLike {
   return async (input, init) => {
@@ -50,17 +37,6 @@ function recordingTickets(tickets: string[]): FetchLike {
 describe('<mfa-enrollment> WebAuthn and Duo rows through the hosted ticket (proxy mode)', function () {
   // A real window, navigated cross-origin, and the element's 500 ms close check per factor.
   this.timeout(90_000);
-  let configured: string[] = [];
-
-  before(async () => {
-    configured = await currentFactors();
-    await setFactors([...configured, ...HOSTED.map((h) => h.factor)]);
-  });
-
-  after(async () => {
-    await setFactors(configured);
-  });
-
   afterEach(restoreOpen);
 
   for (const { factor, title, form } of HOSTED) {
