@@ -11,7 +11,6 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { FetchLike } from '../../src/core/types.js';
 import type { MfaProvider } from '../../src/define/mfa-provider.js';
 import type { MfaEnrollEvent, MfaRemoveEvent } from '../../src/elements/shared/events.js';
-import { env } from '../helpers/env.js';
 import { nextEvent } from '../helpers/within.js';
 import { $, $$, button, completeTicket, enrolledNames, freshUser, isEnrolled, liveText, loaded, proxyUrl, row, until } from './mfa-enrollment-helpers.js';
 import { closeWhenLoaded, restoreOpen, watchOpen } from './popup-helpers.js';
