@@ -13,8 +13,11 @@ export function serversPlugin() {
     name: 'mfa-test-servers',
     async serverStart({ app }) {
       const { createEmulator } = await import('../../src/emulator/index.ts');
+      const { ALL_FACTORS, HOSTED_FACTORS } = await import('../../src/emulator/config.ts');
       // The https issuer lets the real nextjs-auth0 (test/server/fixtures/nextjs-auth0-mount.ts) accept it.
-      const emulator = createEmulator({ log: () => {}, issuer: 'https://tenant.emulator.test/' });
+      // Every factor on, the hosted-ticket ones too (seed 000's rows): switched on here rather than by a
+      // test, since browsers running side by side share this emulator.
+      const emulator = createEmulator({ log: () => {}, issuer: 'https://tenant.emulator.test/', factors: [...ALL_FACTORS, ...HOSTED_FACTORS] });
       const listening = await emulator.listen({ port: 0, host: '127.0.0.1' });
       testEnv.emulatorUrl = listening.url;
       closers.push(() => listening.close());

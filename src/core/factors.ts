@@ -92,7 +92,8 @@ type Identified = Pick<Authenticator, 'id' | 'authenticatorType' | 'oobChannel'>
 
 /**
  * The factor of an authenticator: the type decides, then the OOB channel, then the id prefix (for
- * servers that omit the channel). Undefined for anything the MFA API does not cover (WebAuthn, Duo).
+ * servers that omit the channel). WebAuthn and Duo, which the MFA API does not list, are typed by
+ * their factor name (createMfaProxy lists them so). Undefined for anything else.
  */
 export function factorOf(authenticator: Identified): FactorName | undefined {
   const { authenticatorType, oobChannel } = authenticator;

@@ -275,7 +275,7 @@ export function authenticatorsFromFactors(factors: readonly FactorInfo[]): Authe
 
 /**
  * `GET {base}` → `[{name, enabled, enrollmentId?}]`. Names are Guardian's (`push-notification`) or
- * the library's (`push`); factors the library does not handle (WebAuthn, Duo) are skipped, and a
+ * the library's (`push`, `webauthn-roaming`, `duo`, …); names it does not know are skipped, and a
  * factor listed twice keeps its first entry.
  */
 export function parseFactorList(body: unknown): FactorInfo[] {

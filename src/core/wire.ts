@@ -35,7 +35,8 @@ export const GRANT_TYPES = {
   'recovery-code': 'http://auth0.com/oauth/grant-type/mfa-recovery-code',
 } as const satisfies Record<Exclude<VerifyRequest['type'], 'passkey'>, string>;
 
-const AUTHENTICATOR_TYPES: readonly string[] = ['otp', 'oob', 'recovery-code'];
+/** Auth0's, and the factor names a proxy types WebAuthn and Duo methods by (the MFA API lists neither). */
+const AUTHENTICATOR_TYPES: readonly string[] = ['otp', 'oob', 'recovery-code', 'webauthn-roaming', 'webauthn-platform', 'duo'];
 const OOB_CHANNELS: readonly string[] = ['sms', 'voice', 'email', 'auth0'];
 
 /**

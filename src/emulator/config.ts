@@ -2,9 +2,19 @@ import { DEFAULT_LIMITS, type LimitName, type LimitSpec } from './rate-limit.js'
 import { DEFAULT_TOTP, type TotpSettings } from './totp.js';
 import { createSigningKey, type SigningKey } from './keys.js';
 
-/** Factors a tenant can switch on; `voice` is Auth0's second phone message type, not its own factor. */
-export type EmulatorFactor = 'otp' | 'sms' | 'voice' | 'email' | 'push' | 'recovery-code';
+/**
+ * Factors a tenant can switch on; `voice` is Auth0's second phone message type, not its own factor.
+ * The WebAuthn and Duo factors are enrolled only through the hosted ticket page (the MFA API does
+ * not cover them, reference §8).
+ */
+export type EmulatorFactor = 'otp' | 'sms' | 'voice' | 'email' | 'push' | 'recovery-code' | HostedFactor;
 
+/** Enrolled on the hosted page only; listed by the Management API, never by the MFA API. */
+export type HostedFactor = 'webauthn-roaming' | 'webauthn-platform' | 'duo';
+
+export const HOSTED_FACTORS: readonly HostedFactor[] = ['webauthn-roaming', 'webauthn-platform', 'duo'];
+
+/** The default: the MFA-API factors. The hosted-only ones are off, as on a new Auth0 tenant; turn them on with `factors`. */
 export const ALL_FACTORS: readonly EmulatorFactor[] = ['otp', 'sms', 'voice', 'email', 'push', 'recovery-code'];
 
 /** Per-user times (seconds) and limits; every field has a default. */
@@ -53,7 +63,8 @@ export type SeedAuthenticator =
   | { factor: 'otp'; secret?: string }
   | { factor: 'sms' | 'voice'; phoneNumber: string }
   | { factor: 'email'; email?: string }
-  | { factor: 'push'; deviceName?: string };
+  | { factor: 'push'; deviceName?: string }
+  | { factor: HostedFactor; deviceName?: string };
 
 export interface SeedUser {
   id?: string;

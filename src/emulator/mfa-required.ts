@@ -1,9 +1,9 @@
 import { json } from './http.js';
-import type { AuthenticatorKind, UserRecord } from './state.js';
+import type { MfaKind, UserRecord } from './state.js';
 import type { World } from './world.js';
 
 /** `mfa_requirements` type names (reference §8 mapping table); also the `type` of listed authenticators. */
-export const REQUIREMENT: Record<AuthenticatorKind, string> = {
+export const REQUIREMENT: Record<MfaKind, string> = {
   totp: 'otp',
   sms: 'phone',
   voice: 'phone',

@@ -110,8 +110,9 @@ export function sweepSessions(world: World, user: UserRecord): void {
   }
 }
 
-export type MeType = 'totp' | 'phone' | 'email' | 'push-notification' | 'recovery-code';
+export type MeType = 'totp' | 'phone' | 'email' | 'push-notification' | 'recovery-code' | 'webauthn-roaming' | 'webauthn-platform';
 
+/** Undefined for Duo, of which the My Account reference says nothing: it is not listed there. */
 export function meType(a: AuthenticatorRecord): MeType | undefined {
   switch (a.kind) {
     case 'totp':
@@ -125,7 +126,11 @@ export function meType(a: AuthenticatorRecord): MeType | undefined {
       return 'push-notification';
     case 'recovery-code':
       return 'recovery-code';
+    case 'webauthn-roaming':
+    case 'webauthn-platform':
+      return a.kind;
   }
+  return undefined;
 }
 
 /**

@@ -1,5 +1,7 @@
 import {
   DEMO_PASSWORD,
+  HOSTED_FACTORS,
+  type HostedFactor,
   mergeSettings,
   type EmulatorConfig,
   type SeedAuthenticator,
@@ -9,14 +11,21 @@ import {
 import { deviceId, recoveryCode, userId as newUserId } from './random.js';
 import { newTotpSecret } from './totp.js';
 
-/** The MFA API id prefix of each kind of authenticator. */
-export type AuthenticatorKind = 'totp' | 'sms' | 'voice' | 'email' | 'push' | 'recovery-code';
+/** The MFA API id prefix of each kind of authenticator the MFA API lists. */
+export type MfaKind = 'totp' | 'sms' | 'voice' | 'email' | 'push' | 'recovery-code';
+
+/** Also the WebAuthn and Duo enrollments of the hosted page, which only the Management API lists. */
+export type AuthenticatorKind = MfaKind | HostedFactor;
+
+export function isMfaKind(kind: AuthenticatorKind): kind is MfaKind {
+  return !(HOSTED_FACTORS as readonly string[]).includes(kind);
+}
 
 export type EnrollableFactor = SeedAuthenticator['factor'];
 
-export interface AuthenticatorRecord {
+export interface AuthenticatorRecord<Kind extends AuthenticatorKind = AuthenticatorKind> {
   id: string;
-  kind: AuthenticatorKind;
+  kind: Kind;
   active: boolean;
   createdAt: number;
   enrolledAt?: number;
@@ -56,6 +65,13 @@ export interface EnrollDetails {
   email?: string;
   deviceName?: string;
 }
+
+/** The `name` the Management API lists for a hosted enrollment the page did not name. */
+const HOSTED_NAMES: Record<HostedFactor, string> = {
+  'webauthn-roaming': 'Emulated security key',
+  'webauthn-platform': 'Emulated device biometrics',
+  duo: 'Emulated Duo Mobile',
+};
 
 /** Auth0 drops unconfirmed authenticators after a day. */
 const PENDING_LIFETIME_MS = 24 * 60 * 60 * 1000;
@@ -98,9 +114,15 @@ export class UserStore {
 
   /**
    * What the MFA API lists: enrolled and pending authenticators (pending ones for a day), the
-   * recovery code once it is active, and a verified email when the email factor is on.
+   * recovery code once it is active, and a verified email when the email factor is on. Not the
+   * hosted page's WebAuthn and Duo enrollments, which that API does not cover (see `listed`).
    */
-  visible(user: UserRecord): AuthenticatorRecord[] {
+  visible(user: UserRecord): AuthenticatorRecord<MfaKind>[] {
+    return this.listed(user).filter((a): a is AuthenticatorRecord<MfaKind> => isMfaKind(a.kind));
+  }
+
+  /** `visible` and the WebAuthn and Duo enrollments: what the Management API lists. */
+  listed(user: UserRecord): AuthenticatorRecord[] {
     const cutoff = this.now() - PENDING_LIFETIME_MS;
     user.authenticators = user.authenticators.filter((a) => a.active || a.createdAt > cutoff);
     const listed = user.authenticators.filter((a) => a.kind !== 'recovery-code' || a.active);
@@ -120,7 +142,7 @@ export class UserStore {
     return listed;
   }
 
-  find(user: UserRecord, id: string): AuthenticatorRecord | undefined {
+  find(user: UserRecord, id: string): AuthenticatorRecord<MfaKind> | undefined {
     return this.visible(user).find((a) => a.id === id);
   }
 
@@ -155,6 +177,8 @@ export class UserStore {
         const twin = factor === 'sms' ? 'voice' : 'sms';
         return this.config.factors.has(twin) ? [factor, twin] : [factor];
       }
+      default:
+        return [factor];
     }
   }
 
@@ -168,6 +192,7 @@ export class UserStore {
       if (kind === 'sms' || kind === 'voice') record.phoneNumber = details.phoneNumber;
       if (kind === 'email') record.email = details.email ?? user.email;
       if (kind === 'push') record.deviceName = details.deviceName ?? 'Emulated device';
+      if (!isMfaKind(kind)) record.deviceName = details.deviceName ?? HOSTED_NAMES[kind];
       return record;
     });
     user.authenticators.push(...group);
@@ -241,7 +266,8 @@ export class UserStore {
   /** An active enrollment without the confirmation dance (demo users, control route). */
   seed(user: UserRecord, seed: SeedAuthenticator, fixedRecoveryCode?: string): AuthenticatorRecord[] {
     const group = this.addPending(user, seed.factor, seed);
-    this.pendingRecoveryCode(user, fixedRecoveryCode);
+    // "No recovery codes are created for DUO" (reference §2.3).
+    if (seed.factor !== 'duo') this.pendingRecoveryCode(user, fixedRecoveryCode);
     this.confirm(user, group[0]!.id);
     return group;
   }

@@ -1,5 +1,5 @@
 import { REQUIREMENT } from './mfa-required.js';
-import type { AuthenticatorRecord } from './state.js';
+import type { AuthenticatorRecord, MfaKind } from './state.js';
 
 /** How records look on the wire. Nothing here decides anything. */
 
@@ -16,7 +16,7 @@ const OOB_CHANNEL = { sms: 'sms', voice: 'voice', email: 'email', push: 'auth0' 
  * sent. `type` (the `mfa_requirements` name) is what Customizable MFA tenants add, and what
  * nextjs-auth0 and spa-js filter on.
  */
-export function mfaAuthenticator(a: AuthenticatorRecord): Record<string, unknown> {
+export function mfaAuthenticator(a: AuthenticatorRecord<MfaKind>): Record<string, unknown> {
   const type = REQUIREMENT[a.kind];
   switch (a.kind) {
     case 'totp':

@@ -39,7 +39,9 @@ export interface World {
   passkeys: Map<string, PasskeyRecord[]>;
 }
 
-export function createWorld(config: EmulatorConfig, clock: Clock): World {
+export function createWorld(configured: EmulatorConfig, clock: Clock): World {
+  // Its own copy: the control API may switch factors on and off until the next reset.
+  const config: EmulatorConfig = { ...configured, factors: new Set(configured.factors) };
   const users = new UserStore(config, clock.now);
   for (const seed of config.users) users.create(seed);
   return {

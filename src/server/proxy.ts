@@ -316,8 +316,9 @@ export function createMfaProxy(options: MfaProxyOptions): MfaProxyHandler {
     me: (ctx) => serveMe(upstream, ctx.request, ctx.me!, ctx.session.myAccountToken, ctx.session.myAccountScope, basePath),
 
     async list(ctx) {
-      const items = await listMfa(ctx);
-      return json(items.map((item) => pick(item, AUTHENTICATOR_FIELDS)));
+      const items = (await listMfa(ctx)).map((item) => pick(item, AUTHENTICATOR_FIELDS));
+      // After the MFA API has accepted the session: a refused one costs no Management call.
+      return json(management ? [...items, ...hostedAuthenticators(await listMethods(ctx))] : items);
     },
 
     async associate(ctx) {
@@ -406,7 +407,9 @@ export function createMfaProxy(options: MfaProxyOptions): MfaProxyHandler {
 
     async ticket(ctx) {
       const { factor, ticketFactor } = checkTicket(await readJsonBody(ctx.request));
-      const body: JsonObject = { user_id: ctx.session.userId, factor: ticketFactor, send_mail: false };
+      const body: JsonObject = { user_id: ctx.session.userId, send_mail: false };
+      // The ticket API takes no `duo` (reference §8): a ticket naming no factor lets the user pick it.
+      if (TICKET_API_FACTORS.includes(ticketFactor)) body.factor = ticketFactor;
       // Auth0 refuses allow_multiple_enrollments with email.
       if (factor !== 'email') body.allow_multiple_enrollments = true;
       const ticket = await management!.ok('/guardian/enrollments/ticket', { method: 'POST', json: body });
@@ -429,6 +432,27 @@ export function createMfaProxy(options: MfaProxyOptions): MfaProxyHandler {
       return serverError(500).response;
     }
   };
+}
+
+/** The `factor` values of `POST /guardian/enrollments/ticket` (reference §8). */
+const TICKET_API_FACTORS = ['push-notification', 'phone', 'email', 'otp', 'webauthn-roaming', 'webauthn-platform'];
+
+/** Authentication-method types the MFA API does not list (reference §8): enrolled by ticket only. */
+const HOSTED_TYPES = ['webauthn-roaming', 'webauthn-platform', 'duo'];
+
+/**
+ * The user's WebAuthn and Duo methods (Management API) in the shape of `GET {base}/authenticators`,
+ * typed by the factor's name as the library does for what the MFA API does not type. They are
+ * removed through the Management API like the rest.
+ */
+function hostedAuthenticators(methods: JsonObject[]): JsonObject[] {
+  return methods.flatMap((m) => {
+    if (typeof m.id !== 'string' || typeof m.type !== 'string' || !HOSTED_TYPES.includes(m.type)) return [];
+    const out: JsonObject = { id: m.id, authenticator_type: m.type, active: m.confirmed !== false };
+    if (typeof m.name === 'string') out.name = m.name;
+    if (typeof m.created_at === 'string') out.created_at = m.created_at;
+    return [out];
+  });
 }
 
 function brokenAnswer(what: string): ProxyError {
@@ -483,6 +507,9 @@ export function factorList(factors: JsonObject[], methods: JsonObject[], message
     voice: phoneFor('voice'),
     email: (m) => m.type === 'email',
     'recovery-code': (m) => m.type === 'recovery-code',
+    'webauthn-roaming': (m) => m.type === 'webauthn-roaming',
+    'webauthn-platform': (m) => m.type === 'webauthn-platform',
+    duo: (m) => m.type === 'duo',
   };
   const out: JsonObject[] = [];
   const add = (name: string, enabled: boolean) => {

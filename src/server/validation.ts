@@ -151,6 +151,9 @@ const TICKET_ALIASES: Readonly<Record<string, FactorName>> = {
   email: 'email',
   push: 'push',
   'push-notification': 'push',
+  'webauthn-roaming': 'webauthn-roaming',
+  'webauthn-platform': 'webauthn-platform',
+  duo: 'duo',
 };
 
 /** `POST {base}` `{factor}` → the ticket API's factor name (`phone` for sms and voice). */

@@ -208,3 +208,19 @@ describe('MfaApiSource requests', () => {
     assert.equal(/SECRET/.test(dump), false);
   });
 });
+
+describe('MfaApiSource: WebAuthn and Duo', () => {
+  it('keeps such authenticators when a server lists them, and has no ticket for them (direct mode)', async () => {
+    const { src } = source(
+      { accessToken: 'AT' },
+      fakeFetch([respond(200, [
+        { id: 'totp|t', authenticator_type: 'otp', active: true },
+        { id: 'webauthn-platform|p', authenticator_type: 'webauthn-platform', active: true, name: 'Touch ID' },
+        { id: 'duo|d', authenticator_type: 'duo', active: true },
+      ])]),
+    );
+    assert.deepEqual((await src.listAuthenticators()).map((a) => a.factor), ['otp', 'webauthn-platform', 'duo']);
+    assert.equal(src.capabilities.ticket, false);
+    for (const factor of ['webauthn-roaming', 'webauthn-platform', 'duo'] as const) await rejects(src.enroll({ factor, mode: 'ticket' }), 'unsupported');
+  });
+});

@@ -55,11 +55,26 @@ describe('wire: authenticator list', () => {
 
   it('skips authenticator types and channels it does not know instead of failing', () => {
     const list = parseAuthenticatorList([
-      { id: 'webauthn-roaming|k', authenticator_type: 'webauthn-roaming', active: true },
+      { id: 'webauthn|k', authenticator_type: 'webauthn', active: true },
       { id: 'duo|d', authenticator_type: 'oob', oob_channel: 'duo', active: true },
       { id: 'totp|t', authenticator_type: 'otp', active: true },
     ]);
     assert.deepEqual(list.map((a) => a.id), ['totp|t']);
+  });
+
+  it('keeps WebAuthn and Duo methods typed by their factor name (what createMfaProxy lists from the Management API)', () => {
+    const list = parseAuthenticatorList([
+      { id: 'webauthn-roaming|k', authenticator_type: 'webauthn-roaming', active: true, name: 'YubiKey' },
+      { id: 'webauthn-platform|p', authenticator_type: 'webauthn-platform', active: false },
+      { id: 'duo|d', authenticator_type: 'duo', active: true, created_at: '2026-12-07T00:00:00.000Z' },
+    ]);
+    assert.deepEqual(list.map((a) => [a.factor, a.authenticatorType, a.active, a.removable, a.linkedIds]), [
+      ['webauthn-roaming', 'webauthn-roaming', true, true, []],
+      ['webauthn-platform', 'webauthn-platform', false, true, []],
+      ['duo', 'duo', true, true, []],
+    ]);
+    assert.equal(list[0]!.name, 'YubiKey');
+    assert.equal(list[2]!.createdAt, '2026-12-07T00:00:00.000Z');
   });
 
   it('throws on a wrong shape', () => {
@@ -180,7 +195,7 @@ describe('wire: request bodies', () => {
 
 describe('wire: what a malformed or unknown answer gives', () => {
   it('skips authenticator types and channels added after this library, keeps the known ones', () => {
-    assert.equal(parseListedAuthenticator({ id: 'webauthn|dev_1', authenticator_type: 'webauthn-roaming', active: true }), undefined);
+    assert.equal(parseListedAuthenticator({ id: 'webauthn|dev_1', authenticator_type: 'webauthn', active: true }), undefined);
     assert.equal(parseListedAuthenticator({ id: 'oob|dev_2', authenticator_type: 'oob', oob_channel: 'carrier-pigeon', active: true }), undefined);
     assert.deepEqual(parseListedAuthenticator({ id: 'totp|dev_3', authenticator_type: 'otp', active: false }), {
       id: 'totp|dev_3', authenticatorType: 'otp', active: false,

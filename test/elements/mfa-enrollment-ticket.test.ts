@@ -14,6 +14,7 @@ import type { MfaEnrollEvent, MfaErrorEvent, MfaRemoveEvent } from '../../src/el
 import { env } from '../helpers/env.js';
 import { waitUntil } from '../helpers/wait.js';
 import { $, $$, button, completeTicket, freshUser, isEnrolled, liveText, loaded, row, setupTicketOnly, until } from './mfa-enrollment-helpers.js';
+import { closeWhenLoaded } from './popup-helpers.js';
 
 interface Opened {
   url: string;
@@ -35,26 +36,6 @@ function watchOpen(block = false): void {
     opened.push({ url: String(url ?? ''), target: target ?? '', features: features ?? '', win });
     return win;
   } as typeof window.open;
-}
-
-/**
- * Closes the popup the way its user would (the browser closes it: the element disowns the window,
- * after which a cross-site page ignores `close()` from this one), once the cross-origin ticket page
- * has committed in it (reading its location throws from then on).
- */
-async function closeWhenLoaded(win: Window): Promise<void> {
-  const crossOrigin = () => {
-    try {
-      void win.location.href;
-      return false;
-    } catch {
-      return true;
-    }
-  };
-  await waitUntil(crossOrigin, 'the ticket page never loaded in the popup', { timeout: 20_000 });
-  // The browser's own view of the window can lag behind the page's (Firefox reports about:blank a
-  // moment longer, and the command leaves blank windows alone): asked again until one is closed.
-  await waitUntil(async () => ((await executeServerCommand('close-popups')) as number) >= 1, 'the popup could not be closed', { timeout: 10_000, interval: 200 });
 }
 
 async function pressEnterOn(target: HTMLElement): Promise<void> {

@@ -24,6 +24,7 @@ describe('factorList', () => {
       { name: 7, enabled: true },
       { enabled: true },
       { name: 'webauthn-roaming', enabled: 'true' },
+      { name: 'yubico-otp', enabled: true },
     ];
     assert.deepEqual(factorList(factors, [], ['sms']), [
       { name: 'sms', enabled: true },
@@ -31,6 +32,8 @@ describe('factorList', () => {
       { name: 'otp', enabled: true },
       { name: 'email', enabled: false },
       { name: 'recovery-code', enabled: true },
+      { name: 'duo', enabled: true },
+      { name: 'webauthn-roaming', enabled: false },
     ]);
     assert.deepEqual(factorList([{ name: 'otp', enabled: 'true' }, { name: 'email', enabled: 1 }], [], []), [
       { name: 'otp', enabled: false },
@@ -69,6 +72,26 @@ describe('factorList', () => {
       { name: 'email', enabled: false, enrollmentId: 'email|1' },
       { name: 'recovery-code', enabled: true, enrollmentId: 'recovery-code|1' },
     ]);
+  });
+
+  it('links the WebAuthn and Duo factors to the user’s methods of exactly that type', () => {
+    const hosted = [
+      { name: 'webauthn-roaming', enabled: true },
+      { name: 'webauthn-platform', enabled: true },
+      { name: 'duo', enabled: true },
+    ];
+    const methods = [
+      { id: 'webauthn-platform|1', type: 'webauthn-platform' },
+      { id: 'webauthn-roaming|pending', type: 'webauthn-roaming', confirmed: false },
+      { id: 'webauthn-roaming|1', type: 'webauthn-roaming', confirmed: true },
+      { id: 'passkey|1', type: 'passkey' },
+    ];
+    assert.deepEqual(factorList(hosted, methods, []), [
+      { name: 'webauthn-roaming', enabled: true, enrollmentId: 'webauthn-roaming|1' },
+      { name: 'webauthn-platform', enabled: true, enrollmentId: 'webauthn-platform|1' },
+      { name: 'duo', enabled: true },
+    ]);
+    assert.deepEqual(factorList([{ name: 'duo', enabled: true }], [{ id: 'duo|1', type: 'duo' }], []), [{ name: 'duo', enabled: true, enrollmentId: 'duo|1' }]);
   });
 
   it('a phone counts for a channel by its preference, its sub-methods, or (sms only) by having neither', () => {

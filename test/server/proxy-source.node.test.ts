@@ -60,7 +60,9 @@ describe('ProxySource ↔ createMfaProxy', () => {
     const source = new ProxySource({ baseUrl: PATHS.proxyUrl, fetch: p.fetch });
     assert.deepEqual(await source.listAuthenticators(), []);
     const factors = await source.listFactors();
-    assert.deepEqual(factors.map((f) => f.factor), ['push', 'sms', 'voice', 'email', 'otp', 'recovery-code']);
+    // The hosted-ticket factors too, off on this tenant (the emulator's default).
+    assert.deepEqual(factors.map((f) => f.factor), ['push', 'sms', 'voice', 'email', 'duo', 'otp', 'webauthn-roaming', 'webauthn-platform', 'recovery-code']);
+    assert.deepEqual(factors.filter((f) => !f.enabled).map((f) => f.factor), ['duo', 'webauthn-roaming', 'webauthn-platform']);
     const otp = await source.enroll({ factor: 'otp' });
     assert.equal(otp.type, 'otp');
     assert.equal(otp.type === 'otp' && otp.recoveryCodes?.length, 1);

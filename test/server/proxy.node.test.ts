@@ -126,7 +126,9 @@ describe('createMfaProxy: routes against the emulator', () => {
     assert.equal(res.status, 200);
     const factors = await readJson(res);
     const byName = Object.fromEntries(factors.map((f: any) => [f.name, f]));
-    assert.deepEqual(Object.keys(byName).sort(), ['email', 'otp', 'push-notification', 'recovery-code', 'sms', 'voice']);
+    assert.deepEqual(Object.keys(byName).sort(), ['duo', 'email', 'otp', 'push-notification', 'recovery-code', 'sms', 'voice', 'webauthn-platform', 'webauthn-roaming']);
+    // Off on this tenant (the emulator's default), so listed as such.
+    for (const name of ['duo', 'webauthn-platform', 'webauthn-roaming']) assert.equal(byName[name].enabled, false, name);
     assert.equal(byName.otp.enabled, true);
     assert.equal(byName.otp.enrollmentId, undefined);
     assert.match(byName['push-notification'].enrollmentId, /^push\|/);
@@ -345,7 +347,7 @@ describe('createMfaProxy: security', () => {
       ['POST', `${BASE}/verify`, { oob_code: 'abc', binding_code: '<script>' }],
       ['POST', `${BASE}/verify`, { recovery_code: 'short' }],
       ['POST', BASE, { factor: 'recovery-code' }],
-      ['POST', BASE, { factor: 'duo' }],
+      ['POST', BASE, { factor: 'passkey' }],
       ['POST', BASE, { factor: ['otp'] }],
       ['DELETE', `${BASE}/authenticators/not-an-id`, undefined],
       ['DELETE', `${BASE}/authenticators/${encodeURIComponent('totp|dev_x?y=1')}`, undefined],

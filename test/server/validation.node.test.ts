@@ -43,9 +43,9 @@ describe('proxy input checks: the messages', () => {
       ['verify', { oob_code: 'x'.repeat(4097) }, 'oob_code is malformed.'],
       ['verify', { oob_code: 'abc', binding_code: '<script>' }, 'binding_code is malformed.'],
       ['verify', { oob_code: 'abc', binding_code: '1'.repeat(33) }, 'binding_code is malformed.'],
-      ['', { factor: 'duo' }, 'factor must be one of otp, sms, voice, phone, email, push, push-notification.'],
-      ['', { factor: 'recovery-code' }, 'factor must be one of otp, sms, voice, phone, email, push, push-notification.'],
-      ['', { factor: 'toString' }, 'factor must be one of otp, sms, voice, phone, email, push, push-notification.'],
+      ['', { factor: 'passkey' }, 'factor must be one of otp, sms, voice, phone, email, push, push-notification, webauthn-roaming, webauthn-platform, duo.'],
+      ['', { factor: 'recovery-code' }, 'factor must be one of otp, sms, voice, phone, email, push, push-notification, webauthn-roaming, webauthn-platform, duo.'],
+      ['', { factor: 'toString' }, 'factor must be one of otp, sms, voice, phone, email, push, push-notification, webauthn-roaming, webauthn-platform, duo.'],
       ['', {}, 'Missing required parameter: factor'],
     ];
     for (const [route, json, message] of cases) {

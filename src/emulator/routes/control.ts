@@ -1,11 +1,11 @@
-import type { SeedAuthenticator, UserSettingsInput } from '../config.js';
+import { ALL_FACTORS, HOSTED_FACTORS, type EmulatorFactor, type SeedAuthenticator, type UserSettingsInput } from '../config.js';
 import { parseFault } from '../faults.js';
 import { BASE32, E164, EMAIL } from '../formats.js';
 import { OAuthError, invalidRequest, json, optionalString, type Params } from '../http.js';
 import type { LimitName } from '../rate-limit.js';
 import { randomBytes } from 'node:crypto';
 import type { Call, Route } from '../router.js';
-import type { UserRecord } from '../state.js';
+import { isMfaKind, type AuthenticatorRecord, type MfaKind, type UserRecord } from '../state.js';
 import { MFA_SCOPES, isMfaAudience } from '../tokens.js';
 import { ME_SCOPES } from '../my-account.js';
 import { mfaAuthenticator } from '../views.js';
@@ -148,9 +148,12 @@ function parseSeed(params: Params): SeedAuthenticator {
       return { factor, email };
     }
     case 'push':
+    case 'webauthn-roaming':
+    case 'webauthn-platform':
+    case 'duo':
       return { factor, deviceName: optionalString(params, 'deviceName') };
     default:
-      throw invalidRequest("factor must be 'otp', 'sms', 'voice', 'email' or 'push'.");
+      throw invalidRequest("factor must be 'otp', 'sms', 'voice', 'email', 'push', 'webauthn-roaming', 'webauthn-platform' or 'duo'.");
   }
 }
 
@@ -160,10 +163,31 @@ function seedAuthenticator(call: Call, world: World, path: Record<string, string
   if (!world.config.factors.has(seed.factor)) throw invalidRequest(`The ${seed.factor} factor is not enabled on this tenant.`);
   const group = world.users.seed(user, seed);
   return json({
-    authenticators: group.map(mfaAuthenticator),
+    authenticators: group.map(seededView),
     ...(group[0]!.kind === 'totp' && { secret: group[0]!.secret }),
     recovery_code: world.users.activeRecoveryCode(user)?.code,
   });
+}
+
+/** As the MFA API lists it; a hosted-only kind, which that API does not list, as the Management API types it. */
+function seededView(a: AuthenticatorRecord): Record<string, unknown> {
+  return isMfaKind(a.kind) ? mfaAuthenticator(a as AuthenticatorRecord<MfaKind>) : { id: a.id, type: a.kind, active: a.active };
+}
+
+const FACTOR_NAMES: readonly string[] = [...ALL_FACTORS, ...HOSTED_FACTORS];
+
+/**
+ * `POST /__emulator/factors` `{factors: [...]}`: the factors the tenant has on from now until the
+ * next reset (which goes back to the configured ones), e.g. the hosted-only WebAuthn and Duo
+ * factors for one test. Answers the list now on, as `GET` does.
+ */
+function setFactors(call: Call, world: World): Response {
+  const factors = call.params().factors;
+  if (!Array.isArray(factors) || !factors.every((f) => typeof f === 'string' && FACTOR_NAMES.includes(f))) {
+    throw invalidRequest(`factors must be an array of ${FACTOR_NAMES.join(', ')}.`);
+  }
+  world.config.factors = new Set(factors as EmulatorFactor[]);
+  return json({ factors: [...world.config.factors] });
 }
 
 function outbox(call: Call, world: World): Response {
@@ -238,6 +262,8 @@ export const controlRoutes: Route[] = [
   { method: 'POST', path: '/__emulator/users/:id/authenticators', handle: seedAuthenticator },
   { method: 'POST', path: '/__emulator/users/:id/my-account-token', handle: myAccountToken },
   { method: 'POST', path: '/__emulator/my-account/limits', handle: myAccountLimits },
+  { method: 'GET', path: '/__emulator/factors', handle: (_call, world) => json({ factors: [...world.config.factors] }) },
+  { method: 'POST', path: '/__emulator/factors', handle: setFactors },
   { method: 'GET', path: '/__emulator/outbox', handle: outbox },
   { method: 'GET', path: '/__emulator/push', handle: pushes },
   { method: 'POST', path: '/__emulator/push/:oobCode/approve', handle: answerPush('approved') },

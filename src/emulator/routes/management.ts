@@ -56,10 +56,10 @@ function guardianFactors(call: Call, world: World): Response {
     // Voice is a message type of the phone factor, which Guardian calls `sms`.
     sms: on.has('sms') || on.has('voice'),
     email: on.has('email'),
-    duo: false,
+    duo: on.has('duo'),
     otp: on.has('otp'),
-    'webauthn-roaming': false,
-    'webauthn-platform': false,
+    'webauthn-roaming': on.has('webauthn-roaming'),
+    'webauthn-platform': on.has('webauthn-platform'),
     'recovery-code': on.has('recovery-code'),
   };
   return json(GUARDIAN_FACTORS.map((name) => ({ name, enabled: enabled[name], trial_expired: false })));
@@ -91,7 +91,7 @@ function times(group: AuthenticatorRecord[]): Record<string, unknown> {
  */
 function authenticationMethods(world: World, user: UserRecord): Record<string, unknown>[] {
   const groups = new Map<string, AuthenticatorRecord[]>();
-  for (const a of world.users.visible(user)) {
+  for (const a of world.users.listed(user)) {
     if (a.implicit || (a.kind === 'recovery-code' && !a.active)) continue;
     groups.set(a.groupId, [...(groups.get(a.groupId) ?? []), a]);
   }
@@ -120,6 +120,13 @@ function authenticationMethods(world: World, user: UserRecord): Record<string, u
       }
       case 'email':
         methods.push({ id: primary.id, type: 'email', name: primary.email, email: primary.email, ...times(group) });
+        break;
+      case 'webauthn-roaming':
+      case 'webauthn-platform':
+      case 'duo':
+        // The type is the factor's name for WebAuthn (reference §8); for Duo the reference names
+        // no type, and the factor's name is used the same way.
+        methods.push({ id: primary.id, type: primary.kind, name: primary.name ?? primary.deviceName, ...times(group) });
         break;
       default:
         methods.push({ id: primary.id, type: primary.kind, ...times(group) });

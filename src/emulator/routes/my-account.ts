@@ -56,7 +56,7 @@ function stringField(params: Params, name: string, required = false): string | u
 /** The methods of a user: one per enrollment group (its primary member), implicit email excluded. */
 function methods(world: World, user: UserRecord): AuthenticatorRecord[] {
   sweepSessions(world, user);
-  return world.users.visible(user).filter((a) => a.primary && !a.implicit && (a.kind !== 'recovery-code' || a.active));
+  return world.users.listed(user).filter((a) => a.primary && !a.implicit && meType(a) !== undefined && (a.kind !== 'recovery-code' || a.active));
 }
 
 function findMethod(world: World, user: UserRecord, id: string): AuthenticatorRecord {
@@ -75,6 +75,8 @@ function view(a: AuthenticatorRecord): Record<string, unknown> {
     usage: ['secondary'],
     ...(a.lastAuthAt !== undefined && { last_auth_at: isoTime(a.lastAuthAt) }),
     ...(type !== 'recovery-code' && a.name !== undefined && { name: a.name }),
+    // Named on the hosted page when enrolled (the `name` of reference §4), renamed by PATCH.
+    ...(type.startsWith('webauthn-') && { name: a.name ?? a.deviceName }),
     ...(type === 'phone' && { phone_number: a.phoneNumber, preferred_authentication_method: a.kind }),
     ...(type === 'email' && { email: a.email }),
   };

@@ -13,6 +13,11 @@ import type { World, EnrollmentTicket } from '../world.js';
  * `GET /guardian/enroll?ticket=…` → the form; `POST /guardian/enroll` (form: `ticket`, `factor`,
  * `phone_number`, `email`) → enrolls (active, with a recovery code on a first enrollment) and
  * answers a page that calls `window.close()`.
+ *
+ * WebAuthn keys and Duo are enrolled only here (the MFA API does not cover them). No ceremony runs:
+ * the page's button stands in for touching the key, the device's biometrics or approving in Duo
+ * Mobile, and the enrollment is made as if that had succeeded. The ticket API takes no `duo`
+ * factor (reference §8), so Duo is picked on the page of a ticket that names none.
  */
 
 /** What the page can enroll: a phone is enrolled as sms (its voice twin follows the pairing rules). */
@@ -24,6 +29,8 @@ const TICKET_TO_FACTOR: Record<string, PageFactor> = {
   phone: 'sms',
   'push-notification': 'push',
   email: 'email',
+  'webauthn-roaming': 'webauthn-roaming',
+  'webauthn-platform': 'webauthn-platform',
 };
 
 const CHOICES: ReadonlyArray<[PageFactor, string]> = [
@@ -31,7 +38,17 @@ const CHOICES: ReadonlyArray<[PageFactor, string]> = [
   ['sms', 'Phone (text message and voice)'],
   ['email', 'Email'],
   ['push', 'Auth0 Guardian push'],
+  ['webauthn-roaming', 'Security key (WebAuthn)'],
+  ['webauthn-platform', 'Device biometrics (WebAuthn)'],
+  ['duo', 'Duo Security'],
 ];
+
+/** What the button stands in for, said on the page of a ticket for that factor. */
+const DEVICE_STEP: Partial<Record<PageFactor, string>> = {
+  'webauthn-roaming': 'Emulated device step: completing the enrollment registers a security key as if it had been touched.',
+  'webauthn-platform': 'Emulated device step: completing the enrollment registers this device’s biometrics as if the check had passed.',
+  duo: 'Emulated device step: completing the enrollment links Duo Mobile as if it had been approved.',
+};
 
 const DEFAULT_PHONE = '+15555550123';
 
@@ -69,6 +86,7 @@ function showForm(call: Call, world: World): Response {
       : `<p><label for="factor">Factor</label> <select id="factor" name="factor">${choices
           .map(([value, label]) => `<option value="${value}">${escapeHtml(label)}</option>`)
           .join('')}</select></p>`;
+  const deviceStep = choices.length === 1 ? DEVICE_STEP[choices[0]![0]] : undefined;
   const needsPhone = choices.some(([f]) => f === 'sms');
   const needsEmail = choices.some(([f]) => f === 'email');
   const body =
@@ -82,6 +100,7 @@ function showForm(call: Call, world: World): Response {
     (needsEmail
       ? `<p><label for="email">Email</label> <input id="email" name="email" type="email" value="${escapeHtml(user.email)}"></p>`
       : '') +
+    (deviceStep ? `<p>${escapeHtml(deviceStep)}</p>` : '') +
     `<p><button type="submit">Complete enrollment</button></p></form>`;
   return page('Enroll in multi-factor authentication', body);
 }
