@@ -1,23 +1,23 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { isRateLimited, MfaError, networkError, toMfaError } from '../../core/errors.js';
+import { MfaError, networkError, toMfaError } from '../../core/errors.js';
 import { activeByFactor, FACTORS, isFactorName } from '../../core/factors.js';
-import { normalizeEmail, normalizeOtp, normalizePhone } from '../../core/input.js';
-import { maskEmail, maskedName, maskPhone } from '../../core/mask.js';
+import { maskedName } from '../../core/mask.js';
 import { checkServerUrl } from '../../core/origin.js';
-import { pollOob } from '../../core/poller.js';
 import { SharedSource } from '../../core/shared-source.js';
 import type { Authenticator, EnrollRequest, Enrollment, FactorInfo, FactorName, MfaSource, OobEnrollment } from '../../core/types.js';
 import { CountdownController } from '../shared/countdown.js';
 import { MfaEnrollEvent, MfaErrorEvent, MfaRemoveEvent, type MfaAction } from '../shared/events.js';
 import { factorIcon } from '../shared/icons.js';
+import { type ShownError, isSessionError, renderError, renderWait, spin, type ErrorView } from '../shared/flow-part.js';
 import { nameDir, resolveLang } from '../shared/localize.js';
 import { MfaElement } from '../shared/mfa-element.js';
 import { baseStyles, columnBaseStyles } from '../shared/styles.js';
 import { isPasskeyRow, passkeyEnrollable, renderPasskeyFlow, renderPasskeyRow } from '../mfa-passkey-enroll/enrollment-hooks.js';
 import { enrollmentLocales, type EnrollmentStrings } from './mfa-enrollment.strings.js';
 import { enrollmentStyles } from './mfa-enrollment.styles.js';
+import { loadContactEnroll } from './contact-enroll-loader.js';
 import { loadOtpEnroll } from './otp-enroll-loader.js';
-import { loadPhoneChooser, type PhoneChooser } from './phone-country.js';
+import { loadPushEnroll } from './push-enroll-loader.js';
 
 type EnrollFactor = Exclude<FactorName, 'recovery-code'>;
 type Key = keyof EnrollmentStrings & string;
@@ -31,32 +31,17 @@ export const POPUP_HEIGHT = 720;
 /** How often the closed popup is looked for: never faster than 250 ms (the seed polled at 0 ms). */
 export const POPUP_POLL_MS = 500;
 
-/** Digits of a code sent by SMS, voice or email. */
-const DIGITS = 6;
-
-/** An error on screen, with the moment a `Retry-After` wait ends. */
-interface ShownError {
-  error: MfaError;
-  until?: number;
-  /** Shown instead of the generic sentence for the error's code. */
-  messageKey?: 'notRemovable' | 'unsupported.remove' | 'unsupported.enroll' | 'unsupported.regenerate';
-}
-
 type FlowStep =
   /** Waiting for the first answer (OTP secret, push QR, ticket). */
   | 'starting'
-  /** Phone number or email address. */
-  | 'address'
-  /** The code that was sent. */
-  | 'code'
+  /** SMS, voice, email: `<mfa-contact-enroll>` (on demand) runs the whole enrollment. */
+  | 'contact'
   /** OTP: `<mfa-otp-enroll>` runs the whole enrollment. */
   | 'otp'
   /** Passkey: `<mfa-passkey-enroll>` (on demand) runs the whole enrollment. */
   | 'passkey'
-  /** Push: QR shown, polling. */
-  | 'qr'
-  /** Push: declined, expired, or failed; offers to start again. */
-  | 'failed'
+  /** Push: `<mfa-push-enroll>` (on demand) shows the QR code and waits for the app. */
+  | 'push'
   /** Ticket: popup open, watching for it to close. */
   | 'popup'
   /** Ticket: popup blocked; a link instead. */
@@ -69,17 +54,10 @@ interface Flow {
   controller: AbortController;
   /** Authenticator ids before the flow started, to find the new one afterwards. */
   knownIds: ReadonlySet<string>;
-  /** The phone number or email typed (normalized once accepted). */
-  address?: string;
   enrollment?: OobEnrollment;
   /** OTP: the source handed to `<mfa-otp-enroll>` (ticket answers are redirected to this element). */
   childSource?: MfaSource;
-  busy?: 'send' | 'resend' | 'verify';
-  /** What is wrong with the field (format), shown under it; a key, translated when rendered. */
-  fieldError?: 'phone.invalid' | 'email.invalid' | 'code.incomplete';
   error?: ShownError;
-  /** Push: why it stopped. */
-  outcome?: 'rejected' | 'expired';
   ticketUrl?: string;
   popup?: Window | null;
   /** OTP: the step `<mfa-otp-enroll>` shows (its recovery step cannot be cancelled). */
@@ -89,16 +67,7 @@ interface Flow {
 /** The actions with their own sentence when the server lacks the route. */
 type Unsupported = 'enroll' | 'remove' | 'regenerate';
 
-/** Errors about what the session may do, which a verification elsewhere on the page can make stale. */
-const SESSION_ERRORS = ['already_enrolled', 'access_denied', 'mfa_required', 'unsupported', 'invalid_token', 'expired_token'];
-
 let flowIds = 0;
-
-/** A flow neither waiting for the server nor showing an error. */
-const IDLE = { busy: undefined, fieldError: undefined, error: undefined } as const;
-
-/** A spinner before `text` (busy buttons, waiting states). */
-const spin = (text: string): TemplateResult => html`<span class="spinner" aria-hidden="true"></span>${text}`;
 
 /** A keydown handler running `action` on an Escape nobody handled, and keeping it from going further. */
 const onEscape = (action: () => void) => (event: KeyboardEvent) => {
@@ -235,8 +204,6 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     _recovery: { state: true },
     _added: { state: true },
     _regenerating: { state: true },
-    _phone: { state: true },
-    _region: { state: true },
   };
 
   /** Space-separated factor names choosing and ordering the rows. */
@@ -263,10 +230,6 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   declare _regenerating?: 'ask' | 'busy';
   /** @internal The factor just set up: its row says so (and focus goes there) until the next action. */
   declare _added?: FactorName;
-  /** @internal The phone chooser, once fetched (a phone flow opened). */
-  declare _phone?: PhoneChooser;
-  /** @internal The country chosen for a national phone number (preselected from the language). */
-  declare _region?: string;
 
   #loadSeq = 0;
   #loadPromise: Promise<void> = Promise.resolve();
@@ -295,10 +258,9 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   protected override sourceUpdated(): void {
     // Another element verified (or changed the session): "verify first" and the like no longer hold.
-    const stale = (shown?: ShownError) => !!shown && SESSION_ERRORS.includes(shown.error.code);
-    if (stale(this._rowError?.shown)) this._rowError = undefined;
+    if (isSessionError(this._rowError?.shown)) this._rowError = undefined;
     const flow = this._flow;
-    if (flow && stale(flow.error)) this._flow = { ...flow, error: undefined };
+    if (flow && isSessionError(flow.error)) this._flow = { ...flow, error: undefined };
     this.#reload();
   }
 
@@ -533,12 +495,13 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       // with the error under the row, and the next click fetches again.
       loadOtpEnroll().catch((error: unknown) => this.#failStart(flow, networkError(error)));
     } else if (factor === 'push') {
-      this.#enrollRemote(this.#newFlow(factor, 'starting'));
+      this.#startPush();
     } else {
-      this.#newFlow(factor, 'address');
-      if (factor !== 'email') void this.#loadPhone();
+      const flow = this.#newFlow(factor, 'contact');
+      flow.childSource = this.#childSource(flow);
+      loadContactEnroll().catch((error: unknown) => this.#failStart(flow, networkError(error)));
+      // It focuses its field once it has rendered.
       this.#say('flow.title', { factor: this.#factorTitle(factor) });
-      this.focusPart('#address');
     }
   }
 
@@ -561,8 +524,11 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
         return enrollment;
       },
     };
-    for (const key of ['listAuthenticators', 'listFactors', 'remove', 'challenge', 'verify'] as const) {
-      if (source[key]) child[key] = source[key].bind(source);
+    // `subscribe`: a verification elsewhere on the page makes its "verify first" error stale.
+    const from = source as unknown as Record<string, ((...args: unknown[]) => unknown) | undefined>;
+    for (const key of ['listAuthenticators', 'listFactors', 'remove', 'challenge', 'verify', 'subscribe']) {
+      const method = from[key];
+      if (method) child[key] = method.bind(source);
     }
     return child as unknown as MfaSource;
   }
@@ -573,6 +539,13 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     if (flow?.step === 'otp') this.#completed(flow, undefined, true);
   }
 
+  /** A push flow: the enrollment request and, in parallel, the element that shows its QR code. */
+  #startPush(): void {
+    const flow = this.#newFlow('push', 'starting');
+    void this.#enrollRemote(flow);
+    loadPushEnroll().catch((error: unknown) => this.#failStart(flow, networkError(error)));
+  }
+
   /**
    * The first request of a push flow (one associate call, then a QR) or, with `popup` (null when
    * it was blocked), of a hosted ticket.
@@ -581,12 +554,11 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const source = this.activeSource;
     if (!source) return;
     const { factor } = flow;
-    const signal = flow.controller.signal;
     const ticket = popup !== undefined;
     this.#say('enrolling');
     let enrollment: Enrollment;
     try {
-      enrollment = await source.enroll((ticket ? { factor, mode: 'ticket' } : { factor }) as EnrollRequest, { signal });
+      enrollment = await source.enroll((ticket ? { factor, mode: 'ticket' } : { factor }) as EnrollRequest, { signal: flow.controller.signal });
     } catch (error) {
       closeQuietly(popup);
       return this.#failStart(flow, error);
@@ -597,20 +569,8 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       closeQuietly(popup);
       return this.#failStart(flow, new MfaError('bad_response', { description: ticket ? 'expected a ticket' : 'expected a push enrollment' }));
     }
-    this.#patch(flow, { step: 'qr', enrollment });
-    this.#say('push.scan');
+    this.#patch(flow, { step: 'push', enrollment });
     this.#focus('flow-title');
-    pollOob(source, { ...enrollment, signal }).then(
-      () => this.#completed(flow, enrollment.recoveryCodes),
-      (error: unknown) => {
-        const mfaError = toMfaError(error);
-        const { code } = mfaError;
-        const outcome = code === 'expired_token' ? 'expired' : code === 'invalid_grant' || code === 'access_denied' ? 'rejected' : undefined;
-        if (!this.#fail(mfaError, 'confirm', flow, outcome && this.t(`push.${outcome}`))) return;
-        this.#patch(flow, { step: 'failed', outcome, error: outcome ? undefined : this.#show(mfaError) });
-        this.#focus('restart-button');
-      },
-    );
   }
 
   /** A flow that failed before showing anything: the error goes under the row. */
@@ -620,100 +580,6 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     this._flow = undefined;
     this._rowError = { factor: flow.factor, shown: this.#shownFor(mfaError, 'enroll') };
     this.#focusRowAction(flow.factor);
-  }
-
-  /** The address form sends the code; the code form verifies it. */
-  #onSubmit(event: Event): void {
-    event.preventDefault();
-    if (this._flow?.step === 'code') this.#verify(this.#codeInput()?.value ?? '');
-    else this.#send(false);
-  }
-
-  /** Sends (or sends again) the code to the typed phone number or email address. */
-  async #send(resend: boolean): Promise<void> {
-    const source = this.activeSource;
-    const flow = this._flow;
-    // Nothing is sent while a Retry-After wait runs: the button says so (aria-disabled).
-    if (!source || !flow || flow.busy || this.#waitLeft(flow.error) > 0) return;
-    const raw = (resend ? undefined : this.renderRoot.querySelector<HTMLInputElement>('#address')?.value) ?? flow.address ?? '';
-    const isEmail = flow.factor === 'email';
-    const phone = this._phone;
-    const address = isEmail ? normalizeEmail(raw) : phone ? phone.toE164(raw, this.#country(phone)) : normalizePhone(raw);
-    const invalid = isEmail ? 'email.invalid' : 'phone.invalid';
-    if (!address) {
-      this.#patch(flow, { ...IDLE, step: 'address', address: raw, fieldError: invalid });
-      this.#say(invalid);
-      this.focusPart('#address');
-      return;
-    }
-    this.#patch(flow, { ...IDLE, address, busy: resend ? 'resend' : 'send' });
-    this.#say('sending');
-    const request = (isEmail ? { factor: 'email', email: address } : { factor: flow.factor, phoneNumber: address }) as EnrollRequest;
-    try {
-      const enrollment = await source.enroll(request, { signal: flow.controller.signal });
-      if (!this.#current(flow)) return;
-      if (enrollment.type === 'ticket') return this.#openTicket(flow, enrollment.ticketUrl);
-      if (enrollment.type !== 'oob') throw new MfaError('bad_response', { description: 'expected an oob enrollment' });
-      this.#patch(flow, { ...IDLE, step: 'code', enrollment });
-      this.announce(resend ? this.t('code.resent') : this.#sentText(flow.factor, address));
-      await this.updateComplete;
-      const codeInput = this.#codeInput();
-      codeInput?.clear();
-      codeInput?.focus();
-    } catch (error) {
-      const mfaError = this.#fail(error, 'enroll', flow);
-      if (!mfaError) return;
-      const fieldError = MfaError.is(mfaError, 'invalid_input', 'invalid_request') && !resend ? invalid : undefined;
-      const current = this.#patch(flow, { ...IDLE, error: fieldError ? undefined : this.#shownFor(mfaError, 'enroll'), fieldError });
-      this.focusPart(current?.step === 'code' ? '[part~="resend-button"]' : '#address');
-    }
-  }
-
-  /** "We sent a code to …", with the address masked. */
-  #sentText(factor: EnrollFactor, address?: string): string {
-    const to = address ? (factor === 'email' ? maskEmail : maskPhone)(address) : '';
-    return this.t(`code.sent.${factor}` as Key, { to });
-  }
-
-  #changeAddress(): void {
-    const flow = this._flow;
-    if (!flow) return;
-    this.#patch(flow, { ...IDLE, step: 'address', enrollment: undefined });
-    this.focusPart('#address');
-  }
-
-  #codeInput(): (HTMLElement & { value: string; clear(): void; select(): void }) | null {
-    return this.renderRoot.querySelector('mfa-code-input');
-  }
-
-  /** Confirms the enrollment with the code the user typed. */
-  async #verify(raw: string): Promise<void> {
-    const source = this.activeSource;
-    const flow = this._flow;
-    const enrollment = flow?.enrollment;
-    if (!source || !flow || !enrollment || flow.busy) return;
-    const code = normalizeOtp(raw, DIGITS);
-    if (!code) {
-      this.#patch(flow, { ...IDLE, fieldError: 'code.incomplete' });
-      this.#say('code.incomplete', { length: DIGITS });
-      this.#codeInput()?.focus();
-      return;
-    }
-    this.#patch(flow, { ...IDLE, busy: 'verify' });
-    this.#say('verifying');
-    try {
-      await source.verify({ type: 'oob', oobCode: enrollment.oobCode, bindingCode: code }, { signal: flow.controller.signal });
-    } catch (error) {
-      const mfaError = this.#fail(error, 'confirm', flow);
-      if (!mfaError) return;
-      this.#patch(flow, { ...IDLE, error: this.#show(mfaError) });
-      await this.updateComplete;
-      const input = this.#codeInput();
-      input?.focus();
-      input?.select();
-      return;
-    }
-    await this.#completed(flow, enrollment.recoveryCodes);
   }
 
   /**
@@ -788,7 +654,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       closeQuietly(popup);
       return this.#failStart(flow, error);
     }
-    const current = this.#patch(flow, { ...IDLE, ticketUrl: url, popup });
+    const current = this.#patch(flow, { error: undefined, ticketUrl: url, popup });
     if (!current) return closeQuietly(popup);
     if (!popup || popup.closed) {
       this.#patch(current, { step: 'blocked', popup: undefined });
@@ -1010,22 +876,18 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     </div>`;
   }
 
+  #view: ErrorView = {
+    t: (key, vars) => this.t(key, vars),
+    errorText: (error) => this.errorText(error),
+    left: (shown) => this.#waitLeft(shown),
+  };
+
   #renderWait(shown: ShownError | undefined): TemplateResult | typeof nothing {
-    const seconds = this.#waitLeft(shown);
-    return seconds > 0 ? html`<p part="wait" class="note">${this.t('waitSeconds', { seconds })}</p>` : nothing;
+    return renderWait(this.#view, shown);
   }
 
   #renderError(shown: ShownError | undefined, id?: string): TemplateResult | typeof nothing {
-    if (!shown) return nothing;
-    const { error, messageKey } = shown;
-    // During the countdown one sentence: "Too many requests. Try again in 38 seconds."
-    if (!messageKey && isRateLimited(error) && this.#waitLeft(shown) > 0) {
-      const lead = this.t(error.code === 'too_many_attempts' ? 'limited.attempts' : 'limited.requests');
-      return html`<p part="error" id=${id ?? nothing}>${lead}</p>${this.#renderWait(shown)}`;
-    }
-    const attempts =
-      error.attemptsLeft !== undefined && MfaError.is(error, 'invalid_grant') ? ` ${this.t('attemptsLeft', { count: error.attemptsLeft })}` : '';
-    return html`<p part="error" id=${id ?? nothing}>${messageKey ? this.t(messageKey) : this.errorText(error)}${attempts}</p>${this.#renderWait(shown)}`;
+    return renderError(this.#view, shown, id);
   }
 
   #renderFactor(factor: FactorName, shown: readonly FactorName[]): TemplateResult {
@@ -1131,18 +993,36 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   #renderFlow(flow: Flow): TemplateResult {
     const { step } = flow;
-    return html`<div part="flow" class="flow" role="group" aria-labelledby="flow-title" @keydown=${onEscape(() => this.#cancelFlow())}>
+    // The flows rendered by their own elements speak and end through events (see FlowPart).
+    return html`<div
+      part="flow"
+      class="flow"
+      role="group"
+      aria-labelledby="flow-title"
+      @keydown=${onEscape(() => this.#cancelFlow())}
+      @mfa-flow-say=${(event: CustomEvent<string | (() => string)>) => this.announce(event.detail)}
+      @mfa-flow-cancel=${this.#cancelFlow}
+    >
       ${this.#heading('flow-title', 2, this.t('flow.title', { factor: this.#factorTitle(flow.factor) }))}
-      ${step === 'address'
-        ? this.#renderAddress(flow)
-        : step === 'code'
-          ? this.#renderCode(flow)
-          : step === 'otp'
+      ${step === 'contact'
+        ? html`<mfa-contact-enroll
+            factor=${flow.factor}
+            .source=${flow.childSource}
+            .strings=${this.strings}
+            @mfa-flow-done=${(event: CustomEvent<string[] | undefined>) => this.#completed(flow, event.detail)}
+          ></mfa-contact-enroll>`
+        : step === 'otp'
             ? this.#renderOtp(flow)
             : step === 'passkey'
             ? renderPasskeyFlow(this.activeSource, this.#level(2), () => this.#completed(flow, undefined, true), this.#cancelButton())
-            : step === 'qr' || step === 'failed'
-              ? this.#renderPush(flow)
+            : step === 'push'
+              ? html`<mfa-push-enroll
+                  .source=${this.activeSource}
+                  .enrollment=${flow.enrollment}
+                  .strings=${this.strings}
+                  @mfa-flow-done=${(event: CustomEvent<string[] | undefined>) => this.#completed(flow, event.detail)}
+                  @mfa-flow-restart=${this.#startPush}
+                ></mfa-push-enroll>`
               : this.#renderTicket(flow)}
     </div>`;
   }
@@ -1151,108 +1031,6 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     return html`<button type="button" class="secondary" part="button cancel-button" @click=${this.#cancelFlow}>
       ${this.t('flow.cancel')}
     </button>`;
-  }
-
-  #renderAddress(flow: Flow): TemplateResult {
-    const { factor, fieldError, error } = flow;
-    const kind = factor === 'email' ? 'email' : 'phone';
-    const type = factor === 'email' ? 'email' : 'tel';
-    return html`<form novalidate @submit=${this.#onSubmit}>
-      ${kind === 'phone' ? this.#renderCountry() : nothing}
-      <label part="label" for="address">${this.t(`${kind}.label`)}</label>
-      <p part="hint" class="hint" id="address-hint">${this.t(`${kind}.hint`)}</p>
-      <input
-        part="input"
-        id="address"
-        name=${kind}
-        type=${type}
-        autocomplete=${type}
-        inputmode=${type}
-        dir="ltr"
-        spellcheck="false"
-        required
-        .value=${flow.address ?? ''}
-        aria-invalid=${!!fieldError}
-        aria-describedby="address-hint${fieldError ? ' address-error' : ''}${error ? ' flow-error' : ''}"
-      />
-      ${fieldError ? html`<p part="error" id="address-error">${this.t(fieldError)}</p>` : nothing}
-      ${this.#renderError(error, 'flow-error')}
-      <div class="buttons">
-        <button type="submit" part="button submit-button" aria-disabled=${flow.busy === 'send' || this.#waitLeft(error) > 0}>
-          ${this.#busyLabel(flow.busy === 'send', 'sending', factor === 'email' ? 'email.submit' : `phone.submit.${factor as 'sms' | 'voice'}`)}
-        </button>
-        ${this.#cancelButton()}
-      </div>
-    </form>`;
-  }
-
-  /**
-   * The country a national number is read in: a native select (keyboard, screen readers and
-   * mobile pickers for free). Until its data has arrived (or if it cannot), only `+…` numbers work.
-   */
-  #renderCountry(): TemplateResult | typeof nothing {
-    const phone = this._phone;
-    if (!phone) return nothing;
-    const chosen = this.#country(phone).region;
-    return html`<label part="label" for="country">${this.t('phone.country')}</label>
-      <select part="country-select" id="country" autocomplete="country" @change=${(event: Event) => (this._region = (event.target as HTMLSelectElement).value)}>
-        ${phone.countryOptions(resolveLang(this)).map(
-          (c) => html`<option value=${c.region} ?selected=${c.region === chosen}>${c.label}</option>`,
-        )}
-      </select>`;
-  }
-
-  #country(phone: PhoneChooser) {
-    return phone.countryFor(this._region, resolveLang(this), globalThis.navigator?.language);
-  }
-
-  async #loadPhone(): Promise<void> {
-    try {
-      this._phone ??= await loadPhoneChooser();
-    } catch {
-      // Offline for a moment: `+…` numbers still work, and the next phone flow fetches again.
-    }
-  }
-
-  #renderCode(flow: Flow): TemplateResult {
-    const { busy, error } = flow;
-    const fieldError = flow.fieldError ? this.t(flow.fieldError, { length: DIGITS }) : undefined;
-    const problem = fieldError ?? (error ? this.errorText(error.error) : undefined);
-    return html`<form novalidate @submit=${this.#onSubmit}>
-      <p part="status" class="status">${this.#sentText(flow.factor, flow.address)}</p>
-      <!-- The same layout as <mfa-verify> and <mfa-otp-enroll>: Verify beside the cells. -->
-      <div class="code-row">
-      <mfa-code-input
-        part="code-input"
-        exportparts="base:code-input__base, label:code-input__label, field:code-input__field, cells:code-input__cells, cell:code-input__cell, cell-filled:code-input__cell-filled, cell-active:code-input__cell-active, input:code-input__input"
-        .length=${DIGITS}
-        label=${this.t('code.label')}
-        description=${problem ?? ''}
-        ?invalid=${Boolean(problem)}
-        @mfa-code-complete=${(event: CustomEvent<{ value: string }>) => this.#verify(event.detail.value)}
-      ></mfa-code-input>
-      <button type="submit" part="button submit-button" aria-disabled=${busy === 'verify'}>
-        ${this.#busyLabel(busy === 'verify', 'verifying', 'code.submit')}
-      </button>
-      </div>
-      ${fieldError ? html`<p part="error">${fieldError}</p>` : nothing}
-      ${this.#renderError(error)}
-      <div class="buttons">
-        <button
-          type="button"
-          class="secondary"
-          part="button resend-button"
-          aria-disabled=${busy === 'resend' || this.#waitLeft(error) > 0}
-          @click=${() => this.#send(true)}
-        >
-          ${this.#busyLabel(busy === 'resend', 'sending', 'code.resend')}
-        </button>
-        <button type="button" class="link" part="button change-button" @click=${this.#changeAddress}>
-          ${this.t(flow.factor === 'email' ? 'code.change.email' : 'code.change.phone')}
-        </button>
-        ${this.#cancelButton()}
-      </div>
-    </form>`;
   }
 
   #renderOtp(flow: Flow): TemplateResult {
@@ -1265,33 +1043,6 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
         @mfa-otp-step=${(event: CustomEvent<{ step: string }>) => this.#patch(flow, { childStep: event.detail.step })}
       ></mfa-otp-enroll>
       ${flow.childStep === 'recovery' || flow.childStep === 'done' ? nothing : html`<div class="buttons">${this.#cancelButton()}</div>`}`;
-  }
-
-  #renderPush(flow: Flow): TemplateResult {
-    if (flow.step === 'failed') {
-      return html`${flow.outcome ? html`<p part="error">${this.t(`push.${flow.outcome}`)}</p>` : this.#renderError(flow.error)}
-        <div class="buttons">
-          <button type="button" part="button restart-button" @click=${() => this.#enrollRemote(this.#newFlow('push', 'starting'))}>
-            ${this.t('push.restart')}
-          </button>
-          ${this.#cancelButton()}
-        </div>`;
-    }
-    const uri = flow.enrollment?.barcodeUri;
-    // `otpauth:` only: the one scheme an authenticator app registers for.
-    const link = uri && /^otpauth:\/\//i.test(uri) ? uri : undefined;
-    return html`<p part="status" class="status">${this.t('push.scan')}</p>
-      ${link
-        ? html`<mfa-qr-code
-              part="qr"
-              exportparts="base:qr__base, qr:qr__svg, error:qr__error"
-              .value=${link}
-              label=${this.t('push.qrLabel')}
-            ></mfa-qr-code>
-            <a part="link" href=${link}>${this.t('push.openApp')}</a>`
-        : nothing}
-      <p part="status" class="status">${spin(this.t('push.waiting'))}</p>
-      <div class="buttons">${this.#cancelButton()}</div>`;
   }
 
   #renderTicket(flow: Flow): TemplateResult {
