@@ -45,11 +45,12 @@ const PARTS = {
       'src/elements/shared/styles.ts': ['baseStyles'],
     },
   }, {
-    // The push poll, fetched while the push challenge is sent (0.4 KB a code-only page never runs).
+    // The push poll (its controller and the protocol), fetched while the push challenge is sent
+    // (0.5 KB a code-only page never runs).
     name: 'poller',
-    entry: 'src/core/poller.ts',
-    own: /\/src\/core\/poller\.ts$/,
-    request: /core\/poller\.js$/,
+    entry: 'src/elements/shared/poll.ts',
+    own: /\/src\/(core\/poller\.ts|elements\/shared\/poll\.ts)$/,
+    request: /shared\/poll\.js$/,
     shared: {
       'src/core/errors.ts': ['abortError', 'isTransient', 'MfaError', 'toMfaError', 'untilAborted'],
     },

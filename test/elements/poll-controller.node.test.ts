@@ -35,9 +35,9 @@ const source = {} as MfaSource;
 
 test('the host leaving the page stops the poll', async () => {
   const h = host();
-  const poller = new PollController(h);
   const fake = fakePoll();
-  const run = poller.run(fake.poll, source, { oobCode: 'a' });
+  const poller = new PollController(h, fake.poll);
+  const run = poller.run(source, { oobCode: 'a' });
   assert.equal(poller.running, true);
   h.disconnect();
   await assert.rejects(run, /aborted/);
@@ -46,11 +46,11 @@ test('the host leaving the page stops the poll', async () => {
 });
 
 test('a new poll stops the one before; the flow signal stops it too', async () => {
-  const poller = new PollController(host());
   const fake = fakePoll();
-  const first = poller.run(fake.poll, source, { oobCode: 'a' });
+  const poller = new PollController(host(), fake.poll);
+  const first = poller.run(source, { oobCode: 'a' });
   const flow = new AbortController();
-  const second = poller.run(fake.poll, source, { oobCode: 'b', signal: flow.signal });
+  const second = poller.run(source, { oobCode: 'b', signal: flow.signal });
   await assert.rejects(first, /aborted/);
   assert.equal(fake.signals[1]!.aborted, false);
   flow.abort();
@@ -58,12 +58,12 @@ test('a new poll stops the one before; the flow signal stops it too', async () =
 });
 
 test('an already aborted flow signal never polls live; a settled poll leaves nothing running', async () => {
-  const poller = new PollController(host());
   const fake = fakePoll();
+  const poller = new PollController(host(), fake.poll);
   const done = new AbortController();
   done.abort();
-  await assert.rejects(poller.run(fake.poll, source, { oobCode: 'a', signal: done.signal }), /aborted/);
-  const run = poller.run(fake.poll, source, { oobCode: 'b' });
+  await assert.rejects(poller.run(source, { oobCode: 'a', signal: done.signal }), /aborted/);
+  const run = poller.run(source, { oobCode: 'b' });
   fake.settle({} as VerifyResult);
   await run;
   assert.equal(poller.running, false);

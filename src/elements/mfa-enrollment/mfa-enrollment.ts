@@ -11,6 +11,7 @@ import { factorIcon } from '../shared/icons.js';
 import { type ShownError, isSessionError, renderError, renderWait, spin, type ErrorView } from '../shared/flow-part.js';
 import { nameDir, resolveLang } from '../shared/localize.js';
 import { MfaElement } from '../shared/mfa-element.js';
+import { closeQuietly, PopupController } from '../shared/popup.js';
 import { baseStyles, columnBaseStyles } from '../shared/styles.js';
 import { isPasskeyRow, passkeyEnrollable, renderPasskeyFlow, renderPasskeyRow } from '../mfa-passkey-enroll/enrollment-hooks.js';
 import { enrollmentLocales, type EnrollmentStrings } from './mfa-enrollment.strings.js';
@@ -25,11 +26,8 @@ type Key = keyof EnrollmentStrings & string;
 /** Shown when neither the `factors` attribute nor the source says which factors to offer. */
 const DEFAULT_FACTORS: readonly FactorName[] = ['push', 'otp', 'sms', 'voice', 'email'];
 
-/** The hosted page's window: the size Auth0's Guardian pages are laid out for. */
-export const POPUP_WIDTH = 450;
-export const POPUP_HEIGHT = 720;
-/** How often the closed popup is looked for: never faster than 250 ms (the seed polled at 0 ms). */
-export const POPUP_POLL_MS = 500;
+// The geometry and the watch of the hosted page's window are the popup controller's.
+export { POPUP_HEIGHT, POPUP_POLL_MS, POPUP_WIDTH } from '../shared/popup.js';
 
 type FlowStep =
   /** Waiting for the first answer (OTP secret, push QR, ticket). */
@@ -59,7 +57,6 @@ interface Flow {
   childSource?: MfaSource;
   error?: ShownError;
   ticketUrl?: string;
-  popup?: Window | null;
   /** OTP: the step `<mfa-otp-enroll>` shows (its recovery step cannot be cancelled). */
   childStep?: string;
 }
@@ -235,7 +232,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   #loadPromise: Promise<void> = Promise.resolve();
   #announceNextLoad = true;
   #countdown = new CountdownController(this, () => this.#hasPendingWait());
-  #popupTimer?: ReturnType<typeof setInterval>;
+  #popup = new PopupController(this);
 
   constructor() {
     super();
@@ -461,10 +458,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const flow = this._flow;
     if (!flow) return;
     flow.controller.abort();
-    clearInterval(this.#popupTimer);
-    this.#popupTimer = undefined;
-    // A cross-origin window may refuse; it is the user's now.
-    closeQuietly(flow.popup);
+    this.#popup.stop();
     this._flow = undefined;
   }
 
@@ -484,7 +478,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       // Opened now, while the click still counts as a user gesture, so that popup blockers let it
       // through; it is pointed at the ticket once the server has answered.
       const flow = this.#newFlow(factor, 'starting');
-      this.#enrollRemote(flow, openCenteredPopup('about:blank', flow.id));
+      this.#enrollRemote(flow, this.#popupFor(flow));
     } else if (factor === 'passkey') {
       this.#newFlow(factor, 'passkey');
     } else if (factor === 'otp') {
@@ -646,7 +640,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
    * Points the popup (by default a new one) at the ticket, or shows the link when there is no
    * popup, and watches it.
    */
-  #openTicket(flow: Flow, rawUrl: string, popup: Window | null = openCenteredPopup('about:blank', flow.id)): void {
+  #openTicket(flow: Flow, rawUrl: string, popup: Window | null = this.#popupFor(flow)): void {
     let url: string;
     try {
       url = checkServerUrl(rawUrl);
@@ -654,41 +648,40 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       closeQuietly(popup);
       return this.#failStart(flow, error);
     }
-    const current = this.#patch(flow, { error: undefined, ticketUrl: url, popup });
+    const current = this.#patch(flow, { error: undefined, ticketUrl: url });
     if (!current) return closeQuietly(popup);
     if (!popup || popup.closed) {
-      this.#patch(current, { step: 'blocked', popup: undefined });
+      this.#patch(current, { step: 'blocked' });
       const blocked = new MfaError('popup_blocked');
       this.#fail(blocked, 'enroll', undefined, this.sentences(this.t('ticket.blocked'), this.errorText(blocked)));
       this.#focus('ticket-link');
       return;
     }
     // The URL was checked above (https:, or http: on loopback only).
-    pointAway(popup, url);
-    this.#watchPopup(current, popup);
+    this.#watchPopup(current, popup, url);
     this.#focus('flow-title');
   }
 
-  /** Shows the popup state and refreshes once the popup is closed, looking every 500 ms. */
-  #watchPopup(flow: Flow, popup: Window): void {
-    const current = this.#patch(flow, { step: 'popup', popup });
+  /** Named per flow: a shared name would hand back a window still closing from an earlier flow. */
+  #popupFor(flow: Flow): Window | null {
+    return this.#popup.open(`mfa-enrollment-${flow.id}`);
+  }
+
+  /** Shows the popup state and refreshes once the popup is closed. */
+  #watchPopup(flow: Flow, popup: Window, url: string): void {
+    const current = this.#patch(flow, { step: 'popup' });
     if (!current) return;
     this.#say('ticket.opened');
-    clearInterval(this.#popupTimer);
-    this.#popupTimer = setInterval(() => {
-      if (!this.#current(current)) clearInterval(this.#popupTimer);
-      else if (popup.closed) this.#completed(current);
-    }, POPUP_POLL_MS);
+    this.#popup.watch(popup, url, () => void this.#completed(current));
   }
 
   /** The blocked-popup link: try a popup again (now with a fresh click); else let the link open a tab. */
   #onTicketLink(event: MouseEvent): void {
     const flow = this._flow;
-    const popup = flow?.ticketUrl && openCenteredPopup('about:blank', flow.id);
+    const popup = flow?.ticketUrl && this.#popupFor(flow);
     if (!popup) return;
     event.preventDefault();
-    pointAway(popup, flow.ticketUrl!);
-    this.#watchPopup(flow!, popup);
+    this.#watchPopup(flow!, popup, flow!.ticketUrl!);
   }
 
   #ticketDone(): void {
@@ -1073,40 +1066,5 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
         @mfa-recovery-codes-saved=${this.#acknowledgeCodes}
       ></mfa-recovery-codes>
     </section>`;
-  }
-}
-
-/**
- * A centered 450×720 window (the seed's geometry), or null when the browser blocked it. Named per
- * flow: a shared name would hand back a window that is still closing from an earlier flow.
- */
-function openCenteredPopup(url: string, flowId: number): Window | null {
-  const left = Math.max(0, Math.round(window.screenX + (window.outerWidth - POPUP_WIDTH) / 2));
-  const top = Math.max(0, Math.round(window.screenY + (window.outerHeight - POPUP_HEIGHT) / 2));
-  const features = `popup=yes,width=${POPUP_WIDTH},height=${POPUP_HEIGHT},left=${left},top=${top},scrollbars=yes,resizable=yes`;
-  try {
-    return window.open(url, `mfa-enrollment-${flowId}`, features);
-  } catch {
-    return null;
-  }
-}
-
-/**
- * What `noopener` does, keeping the handle: the blank, same-origin popup is disowned (so the ticket
- * page finds `window.opener === null` and cannot navigate this page), then sent to the ticket.
- * `window.open(…, 'noopener')` would return no handle, and so no way to see the window close; a
- * disowned window still reports `closed` when the user closes it, in Chromium, Firefox and WebKit.
- * The trade-off: this page can no longer close it (`close()` is ignored once it is cross-site).
- */
-function pointAway(popup: Window, url: string): void {
-  popup.opener = null;
-  popup.location.replace(url);
-}
-
-function closeQuietly(popup: Window | null | undefined): void {
-  try {
-    if (popup && !popup.closed) popup.close();
-  } catch {
-    // Nothing to do.
   }
 }

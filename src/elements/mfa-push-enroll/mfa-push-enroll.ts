@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { toMfaError } from '../../core/errors.js';
 import { isOtpauthUri } from '../../core/otpauth.js';
-import { pollOob } from '../../core/poller.js';
 import type { OobEnrollment } from '../../core/types.js';
 import { FlowPart, renderError, spin } from '../shared/flow-part.js';
 import { PollController } from '../shared/poll.js';
@@ -65,7 +64,7 @@ export class MfaPushEnroll extends FlowPart<PushEnrollStrings> {
     this._state = steps.waiting();
     this.announce(() => this.t('push.scan'));
     try {
-      await this.#poll.run(pollOob, source, { ...enrollment, signal: this.signal });
+      await this.#poll.run(source, { ...enrollment, signal: this.signal });
     } catch (error) {
       const mfaError = toMfaError(error);
       const state = steps.pollFailed(mfaError.code, () => this.show(mfaError));
