@@ -83,7 +83,9 @@ export class FlowPart<S extends StringTable = StringTable> extends MfaElement<S>
   }
 
   protected tell(name: FlowEventName, detail?: unknown): void {
-    this.dispatchEvent(new CustomEvent(name, { bubbles: true, detail }));
+    // Not composed: these stop at the host's shadow root (each subclass documents its own).
+    const event = new CustomEvent(name, { bubbles: true, detail });
+    this.dispatchEvent(event);
   }
 
   /** Said by the host's live region. */
