@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { MfaError } from '../../src/core/errors.js';
-import type { OobEnrollment } from '../../src/core/types.js';
+import type { Authenticator, MfaSource, OobEnrollment } from '../../src/core/types.js';
+import * as flow from '../../src/elements/mfa-enrollment/mfa-enrollment.steps.js';
 import * as contact from '../../src/elements/mfa-contact-enroll/mfa-contact-enroll.steps.js';
 import * as push from '../../src/elements/mfa-push-enroll/mfa-push-enroll.steps.js';
 import type { ShownError } from '../../src/elements/shared/flow-part.js';
@@ -75,4 +76,47 @@ test('push: waits first; a declined or expired poll is said as such, anything el
   assert.deepEqual(push.pollFailed('access_denied', never), { step: 'failed', outcome: 'rejected' });
   const error = shown('too_many_requests');
   assert.deepEqual(push.pollFailed('too_many_requests', () => error), { step: 'failed', error });
+});
+
+// <mfa-enrollment>'s own flow: one type per step.
+const controller = new AbortController();
+const flowBase = { id: 7, factor: 'sms' as const, controller, knownIds: new Set(['sms|old']) };
+const childSource = {} as MfaSource;
+
+test('flow: each step keeps who it is, and only its own fields', () => {
+  const start = flow.starting(flowBase);
+  assert.deepEqual(start, { ...flowBase, step: 'starting' });
+  const contact = flow.child({ ...start }, 'contact', childSource);
+  assert.deepEqual(contact, { ...flowBase, step: 'contact', childSource });
+  assert.deepEqual(flow.passkey(contact), { ...flowBase, step: 'passkey' });
+  assert.deepEqual(flow.pushShown(contact, enrollment), { ...flowBase, step: 'push', enrollment });
+  // A ticket answer from inside a part drops the part's fields.
+  assert.deepEqual(flow.ticket(contact, 'https://t.example/x', false), { ...flowBase, step: 'popup', ticketUrl: 'https://t.example/x' });
+  assert.deepEqual(flow.ticket(contact, 'https://t.example/x', true), { ...flowBase, step: 'blocked', ticketUrl: 'https://t.example/x' });
+});
+
+test('flow: only the OTP part reports its step; its recovery step cannot be left', () => {
+  const otp = flow.child(flowBase, 'otp', childSource);
+  assert.equal(flow.cancellable(otp), true);
+  const recovery = flow.childMoved(otp, 'recovery');
+  assert.deepEqual(recovery, { ...otp, childStep: 'recovery' });
+  assert.equal(flow.cancellable(recovery), false);
+  assert.equal(flow.cancellable(flow.childMoved(otp, 'code')), true);
+  const contact = flow.child(flowBase, 'contact', childSource);
+  assert.equal(flow.childMoved(contact, 'recovery'), contact);
+  assert.equal(flow.cancellable(contact), true);
+});
+
+test('flow: the hosted page URL is known only after a ticket', () => {
+  assert.equal(flow.ticketUrlOf(flow.starting(flowBase)), undefined);
+  assert.equal(flow.ticketUrlOf(flow.ticket(flowBase, 'https://t.example/x', true)), 'https://t.example/x');
+});
+
+test('flow: the added authenticator is a new active one of the factor, else of its twin', () => {
+  const a = (id: string, factor: string, active = true) => ({ id, factor, active }) as Authenticator;
+  assert.equal(flow.added(flowBase, [a('sms|old', 'sms'), a('sms|gone', 'sms', false)]), undefined);
+  assert.equal(flow.added(flowBase, [a('voice|new', 'voice'), a('sms|new', 'sms')])?.id, 'sms|new');
+  assert.equal(flow.added(flowBase, [a('email|new', 'email'), a('voice|new', 'voice')])?.id, 'voice|new', 'the twin when the factor has none');
+  assert.equal(flow.added({ ...flowBase, factor: 'email' }, [a('sms|new', 'sms')]), undefined, 'email has no twin');
+  assert.equal(flow.added(flowBase), undefined);
 });

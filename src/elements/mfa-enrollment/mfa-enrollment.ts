@@ -4,7 +4,7 @@ import { activeByFactor, FACTORS, isFactorName } from '../../core/factors.js';
 import { maskedName } from '../../core/mask.js';
 import { checkServerUrl } from '../../core/origin.js';
 import { SharedSource } from '../../core/shared-source.js';
-import type { Authenticator, EnrollRequest, Enrollment, FactorInfo, FactorName, MfaSource, OobEnrollment } from '../../core/types.js';
+import type { Authenticator, EnrollRequest, Enrollment, FactorInfo, FactorName, MfaSource } from '../../core/types.js';
 import { CountdownController } from '../shared/countdown.js';
 import { MfaEnrollEvent, MfaErrorEvent, MfaRemoveEvent, type MfaAction } from '../shared/events.js';
 import { factorIcon } from '../shared/icons.js';
@@ -15,12 +15,13 @@ import { closeQuietly, PopupController } from '../shared/popup.js';
 import { baseStyles, columnBaseStyles } from '../shared/styles.js';
 import { isPasskeyRow, passkeyEnrollable, renderPasskeyFlow, renderPasskeyRow } from '../mfa-passkey-enroll/enrollment-hooks.js';
 import { enrollmentLocales, type EnrollmentStrings } from './mfa-enrollment.strings.js';
+import * as steps from './mfa-enrollment.steps.js';
+import type { EnrollFactor, Flow, FlowBase } from './mfa-enrollment.steps.js';
 import { enrollmentStyles } from './mfa-enrollment.styles.js';
 import { loadContactEnroll } from './contact-enroll-loader.js';
 import { loadOtpEnroll } from './otp-enroll-loader.js';
 import { loadPushEnroll } from './push-enroll-loader.js';
 
-type EnrollFactor = Exclude<FactorName, 'recovery-code'>;
 type Key = keyof EnrollmentStrings & string;
 
 /** Shown when neither the `factors` attribute nor the source says which factors to offer. */
@@ -28,38 +29,6 @@ const DEFAULT_FACTORS: readonly FactorName[] = ['push', 'otp', 'sms', 'voice', '
 
 // The geometry and the watch of the hosted page's window are the popup controller's.
 export { POPUP_HEIGHT, POPUP_POLL_MS, POPUP_WIDTH } from '../shared/popup.js';
-
-type FlowStep =
-  /** Waiting for the first answer (OTP secret, push QR, ticket). */
-  | 'starting'
-  /** SMS, voice, email: `<mfa-contact-enroll>` (on demand) runs the whole enrollment. */
-  | 'contact'
-  /** OTP: `<mfa-otp-enroll>` runs the whole enrollment. */
-  | 'otp'
-  /** Passkey: `<mfa-passkey-enroll>` (on demand) runs the whole enrollment. */
-  | 'passkey'
-  /** Push: `<mfa-push-enroll>` (on demand) shows the QR code and waits for the app. */
-  | 'push'
-  /** Ticket: popup open, watching for it to close. */
-  | 'popup'
-  /** Ticket: popup blocked; a link instead. */
-  | 'blocked';
-
-interface Flow {
-  id: number;
-  factor: EnrollFactor;
-  step: FlowStep;
-  controller: AbortController;
-  /** Authenticator ids before the flow started, to find the new one afterwards. */
-  knownIds: ReadonlySet<string>;
-  enrollment?: OobEnrollment;
-  /** OTP: the source handed to `<mfa-otp-enroll>` (ticket answers are redirected to this element). */
-  childSource?: MfaSource;
-  error?: ShownError;
-  ticketUrl?: string;
-  /** OTP: the step `<mfa-otp-enroll>` shows (its recovery step cannot be cancelled). */
-  childStep?: string;
-}
 
 /** The actions with their own sentence when the server lacks the route. */
 type Unsupported = 'enroll' | 'remove' | 'regenerate';
@@ -256,8 +225,6 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   protected override sourceUpdated(): void {
     // Another element verified (or changed the session): "verify first" and the like no longer hold.
     if (isSessionError(this._rowError?.shown)) this._rowError = undefined;
-    const flow = this._flow;
-    if (flow && isSessionError(flow.error)) this._flow = { ...flow, error: undefined };
     this.#reload();
   }
 
@@ -418,7 +385,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   }
 
   #hasPendingWait(): boolean {
-    return [this._loadError, this._flow?.error, this._rowError?.shown].some((s) => this.#waitLeft(s) > 0);
+    return [this._loadError, this._rowError?.shown].some((s) => this.#waitLeft(s) > 0);
   }
 
   /**
@@ -426,7 +393,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
    * instead of the generic sentence); undefined, and nothing said, when it is an abort or `flow`
    * is over.
    */
-  #fail(error: unknown, action: MfaAction, flow?: Flow, message?: string, what = action as Unsupported): MfaError | undefined {
+  #fail(error: unknown, action: MfaAction, flow?: FlowBase, message?: string, what = action as Unsupported): MfaError | undefined {
     const mfaError = toMfaError(error);
     if (mfaError.code === 'aborted' || (flow && !this.#current(flow))) return undefined;
     // A route the server lacks: say which action, not "not available here".
@@ -444,13 +411,14 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     this.announce(() => this.t(...args));
   }
 
-  #current(flow: Flow): Flow | undefined {
+  #current(flow: FlowBase): Flow | undefined {
     return this._flow?.id === flow.id ? this._flow : undefined;
   }
 
-  #patch(flow: Flow, patch: Partial<Flow>): Flow | undefined {
+  /** The open flow moved on, if `flow` is still the open one. */
+  #move<F extends Flow>(flow: FlowBase, to: (current: Flow) => F): F | undefined {
     const current = this.#current(flow);
-    return current && (this._flow = { ...current, ...patch });
+    return current && (this._flow = to(current)) as F;
   }
 
   /** Ends the open flow: aborts its requests and polling, closes its popup. */
@@ -462,12 +430,14 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     this._flow = undefined;
   }
 
-  #newFlow(factor: EnrollFactor, step: FlowStep): Flow {
+  #newFlow<F extends Flow>(factor: EnrollFactor, first: (flow: FlowBase) => F): F {
     this.#endFlow();
     this._rowError = this._confirmId = this._added = undefined;
     const controller = new AbortController();
     this.signal.addEventListener('abort', () => controller.abort(), { once: true });
-    return (this._flow = { id: ++flowIds, factor, step, controller, knownIds: new Set(this._authenticators?.map((a) => a.id)) });
+    const flow = first({ id: ++flowIds, factor, controller, knownIds: new Set(this._authenticators?.map((a) => a.id)) });
+    this._flow = flow;
+    return flow;
   }
 
   #startEnroll(factor: EnrollFactor): void {
@@ -477,22 +447,19 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     if (mode === 'ticket') {
       // Opened now, while the click still counts as a user gesture, so that popup blockers let it
       // through; it is pointed at the ticket once the server has answered.
-      const flow = this.#newFlow(factor, 'starting');
+      const flow = this.#newFlow(factor, steps.starting);
       this.#enrollRemote(flow, this.#popupFor(flow));
     } else if (factor === 'passkey') {
-      this.#newFlow(factor, 'passkey');
+      this.#newFlow(factor, steps.passkey);
     } else if (factor === 'otp') {
-      // Set before the first render of the flow (it happens after this task).
-      const flow = this.#newFlow(factor, 'otp');
-      flow.childSource = this.#childSource(flow);
+      const flow = this.#newFlow(factor, (base) => steps.child(base, 'otp', this.#childSource(base)));
       // Rendered at once (it upgrades when its module has come); a failed fetch ends the flow
       // with the error under the row, and the next click fetches again.
       loadOtpEnroll().catch((error: unknown) => this.#failStart(flow, networkError(error)));
     } else if (factor === 'push') {
       this.#startPush();
     } else {
-      const flow = this.#newFlow(factor, 'contact');
-      flow.childSource = this.#childSource(flow);
+      const flow = this.#newFlow(factor, (base) => steps.child(base, 'contact', this.#childSource(base)));
       loadContactEnroll().catch((error: unknown) => this.#failStart(flow, networkError(error)));
       // It focuses its field once it has rendered.
       this.#say('flow.title', { factor: this.#factorTitle(factor) });
@@ -503,7 +470,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
    * The source `<mfa-otp-enroll>` gets: the shared one, except that an enrollment answered with a
    * hosted ticket (a proxy without `associate`) is taken over by this element's popup flow.
    */
-  #childSource(flow: Flow): MfaSource {
+  #childSource(flow: FlowBase): MfaSource {
     const source = this.activeSource!;
     const child: Record<string, unknown> = {
       get capabilities() {
@@ -535,7 +502,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   /** A push flow: the enrollment request and, in parallel, the element that shows its QR code. */
   #startPush(): void {
-    const flow = this.#newFlow('push', 'starting');
+    const flow = this.#newFlow('push', steps.starting);
     void this.#enrollRemote(flow);
     loadPushEnroll().catch((error: unknown) => this.#failStart(flow, networkError(error)));
   }
@@ -544,7 +511,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
    * The first request of a push flow (one associate call, then a QR) or, with `popup` (null when
    * it was blocked), of a hosted ticket.
    */
-  async #enrollRemote(flow: Flow, popup?: Window | null): Promise<void> {
+  async #enrollRemote(flow: FlowBase, popup?: Window | null): Promise<void> {
     const source = this.activeSource;
     if (!source) return;
     const { factor } = flow;
@@ -563,12 +530,12 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       closeQuietly(popup);
       return this.#failStart(flow, new MfaError('bad_response', { description: ticket ? 'expected a ticket' : 'expected a push enrollment' }));
     }
-    this.#patch(flow, { step: 'push', enrollment });
+    this.#move(flow, (current) => steps.pushShown(current, enrollment));
     this.#focus('flow-title');
   }
 
   /** A flow that failed before showing anything: the error goes under the row. */
-  #failStart(flow: Flow, error: unknown): void {
+  #failStart(flow: FlowBase, error: unknown): void {
     const mfaError = this.#fail(error, 'enroll', flow);
     if (!mfaError) return;
     this._flow = undefined;
@@ -581,14 +548,15 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
    * shared), find the new authenticator, tell the page (unless `told`), show the recovery code of a
    * first enrollment.
    */
-  async #completed(flow: Flow, recoveryCodes?: string[], told?: boolean): Promise<void> {
-    if (!this.#current(flow)) return;
+  async #completed(flow: FlowBase, recoveryCodes?: string[], told?: boolean): Promise<void> {
+    const current = this.#current(flow);
+    if (!current) return;
     this.#endFlow();
-    const { factor, ticketUrl } = flow;
+    const { factor } = current;
+    const ticketUrl = steps.ticketUrlOf(current);
     // A source shared with the page has not heard of what happened in the hosted window.
     await this.#reloadAfter(!!ticketUrl);
-    const fresh = this._authenticators?.filter((a) => a.active && !flow.knownIds.has(a.id)) ?? [];
-    const authenticator = fresh.find((a) => a.factor === factor) ?? fresh.find((a) => a.factor === FACTORS[factor].twin);
+    const authenticator = steps.added(current, this._authenticators);
     if (ticketUrl && !authenticator) {
       this.#say('ticket.notCompleted');
       return this.#focusRowAction(factor);
@@ -616,7 +584,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   #cancelFlow(): void {
     const flow = this._flow;
     // The codes are shown once: the saved-gate is the only way out of that step.
-    if (!flow || flow.childStep === 'recovery') return;
+    if (!flow || !steps.cancellable(flow)) return;
     this.#endFlow();
     this.#say('flow.cancelled');
     this.#focusRowAction(flow.factor);
@@ -640,7 +608,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
    * Points the popup (by default a new one) at the ticket, or shows the link when there is no
    * popup, and watches it.
    */
-  #openTicket(flow: Flow, rawUrl: string, popup: Window | null = this.#popupFor(flow)): void {
+  #openTicket(flow: FlowBase, rawUrl: string, popup: Window | null = this.#popupFor(flow)): void {
     let url: string;
     try {
       url = checkServerUrl(rawUrl);
@@ -648,40 +616,40 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       closeQuietly(popup);
       return this.#failStart(flow, error);
     }
-    const current = this.#patch(flow, { error: undefined, ticketUrl: url });
+    const blocked = !popup || popup.closed;
+    const current = this.#move(flow, (open) => steps.ticket(open, url, blocked));
     if (!current) return closeQuietly(popup);
-    if (!popup || popup.closed) {
-      this.#patch(current, { step: 'blocked' });
-      const blocked = new MfaError('popup_blocked');
-      this.#fail(blocked, 'enroll', undefined, this.sentences(this.t('ticket.blocked'), this.errorText(blocked)));
+    if (!popup || blocked) {
+      const error = new MfaError('popup_blocked');
+      this.#fail(error, 'enroll', undefined, this.sentences(this.t('ticket.blocked'), this.errorText(error)));
       this.#focus('ticket-link');
       return;
     }
     // The URL was checked above (https:, or http: on loopback only).
-    this.#watchPopup(current, popup, url);
+    this.#watchPopup(current, popup);
     this.#focus('flow-title');
   }
 
   /** Named per flow: a shared name would hand back a window still closing from an earlier flow. */
-  #popupFor(flow: Flow): Window | null {
+  #popupFor(flow: FlowBase): Window | null {
     return this.#popup.open(`mfa-enrollment-${flow.id}`);
   }
 
   /** Shows the popup state and refreshes once the popup is closed. */
-  #watchPopup(flow: Flow, popup: Window, url: string): void {
-    const current = this.#patch(flow, { step: 'popup' });
+  #watchPopup(flow: steps.TicketFlow, popup: Window): void {
+    const current = this.#move(flow, (open) => steps.ticket(open, flow.ticketUrl, false));
     if (!current) return;
     this.#say('ticket.opened');
-    this.#popup.watch(popup, url, () => void this.#completed(current));
+    this.#popup.watch(popup, current.ticketUrl, () => void this.#completed(current));
   }
 
   /** The blocked-popup link: try a popup again (now with a fresh click); else let the link open a tab. */
   #onTicketLink(event: MouseEvent): void {
     const flow = this._flow;
-    const popup = flow?.ticketUrl && this.#popupFor(flow);
+    const popup = flow?.step === 'blocked' && this.#popupFor(flow);
     if (!popup) return;
     event.preventDefault();
-    this.#watchPopup(flow!, popup, flow!.ticketUrl!);
+    this.#watchPopup(flow as steps.TicketFlow, popup);
   }
 
   #ticketDone(): void {
@@ -985,7 +953,6 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   }
 
   #renderFlow(flow: Flow): TemplateResult {
-    const { step } = flow;
     // The flows rendered by their own elements speak and end through events (see FlowPart).
     return html`<div
       part="flow"
@@ -997,18 +964,18 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       @mfa-flow-cancel=${this.#cancelFlow}
     >
       ${this.#heading('flow-title', 2, this.t('flow.title', { factor: this.#factorTitle(flow.factor) }))}
-      ${step === 'contact'
+      ${flow.step === 'contact'
         ? html`<mfa-contact-enroll
             factor=${flow.factor}
             .source=${flow.childSource}
             .strings=${this.strings}
             @mfa-flow-done=${(event: CustomEvent<string[] | undefined>) => this.#completed(flow, event.detail)}
           ></mfa-contact-enroll>`
-        : step === 'otp'
+        : flow.step === 'otp'
             ? this.#renderOtp(flow)
-            : step === 'passkey'
+            : flow.step === 'passkey'
             ? renderPasskeyFlow(this.activeSource, this.#level(2), () => this.#completed(flow, undefined, true), this.#cancelButton())
-            : step === 'push'
+            : flow.step === 'push'
               ? html`<mfa-push-enroll
                   .source=${this.activeSource}
                   .enrollment=${flow.enrollment}
@@ -1016,7 +983,9 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
                   @mfa-flow-done=${(event: CustomEvent<string[] | undefined>) => this.#completed(flow, event.detail)}
                   @mfa-flow-restart=${this.#startPush}
                 ></mfa-push-enroll>`
-              : this.#renderTicket(flow)}
+              : flow.step === 'starting'
+                ? nothing
+                : this.#renderTicket(flow)}
     </div>`;
   }
 
@@ -1026,24 +995,24 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     </button>`;
   }
 
-  #renderOtp(flow: Flow): TemplateResult {
+  #renderOtp(flow: steps.OtpFlow): TemplateResult {
     return html`<mfa-otp-enroll
         part="otp-enroll"
         exportparts="qr:otp__qr, secret:secret, copy-button:otp__copy-button, code-input:otp__code-input, input:otp__input, submit-button:otp__submit-button, error:otp__error, recovery-codes:otp__recovery-codes"
         heading-level=${this.#level(2)}
         .source=${flow.childSource}
         @mfa-enroll=${this.#onOtpEnrolled}
-        @mfa-otp-step=${(event: CustomEvent<{ step: string }>) => this.#patch(flow, { childStep: event.detail.step })}
+        @mfa-otp-step=${(event: CustomEvent<{ step: string }>) => this.#move(flow, (current) => steps.childMoved(current, event.detail.step))}
       ></mfa-otp-enroll>
       ${flow.childStep === 'recovery' || flow.childStep === 'done' ? nothing : html`<div class="buttons">${this.#cancelButton()}</div>`}`;
   }
 
-  #renderTicket(flow: Flow): TemplateResult {
+  #renderTicket(flow: steps.TicketFlow): TemplateResult {
     return html`${flow.step === 'blocked'
         ? html`<p part="error">${this.t('ticket.blocked')} ${this.t('error.popup_blocked')}</p>
             <a
               part="link ticket-link"
-              href=${flow.ticketUrl ?? nothing}
+              href=${flow.ticketUrl}
               target="_blank"
               rel="noopener noreferrer"
               @click=${this.#onTicketLink}
