@@ -75,11 +75,12 @@ function recoveryPart(shared = {}) {
  */
 const PARTS = {
   'mfa-verify': [recoveryPart(), {
-    // The push poll, fetched while the push challenge is sent (0.4 KB a code-only page never runs).
+    // The push poll (its controller and the protocol), fetched while the push challenge is sent
+    // (0.5 KB a code-only page never runs).
     name: 'poller',
-    entry: 'src/core/poller.ts',
-    own: /\/src\/core\/poller\.ts$/,
-    request: /core\/poller\.js$/,
+    entry: 'src/elements/shared/poll.ts',
+    own: /\/src\/(core\/poller\.ts|elements\/shared\/poll\.ts)$/,
+    request: /shared\/poll\.js$/,
     shared: {
       'src/core/errors.ts': ['abortError', 'isTransient', 'MfaError', 'toMfaError', 'untilAborted'],
     },
@@ -103,7 +104,37 @@ const PARTS = {
       'src/elements/shared/mfa-element.ts': ['MfaElement'],
       'src/elements/shared/styles.ts': ['baseStyles'],
     },
-  }, recoveryPart({ 'src/elements/shared/clipboard.ts': ['copyText'] })],
+  }, recoveryPart({ 'src/elements/shared/clipboard.ts': ['copyText'] }), {
+    // The phone and email flow, fetched when such a row's Enroll is pressed.
+    name: 'contact-enroll',
+    entry: 'src/define/mfa-contact-enroll.ts',
+    own: /\/src\/(elements\/mfa-contact-enroll\/(?!phone-chooser)|define\/mfa-contact-enroll\.ts)/,
+    request: /define\/mfa-contact-enroll\.js$/,
+    shared: {
+      lit: ['html', 'nothing'],
+      'src/core/errors.ts': ['MfaError'],
+      'src/core/input.ts': ['normalizeEmail', 'normalizeOtp', 'normalizePhone'],
+      'src/core/mask.ts': ['maskEmail', 'maskPhone'],
+      'src/define/mfa-code-input.ts': [],
+      'src/elements/shared/flow-part.ts': ['FlowPart', 'flowStrings', 'isSessionError', 'renderError'],
+      'src/elements/shared/localize.ts': ['resolveLang'],
+      'src/elements/shared/on-demand.ts': ['onDemand'],
+      'src/elements/shared/recovery-codes-loader.ts': ['loadRecoveryCodes'],
+    },
+  }, {
+    // The Guardian push flow with the push poll, fetched when the push row's Enroll is pressed.
+    name: 'push-enroll',
+    entry: 'src/define/mfa-push-enroll.ts',
+    own: /\/src\/(elements\/mfa-push-enroll\/|define\/mfa-push-enroll\.ts|core\/poller\.ts|elements\/shared\/poll\.ts)/,
+    request: /define\/mfa-push-enroll\.js$/,
+    shared: {
+      lit: ['html', 'nothing'],
+      'src/core/errors.ts': ['abortError', 'isTransient', 'MfaError', 'toMfaError', 'untilAborted'],
+      'src/core/otpauth.ts': ['isOtpauthUri'],
+      'src/define/mfa-qr-code.ts': [],
+      'src/elements/shared/flow-part.ts': ['FlowPart', 'flowStrings', 'renderError', 'spin'],
+    },
+  }],
 };
 // The passkey parts (<mfa-passkey-enroll>, <mfa-passkey-item>): a file beside the pages that can
 // open them, fetched when a user adds or lists a passkey. These pages still inline the parts
@@ -123,8 +154,11 @@ const PASSKEY_PART = {
     'src/elements/shared/styles.ts': ['baseStyles'],
   },
 };
+// The enrollment's phone/email and push flows are on demand in the all-in-one file too (they are
+// <mfa-enrollment>'s, not elements a page uses alone).
+const ENROLLMENT_FLOWS = PARTS['mfa-enrollment'].filter((part) => part.name === 'contact-enroll' || part.name === 'push-enroll');
 PARTS['mfa-enrollment'].push(PASSKEY_PART);
-PARTS['mfa-elements'] = [PASSKEY_PART];
+PARTS['mfa-elements'] = [PASSKEY_PART, ...ENROLLMENT_FLOWS];
 
 /** What a page exports for its parts: each name once, however many parts import it, and none the page exports anyway (the all-in-one file's API). */
 function partExports(parts, contents = '') {
@@ -154,6 +188,12 @@ async function buildPart(part, pageName) {
           const path = args.path === 'lit' ? 'lit' : args.path.startsWith('.') ? join(args.resolveDir, args.path.replace(/\.js$/, '.ts')) : undefined;
           return path && shared.has(path) ? { path: `../${pageName}.js`, external: true } : undefined;
         });
+      },
+    }, {
+      // A part that opens the phone chooser finds its data beside the pages, like a page does.
+      name: 'phone-countries-beside',
+      setup(b) {
+        b.onResolve({ filter: /\/phone-chooser\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: `../${PHONE_FILE}`, external: true } : undefined));
       },
     }, esbuildProductionSource],
   });
@@ -235,7 +275,8 @@ for (const { name, contents, mode } of cdnFiles()) {
           // A `<part>-loader` whose part this page has as a file stays a loader; every other one is
           // replaced by its `.bundled.ts` twin, which imports the part statically.
           const own = new Set((parts ?? []).map((part) => `${part.name}-loader.js`));
-          b.onResolve({ filter: /-loader\.js$/ }, (args) => (own.has(basename(args.path)) ? undefined : { path: join(args.resolveDir, args.path.replace(/\.js$/, '.bundled.ts')) }));
+          // (`.ts` too: the exports a page makes for its parts name the source file.)
+          b.onResolve({ filter: /-loader\.[jt]s$/ }, (args) => (own.has(basename(args.path).replace(/\.ts$/, '.js')) ? undefined : { path: join(args.resolveDir, args.path.replace(/\.[jt]s$/, '.bundled.ts')) }));
         }
       },
     }],
@@ -253,7 +294,7 @@ const qr = await build({
   metafile: true,
 });
 Object.assign(outputs, qr.metafile.outputs);
-const phone = await build({ ...common, entryPoints: { [PHONE_FILE.replace(/\.js$/, '')]: 'src/elements/mfa-enrollment/phone-chooser.ts' }, outdir, metafile: true });
+const phone = await build({ ...common, entryPoints: { [PHONE_FILE.replace(/\.js$/, '')]: 'src/elements/mfa-contact-enroll/phone-chooser.ts' }, outdir, metafile: true });
 Object.assign(outputs, phone.metafile.outputs);
 
 // The size check reads which files load up front (static imports) and which on demand.

@@ -11,6 +11,9 @@ export * from './define/mfa-code-input.js';
 export * from './define/mfa-qr-code.js';
 export * from './define/mfa-recovery-codes.js';
 export * from './define/mfa-passkey-enroll.js';
+// <mfa-enrollment>'s phone/email and push flows (it fetches them on demand).
+export * from './define/mfa-contact-enroll.js';
+export * from './define/mfa-push-enroll.js';
 export {
   MfaEnrollEvent,
   MfaRemoveEvent,

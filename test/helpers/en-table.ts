@@ -6,6 +6,8 @@ import { recoveryLocales } from '../../src/elements/mfa-recovery-codes/mfa-recov
 import { otpEnrollLocales } from '../../src/elements/mfa-otp-enroll/mfa-otp-enroll.strings.js';
 import { verifyLocales } from '../../src/elements/mfa-verify/mfa-verify.strings.js';
 import { enrollmentLocales } from '../../src/elements/mfa-enrollment/mfa-enrollment.strings.js';
+import { contactEnrollLocales } from '../../src/elements/mfa-contact-enroll/mfa-contact-enroll.strings.js';
+import { pushEnrollLocales } from '../../src/elements/mfa-push-enroll/mfa-push-enroll.strings.js';
 import { passkeyEnrollLocales } from '../../src/elements/mfa-passkey-enroll/mfa-passkey-enroll.strings.js';
 import type { Table } from '../../src/locales/tables/types.js';
 
@@ -16,7 +18,8 @@ export const en: Table = {
   'mfa-recovery-codes': recoveryLocales.en,
   'mfa-otp-enroll': otpEnrollLocales.en,
   'mfa-verify': verifyLocales.en,
-  'mfa-enrollment': enrollmentLocales.en,
+  // <mfa-enrollment>'s flows are translated in its namespace.
+  'mfa-enrollment': { ...enrollmentLocales.en, ...contactEnrollLocales.en, ...pushEnrollLocales.en },
   'mfa-passkey-enroll': passkeyEnrollLocales.en,
 };
 

@@ -1,7 +1,9 @@
+import { flowStrings } from '../shared/flow-part.js';
 import type { Locales, Template } from '../shared/localize.js';
 
 /** Built-in text of `<mfa-enrollment>`; `en` is complete. `{name}` placeholders take the values passed. */
 const en = {
+  ...flowStrings,
   heading: 'Multi-factor authentication',
   intro: 'Add a second step to your sign-in. You can use more than one method.',
   loadingList: 'Loading your sign-in methods…',
@@ -41,10 +43,7 @@ const en = {
   recoveryAutomatic: 'Created with your first method.',
   enrollUnavailable: 'Enrollment is not available here.',
   locked: 'To add or remove a method, first verify with one you have.',
-  'unsupported.enroll': 'This server cannot add methods.',
   'unsupported.remove': 'This server cannot remove methods.',
-  'limited.requests': 'Too many requests.',
-  'limited.attempts': 'Too many failed attempts.',
   namedMethod: '{factor} ({name})',
   addedOn: 'Added {date}',
 
@@ -56,42 +55,8 @@ const en = {
   removing: 'Removing…',
 
   'flow.title': 'Set up {factor}',
-  'flow.cancel': 'Cancel',
   'flow.cancelled': 'Setup cancelled.',
   'flow.done': '{factor} is set up.',
-
-  'phone.label': 'Phone number',
-  'phone.country': 'Country or region',
-  'phone.hint': 'The number as you dial it in your country, or in international format with + and the country code.',
-  'phone.invalid': 'Not a phone number for the chosen country. Check the digits, or enter it in international format with + and the country code.',
-  'phone.submit.sms': 'Send code',
-  'phone.submit.voice': 'Call me',
-  'email.label': 'Email address',
-  'email.hint': 'We will send a code to this address.',
-  'email.invalid': 'Enter an email address such as name@example.com.',
-  'email.submit': 'Send code',
-  sending: 'Sending…',
-
-  'code.label': 'Verification code',
-  'code.sent.sms': 'We sent a code by text message to {to}.',
-  'code.sent.voice': 'We are calling {to} with a code.',
-  'code.sent.email': 'We sent a code to {to}.',
-  'code.incomplete': 'Enter all {length} digits of the code.',
-  'code.submit': 'Verify',
-  verifying: 'Verifying…',
-  'code.resend': 'Send again',
-  'code.resent': 'A new code is on its way.',
-  'code.change.phone': 'Use a different number',
-  'code.change.email': 'Use a different address',
-
-
-  'push.scan': 'Scan the QR code with the Auth0 Guardian app. This page continues when you confirm in the app.',
-  'push.qrLabel': 'QR code for the Auth0 Guardian app',
-  'push.openApp': 'Open in Guardian on this device',
-  'push.waiting': 'Waiting for you to confirm in the app…',
-  'push.rejected': 'The enrollment was declined in the app.',
-  'push.expired': 'The QR code has expired.',
-  'push.restart': 'Start again',
 
   'ticket.opened': 'Finish in the window that opened. This list updates when you close it.',
   'ticket.blocked': 'Your browser blocked the enrollment window.',

@@ -1,105 +1,40 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { isRateLimited, MfaError, networkError, toMfaError } from '../../core/errors.js';
+import { MfaError, networkError, toMfaError } from '../../core/errors.js';
 import { activeByFactor, FACTORS, isFactorName } from '../../core/factors.js';
-import { normalizeEmail, normalizeOtp, normalizePhone } from '../../core/input.js';
-import { maskEmail, maskedName, maskPhone } from '../../core/mask.js';
+import { maskedName } from '../../core/mask.js';
 import { checkServerUrl } from '../../core/origin.js';
-import { pollOob } from '../../core/poller.js';
 import { SharedSource } from '../../core/shared-source.js';
 import type { Authenticator, EnrollRequest, Enrollment, FactorInfo, FactorName, MfaSource, OobEnrollment } from '../../core/types.js';
 import { CountdownController } from '../shared/countdown.js';
 import { MfaEnrollEvent, MfaErrorEvent, MfaRemoveEvent, type MfaAction } from '../shared/events.js';
 import { factorIcon } from '../shared/icons.js';
+import { type ShownError, isSessionError, renderError, renderWait, spin, type ErrorView } from '../shared/flow-part.js';
 import { nameDir, resolveLang } from '../shared/localize.js';
 import { MfaElement } from '../shared/mfa-element.js';
+import { closeQuietly, PopupController } from '../shared/popup.js';
 import { loadRecoveryCodes } from '../shared/recovery-codes-loader.js';
 import { baseStyles, columnBaseStyles } from '../shared/styles.js';
 import { isPasskeyRow, passkeyEnrollable, renderPasskeyFlow, renderPasskeyRow } from '../mfa-passkey-enroll/enrollment-hooks.js';
 import { enrollmentLocales, type EnrollmentStrings } from './mfa-enrollment.strings.js';
+import * as steps from './mfa-enrollment.steps.js';
+import type { EnrollFactor, Flow, FlowBase } from './mfa-enrollment.steps.js';
 import { enrollmentStyles } from './mfa-enrollment.styles.js';
+import { loadContactEnroll } from './contact-enroll-loader.js';
 import { loadOtpEnroll } from './otp-enroll-loader.js';
-import { loadPhoneChooser, type PhoneChooser } from './phone-country.js';
+import { loadPushEnroll } from './push-enroll-loader.js';
 
-type EnrollFactor = Exclude<FactorName, 'recovery-code'>;
 type Key = keyof EnrollmentStrings & string;
 
 /** Shown when neither the `factors` attribute nor the source says which factors to offer. */
 const DEFAULT_FACTORS: readonly FactorName[] = ['push', 'otp', 'sms', 'voice', 'email'];
 
-/** The hosted page's window: the size Auth0's Guardian pages are laid out for. */
-export const POPUP_WIDTH = 450;
-export const POPUP_HEIGHT = 720;
-/** How often the closed popup is looked for: never faster than 250 ms (the seed polled at 0 ms). */
-export const POPUP_POLL_MS = 500;
-
-/** Digits of a code sent by SMS, voice or email. */
-const DIGITS = 6;
-
-/** An error on screen, with the moment a `Retry-After` wait ends. */
-interface ShownError {
-  error: MfaError;
-  until?: number;
-  /** Shown instead of the generic sentence for the error's code. */
-  messageKey?: 'notRemovable' | 'unsupported.remove' | 'unsupported.enroll' | 'unsupported.regenerate';
-}
-
-type FlowStep =
-  /** Waiting for the first answer (OTP secret, push QR, ticket). */
-  | 'starting'
-  /** Phone number or email address. */
-  | 'address'
-  /** The code that was sent. */
-  | 'code'
-  /** OTP: `<mfa-otp-enroll>` runs the whole enrollment. */
-  | 'otp'
-  /** Passkey: `<mfa-passkey-enroll>` (on demand) runs the whole enrollment. */
-  | 'passkey'
-  /** Push: QR shown, polling. */
-  | 'qr'
-  /** Push: declined, expired, or failed; offers to start again. */
-  | 'failed'
-  /** Ticket: popup open, watching for it to close. */
-  | 'popup'
-  /** Ticket: popup blocked; a link instead. */
-  | 'blocked';
-
-interface Flow {
-  id: number;
-  factor: EnrollFactor;
-  step: FlowStep;
-  controller: AbortController;
-  /** Authenticator ids before the flow started, to find the new one afterwards. */
-  knownIds: ReadonlySet<string>;
-  /** The phone number or email typed (normalized once accepted). */
-  address?: string;
-  enrollment?: OobEnrollment;
-  /** OTP: the source handed to `<mfa-otp-enroll>` (ticket answers are redirected to this element). */
-  childSource?: MfaSource;
-  busy?: 'send' | 'resend' | 'verify';
-  /** What is wrong with the field (format), shown under it; a key, translated when rendered. */
-  fieldError?: 'phone.invalid' | 'email.invalid' | 'code.incomplete';
-  error?: ShownError;
-  /** Push: why it stopped. */
-  outcome?: 'rejected' | 'expired';
-  ticketUrl?: string;
-  popup?: Window | null;
-  /** OTP: the step `<mfa-otp-enroll>` shows (its recovery step cannot be cancelled). */
-  childStep?: string;
-}
+// The geometry and the watch of the hosted page's window are the popup controller's.
+export { POPUP_HEIGHT, POPUP_POLL_MS, POPUP_WIDTH } from '../shared/popup.js';
 
 /** The actions with their own sentence when the server lacks the route. */
 type Unsupported = 'enroll' | 'remove' | 'regenerate';
 
-/** Errors about what the session may do, which a verification elsewhere on the page can make stale. */
-const SESSION_ERRORS = ['already_enrolled', 'access_denied', 'mfa_required', 'unsupported', 'invalid_token', 'expired_token'];
-
 let flowIds = 0;
-
-/** A flow neither waiting for the server nor showing an error. */
-const IDLE = { busy: undefined, fieldError: undefined, error: undefined } as const;
-
-/** A spinner before `text` (busy buttons, waiting states). */
-const spin = (text: string): TemplateResult => html`<span class="spinner" aria-hidden="true"></span>${text}`;
 
 /** A keydown handler running `action` on an Escape nobody handled, and keeping it from going further. */
 const onEscape = (action: () => void) => (event: KeyboardEvent) => {
@@ -236,8 +171,6 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     _recovery: { state: true },
     _added: { state: true },
     _regenerating: { state: true },
-    _phone: { state: true },
-    _region: { state: true },
   };
 
   /** Space-separated factor names choosing and ordering the rows. */
@@ -264,16 +197,12 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   declare _regenerating?: 'ask' | 'busy';
   /** @internal The factor just set up: its row says so (and focus goes there) until the next action. */
   declare _added?: FactorName;
-  /** @internal The phone chooser, once fetched (a phone flow opened). */
-  declare _phone?: PhoneChooser;
-  /** @internal The country chosen for a national phone number (preselected from the language). */
-  declare _region?: string;
 
   #loadSeq = 0;
   #loadPromise: Promise<void> = Promise.resolve();
   #announceNextLoad = true;
   #countdown = new CountdownController(this, () => this.#hasPendingWait());
-  #popupTimer?: ReturnType<typeof setInterval>;
+  #popup = new PopupController(this);
 
   constructor() {
     super();
@@ -296,10 +225,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
 
   protected override sourceUpdated(): void {
     // Another element verified (or changed the session): "verify first" and the like no longer hold.
-    const stale = (shown?: ShownError) => !!shown && SESSION_ERRORS.includes(shown.error.code);
-    if (stale(this._rowError?.shown)) this._rowError = undefined;
-    const flow = this._flow;
-    if (flow && stale(flow.error)) this._flow = { ...flow, error: undefined };
+    if (isSessionError(this._rowError?.shown)) this._rowError = undefined;
     this.#reload();
   }
 
@@ -459,7 +385,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   }
 
   #hasPendingWait(): boolean {
-    return [this._loadError, this._flow?.error, this._rowError?.shown].some((s) => this.#waitLeft(s) > 0);
+    return [this._loadError, this._rowError?.shown].some((s) => this.#waitLeft(s) > 0);
   }
 
   /**
@@ -467,7 +393,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
    * instead of the generic sentence); undefined, and nothing said, when it is an abort or `flow`
    * is over.
    */
-  #fail(error: unknown, action: MfaAction, flow?: Flow, message?: string, what = action as Unsupported): MfaError | undefined {
+  #fail(error: unknown, action: MfaAction, flow?: FlowBase, message?: string, what = action as Unsupported): MfaError | undefined {
     const mfaError = toMfaError(error);
     if (mfaError.code === 'aborted' || (flow && !this.#current(flow))) return undefined;
     // A route the server lacks: say which action, not "not available here".
@@ -485,13 +411,14 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     this.announce(() => this.t(...args));
   }
 
-  #current(flow: Flow): Flow | undefined {
+  #current(flow: FlowBase): Flow | undefined {
     return this._flow?.id === flow.id ? this._flow : undefined;
   }
 
-  #patch(flow: Flow, patch: Partial<Flow>): Flow | undefined {
+  /** The open flow moved on, if `flow` is still the open one. */
+  #move<F extends Flow>(flow: FlowBase, to: (current: Flow) => F): F | undefined {
     const current = this.#current(flow);
-    return current && (this._flow = { ...current, ...patch });
+    return current && (this._flow = to(current)) as F;
   }
 
   /** Ends the open flow: aborts its requests and polling, closes its popup. */
@@ -499,19 +426,18 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     const flow = this._flow;
     if (!flow) return;
     flow.controller.abort();
-    clearInterval(this.#popupTimer);
-    this.#popupTimer = undefined;
-    // A cross-origin window may refuse; it is the user's now.
-    closeQuietly(flow.popup);
+    this.#popup.stop();
     this._flow = undefined;
   }
 
-  #newFlow(factor: EnrollFactor, step: FlowStep): Flow {
+  #newFlow<F extends Flow>(factor: EnrollFactor, first: (flow: FlowBase) => F): F {
     this.#endFlow();
     this._rowError = this._confirmId = this._added = undefined;
     const controller = new AbortController();
     this.signal.addEventListener('abort', () => controller.abort(), { once: true });
-    return (this._flow = { id: ++flowIds, factor, step, controller, knownIds: new Set(this._authenticators?.map((a) => a.id)) });
+    const flow = first({ id: ++flowIds, factor, controller, knownIds: new Set(this._authenticators?.map((a) => a.id)) });
+    this._flow = flow;
+    return flow;
   }
 
   #startEnroll(factor: EnrollFactor): void {
@@ -521,24 +447,22 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     if (mode === 'ticket') {
       // Opened now, while the click still counts as a user gesture, so that popup blockers let it
       // through; it is pointed at the ticket once the server has answered.
-      const flow = this.#newFlow(factor, 'starting');
-      this.#enrollRemote(flow, openCenteredPopup('about:blank', flow.id));
+      const flow = this.#newFlow(factor, steps.starting);
+      this.#enrollRemote(flow, this.#popupFor(flow));
     } else if (factor === 'passkey') {
-      this.#newFlow(factor, 'passkey');
+      this.#newFlow(factor, steps.passkey);
     } else if (factor === 'otp') {
-      // Set before the first render of the flow (it happens after this task).
-      const flow = this.#newFlow(factor, 'otp');
-      flow.childSource = this.#childSource(flow);
+      const flow = this.#newFlow(factor, (base) => steps.child(base, 'otp', this.#childSource(base)));
       // Rendered at once (it upgrades when its module has come); a failed fetch ends the flow
       // with the error under the row, and the next click fetches again.
       loadOtpEnroll().catch((error: unknown) => this.#failStart(flow, networkError(error)));
     } else if (factor === 'push') {
-      this.#enrollRemote(this.#newFlow(factor, 'starting'));
+      this.#startPush();
     } else {
-      this.#newFlow(factor, 'address');
-      if (factor !== 'email') void this.#loadPhone();
+      const flow = this.#newFlow(factor, (base) => steps.child(base, 'contact', this.#childSource(base)));
+      loadContactEnroll().catch((error: unknown) => this.#failStart(flow, networkError(error)));
+      // It focuses its field once it has rendered.
       this.#say('flow.title', { factor: this.#factorTitle(factor) });
-      this.focusPart('#address');
     }
   }
 
@@ -546,7 +470,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
    * The source `<mfa-otp-enroll>` gets: the shared one, except that an enrollment answered with a
    * hosted ticket (a proxy without `associate`) is taken over by this element's popup flow.
    */
-  #childSource(flow: Flow): MfaSource {
+  #childSource(flow: FlowBase): MfaSource {
     const source = this.activeSource!;
     const child: Record<string, unknown> = {
       get capabilities() {
@@ -561,8 +485,11 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
         return enrollment;
       },
     };
-    for (const key of ['listAuthenticators', 'listFactors', 'remove', 'challenge', 'verify'] as const) {
-      if (source[key]) child[key] = source[key].bind(source);
+    // `subscribe`: a verification elsewhere on the page makes its "verify first" error stale.
+    const from = source as unknown as Record<string, ((...args: unknown[]) => unknown) | undefined>;
+    for (const key of ['listAuthenticators', 'listFactors', 'remove', 'challenge', 'verify', 'subscribe']) {
+      const method = from[key];
+      if (method) child[key] = method.bind(source);
     }
     return child as unknown as MfaSource;
   }
@@ -573,20 +500,26 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     if (flow?.step === 'otp') this.#completed(flow, undefined, true);
   }
 
+  /** A push flow: the enrollment request and, in parallel, the element that shows its QR code. */
+  #startPush(): void {
+    const flow = this.#newFlow('push', steps.starting);
+    void this.#enrollRemote(flow);
+    loadPushEnroll().catch((error: unknown) => this.#failStart(flow, networkError(error)));
+  }
+
   /**
    * The first request of a push flow (one associate call, then a QR) or, with `popup` (null when
    * it was blocked), of a hosted ticket.
    */
-  async #enrollRemote(flow: Flow, popup?: Window | null): Promise<void> {
+  async #enrollRemote(flow: FlowBase, popup?: Window | null): Promise<void> {
     const source = this.activeSource;
     if (!source) return;
     const { factor } = flow;
-    const signal = flow.controller.signal;
     const ticket = popup !== undefined;
     this.#say('enrolling');
     let enrollment: Enrollment;
     try {
-      enrollment = await source.enroll((ticket ? { factor, mode: 'ticket' } : { factor }) as EnrollRequest, { signal });
+      enrollment = await source.enroll((ticket ? { factor, mode: 'ticket' } : { factor }) as EnrollRequest, { signal: flow.controller.signal });
     } catch (error) {
       closeQuietly(popup);
       return this.#failStart(flow, error);
@@ -597,25 +530,13 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       closeQuietly(popup);
       return this.#failStart(flow, new MfaError('bad_response', { description: ticket ? 'expected a ticket' : 'expected a push enrollment' }));
     }
-    this.#patch(flow, { step: 'qr', enrollment });
+    this.#move(flow, (current) => steps.pushShown(current, enrollment));
     this.#prefetchCodes(enrollment);
-    this.#say('push.scan');
     this.#focus('flow-title');
-    pollOob(source, { ...enrollment, signal }).then(
-      () => this.#completed(flow, enrollment.recoveryCodes),
-      (error: unknown) => {
-        const mfaError = toMfaError(error);
-        const { code } = mfaError;
-        const outcome = code === 'expired_token' ? 'expired' : code === 'invalid_grant' || code === 'access_denied' ? 'rejected' : undefined;
-        if (!this.#fail(mfaError, 'confirm', flow, outcome && this.t(`push.${outcome}`))) return;
-        this.#patch(flow, { step: 'failed', outcome, error: outcome ? undefined : this.#show(mfaError) });
-        this.#focus('restart-button');
-      },
-    );
   }
 
   /** A flow that failed before showing anything: the error goes under the row. */
-  #failStart(flow: Flow, error: unknown): void {
+  #failStart(flow: FlowBase, error: unknown): void {
     const mfaError = this.#fail(error, 'enroll', flow);
     if (!mfaError) return;
     this._flow = undefined;
@@ -623,114 +544,20 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     this.#focusRowAction(flow.factor);
   }
 
-  /** The address form sends the code; the code form verifies it. */
-  #onSubmit(event: Event): void {
-    event.preventDefault();
-    if (this._flow?.step === 'code') this.#verify(this.#codeInput()?.value ?? '');
-    else this.#send(false);
-  }
-
-  /** Sends (or sends again) the code to the typed phone number or email address. */
-  async #send(resend: boolean): Promise<void> {
-    const source = this.activeSource;
-    const flow = this._flow;
-    // Nothing is sent while a Retry-After wait runs: the button says so (aria-disabled).
-    if (!source || !flow || flow.busy || this.#waitLeft(flow.error) > 0) return;
-    const raw = (resend ? undefined : this.renderRoot.querySelector<HTMLInputElement>('#address')?.value) ?? flow.address ?? '';
-    const isEmail = flow.factor === 'email';
-    const phone = this._phone;
-    const address = isEmail ? normalizeEmail(raw) : phone ? phone.toE164(raw, this.#country(phone)) : normalizePhone(raw);
-    const invalid = isEmail ? 'email.invalid' : 'phone.invalid';
-    if (!address) {
-      this.#patch(flow, { ...IDLE, step: 'address', address: raw, fieldError: invalid });
-      this.#say(invalid);
-      this.focusPart('#address');
-      return;
-    }
-    this.#patch(flow, { ...IDLE, address, busy: resend ? 'resend' : 'send' });
-    this.#say('sending');
-    const request = (isEmail ? { factor: 'email', email: address } : { factor: flow.factor, phoneNumber: address }) as EnrollRequest;
-    try {
-      const enrollment = await source.enroll(request, { signal: flow.controller.signal });
-      if (!this.#current(flow)) return;
-      if (enrollment.type === 'ticket') return this.#openTicket(flow, enrollment.ticketUrl);
-      if (enrollment.type !== 'oob') throw new MfaError('bad_response', { description: 'expected an oob enrollment' });
-      this.#patch(flow, { ...IDLE, step: 'code', enrollment });
-      this.#prefetchCodes(enrollment);
-      this.announce(resend ? this.t('code.resent') : this.#sentText(flow.factor, address));
-      await this.updateComplete;
-      const codeInput = this.#codeInput();
-      codeInput?.clear();
-      codeInput?.focus();
-    } catch (error) {
-      const mfaError = this.#fail(error, 'enroll', flow);
-      if (!mfaError) return;
-      const fieldError = MfaError.is(mfaError, 'invalid_input', 'invalid_request') && !resend ? invalid : undefined;
-      const current = this.#patch(flow, { ...IDLE, error: fieldError ? undefined : this.#shownFor(mfaError, 'enroll'), fieldError });
-      this.focusPart(current?.step === 'code' ? '[part~="resend-button"]' : '#address');
-    }
-  }
-
-  /** "We sent a code to …", with the address masked. */
-  #sentText(factor: EnrollFactor, address?: string): string {
-    const to = address ? (factor === 'email' ? maskEmail : maskPhone)(address) : '';
-    return this.t(`code.sent.${factor}` as Key, { to });
-  }
-
-  #changeAddress(): void {
-    const flow = this._flow;
-    if (!flow) return;
-    this.#patch(flow, { ...IDLE, step: 'address', enrollment: undefined });
-    this.focusPart('#address');
-  }
-
-  #codeInput(): (HTMLElement & { value: string; clear(): void; select(): void }) | null {
-    return this.renderRoot.querySelector('mfa-code-input');
-  }
-
-  /** Confirms the enrollment with the code the user typed. */
-  async #verify(raw: string): Promise<void> {
-    const source = this.activeSource;
-    const flow = this._flow;
-    const enrollment = flow?.enrollment;
-    if (!source || !flow || !enrollment || flow.busy) return;
-    const code = normalizeOtp(raw, DIGITS);
-    if (!code) {
-      this.#patch(flow, { ...IDLE, fieldError: 'code.incomplete' });
-      this.#say('code.incomplete', { length: DIGITS });
-      this.#codeInput()?.focus();
-      return;
-    }
-    this.#patch(flow, { ...IDLE, busy: 'verify' });
-    this.#say('verifying');
-    try {
-      await source.verify({ type: 'oob', oobCode: enrollment.oobCode, bindingCode: code }, { signal: flow.controller.signal });
-    } catch (error) {
-      const mfaError = this.#fail(error, 'confirm', flow);
-      if (!mfaError) return;
-      this.#patch(flow, { ...IDLE, error: this.#show(mfaError) });
-      await this.updateComplete;
-      const input = this.#codeInput();
-      input?.focus();
-      input?.select();
-      return;
-    }
-    await this.#completed(flow, enrollment.recoveryCodes);
-  }
-
   /**
    * The enrollment is active (or, for a hosted ticket, the window is closed): refresh (once,
    * shared), find the new authenticator, tell the page (unless `told`), show the recovery code of a
    * first enrollment.
    */
-  async #completed(flow: Flow, recoveryCodes?: string[], told?: boolean): Promise<void> {
-    if (!this.#current(flow)) return;
+  async #completed(flow: FlowBase, recoveryCodes?: string[], told?: boolean): Promise<void> {
+    const current = this.#current(flow);
+    if (!current) return;
     this.#endFlow();
-    const { factor, ticketUrl } = flow;
+    const { factor } = current;
+    const ticketUrl = steps.ticketUrlOf(current);
     // A source shared with the page has not heard of what happened in the hosted window.
     await this.#reloadAfter(!!ticketUrl);
-    const fresh = this._authenticators?.filter((a) => a.active && !flow.knownIds.has(a.id)) ?? [];
-    const authenticator = fresh.find((a) => a.factor === factor) ?? fresh.find((a) => a.factor === FACTORS[factor].twin);
+    const authenticator = steps.added(current, this._authenticators);
     if (ticketUrl && !authenticator) {
       this.#say('ticket.notCompleted');
       return this.#focusRowAction(factor);
@@ -765,7 +592,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   #cancelFlow(): void {
     const flow = this._flow;
     // The codes are shown once: the saved-gate is the only way out of that step.
-    if (!flow || flow.childStep === 'recovery') return;
+    if (!flow || !steps.cancellable(flow)) return;
     this.#endFlow();
     this.#say('flow.cancelled');
     this.#focusRowAction(flow.factor);
@@ -789,7 +616,7 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
    * Points the popup (by default a new one) at the ticket, or shows the link when there is no
    * popup, and watches it.
    */
-  #openTicket(flow: Flow, rawUrl: string, popup: Window | null = openCenteredPopup('about:blank', flow.id)): void {
+  #openTicket(flow: FlowBase, rawUrl: string, popup: Window | null = this.#popupFor(flow)): void {
     let url: string;
     try {
       url = checkServerUrl(rawUrl);
@@ -797,41 +624,40 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
       closeQuietly(popup);
       return this.#failStart(flow, error);
     }
-    const current = this.#patch(flow, { ...IDLE, ticketUrl: url, popup });
+    const blocked = !popup || popup.closed;
+    const current = this.#move(flow, (open) => steps.ticket(open, url, blocked));
     if (!current) return closeQuietly(popup);
-    if (!popup || popup.closed) {
-      this.#patch(current, { step: 'blocked', popup: undefined });
-      const blocked = new MfaError('popup_blocked');
-      this.#fail(blocked, 'enroll', undefined, this.sentences(this.t('ticket.blocked'), this.errorText(blocked)));
+    if (!popup || blocked) {
+      const error = new MfaError('popup_blocked');
+      this.#fail(error, 'enroll', undefined, this.sentences(this.t('ticket.blocked'), this.errorText(error)));
       this.#focus('ticket-link');
       return;
     }
     // The URL was checked above (https:, or http: on loopback only).
-    pointAway(popup, url);
     this.#watchPopup(current, popup);
     this.#focus('flow-title');
   }
 
-  /** Shows the popup state and refreshes once the popup is closed, looking every 500 ms. */
-  #watchPopup(flow: Flow, popup: Window): void {
-    const current = this.#patch(flow, { step: 'popup', popup });
+  /** Named per flow: a shared name would hand back a window still closing from an earlier flow. */
+  #popupFor(flow: FlowBase): Window | null {
+    return this.#popup.open(`mfa-enrollment-${flow.id}`);
+  }
+
+  /** Shows the popup state and refreshes once the popup is closed. */
+  #watchPopup(flow: steps.TicketFlow, popup: Window): void {
+    const current = this.#move(flow, (open) => steps.ticket(open, flow.ticketUrl, false));
     if (!current) return;
     this.#say('ticket.opened');
-    clearInterval(this.#popupTimer);
-    this.#popupTimer = setInterval(() => {
-      if (!this.#current(current)) clearInterval(this.#popupTimer);
-      else if (popup.closed) this.#completed(current);
-    }, POPUP_POLL_MS);
+    this.#popup.watch(popup, current.ticketUrl, () => void this.#completed(current));
   }
 
   /** The blocked-popup link: try a popup again (now with a fresh click); else let the link open a tab. */
   #onTicketLink(event: MouseEvent): void {
     const flow = this._flow;
-    const popup = flow?.ticketUrl && openCenteredPopup('about:blank', flow.id);
+    const popup = flow?.step === 'blocked' && this.#popupFor(flow);
     if (!popup) return;
     event.preventDefault();
-    pointAway(popup, flow.ticketUrl!);
-    this.#watchPopup(flow!, popup);
+    this.#watchPopup(flow as steps.TicketFlow, popup);
   }
 
   #ticketDone(): void {
@@ -1029,22 +855,18 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     </div>`;
   }
 
+  #view: ErrorView = {
+    t: (key, vars) => this.t(key, vars),
+    errorText: (error) => this.errorText(error),
+    left: (shown) => this.#waitLeft(shown),
+  };
+
   #renderWait(shown: ShownError | undefined): TemplateResult | typeof nothing {
-    const seconds = this.#waitLeft(shown);
-    return seconds > 0 ? html`<p part="wait" class="note">${this.t('waitSeconds', { seconds })}</p>` : nothing;
+    return renderWait(this.#view, shown);
   }
 
   #renderError(shown: ShownError | undefined, id?: string): TemplateResult | typeof nothing {
-    if (!shown) return nothing;
-    const { error, messageKey } = shown;
-    // During the countdown one sentence: "Too many requests. Try again in 38 seconds."
-    if (!messageKey && isRateLimited(error) && this.#waitLeft(shown) > 0) {
-      const lead = this.t(error.code === 'too_many_attempts' ? 'limited.attempts' : 'limited.requests');
-      return html`<p part="error" id=${id ?? nothing}>${lead}</p>${this.#renderWait(shown)}`;
-    }
-    const attempts =
-      error.attemptsLeft !== undefined && MfaError.is(error, 'invalid_grant') ? ` ${this.t('attemptsLeft', { count: error.attemptsLeft })}` : '';
-    return html`<p part="error" id=${id ?? nothing}>${messageKey ? this.t(messageKey) : this.errorText(error)}${attempts}</p>${this.#renderWait(shown)}`;
+    return renderError(this.#view, shown, id);
   }
 
   #renderFactor(factor: FactorName, shown: readonly FactorName[]): TemplateResult {
@@ -1154,20 +976,39 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
   }
 
   #renderFlow(flow: Flow): TemplateResult {
-    const { step } = flow;
-    return html`<div part="flow" class="flow" role="group" aria-labelledby="flow-title" @keydown=${onEscape(() => this.#cancelFlow())}>
+    // The flows rendered by their own elements speak and end through events (see FlowPart).
+    return html`<div
+      part="flow"
+      class="flow"
+      role="group"
+      aria-labelledby="flow-title"
+      @keydown=${onEscape(() => this.#cancelFlow())}
+      @mfa-flow-say=${(event: CustomEvent<string | (() => string)>) => this.announce(event.detail)}
+      @mfa-flow-cancel=${this.#cancelFlow}
+    >
       ${this.#heading('flow-title', 2, this.t('flow.title', { factor: this.#factorTitle(flow.factor) }))}
-      ${step === 'address'
-        ? this.#renderAddress(flow)
-        : step === 'code'
-          ? this.#renderCode(flow)
-          : step === 'otp'
+      ${flow.step === 'contact'
+        ? html`<mfa-contact-enroll
+            factor=${flow.factor}
+            .source=${flow.childSource}
+            .strings=${this.strings}
+            @mfa-flow-done=${(event: CustomEvent<string[] | undefined>) => this.#completed(flow, event.detail)}
+          ></mfa-contact-enroll>`
+        : flow.step === 'otp'
             ? this.#renderOtp(flow)
-            : step === 'passkey'
+            : flow.step === 'passkey'
             ? renderPasskeyFlow(this.activeSource, this.#level(2), () => this.#completed(flow, undefined, true), this.#cancelButton())
-            : step === 'qr' || step === 'failed'
-              ? this.#renderPush(flow)
-              : this.#renderTicket(flow)}
+            : flow.step === 'push'
+              ? html`<mfa-push-enroll
+                  .source=${this.activeSource}
+                  .enrollment=${flow.enrollment}
+                  .strings=${this.strings}
+                  @mfa-flow-done=${(event: CustomEvent<string[] | undefined>) => this.#completed(flow, event.detail)}
+                  @mfa-flow-restart=${this.#startPush}
+                ></mfa-push-enroll>`
+              : flow.step === 'starting'
+                ? nothing
+                : this.#renderTicket(flow)}
     </div>`;
   }
 
@@ -1177,153 +1018,24 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
     </button>`;
   }
 
-  #renderAddress(flow: Flow): TemplateResult {
-    const { factor, fieldError, error } = flow;
-    const kind = factor === 'email' ? 'email' : 'phone';
-    const type = factor === 'email' ? 'email' : 'tel';
-    return html`<form novalidate @submit=${this.#onSubmit}>
-      ${kind === 'phone' ? this.#renderCountry() : nothing}
-      <label part="label" for="address">${this.t(`${kind}.label`)}</label>
-      <p part="hint" class="hint" id="address-hint">${this.t(`${kind}.hint`)}</p>
-      <input
-        part="input"
-        id="address"
-        name=${kind}
-        type=${type}
-        autocomplete=${type}
-        inputmode=${type}
-        dir="ltr"
-        spellcheck="false"
-        required
-        .value=${flow.address ?? ''}
-        aria-invalid=${!!fieldError}
-        aria-describedby="address-hint${fieldError ? ' address-error' : ''}${error ? ' flow-error' : ''}"
-      />
-      ${fieldError ? html`<p part="error" id="address-error">${this.t(fieldError)}</p>` : nothing}
-      ${this.#renderError(error, 'flow-error')}
-      <div class="buttons">
-        <button type="submit" part="button submit-button" aria-disabled=${flow.busy === 'send' || this.#waitLeft(error) > 0}>
-          ${this.#busyLabel(flow.busy === 'send', 'sending', factor === 'email' ? 'email.submit' : `phone.submit.${factor as 'sms' | 'voice'}`)}
-        </button>
-        ${this.#cancelButton()}
-      </div>
-    </form>`;
-  }
-
-  /**
-   * The country a national number is read in: a native select (keyboard, screen readers and
-   * mobile pickers for free). Until its data has arrived (or if it cannot), only `+…` numbers work.
-   */
-  #renderCountry(): TemplateResult | typeof nothing {
-    const phone = this._phone;
-    if (!phone) return nothing;
-    const chosen = this.#country(phone).region;
-    return html`<label part="label" for="country">${this.t('phone.country')}</label>
-      <select part="country-select" id="country" autocomplete="country" @change=${(event: Event) => (this._region = (event.target as HTMLSelectElement).value)}>
-        ${phone.countryOptions(resolveLang(this)).map(
-          (c) => html`<option value=${c.region} ?selected=${c.region === chosen}>${c.label}</option>`,
-        )}
-      </select>`;
-  }
-
-  #country(phone: PhoneChooser) {
-    return phone.countryFor(this._region, resolveLang(this), globalThis.navigator?.language);
-  }
-
-  async #loadPhone(): Promise<void> {
-    try {
-      this._phone ??= await loadPhoneChooser();
-    } catch {
-      // Offline for a moment: `+…` numbers still work, and the next phone flow fetches again.
-    }
-  }
-
-  #renderCode(flow: Flow): TemplateResult {
-    const { busy, error } = flow;
-    const fieldError = flow.fieldError ? this.t(flow.fieldError, { length: DIGITS }) : undefined;
-    const problem = fieldError ?? (error ? this.errorText(error.error) : undefined);
-    return html`<form novalidate @submit=${this.#onSubmit}>
-      <p part="status" class="status">${this.#sentText(flow.factor, flow.address)}</p>
-      <!-- The same layout as <mfa-verify> and <mfa-otp-enroll>: Verify beside the cells. -->
-      <div class="code-row">
-      <mfa-code-input
-        part="code-input"
-        exportparts="base:code-input__base, label:code-input__label, field:code-input__field, cells:code-input__cells, cell:code-input__cell, cell-filled:code-input__cell-filled, cell-active:code-input__cell-active, input:code-input__input"
-        .length=${DIGITS}
-        label=${this.t('code.label')}
-        description=${problem ?? ''}
-        ?invalid=${Boolean(problem)}
-        @mfa-code-complete=${(event: CustomEvent<{ value: string }>) => this.#verify(event.detail.value)}
-      ></mfa-code-input>
-      <button type="submit" part="button submit-button" aria-disabled=${busy === 'verify'}>
-        ${this.#busyLabel(busy === 'verify', 'verifying', 'code.submit')}
-      </button>
-      </div>
-      ${fieldError ? html`<p part="error">${fieldError}</p>` : nothing}
-      ${this.#renderError(error)}
-      <div class="buttons">
-        <button
-          type="button"
-          class="secondary"
-          part="button resend-button"
-          aria-disabled=${busy === 'resend' || this.#waitLeft(error) > 0}
-          @click=${() => this.#send(true)}
-        >
-          ${this.#busyLabel(busy === 'resend', 'sending', 'code.resend')}
-        </button>
-        <button type="button" class="link" part="button change-button" @click=${this.#changeAddress}>
-          ${this.t(flow.factor === 'email' ? 'code.change.email' : 'code.change.phone')}
-        </button>
-        ${this.#cancelButton()}
-      </div>
-    </form>`;
-  }
-
-  #renderOtp(flow: Flow): TemplateResult {
+  #renderOtp(flow: steps.OtpFlow): TemplateResult {
     return html`<mfa-otp-enroll
         part="otp-enroll"
         exportparts="qr:otp__qr, secret:secret, copy-button:otp__copy-button, code-input:otp__code-input, input:otp__input, submit-button:otp__submit-button, error:otp__error, recovery-codes:otp__recovery-codes"
         heading-level=${this.#level(2)}
         .source=${flow.childSource}
         @mfa-enroll=${this.#onOtpEnrolled}
-        @mfa-otp-step=${(event: CustomEvent<{ step: string }>) => this.#patch(flow, { childStep: event.detail.step })}
+        @mfa-otp-step=${(event: CustomEvent<{ step: string }>) => this.#move(flow, (current) => steps.childMoved(current, event.detail.step))}
       ></mfa-otp-enroll>
       ${flow.childStep === 'recovery' || flow.childStep === 'done' ? nothing : html`<div class="buttons">${this.#cancelButton()}</div>`}`;
   }
 
-  #renderPush(flow: Flow): TemplateResult {
-    if (flow.step === 'failed') {
-      return html`${flow.outcome ? html`<p part="error">${this.t(`push.${flow.outcome}`)}</p>` : this.#renderError(flow.error)}
-        <div class="buttons">
-          <button type="button" part="button restart-button" @click=${() => this.#enrollRemote(this.#newFlow('push', 'starting'))}>
-            ${this.t('push.restart')}
-          </button>
-          ${this.#cancelButton()}
-        </div>`;
-    }
-    const uri = flow.enrollment?.barcodeUri;
-    // `otpauth:` only: the one scheme an authenticator app registers for.
-    const link = uri && /^otpauth:\/\//i.test(uri) ? uri : undefined;
-    return html`<p part="status" class="status">${this.t('push.scan')}</p>
-      ${link
-        ? html`<mfa-qr-code
-              part="qr"
-              exportparts="base:qr__base, qr:qr__svg, error:qr__error"
-              .value=${link}
-              label=${this.t('push.qrLabel')}
-            ></mfa-qr-code>
-            <a part="link" href=${link}>${this.t('push.openApp')}</a>`
-        : nothing}
-      <p part="status" class="status">${spin(this.t('push.waiting'))}</p>
-      <div class="buttons">${this.#cancelButton()}</div>`;
-  }
-
-  #renderTicket(flow: Flow): TemplateResult {
+  #renderTicket(flow: steps.TicketFlow): TemplateResult {
     return html`${flow.step === 'blocked'
         ? html`<p part="error">${this.t('ticket.blocked')} ${this.t('error.popup_blocked')}</p>
             <a
               part="link ticket-link"
-              href=${flow.ticketUrl ?? nothing}
+              href=${flow.ticketUrl}
               target="_blank"
               rel="noopener noreferrer"
               @click=${this.#onTicketLink}
@@ -1350,40 +1062,5 @@ export class MfaEnrollment extends MfaElement<EnrollmentStrings> {
           html`<p part="recovery__list">${codes.map((code) => html`<code part="code">${code}</code> `)}</p>
             <div class="buttons"><button type="button" part="button ack-button" @click=${this.#acknowledgeCodes}>${this.t('continue')}</button></div>`}
     </section>`;
-  }
-}
-
-/**
- * A centered 450×720 window (the seed's geometry), or null when the browser blocked it. Named per
- * flow: a shared name would hand back a window that is still closing from an earlier flow.
- */
-function openCenteredPopup(url: string, flowId: number): Window | null {
-  const left = Math.max(0, Math.round(window.screenX + (window.outerWidth - POPUP_WIDTH) / 2));
-  const top = Math.max(0, Math.round(window.screenY + (window.outerHeight - POPUP_HEIGHT) / 2));
-  const features = `popup=yes,width=${POPUP_WIDTH},height=${POPUP_HEIGHT},left=${left},top=${top},scrollbars=yes,resizable=yes`;
-  try {
-    return window.open(url, `mfa-enrollment-${flowId}`, features);
-  } catch {
-    return null;
-  }
-}
-
-/**
- * What `noopener` does, keeping the handle: the blank, same-origin popup is disowned (so the ticket
- * page finds `window.opener === null` and cannot navigate this page), then sent to the ticket.
- * `window.open(…, 'noopener')` would return no handle, and so no way to see the window close; a
- * disowned window still reports `closed` when the user closes it, in Chromium, Firefox and WebKit.
- * The trade-off: this page can no longer close it (`close()` is ignored once it is cross-site).
- */
-function pointAway(popup: Window, url: string): void {
-  popup.opener = null;
-  popup.location.replace(url);
-}
-
-function closeQuietly(popup: Window | null | undefined): void {
-  try {
-    if (popup && !popup.closed) popup.close();
-  } catch {
-    // Nothing to do.
   }
 }

@@ -11,6 +11,7 @@ import { CountdownController } from '../shared/countdown.js';
 import { factorIcon } from '../shared/icons.js';
 import { nameDir } from '../shared/localize.js';
 import { MfaElement } from '../shared/mfa-element.js';
+import type { PollController } from '../shared/poll.js';
 import { baseStyles, columnBaseStyles } from '../shared/styles.js';
 import { verifyStyles } from './mfa-verify.styles.js';
 import { loadPoller } from './poller-loader.js';
@@ -175,6 +176,8 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   readonly #internals: ElementInternals;
   /** Aborted when the step changes, on cancel and on disconnect. */
   #flow?: AbortController;
+  /** The push poll (created with its module, on demand): stopped with the flow, and when the element leaves the page. */
+  #poll?: PollController;
   #webOtp?: AbortController;
   #countdown = new CountdownController(this, (now) => this.#tick(now));
   #challenge?: Challenge;
@@ -465,8 +468,8 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     this.announce(this.sentences(this.#pushPrompt(), this.t('verify.push.waiting')));
     if (focus) void this.focusPart('[part~="cancel-button"]');
     try {
-      const pollOob = await poller!;
-      const result = await pollOob(source, {
+      const Poll = await poller!;
+      const result = await (this.#poll ??= new Poll(this)).run(source, {
         oobCode: challenge.oobCode,
         interval: challenge.interval,
         expiresIn: challenge.expiresIn,

@@ -1,4 +1,4 @@
-// The single-file bundle has the poll anyway (<mfa-enrollment> uses it): a lazy import would only split it.
-import { pollOob } from '../../core/poller.js';
+// A single-file bundle without a poller part file: the poll inline.
+import { PollController } from '../shared/poll.js';
 
-export const loadPoller = (): Promise<typeof pollOob> => Promise.resolve(pollOob);
+export const loadPoller = (): Promise<typeof PollController> => Promise.resolve(PollController);

@@ -1,12 +1,12 @@
-import type { pollOob } from '../../core/poller.js';
+import type { PollController } from '../shared/poll.js';
 import { onDemand } from '../shared/on-demand.js';
 
 /**
- * The push poll on demand: a page that verifies with codes never runs it. Fetched as the push
- * challenge is sent (in parallel with that request, so the wait for the phone hides it); a failed
- * fetch rejects like a failed request and is fetched again on the next try.
- * The single-file bundle swaps in `poller-loader.bundled.ts`, which has it inline.
+ * The push poll (its controller and core's protocol) on demand: a page that verifies with codes
+ * never runs it. Fetched as the push challenge is sent (in parallel with that request, so the
+ * wait for the phone hides it); a failed fetch rejects like a failed request and is fetched again
+ * on the next try. The single-file bundle swaps in `poller-loader.bundled.ts`, which has it inline.
  */
-const load = onDemand(() => import('../../core/poller.js'));
+const load = onDemand(() => import('../shared/poll.js'));
 
-export const loadPoller = (): Promise<typeof pollOob> => load().then((m) => m.pollOob);
+export const loadPoller = (): Promise<typeof PollController> => load().then((m) => m.PollController);

@@ -6,6 +6,8 @@ import type { OtpEnrollStrings } from '../../elements/mfa-otp-enroll/mfa-otp-enr
 import type { VerifyStrings } from '../../elements/mfa-verify/mfa-verify.strings.js';
 import type { PasskeyEnrollStrings } from '../../elements/mfa-passkey-enroll/mfa-passkey-enroll.strings.js';
 import type { EnrollmentStrings } from '../../elements/mfa-enrollment/mfa-enrollment.strings.js';
+import type { ContactEnrollStrings } from '../../elements/mfa-contact-enroll/mfa-contact-enroll.strings.js';
+import type { PushEnrollStrings } from '../../elements/mfa-push-enroll/mfa-push-enroll.strings.js';
 
 /**
  * A complete built-in translation, by element namespace: every key of every element, no other.
@@ -18,6 +20,7 @@ export type Table = {
   'mfa-recovery-codes': RecoveryStrings;
   'mfa-otp-enroll': OtpEnrollStrings;
   'mfa-verify': VerifyStrings;
-  'mfa-enrollment': EnrollmentStrings;
+  /** With the flows it opens (`<mfa-contact-enroll>`, `<mfa-push-enroll>`): one namespace. */
+  'mfa-enrollment': EnrollmentStrings & ContactEnrollStrings & PushEnrollStrings;
   'mfa-passkey-enroll': PasskeyEnrollStrings;
 };
