@@ -152,6 +152,29 @@ test('aborts the request signal when the client disconnects', async (t) => {
   await within(aborted!, 'the handler signal aborting');
 });
 
+test('the request signal aborts for a request read in one piece too, and so does its clone’s', async (t) => {
+  const seen: Array<{ signal: AbortSignal; clone: AbortSignal; body: string }> = [];
+  let reached = () => {};
+  const arrived = new Promise<void>((resolve) => (reached = resolve));
+  const server = await listenNode(async (request) => {
+    const clone = request.clone();
+    seen.push({ signal: request.signal, clone: clone.signal, body: await request.text() });
+    reached();
+    await new Promise((resolve) => request.signal.addEventListener('abort', resolve));
+    return new Response('late');
+  });
+  t.after(() => server.close());
+  const controller = new AbortController();
+  const pending = fetch(server.url, { method: 'POST', body: '{"a":1}', signal: controller.signal }).catch(() => 'aborted');
+  await within(arrived, 'the request reaching the handler');
+  assert.deepEqual([seen[0]!.body, seen[0]!.signal.aborted, seen[0]!.clone.aborted], ['{"a":1}', false, false]);
+  controller.abort();
+  assert.equal(await pending, 'aborted');
+  const { signal, clone } = seen[0]!;
+  await within(new Promise((resolve) => (signal.aborted ? resolve(undefined) : signal.addEventListener('abort', resolve))), 'the handler signal aborting');
+  assert.equal(clone.aborted, true, 'the clone follows the same signal');
+});
+
 /** Raw response headers of one request (fetch hides transfer-encoding). */
 function rawHeaders(url: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<{ headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
