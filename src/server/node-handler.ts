@@ -112,12 +112,14 @@ async function writeResponse(response: Response, res: ServerResponse, method: st
   // `forEach` joins repeated Set-Cookie headers with commas, which breaks cookies with dates in them.
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers['set-cookie'] = cookies;
-  if (response.body && method !== 'HEAD' && !streams(response)) {
+  // Asked first: asking for `body` would build the stream a string-built answer does without.
+  const text = method === 'HEAD' ? undefined : knownText(response);
+  if ((text !== undefined || (response.body && method !== 'HEAD')) && !streams(response)) {
     // A small answer in one piece with its length: no chunked encoding, no stream to pump
     // (issue 15: the chunked conversion cost most of the adapter's time per request).
     // A string goes out in the same write as the head (Node joins them); a buffer would take a
     // second one.
-    const body = knownText(response) ?? Buffer.from(await response.arrayBuffer());
+    const body = text ?? Buffer.from(await response.arrayBuffer());
     headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.length);
     res.writeHead(response.status, response.statusText || undefined, headers);
     res.end(body);

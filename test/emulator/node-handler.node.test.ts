@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { test } from 'node:test';
 import { listenNode, toNodeHandler } from '../../src/server/node-handler.js';
+import { textResponse } from '../../src/server/text-response.js';
 import { within } from '../helpers/within.js';
 
 test('passes method, full URL from Host, headers and a streamed body to the handler', async (t) => {
@@ -173,6 +174,19 @@ test('the request signal aborts for a request read in one piece too, and so does
   const { signal, clone } = seen[0]!;
   await within(new Promise((resolve) => (signal.aborted ? resolve(undefined) : signal.addEventListener('abort', resolve))), 'the handler signal aborting');
   assert.equal(clone.aborted, true, 'the clone follows the same signal');
+});
+
+test('an answer built from a string is written from it: its stream is never asked for', async (t) => {
+  let asked = 0;
+  const server = await listenNode(async () => {
+    const response = textResponse('{"ok":true}', { status: 200, headers: { 'content-type': 'application/json' } });
+    const { get } = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(response), 'body')!;
+    Object.defineProperty(response, 'body', { get: () => (asked++, get!.call(response)) });
+    return response;
+  });
+  t.after(() => server.close());
+  const { headers, body } = await rawHeaders(server.url);
+  assert.deepEqual([body, headers['content-length'], asked], ['{"ok":true}', '11', 0]);
 });
 
 /** Raw response headers of one request (fetch hides transfer-encoding). */
