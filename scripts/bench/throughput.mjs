@@ -1,5 +1,6 @@
 // Throughput for npm run bench (issue 15, point 5): autocannon, 10 connections, short runs, the
-// targets in turn (A B C D A B C D …) so that drift on a shared machine hits all of them; medians.
+// targets in turn (A B C D A B C D …) so that drift on a shared machine hits all of them; medians,
+// ratios taken within each round, and the spread and the load average beside them.
 // The emulator runs in one child process and the proxies in another (scripts/bench/throughput-servers.ts),
 // as in production: a proxied request then costs the proxy's process only its own work, and the
 // emulator's figure is measured on the same process the proxies call. The request log of the
@@ -29,20 +30,27 @@ export async function run({ seconds = Number(process.env.BENCH_SECONDS ?? 3), ro
     const { auth } = JSON.parse(emulatorLine);
     const targets = JSON.parse(await start('front', { BENCH_EMULATOR: emulatorLine }));
     const results = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
+    const loads = [loadavg()[0]];
     for (let round = 0; round < rounds; round++) {
       for (const [name, url] of Object.entries(targets)) {
         const result = await autocannon({ url, connections: 10, duration: seconds, headers: { authorization: auth } });
         if (result.non2xx || result.errors) throw new Error(`${name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
         results[name].push(result.requests.average);
       }
+      loads.push(loadavg()[0]);
     }
-    const emulator = median(results.emulator);
-    const forwarder = median(Object.entries(results).find(([name]) => name.startsWith('bare forwarder'))[1]);
-    console.log(`\n## Throughput (autocannon, 10 connections, ${seconds} s runs, median of ${rounds}, in turn; emulator and proxies in separate processes; load ${loadavg()[0].toFixed(1)})\n`);
-    console.log('| server | req/s | vs the emulator | vs the bare forwarder |\n|---|---:|---:|---:|');
+    // Ratios within a round (A B C D run back to back) before the median: drift on a shared machine
+    // moves both sides of a pair, so paired ratios spread less than a ratio of medians.
+    const paired = (values, base) => median(values.map((v, i) => v / base[i]));
+    const forwarder = Object.entries(results).find(([name]) => name.startsWith('bare forwarder'))[1];
+    const range = (xs) => `${Math.round(Math.min(...xs)).toLocaleString('en')}–${Math.round(Math.max(...xs)).toLocaleString('en')}`;
+    const ratios = (xs, base) => `${paired(xs, base).toFixed(2)}× (${Math.min(...xs.map((v, i) => v / base[i])).toFixed(2)}–${Math.max(...xs.map((v, i) => v / base[i])).toFixed(2)})`;
+    console.log(
+      `\n## Throughput (autocannon, 10 connections, ${seconds} s runs, ${rounds} rounds in turn, medians; emulator and proxies in separate processes; load ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)})\n`,
+    );
+    console.log('| server | req/s median | req/s range | vs the emulator (paired, range) | vs the bare forwarder (paired, range) |\n|---|---:|---:|---:|---:|');
     for (const [name, values] of Object.entries(results)) {
-      const m = median(values);
-      console.log(`| ${name} | ${Math.round(m).toLocaleString('en')} | ${(m / emulator).toFixed(2)}× | ${(m / forwarder).toFixed(2)}× |`);
+      console.log(`| ${name} | ${Math.round(median(values)).toLocaleString('en')} | ${range(values)} | ${ratios(values, results.emulator)} | ${ratios(values, forwarder)} |`);
     }
   } finally {
     for (const child of children) child.kill();

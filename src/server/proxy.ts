@@ -89,6 +89,10 @@ export interface MfaProxyOptions {
   onTokens?(request: Request, tokens: ProxyTokens): void | Promise<void>;
   /** Upstream failures and internal errors (the client only sees a generic 5xx). Default: `console.error`. */
   onError?(error: unknown, request: Request): void;
+  /**
+   * How to reach Auth0. Default: Node's HTTP client on keep-alive agents, answers capped at 1 MiB
+   * (a fifth of the cost of the global `fetch` per call); give one to intercept or to run elsewhere.
+   */
   fetch?: FetchLike;
   /** Per upstream call; default 10 000 ms. */
   timeoutMs?: number;
@@ -154,7 +158,7 @@ export function createMfaProxy(options: MfaProxyOptions): MfaProxyHandler {
   const onError = options.onError ?? ((error: unknown) => console.error('[mfa-proxy]', describe(error)));
   const upstream: UpstreamOptions = {
     origin,
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    fetch: options.fetch,
     timeoutMs: options.timeoutMs ?? 10_000,
     now: options.now ?? Date.now,
   };

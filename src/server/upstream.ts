@@ -1,5 +1,6 @@
 import { isObject } from '../core/validate.js';
 import type { FetchLike } from '../core/types.js';
+import { nodeTransport, type Transport } from './node-upstream.js';
 import { errorResponse, json, ProxyError, serverError } from './responses.js';
 
 /** One answer from Auth0, body parsed when it was JSON. */
@@ -12,7 +13,8 @@ export interface UpstreamResponse {
 
 export interface UpstreamOptions {
   origin: string;
-  fetch: FetchLike;
+  /** The app's own `fetch`; without it, Node's HTTP client on keep-alive agents (`nodeTransport`). */
+  fetch?: FetchLike;
   timeoutMs: number;
   now: () => number;
 }
@@ -28,6 +30,14 @@ export class UpstreamFailure extends Error {
   ) {
     super(kind === 'timeout' ? 'upstream timed out' : 'upstream unreachable', options);
   }
+}
+
+/** A `fetch` as a transport: redirects not followed, the body read to its end. */
+function viaFetch(fetch: FetchLike): Transport {
+  return async (url, init) => {
+    const response = await fetch(url, { ...init, redirect: 'manual' });
+    return { status: response.status, headers: response.headers, text: await response.text() };
+  };
 }
 
 /**
@@ -59,21 +69,20 @@ export async function call(
   if (init.signal?.aborted) controller.abort();
   init.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const response = await options.fetch(options.origin + path, {
+    const send = options.fetch ? viaFetch(options.fetch) : nodeTransport;
+    const { status, headers: answered, text } = await send(options.origin + path, {
       method: init.method ?? 'GET',
       headers,
       body,
       signal: controller.signal,
-      redirect: 'manual',
     });
-    const text = await response.text();
     let parsed: unknown;
     try {
       parsed = text.trim() === '' ? undefined : (JSON.parse(text) as unknown);
     } catch {
       parsed = undefined;
     }
-    return { status: response.status, headers: response.headers, body: parsed };
+    return { status, headers: answered, body: parsed };
   } catch (cause) {
     // The client went away: nobody reads this answer, and it is not Auth0's failure to report.
     if (init.signal?.aborted && !timedOut) throw serverError(502);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { test } from 'node:test';
 import { listenNode, toNodeHandler } from '../../src/server/node-handler.js';
+import { textResponse } from '../../src/server/text-response.js';
 import { within } from '../helpers/within.js';
 
 test('passes method, full URL from Host, headers and a streamed body to the handler', async (t) => {
@@ -150,6 +151,42 @@ test('aborts the request signal when the client disconnects', async (t) => {
   controller.abort();
   assert.equal(await pending, 'aborted');
   await within(aborted!, 'the handler signal aborting');
+});
+
+test('the request signal aborts for a request read in one piece too, and so does its clone’s', async (t) => {
+  const seen: Array<{ signal: AbortSignal; clone: AbortSignal; body: string }> = [];
+  let reached = () => {};
+  const arrived = new Promise<void>((resolve) => (reached = resolve));
+  const server = await listenNode(async (request) => {
+    const clone = request.clone();
+    seen.push({ signal: request.signal, clone: clone.signal, body: await request.text() });
+    reached();
+    await new Promise((resolve) => request.signal.addEventListener('abort', resolve));
+    return new Response('late');
+  });
+  t.after(() => server.close());
+  const controller = new AbortController();
+  const pending = fetch(server.url, { method: 'POST', body: '{"a":1}', signal: controller.signal }).catch(() => 'aborted');
+  await within(arrived, 'the request reaching the handler');
+  assert.deepEqual([seen[0]!.body, seen[0]!.signal.aborted, seen[0]!.clone.aborted], ['{"a":1}', false, false]);
+  controller.abort();
+  assert.equal(await pending, 'aborted');
+  const { signal, clone } = seen[0]!;
+  await within(new Promise((resolve) => (signal.aborted ? resolve(undefined) : signal.addEventListener('abort', resolve))), 'the handler signal aborting');
+  assert.equal(clone.aborted, true, 'the clone follows the same signal');
+});
+
+test('an answer built from a string is written from it: its stream is never asked for', async (t) => {
+  let asked = 0;
+  const server = await listenNode(async () => {
+    const response = textResponse('{"ok":true}', { status: 200, headers: { 'content-type': 'application/json' } });
+    const { get } = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(response), 'body')!;
+    Object.defineProperty(response, 'body', { get: () => (asked++, get!.call(response)) });
+    return response;
+  });
+  t.after(() => server.close());
+  const { headers, body } = await rawHeaders(server.url);
+  assert.deepEqual([body, headers['content-length'], asked], ['{"ok":true}', '11', 0]);
 });
 
 /** Raw response headers of one request (fetch hides transfer-encoding). */

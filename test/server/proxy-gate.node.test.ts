@@ -118,13 +118,13 @@ describe('createMfaProxy: the checks before Auth0, as the browser reads them', (
     for (let i = 0; i < 70; i++) assert.equal((await send(unlimited, 'POST', `${BASE}/verify`, { user, json: {} })).status, 400, `unlimited ${i + 1}`);
   });
 
-  it('without onError, failures go to console.error as one line each; without fetch, the global fetch is used', async (t) => {
+  it('without onError, failures go to console.error as one line each; without fetch, Node’s HTTP client is used', async (t) => {
     const h = await harness(t);
     const user = await h.user({ seed: [{ factor: 'otp' }] });
     const logged: unknown[][] = [];
     t.mock.method(console, 'error', (...args: unknown[]) => logged.push(args));
     const proxy = h.proxy({ onError: undefined, fetch: undefined });
-    assert.equal((await send(proxy, 'GET', `${BASE}/authenticators`, { user })).status, 200, 'the global fetch reached the emulator');
+    assert.equal((await send(proxy, 'GET', `${BASE}/authenticators`, { user })).status, 200, 'Node’s HTTP client reached the emulator');
     assert.deepEqual(h.upstream, [], 'not through the harness spy');
     await h.admin.fault({ path: '/mfa/authenticators', status: 500 });
     assert.equal((await send(proxy, 'GET', `${BASE}/authenticators`, { user })).status, 502);
