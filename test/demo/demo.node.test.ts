@@ -145,7 +145,9 @@ test('demo: direct mode enrolls SMS from the phone panel and verifies it; proxy 
 
   // Enroll SMS: phone number, then the code the demo phone shows.
   await page.click('mfa-enrollment >>> li[data-factor="sms"] [part~="enroll-button"]');
-  const phone = await page.waitForSelector('mfa-enrollment >>> input[part~="input"]');
+  // `visible` polls each frame: the phone step comes from a part fetched on the click, and its
+  // render inside the shadow tree is no document mutation that the default polling would see.
+  const phone = await page.waitForSelector('mfa-enrollment >>> input[part~="input"]', { visible: true });
   await phone!.type('+15555550123');
   await page.click('mfa-enrollment >>> [part~="submit-button"]');
   const enrollCode = await phoneCode(page);
@@ -586,11 +588,12 @@ test('the verify page fetches the push poll from parts/ beside it, with the page
   await page.waitForFunction(() => customElements.get('mfa-verify') !== undefined);
   // A string, not a function: tsx would name the source's method with a helper the page lacks.
   const got = await page.evaluate(`(async () => {
-    const { pollOob } = await import('/dist/cdn/parts/mfa-verify.direct.poller.js');
+    const { PollController } = await import('/dist/cdn/parts/mfa-verify.direct.poller.js');
     const { MfaError } = await import('/dist/cdn/mfa-verify.direct.js');
     // A source whose grant fails at once: the poll's error is the page's own MfaError class.
     const source = { verify: () => Promise.reject(new MfaError('access_denied')) };
-    const error = await pollOob(source, { oobCode: 'x', interval: 1, expiresIn: 60 }).catch((e) => e);
+    const poll = new PollController({ addController() {} });
+    const error = await poll.run(source, { oobCode: 'x', interval: 1, expiresIn: 60 }).catch((e) => e);
     return { isPageError: error instanceof MfaError, code: error.code };
   })()`);
   assert.deepEqual(got, { isPageError: true, code: 'access_denied' });
