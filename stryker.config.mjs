@@ -12,7 +12,7 @@ const TESTS = {
   // node-handler.ts (src/server) is also the emulator's adapter; its own tests live with the emulator's.
   server: [
     ...[
-      'proxy', 'proxy-gate', 'proxy-flows', 'upstream-answers', 'answer-fields', 'validation', 'factor-list', 'rate-limit', 'hostile-upstream', 'malformed', 'proxy-source',
+      'proxy', 'proxy-gate', 'proxy-flows', 'upstream-answers', 'answer-fields', 'validation', 'factor-list', 'rate-limit', 'hostile-upstream', 'malformed', 'proxy-source', 'my-account-routes', 'my-account-proxy',
       'redis-limit-store', 'redis-limit-store-answers', 'redis-fleet', 'examples', 'proxy-source-nextjs',
     ].map((name) => `test/server/${name}.node.test.ts`),
     'test/emulator/node-handler.node.test.ts',
