@@ -303,7 +303,8 @@ describe('proxy /me: Auth0’s answers as the page reads them', () => {
     await fault({ status: 499, body: { error: 'odd', error_description: 'Kept.' } });
     assert.deepEqual(await read(await send('GET', '/factors')), [499, { error: 'odd', error_description: 'Kept.' }]);
     // Without faults: the emulator's real list.
-    assert.deepEqual(await read(await send('GET', '/authentication-methods')), [200, { authentication_methods: [] }]);
+    const listed = await send('GET', '/authentication-methods');
+    assert.deepEqual([await read(listed), listed.headers.get('location')], [[200, { authentication_methods: [] }], null], 'no Location from Auth0, none from the proxy');
     assert.ok(user.id);
   });
 });
