@@ -1,6 +1,7 @@
 // Mutation testing of the Node-side code against the Node tests (docs/mutation.md).
 // `npm run mutation -- core` (or server, emulator, elements) picks one folder; scripts/mutation.mjs sets it.
-import { basename } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 const folder = process.env.MUTATE_FOLDER ?? 'core';
 
@@ -24,6 +25,19 @@ const TESTS = {
   // helpers with Node tests; the rest of the elements is covered by the browser suites only.
   elements: ['test/elements/*.node.test.ts'],
 };
+
+// MUTATE_SKIP_TESTS (comma-separated file-name parts) leaves test files out of a run, e.g. `redis-fleet`,
+// which fails dry runs above a load of 20 (docs/mutation.md) and cannot kill a mutant of any file but
+// redis-limit-store.ts: its proxies run in child processes, where no mutant is active. Say so with the score.
+const skip = process.env.MUTATE_SKIP_TESTS?.split(',').filter(Boolean) ?? [];
+const expand = (pattern) => {
+  if (!pattern.includes('*')) return [pattern];
+  const dir = pattern.slice(0, pattern.lastIndexOf('/'));
+  return readdirSync(dir).filter((n) => n.endsWith('.node.test.ts')).sort().map((n) => join(dir, n));
+};
+const testFiles = skip.length
+  ? [...new Set(TESTS[folder].flatMap(expand))].filter((f) => !skip.some((s) => basename(f).includes(s)))
+  : TESTS[folder];
 
 /** What each folder mutates (index files only re-export). */
 const MUTATE = {
@@ -53,7 +67,7 @@ export default {
   packageManager: 'npm',
   testRunner: 'tap',
   tap: {
-    testFiles: TESTS[folder],
+    testFiles,
     // Each test file runs as `node --import <loader> file`; node:test reports TAP, which the runner reads.
     nodeArgs: ['--import', LOADER[folder], '-r', '{{hookFile}}', '--test-reporter=tap', '{{testFile}}'],
     forceBail: true,

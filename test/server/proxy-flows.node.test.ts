@@ -163,6 +163,7 @@ describe('proxy: removal', () => {
       { id: 'recovery-code|r1', type: 'recovery-code' },
       { id: 'email|e1', type: 'recovery-code' },
       { id: 5, type: 'email' },
+      { type: 'phone', authentication_methods: [{ id: 'sms|s9', type: 'sms' }] },
     ];
     const deleted: string[] = [];
     const scripted = h.proxy({
@@ -186,6 +187,7 @@ describe('proxy: removal', () => {
     assert.deepEqual(await remove('totp|p2'), [404, { error: 'invalid_authenticator', error_description: 'No such authenticator for this user.' }], 'only phones match by suffix');
     assert.deepEqual(await remove('email|e1'), [400, { error: 'invalid_request', error_description: 'Recovery codes cannot be removed.' }], 'a method of type recovery-code');
     assert.deepEqual(await remove('recovery-code|r1'), [400, { error: 'invalid_request', error_description: 'Recovery codes cannot be removed.' }]);
+    assert.deepEqual(await remove('sms|s9'), [404, { error: 'invalid_authenticator', error_description: 'No such authenticator for this user.' }], 'a method without an id of its own cannot be deleted');
     assert.deepEqual(deleted, ['phone|p1', 'phone|p2']);
     const lab = await send(proxy, 'DELETE', `${BASE}/${encodeURIComponent('recovery-code|r1')}`, { user });
     assert.deepEqual(await readJson(lab), { error: 'invalid_request', error_description: 'Recovery codes cannot be removed.' });
