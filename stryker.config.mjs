@@ -35,9 +35,16 @@ const expand = (pattern) => {
   const dir = pattern.slice(0, pattern.lastIndexOf('/'));
   return readdirSync(dir).filter((n) => n.endsWith('.node.test.ts')).sort().map((n) => join(dir, n));
 };
-const testFiles = skip.length
-  ? [...new Set(TESTS[folder].flatMap(expand))].filter((f) => !skip.some((s) => basename(f).includes(s)))
-  : TESTS[folder];
+// MUTATE_FIRST_TESTS (comma-separated file-name parts) runs those test files first: for a file whose
+// mutants few test files reach, its own tests kill most of them at once (a mutant stops at its first
+// failing file). Order changes the time a run takes, not a verdict: a survivor still runs every file.
+const first = process.env.MUTATE_FIRST_TESTS?.split(',').filter(Boolean) ?? [];
+const named = (parts) => (f) => parts.some((s) => basename(f).includes(s));
+let testFiles = TESTS[folder];
+if (skip.length || first.length) {
+  const all = [...new Set(testFiles.flatMap(expand))].filter((f) => !named(skip)(f));
+  testFiles = [...all.filter(named(first)), ...all.filter((f) => !named(first)(f))];
+}
 
 /** What each folder mutates (index files only re-export). */
 const MUTATE = {

@@ -133,10 +133,16 @@ describe('proxy: Management answers it reads', () => {
     }
     await h.admin.fault({ path: '/api/v2/guardian/factors', status: 200, body: { factors: [] } });
     assert.equal((await send(proxy, 'GET', BASE, { user })).status, 502, 'the factor list is an array or broken');
-    assert.deepEqual(h.errors.map(String).slice(-4), [
+    // An array with something in it that is no factor (faults send objects only, so the proxy's fetch bends it).
+    const odd = h.proxy({
+      fetch: async (input, init) => (new URL(input).pathname === '/api/v2/guardian/factors' ? Response.json([{ name: 'otp', enabled: true }, 'odd']) : fetch(input, init)),
+    });
+    assert.deepEqual([(await send(odd, 'GET', BASE, { user })).status], [502], 'a factor list of objects only');
+    assert.deepEqual(h.errors.map(String).slice(-5), [
       'Error: authentication-methods: unexpected answer shape',
       'Error: authentication-methods: unexpected answer shape',
       'Error: authentication-methods: unexpected answer shape',
+      'Error: guardian/factors: unexpected answer shape',
       'Error: guardian/factors: unexpected answer shape',
     ]);
   });
