@@ -278,6 +278,8 @@ describe('proxy /me: Auth0’s answers as the page reads them', () => {
     // A relative Location with an id is read too.
     await h.postJson('/__emulator/faults', { path: '/me/v1/authentication-methods', status: 202, body: { id: 'x' }, headers: { location: 'authentication-methods/email%7Cdev_2' } });
     assert.equal((await send('POST', '/authentication-methods', { type: 'totp' })).headers.get('location'), '/api/auth/mfa/me/authentication-methods/email%7Cdev_2');
+    await h.postJson('/__emulator/faults', { path: '/me/v1/authentication-methods', status: 202, body: { id: 'x' }, headers: { location: 'https://tenant.example/me/v1/authentication-methods/phone%7Cdev_3/' } });
+    assert.equal((await send('POST', '/authentication-methods', { type: 'totp' })).headers.get('location'), '/api/auth/mfa/me/authentication-methods/phone%7Cdev_3', 'a trailing slash');
   });
 
   it('a 204 is an empty no-store answer; a 5xx or an answer that is no object is a 502; an empty 200 is {}; a 4xx passes', async (t) => {
