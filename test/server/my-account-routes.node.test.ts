@@ -89,11 +89,11 @@ describe('proxy /me: paths and methods', () => {
     }
     const bad = await send('GET', '/authentication-methods/not-an-id');
     assert.deepEqual(await [bad.status, await bad.json()], invalid('Not an authentication method id.'));
-    assert.deepEqual(sent, [], 'nothing reached Auth0');
+    assert.deepEqual(sent.map((s) => `${s.method} ${s.path}`), [], 'nothing reached Auth0');
   });
 
   it('sends each route to its /me/v1 path with its method, ids encoded', async (t) => {
-    const { send, sent, h } = await setup(t);
+    const { send, sent } = await setup(t);
     const id = 'totp|dev_1';
     await send('GET', '/factors');
     await send('GET', '/authentication-methods');
@@ -114,7 +114,6 @@ describe('proxy /me: paths and methods', () => {
         'POST /me/v1/authentication-methods/totp%7Cdev_1/verify application/json',
       ],
     );
-    assert.ok(h.url, 'the emulator answered');
   });
 });
 
@@ -136,7 +135,7 @@ describe('proxy /me: scopes', () => {
         [403, { error: 'insufficient_scope', error_description: `The session's token lacks ${needed}.` }],
         `${method} ${path}`,
       );
-      assert.deepEqual(sent, [], `${method} ${path}: nothing reached Auth0`);
+      assert.deepEqual(sent.map((s) => `${s.method} ${s.path}`), [], `${method} ${path}: nothing reached Auth0`);
     }
     const { send, sent } = await setup(t, { scope: `  ${ALL_SCOPES.join('  \n\t')} ` });
     for (const [method, path, body] of routes) assert.notEqual((await send(method, path, body)).status, 403, `${method} ${path}`);
@@ -147,7 +146,7 @@ describe('proxy /me: scopes', () => {
     const { send, session, read, sent } = await setup(t);
     delete session.myAccountToken;
     assert.deepEqual(await read(await send('GET', '/factors')), [401, { error: 'invalid_token', error_description: 'The session holds no My Account token.' }]);
-    assert.deepEqual(sent, []);
+    assert.deepEqual(sent.map((s) => `${s.method} ${s.path}`), []);
   });
 });
 
@@ -189,7 +188,7 @@ describe('proxy /me: the bodies rebuilt for Auth0', () => {
     assert.deepEqual(await post({ type: 'email' }), invalid('email must be a string of 1 to 254 characters.'));
     assert.deepEqual(await post({ type: 'email', email: 'not an address' }), invalid('email is not an email address.'));
     assert.deepEqual(await post({ type: 'email', email: `${'a'.repeat(64)}@${'b'.repeat(186)}.com` }), invalid('email must be a string of 1 to 254 characters.'));
-    assert.deepEqual(sent, [], 'nothing reached Auth0');
+    assert.deepEqual(sent.map((s) => `${s.method} ${s.path}`), [], 'nothing reached Auth0');
     // At the limits: 32 characters of phone and 254 of email are read.
     await post({ type: 'phone', phone_number: `+14155550100${' '.repeat(20)}` });
     await post({ type: 'email', email: `${'a'.repeat(64)}@${'b'.repeat(185)}.com` });
@@ -212,7 +211,7 @@ describe('proxy /me: the bodies rebuilt for Auth0', () => {
     for (const authn_response of ['x', null, 1]) {
       assert.deepEqual(await post({ auth_session: 's', authn_response }), invalid('authn_response must be an object.'), String(authn_response));
     }
-    assert.deepEqual(sent, [], 'nothing reached Auth0');
+    assert.deepEqual(sent.map((s) => `${s.method} ${s.path}`), [], 'nothing reached Auth0');
     await post({ auth_session: 'x'.repeat(2048), otp_code: '1234', extra: true });
     await post({ auth_session: 's', otp_code: '1234567890' });
     await post({ auth_session: 's', authn_response: { id: 'cred' } });
@@ -231,7 +230,7 @@ describe('proxy /me: the bodies rebuilt for Auth0', () => {
     assert.deepEqual(await patch({ name: '' }), invalid('name must be a string of 1 to 100 characters.'));
     assert.deepEqual(await patch({ name: 'n'.repeat(101) }), invalid('name must be a string of 1 to 100 characters.'));
     assert.deepEqual(await patch({ preferred_authentication_method: 'push' }), invalid('preferred_authentication_method must be sms or voice.'));
-    assert.deepEqual(sent, []);
+    assert.deepEqual(sent.map((s) => `${s.method} ${s.path}`), []);
     await patch({ name: 'n'.repeat(100), other: 1 });
     await patch({ preferred_authentication_method: 'sms' });
     await patch({ name: 'Work', preferred_authentication_method: 'voice' });
@@ -283,7 +282,7 @@ describe('proxy /me: Auth0’s answers as the page reads them', () => {
   });
 
   it('a 204 is an empty no-store answer; a 5xx or an answer that is no object is a 502; an empty 200 is {}; a 4xx passes', async (t) => {
-    const { h, send, read, user, bent } = await setup(t);
+    const { h, send, read, bent } = await setup(t);
     const fault = (spec: Record<string, unknown>) => h.postJson('/__emulator/faults', { path: '/me/v1/', ...spec });
     const failed = [502, { error: 'server_error', error_description: 'The authorization server failed.' }] as const;
 
@@ -307,6 +306,5 @@ describe('proxy /me: Auth0’s answers as the page reads them', () => {
     // Without faults: the emulator's real list.
     const listed = await send('GET', '/authentication-methods');
     assert.deepEqual([await read(listed), listed.headers.get('location')], [[200, { authentication_methods: [] }], null], 'no Location from Auth0, none from the proxy');
-    assert.ok(user.id);
   });
 });
