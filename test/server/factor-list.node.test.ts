@@ -109,6 +109,11 @@ describe('factorList', () => {
     });
     assert.deepEqual(ids([{ id: 'phone|v', type: 'phone', preferred_authentication_method: 'voice' }]), { sms: undefined, voice: 'phone|v' });
     assert.deepEqual(ids([{ id: 'phone|sub-not-list', type: 'phone', authentication_methods: 'sms' }]), { sms: 'phone|sub-not-list', voice: undefined });
+    assert.deepEqual(
+      ids([{ id: 'phone|untyped-subs', type: 'phone', authentication_methods: [null, { id: 'sms|1' }, { type: 7 }] }]),
+      { sms: 'phone|untyped-subs', voice: undefined },
+      'sub-methods without a type say nothing: an SMS phone',
+    );
     assert.deepEqual(ids([{ id: 'email|1', type: 'email', preferred_authentication_method: 'sms' }]), { sms: undefined, voice: undefined }, 'only phones');
   });
 

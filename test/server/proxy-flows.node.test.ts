@@ -133,10 +133,16 @@ describe('proxy: Management answers it reads', () => {
     }
     await h.admin.fault({ path: '/api/v2/guardian/factors', status: 200, body: { factors: [] } });
     assert.equal((await send(proxy, 'GET', BASE, { user })).status, 502, 'the factor list is an array or broken');
-    assert.deepEqual(h.errors.map(String).slice(-4), [
+    // An array with something in it that is no factor (faults send objects only, so the proxy's fetch bends it).
+    const odd = h.proxy({
+      fetch: async (input, init) => (new URL(input).pathname === '/api/v2/guardian/factors' ? Response.json([{ name: 'otp', enabled: true }, 'odd']) : fetch(input, init)),
+    });
+    assert.deepEqual([(await send(odd, 'GET', BASE, { user })).status], [502], 'a factor list of objects only');
+    assert.deepEqual(h.errors.map(String).slice(-5), [
       'Error: authentication-methods: unexpected answer shape',
       'Error: authentication-methods: unexpected answer shape',
       'Error: authentication-methods: unexpected answer shape',
+      'Error: guardian/factors: unexpected answer shape',
       'Error: guardian/factors: unexpected answer shape',
     ]);
   });
@@ -163,6 +169,7 @@ describe('proxy: removal', () => {
       { id: 'recovery-code|r1', type: 'recovery-code' },
       { id: 'email|e1', type: 'recovery-code' },
       { id: 5, type: 'email' },
+      { type: 'phone', authentication_methods: [{ id: 'sms|s9', type: 'sms' }] },
     ];
     const deleted: string[] = [];
     const scripted = h.proxy({
@@ -186,6 +193,7 @@ describe('proxy: removal', () => {
     assert.deepEqual(await remove('totp|p2'), [404, { error: 'invalid_authenticator', error_description: 'No such authenticator for this user.' }], 'only phones match by suffix');
     assert.deepEqual(await remove('email|e1'), [400, { error: 'invalid_request', error_description: 'Recovery codes cannot be removed.' }], 'a method of type recovery-code');
     assert.deepEqual(await remove('recovery-code|r1'), [400, { error: 'invalid_request', error_description: 'Recovery codes cannot be removed.' }]);
+    assert.deepEqual(await remove('sms|s9'), [404, { error: 'invalid_authenticator', error_description: 'No such authenticator for this user.' }], 'a method without an id of its own cannot be deleted');
     assert.deepEqual(deleted, ['phone|p1', 'phone|p2']);
     const lab = await send(proxy, 'DELETE', `${BASE}/${encodeURIComponent('recovery-code|r1')}`, { user });
     assert.deepEqual(await readJson(lab), { error: 'invalid_request', error_description: 'Recovery codes cannot be removed.' });

@@ -32,6 +32,7 @@ describe('createMfaProxy: configuration', () => {
     assert.equal(await status(trailing, '/mfa-other/authenticators'), 404);
     assert.equal(await status(trailing, '/mfaauthenticators'), 404);
     assert.equal(await status(h.proxy({ basePath: '/' }), '/authenticators'), 200);
+    assert.equal(await status(h.proxy({ basePath: '/mfa//' }), '/mfa/authenticators'), 200, 'every trailing slash is dropped');
     assert.equal(await status(h.proxy({ basePath: undefined }), `${DEFAULT_BASE_PATH}/authenticators`), 200);
     const malformed = await send(trailing, 'GET', '/mfa/%E0%A4%A', { user });
     assert.deepEqual([malformed.status, await readJson(malformed)], [400, { error: 'invalid_request', error_description: 'Malformed path.' }]);
@@ -87,6 +88,11 @@ describe('createMfaProxy: the checks before Auth0, as the browser reads them', (
     const own = h.proxy({ allowedOrigins: undefined });
     assert.equal((await send(own, 'POST', `${BASE}/verify`, { user, json: {}, origin: APP_ORIGIN })).status, 400);
     assert.equal((await send(own, 'POST', `${BASE}/verify`, { user, json: {}, origin: 'http://other.test' })).status, 403);
+    // An allowed origin without a host of its own (a file: page) matches only itself, never a page
+    // whose origin is opaque (`Origin: null`: a sandboxed iframe, a data: URL).
+    const opaque = h.proxy({ allowedOrigins: ['file:///app/index.html'] });
+    assert.deepEqual(await refusal(await send(opaque, 'POST', `${BASE}/verify`, { user, json: {}, origin: 'null' })), csrf('This origin may not call the MFA proxy.'));
+    assert.equal((await send(opaque, 'POST', `${BASE}/verify`, { user, json: {}, origin: 'file:///app/index.html' })).status, 400, 'past CSRF');
   });
 
   it('no session is a 401 that says so; a session without a user id is the app’s bug (a 500, reported)', async (t) => {
