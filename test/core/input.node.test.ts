@@ -134,3 +134,17 @@ describe('input checks: the edges', () => {
     assert.throws(() => checkEnrollInput({ factor: 'email', email: 'nope' }), { message: 'invalid_input: invalid email address' });
   });
 });
+
+describe('input checks: the edges (from the mutation run)', () => {
+  it('an email ends where its last domain part ends', () => {
+    for (const bad of ['a@b.co x', 'a@b.co.', 'a@b.co@']) assert.equal(normalizeEmail(bad), undefined, bad);
+  });
+  it('a code is digits from its first character', () => {
+    assert.equal(normalizeOtp('a12345'), undefined);
+  });
+  it('refuses inline enrollment of a factor that has none (passkeys, WebAuthn keys)', () => {
+    for (const factor of ['passkey', 'webauthn-roaming'] as const) {
+      assert.throws(() => checkEnrollInput({ factor } as never), (e: unknown) => MfaError.is(e, 'unsupported'), factor);
+    }
+  });
+});

@@ -58,3 +58,16 @@ describe('checkServerUrl', () => {
     assert.equal(refusal(() => checkServerUrl('/relative')), 'invalid_uri: not a valid URL');
   });
 });
+
+describe('origins: the edges (from the mutation run)', () => {
+  it('drops every trailing slash, not only the last', () => {
+    assert.equal(resolveOrigin('https://tenant.auth0.com///'), 'https://tenant.auth0.com');
+  });
+  it('reads a scheme only at the start: a host with a path that names a URL is refused as a path', () => {
+    assert.equal(refusal(() => resolveOrigin('tenant.auth0.com/x?u=http://a')), 'invalid_uri: domain must be a host name or an origin');
+  });
+  it('allows plain http: on loopback, and no other scheme there', () => {
+    assert.equal(refusal(() => checkServerUrl('ftp://127.0.0.1/x')), 'invalid_uri: only https: (or http: on a loopback host) is allowed');
+    assert.equal(refusal(() => resolveOrigin('ws://localhost:4000')), 'invalid_uri: only https: (or http: on a loopback host) is allowed');
+  });
+});

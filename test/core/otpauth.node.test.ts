@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatSecret, isBase32, parseOtpauthUri, type TotpKeyUri } from '../../src/core/otpauth.js';
+import { formatSecret, isBase32, isOtpauthUri, parseOtpauthUri, type TotpKeyUri } from '../../src/core/otpauth.js';
 import { MfaError } from '../../src/core/errors.js';
 
 const totp = (uri: string): TotpKeyUri => {
@@ -89,5 +89,52 @@ describe('otpauth URIs', () => {
     assert.equal(formatSecret(''), '');
     assert.equal(isBase32('A'.repeat(32)), true);
     assert.equal(isBase32('A'.repeat(17)), false);
+  });
+});
+
+describe('otpauth URIs: the edges (from the mutation run)', () => {
+  const KEY = 'secret=JBSWY3DPEHPK3PXP';
+  it('says which part is wrong when the text is no URI at all', () => {
+    invalid('not a uri', /^not a URI$/);
+  });
+  it('trims the issuer parameter and the label\'s parts', () => {
+    const key = totp(`otpauth://totp/Big%20Corp%20:%20bob%20?${KEY}&issuer=%20Acme%20`);
+    assert.equal(key.issuer, 'Acme');
+    assert.equal(key.account, 'bob');
+    assert.equal(totp(`otpauth://totp/Big%20Corp%20:bob?${KEY}`).issuer, 'Big Corp');
+  });
+  it('reads an account after an empty issuer prefix without its colon', () => {
+    const key = totp(`otpauth://totp/:bob?${KEY}`);
+    assert.equal(key.account, 'bob');
+    assert.equal(key.issuer, undefined);
+  });
+  it('flags a mismatch only when both the label and the parameter name an issuer, and they differ', () => {
+    assert.equal(totp(`otpauth://totp/Acme:bob?${KEY}`).issuerMismatch, false, 'label only');
+    assert.equal(totp(`otpauth://totp/bob?${KEY}&issuer=Acme`).issuerMismatch, false, 'parameter only');
+    assert.equal(totp(`otpauth://totp/Acme:bob?${KEY}&issuer=Acme`).issuerMismatch, false, 'the same');
+  });
+  it('takes the algorithm written with a dash', () => {
+    assert.equal(totp(`otpauth://totp/x?${KEY}&algorithm=sha-256`).algorithm, 'SHA256');
+  });
+  it('takes periods from 1 to 3600 seconds and no more', () => {
+    assert.equal(totp(`otpauth://totp/x?${KEY}&period=1`).period, 1);
+    assert.equal(totp(`otpauth://totp/x?${KEY}&period=3600`).period, 3600);
+    invalid(`otpauth://totp/x?${KEY}&period=3601`, /period/);
+  });
+  it('reads an empty digits or period as the default, and refuses numbers with anything around them', () => {
+    const key = totp(`otpauth://totp/x?${KEY}&digits=&period=`);
+    assert.deepEqual([key.digits, key.period], [6, 30]);
+    invalid(`otpauth://totp/x?${KEY}&digits=6x`, /digits/);
+    invalid(`otpauth://totp/x?${KEY}&digits=x6`, /digits/);
+  });
+  it('a base32 secret is the alphabet from its first character to its last', () => {
+    assert.equal(isBase32(`8${'A'.repeat(23)}`), false);
+    assert.equal(isBase32(`${'A'.repeat(23)}8`), false);
+    assert.equal(isBase32('A'.repeat(24)), true);
+  });
+  it('isOtpauthUri is true for otpauth: URIs only, and false for what is no URL', () => {
+    assert.equal(isOtpauthUri(`otpauth://totp/x?${KEY}`), true);
+    assert.equal(isOtpauthUri('https://example.com/'), false);
+    assert.equal(isOtpauthUri('not a url'), false);
   });
 });

@@ -78,3 +78,12 @@ describe('toE164: the edges', () => {
     assert.equal(toE164('02025550123', us), undefined, 'a 0 before the area code');
   });
 });
+
+test('the calling-code table: 209 regions, one of each line of its data read with its trunk prefix', () => {
+  assert.equal(COUNTRIES.length, 209);
+  const table = Object.fromEntries(COUNTRIES.map((c) => [c.region, `${c.callingCode} ${c.trunk}`]));
+  assert.deepEqual(
+    ['AD', 'BY', 'CO', 'FR', 'HU', 'KY', 'MM', 'NZ', 'SC', 'TL', 'ZW'].map((r) => table[r]),
+    ['376 ', '375 8', '57 ', '33 0', '36 06', '1 1', '95 0', '64 0', '248 ', '670 ', '263 0'],
+  );
+});

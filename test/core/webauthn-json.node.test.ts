@@ -102,6 +102,12 @@ describe('registrationToJSON', () => {
       clientExtensionResults: { credProps: { rk: true } },
     });
   });
+  it('keeps a cross-platform attachment and drops one no spec names', () => {
+    const made = (authenticatorAttachment: string) =>
+      registrationToJSON({ id: 'AQ', rawId: buf(1), type: 'public-key', authenticatorAttachment, response: { clientDataJSON: buf(1), attestationObject: buf(2) } });
+    assert.equal(made('cross-platform').authenticatorAttachment, 'cross-platform');
+    assert.equal('authenticatorAttachment' in made('hybrid'), false);
+  });
   it('leaves out what an older engine does not offer', () => {
     const json = registrationToJSON({
       id: 'AQ',
@@ -135,5 +141,8 @@ describe('ceremonyFailure', () => {
     assert.equal(ceremonyFailure(dom('NotAllowedError'), { timedOut: true }), 'timeout');
     assert.equal(ceremonyFailure(dom('NotAllowedError'), { cancelled: true }), 'cancelled');
     assert.equal(ceremonyFailure(dom('AbortError'), { timedOut: true }), 'timeout');
+    assert.equal(ceremonyFailure(dom('AbortError'), { timedOut: true, cancelled: true }), 'timeout', 'the clock ran out first');
+    assert.equal(ceremonyFailure(dom('TimeoutError')), 'timeout');
+    assert.equal(ceremonyFailure({ name: 42 }), 'unknown');
   });
 });
