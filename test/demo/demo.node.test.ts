@@ -63,6 +63,13 @@ after(async () => {
 });
 
 /** A page that records CSP violations and uncaught errors from its first script on. */
+/**
+ * For waits inside shadow trees: `visible` polls each frame. The default polling watches document
+ * mutations only, and a render inside a shadow root (a list that arrives, a part fetched on a
+ * click) is none, so such a wait could miss what appears after it starts.
+ */
+const DEEP = { visible: true } as const;
+
 async function openPage(path: string, origin = base): Promise<{ page: Page; problems: () => Promise<string[]> }> {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 1000 });
@@ -93,7 +100,7 @@ async function signIn(page: Page, mode: 'direct' | 'proxy' | 'my-account', user:
 
 /** Types a code into the `<mfa-code-input>` inside `host`, one key at a time (as a keyboard would). */
 async function typeCode(page: Page, host: string, code: string): Promise<void> {
-  const input = await page.waitForSelector(`${host} >>> mfa-code-input >>> input`);
+  const input = await page.waitForSelector(`${host} >>> mfa-code-input >>> input`, DEEP);
   await input!.focus();
   await page.keyboard.type(code);
 }
@@ -140,14 +147,12 @@ test('demo: direct mode enrolls SMS from the phone panel and verifies it; proxy 
 
   // Direct mode, nothing enrolled: the list renders from the emulator.
   await signIn(page, 'direct', 'demo@example.com');
-  await page.waitForSelector('mfa-enrollment >>> li[data-factor="sms"] [part~="enroll-button"]');
+  await page.waitForSelector('mfa-enrollment >>> li[data-factor="sms"] [part~="enroll-button"]', DEEP);
   assert.equal(await page.$eval('mfa-provider', (el) => el.getAttribute('client-id')), 'demo-spa');
 
   // Enroll SMS: phone number, then the code the demo phone shows.
   await page.click('mfa-enrollment >>> li[data-factor="sms"] [part~="enroll-button"]');
-  // `visible` polls each frame: the phone step comes from a part fetched on the click, and its
-  // render inside the shadow tree is no document mutation that the default polling would see.
-  const phone = await page.waitForSelector('mfa-enrollment >>> input[part~="input"]', { visible: true });
+  const phone = await page.waitForSelector('mfa-enrollment >>> input[part~="input"]', DEEP);
   await phone!.type('+15555550123');
   await page.click('mfa-enrollment >>> [part~="submit-button"]');
   const enrollCode = await phoneCode(page);
@@ -173,7 +178,7 @@ test('demo: direct mode enrolls SMS from the phone panel and verifies it; proxy 
   await signIn(page, 'proxy', 'enrolled@example.com');
   assert.equal(await page.$eval('mfa-provider', (el) => el.getAttribute('proxy-url')), '/api/auth/mfa');
   assert.equal(await page.$eval('mfa-provider', (el) => el.hasAttribute('domain')), false);
-  await page.waitForSelector('mfa-enrollment >>> li[data-factor="otp"][part~="factor-enrolled"]');
+  await page.waitForSelector('mfa-enrollment >>> li[data-factor="otp"][part~="factor-enrolled"]', DEEP);
   await page.click('mfa-verify >>> [part~="authenticator"]::-p-text(Authenticator app)');
   await page.click('#totp-enrolled');
   const totp = await page.$eval('#totp-code', (el) => (el as HTMLOutputElement).value);
