@@ -9,7 +9,8 @@ const sharedCssProperties = [...readFileSync('src/elements/shared/styles.ts', 'u
   .map(([, name, description]) => ({ name, description }));
 
 export default {
-  globs: ['src/elements/**/*.ts'],
+  // src/i18n: registerTranslation and loadLocale are public (dist/index.js).
+  globs: ['src/elements/**/*.ts', 'src/i18n/*.ts'],
   exclude: ['src/elements/**/*.styles.ts', 'src/elements/**/*.strings.ts'],
   outdir: '.',
   // package.json names the manifest once, by hand; the analyzer must not rewrite it per --outdir.

@@ -51,7 +51,7 @@ const MUTATE = {
   core: ['src/core/**/*.ts', '!src/core/**/index.ts'],
   server: ['src/server/**/*.ts', '!src/server/**/index.ts'],
   emulator: ['src/emulator/**/*.ts', '!src/emulator/**/index.ts', '!src/emulator/cli.ts'],
-  elements: ['src/elements/**/*.steps.ts', 'src/elements/shared/on-demand.ts'],
+  elements: ['src/elements/**/*.steps.ts', 'src/i18n/on-demand.ts'],
 };
 
 /**

@@ -53,7 +53,7 @@ function recoveryPart(shared = {}) {
     shared: {
       lit: ['css', 'html', 'nothing'],
       'src/core/input.ts': ['groupCode'],
-      'src/elements/shared/localize.ts': ['one', 'resolveLang'],
+      'src/i18n/localize.ts': ['one', 'resolveLang'],
       'src/elements/shared/mfa-element.ts': ['MfaElement'],
       'src/elements/shared/styles.ts': ['baseStyles'],
       ...shared,
@@ -117,8 +117,8 @@ const PARTS = {
       'src/core/mask.ts': ['maskEmail', 'maskPhone'],
       'src/define/mfa-code-input.ts': [],
       'src/elements/shared/flow-part.ts': ['FlowPart', 'flowStrings', 'isSessionError', 'renderError'],
-      'src/elements/shared/localize.ts': ['resolveLang'],
-      'src/elements/shared/on-demand.ts': ['onDemand'],
+      'src/i18n/localize.ts': ['resolveLang'],
+      'src/i18n/on-demand.ts': ['onDemand'],
       'src/elements/shared/recovery-codes-loader.ts': ['loadRecoveryCodes'],
     },
   }, {
@@ -149,7 +149,7 @@ const PASSKEY_PART = {
     lit: ['css', 'html', 'nothing'],
     'src/core/errors.ts': ['MfaError'],
     'src/elements/shared/events.ts': ['MfaEnrollEvent', 'MfaRemoveEvent'],
-    'src/elements/shared/localize.ts': ['resolveLang'],
+    'src/i18n/localize.ts': ['resolveLang'],
     'src/elements/shared/mfa-element.ts': ['MfaElement'],
     'src/elements/shared/styles.ts': ['baseStyles'],
   },

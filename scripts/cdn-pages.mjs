@@ -19,7 +19,7 @@ export const PAGES = {
     ...['provider', 'enrollment', 'otp-enroll', 'verify', 'code-input', 'qr-code', 'recovery-codes'].map((e) => `export * from './src/define/mfa-${e}.ts';`),
     `export { MfaVerifiedEvent } from './src/elements/shared/events.ts';`,
     `export { MfaElement } from './src/elements/shared/mfa-element.ts';`,
-    `export { registerTranslation, loadLocale } from './src/elements/shared/localize.ts';`,
+    `export { registerTranslation, loadLocale } from './src/i18n/localize.ts';`,
   ].join(' '),
 };
 

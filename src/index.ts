@@ -27,5 +27,5 @@ export {
   type VerifyMethod,
 } from './elements/shared/events.js';
 export { MfaElement } from './elements/shared/mfa-element.js';
-export { registerTranslation, loadLocale, type Translation } from './elements/shared/localize.js';
+export { registerTranslation, loadLocale, type Translation } from './i18n/localize.js';
 export * from './core/index.js';

@@ -16,7 +16,7 @@ import '../../src/define/mfa-recovery-codes.js';
 import '../../src/define/mfa-verify.js';
 import { MfaApiSource } from '../../src/core/api-source.js';
 import { MyAccountSource } from '../../src/core/my-account-source.js';
-import { loadLocale } from '../../src/elements/shared/localize.js';
+import { loadLocale } from '../../src/i18n/localize.js';
 import { emulatorCall } from '../../test/helpers/emulator-call.js';
 import { SHOTS, type Shot } from './shots.js';
 

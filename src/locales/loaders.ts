@@ -1,5 +1,5 @@
-import { registerLocaleLoader, registerTranslation } from '../elements/shared/localize.js';
-import { onDemand } from '../elements/shared/on-demand.js';
+import { registerLocaleLoader, registerTranslation } from '../i18n/localize.js';
+import { onDemand } from '../i18n/on-demand.js';
 
 // Built-in translations, fetched the first time an element meets their language (the nearest
 // `lang`, along the fallback chain in localize.ts). The tables are plain data, so a lazily loaded

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { register } from 'node:module';
 import { test } from 'node:test';
-import { moduleUrlIn, onDemand } from '../../src/elements/shared/on-demand.js';
+import { moduleUrlIn, onDemand } from '../../src/i18n/on-demand.js';
 
 test('moduleUrlIn reads the module URL from Chromium and Firefox import errors, none from WebKit', () => {
   const chromium = new TypeError('Failed to fetch dynamically imported module: https://cdn.example/x/mfa-qrcode.js');

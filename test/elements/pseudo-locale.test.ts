@@ -21,7 +21,7 @@ import { CLIENT_ID, emulator } from '../helpers/emulator.js';
 import { env } from '../helpers/env.js';
 import { totp } from '../helpers/totp.js';
 import { leftover, overflows, PSEUDO, recordLive, registerPseudo, texts } from '../helpers/pseudo.js';
-import { lookup } from '../../src/elements/shared/localize.js';
+import { lookup } from '../../src/i18n/localize.js';
 import { enterCode, mount, part, seeded, waitForPart } from './mfa-verify-helpers.js';
 import { $, acknowledgeRecovery, button, codeField, loaded, MODES, proxyUrl, row, setup, setupTicketOnly, type, until } from './mfa-enrollment-helpers.js';
 import { freezePageClock } from '../helpers/page-clock.js';

@@ -3,7 +3,7 @@
  * `en-XA`. Whatever shows on screen (or is announced, labelled, downloaded) outside the brackets
  * did not come from the tables, and is English that would escape every translation.
  */
-import { registerTranslation, type Template } from '../../src/elements/shared/localize.js';
+import { registerTranslation, type Template } from '../../src/i18n/localize.js';
 import { en } from './en-table.js';
 
 export const PSEUDO = 'en-XA';

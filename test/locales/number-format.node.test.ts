@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { format } from '../../src/elements/shared/localize.js';
+import { format } from '../../src/i18n/localize.js';
 
 // format() writes small whole numbers without Intl in languages whose digits are ASCII (the first
 // Intl.NumberFormat of a page is slow); it must write exactly what Intl writes.

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { candidates, format, type Template } from '../../src/elements/shared/localize.js';
+import { candidates, format, type Template } from '../../src/i18n/localize.js';
 import type { Table } from '../../src/locales/tables/types.js';
 import { en, LOCALES } from '../helpers/en-table.js';
 

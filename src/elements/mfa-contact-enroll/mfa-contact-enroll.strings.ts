@@ -1,5 +1,5 @@
 import { flowStrings } from '../shared/flow-part.js';
-import type { Locales, Template } from '../shared/localize.js';
+import type { Locales, Template } from '../../i18n/localize.js';
 
 /**
  * Built-in text of `<mfa-contact-enroll>`; `en` is complete. Its translations are in the

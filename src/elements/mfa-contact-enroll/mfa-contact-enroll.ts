@@ -5,7 +5,7 @@ import { maskEmail, maskPhone } from '../../core/mask.js';
 import type { EnrollRequest } from '../../core/types.js';
 import { FlowPart, isSessionError, renderError } from '../shared/flow-part.js';
 import { loadRecoveryCodes } from '../shared/recovery-codes-loader.js';
-import { resolveLang } from '../shared/localize.js';
+import { resolveLang } from '../../i18n/localize.js';
 import { contactEnrollLocales, type ContactEnrollStrings } from './mfa-contact-enroll.strings.js';
 import * as steps from './mfa-contact-enroll.steps.js';
 import { loadPhoneChooser, type PhoneChooser } from './phone-country.js';

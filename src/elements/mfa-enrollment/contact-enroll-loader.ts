@@ -1,4 +1,4 @@
-import { onDemand } from '../shared/on-demand.js';
+import { onDemand } from '../../i18n/on-demand.js';
 
 /**
  * `<mfa-contact-enroll>` on demand: only a phone or email flow renders it, so the enrollment page

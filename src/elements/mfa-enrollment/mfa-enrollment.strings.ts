@@ -1,5 +1,5 @@
 import { flowStrings } from '../shared/flow-part.js';
-import type { Locales, Template } from '../shared/localize.js';
+import type { Locales, Template } from '../../i18n/localize.js';
 
 /** Built-in text of `<mfa-enrollment>`; `en` is complete. `{name}` placeholders take the values passed. */
 const en = {

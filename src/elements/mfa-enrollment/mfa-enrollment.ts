@@ -9,7 +9,7 @@ import { CountdownController } from '../shared/countdown.js';
 import { MfaEnrollEvent, MfaErrorEvent, MfaRemoveEvent, type MfaAction } from '../shared/events.js';
 import { factorIcon } from '../shared/icons.js';
 import { type ShownError, isSessionError, renderError, renderWait, spin, type ErrorView } from '../shared/flow-part.js';
-import { nameDir, resolveLang } from '../shared/localize.js';
+import { nameDir, resolveLang } from '../../i18n/localize.js';
 import { MfaElement } from '../shared/mfa-element.js';
 import { closeQuietly, PopupController } from '../shared/popup.js';
 import { loadRecoveryCodes } from '../shared/recovery-codes-loader.js';

@@ -1,4 +1,4 @@
-import { onDemand } from '../shared/on-demand.js';
+import { onDemand } from '../../i18n/on-demand.js';
 
 /**
  * `<mfa-otp-enroll>` on demand: only the authenticator-app flow renders it, so the enrollment page

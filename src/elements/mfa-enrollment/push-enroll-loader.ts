@@ -1,4 +1,4 @@
-import { onDemand } from '../shared/on-demand.js';
+import { onDemand } from '../../i18n/on-demand.js';
 
 /**
  * `<mfa-push-enroll>` (with the push poll) on demand: fetched when the push row's Enroll is

@@ -1,4 +1,4 @@
-import type { Locales, Template } from '../shared/localize.js';
+import type { Locales, Template } from '../../i18n/localize.js';
 
 /** Built-in text of `<mfa-otp-enroll>`; `en` is complete. */
 const en = {

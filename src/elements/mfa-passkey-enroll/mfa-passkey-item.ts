@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { MfaError } from '../../core/errors.js';
 import type { Authenticator } from '../../core/types.js';
 import { MfaRemoveEvent } from '../shared/events.js';
-import { resolveLang } from '../shared/localize.js';
+import { resolveLang } from '../../i18n/localize.js';
 import { MfaElement } from '../shared/mfa-element.js';
 import { baseStyles } from '../shared/styles.js';
 import { passkeyEnrollLocales, type PasskeyEnrollStrings } from './mfa-passkey-enroll.strings.js';

@@ -1,4 +1,4 @@
-import { onDemand } from '../shared/on-demand.js';
+import { onDemand } from '../../i18n/on-demand.js';
 
 /**
  * The passkey parts (`<mfa-passkey-enroll>`, `<mfa-passkey-item>`) on demand: only a page whose

@@ -1,7 +1,7 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { isOtpauthUri } from '../../core/otpauth.js';
 import { MfaElement } from '../shared/mfa-element.js';
-import { onDemand } from '../shared/on-demand.js';
+import { onDemand } from '../../i18n/on-demand.js';
 import { baseStyles } from '../shared/styles.js';
 import { qrLocales, type QrStrings } from './mfa-qr-code.strings.js';
 import { qrStyles } from './mfa-qr-code.styles.js';

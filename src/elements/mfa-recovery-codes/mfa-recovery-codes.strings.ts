@@ -1,4 +1,4 @@
-import type { Locales, Template } from '../shared/localize.js';
+import type { Locales, Template } from '../../i18n/localize.js';
 
 /** Built-in text of `<mfa-recovery-codes>`, on screen, in the `.txt` file and on paper. */
 const en = {

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { groupCode } from '../../core/input.js';
 import { copyText } from '../shared/clipboard.js';
-import { resolveLang } from '../shared/localize.js';
+import { resolveLang } from '../../i18n/localize.js';
 import { MfaElement } from '../shared/mfa-element.js';
 import { baseStyles } from '../shared/styles.js';
 import { MfaRecoveryCodesSavedEvent } from './mfa-recovery-codes.events.js';

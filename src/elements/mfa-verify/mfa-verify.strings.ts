@@ -1,4 +1,4 @@
-import type { Locales, StringTable, Template } from '../shared/localize.js';
+import type { Locales, StringTable, Template } from '../../i18n/localize.js';
 
 /** Built-in text of `<mfa-verify>`; `en` is complete. */
 const en = {

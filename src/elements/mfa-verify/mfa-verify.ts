@@ -9,7 +9,7 @@ import type { MfaCodeCompleteEvent } from '../mfa-code-input/mfa-code-input.even
 import { MfaVerifiedEvent, type MfaAction, type MfaVerifiedDetail, type VerifyMethod } from '../shared/events.js';
 import { CountdownController } from '../shared/countdown.js';
 import { factorIcon } from '../shared/icons.js';
-import { nameDir } from '../shared/localize.js';
+import { nameDir } from '../../i18n/localize.js';
 import { MfaElement } from '../shared/mfa-element.js';
 import type { PollController } from '../shared/poll.js';
 import { baseStyles, columnBaseStyles } from '../shared/styles.js';

@@ -1,5 +1,5 @@
 import type { PollController } from '../shared/poll.js';
-import { onDemand } from '../shared/on-demand.js';
+import { onDemand } from '../../i18n/on-demand.js';
 
 /**
  * The push poll (its controller and core's protocol) on demand: a page that verifies with codes

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { isRateLimited, MfaError, toMfaError } from '../../core/errors.js';
 import { CountdownController } from './countdown.js';
 import { MfaErrorEvent, type MfaAction } from './events.js';
-import type { StringTable } from './localize.js';
+import type { StringTable } from '../../i18n/localize.js';
 import { MfaElement } from './mfa-element.js';
 
 /** An error on screen, with the moment a `Retry-After` wait ends. */

@@ -14,7 +14,7 @@ import {
   type Locales,
   type StringTable,
   type Vars,
-} from './localize.js';
+} from '../../i18n/localize.js';
 import '../../locales/loaders.js';
 import { commonStrings, errorKey, type CommonStrings } from './strings.js';
 

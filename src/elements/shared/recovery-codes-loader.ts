@@ -1,4 +1,4 @@
-import { onDemand } from '../shared/on-demand.js';
+import { onDemand } from '../../i18n/on-demand.js';
 
 /**
  * `<mfa-recovery-codes>` on demand: only a verification with a recovery code needs it (to show the

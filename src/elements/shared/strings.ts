@@ -1,5 +1,5 @@
 import type { MfaError } from '../../core/errors.js';
-import { format, type Locales, type StringTable, type Template } from './localize.js';
+import { format, type Locales, type StringTable, type Template } from '../../i18n/localize.js';
 
 /** Text every element shares: actions and the message for each error code. */
 const en = {
