@@ -213,4 +213,19 @@ describe('SharedSource over a source that says not to re-list (relist: false)', 
     assert.deepEqual(await again, [otp]);
     assert.deepEqual(calls, ['list', 'remove', 'list']);
   });
+
+  it('an updated old list failing after an invalidation does not throw away the newer list', async () => {
+    const { source, calls, lists } = quiet();
+    const shared = new SharedSource(source);
+    const old = shared.listAuthenticators();
+    await shared.remove('sms|dev_2');
+    await shared.verify({ factor: 'otp', code: '123456' } as never);
+    const newer = shared.listAuthenticators();
+    lists[0]!.reject(new MfaError('network_error'));
+    await assert.rejects(old, (e: unknown) => MfaError.is(e, 'network_error'));
+    lists[1]!.resolve([otp]);
+    assert.deepEqual(await newer, [otp]);
+    assert.deepEqual(await shared.listAuthenticators(), [otp]);
+    assert.deepEqual(calls, ['list', 'remove', 'verify', 'list'], 'the newer list is still the cached one');
+  });
 });
