@@ -160,9 +160,8 @@ describe('SharedSource over a source that says not to re-list (relist: false)', 
   const voice: Authenticator = { id: 'voice|dev_2', authenticatorType: 'oob', factor: 'voice', active: true, linkedIds: ['sms|dev_2'], removable: true };
   const email: Authenticator = { id: 'email|dev_3', authenticatorType: 'oob', factor: 'email', active: true, linkedIds: [], removable: true };
   function quiet(extra: Partial<MfaSource> = {}) {
-    const inner = innerSource(extra);
-    inner.source.capabilities = { ...inner.source.capabilities!, relist: false };
-    return inner;
+    const capabilities = { ...innerSource().source.capabilities!, relist: false };
+    return innerSource({ capabilities, ...extra });
   }
 
   it('a remove drops the method and its linked twins from the cached list, keeps the others, and tells subscribers', async () => {
