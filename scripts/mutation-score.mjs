@@ -3,7 +3,7 @@
 // score = (killed + timed out) / (all mutants − compile errors). `--survivors` lists the undetected ones.
 // Each file counts once, from its newest report, so per-file runs and folder runs can be mixed.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 
 const DIR = 'reports/mutation';
 const listSurvivors = process.argv.includes('--survivors');
@@ -14,7 +14,9 @@ for (const name of readdirSync(DIR)) {
   const time = statSync(path).mtimeMs;
   const report = JSON.parse(readFileSync(path, 'utf8'));
   for (const [file, result] of Object.entries(report.files ?? {})) {
-    const key = relative(process.cwd(), join(report.projectRoot ?? process.cwd(), file));
+    // Named relative to the report's own project root, so a report copied from another checkout (a
+    // worktree's) counts for the same file here rather than as a file of `../that-checkout`.
+    const key = isAbsolute(file) ? relative(report.projectRoot ?? process.cwd(), file) : file;
     if (!newest.has(key) || newest.get(key).time < time) newest.set(key, { time, result, report: name });
   }
 }

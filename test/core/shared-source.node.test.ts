@@ -154,3 +154,77 @@ describe('SharedSource', () => {
     assert.equal(factorCalls, 3, 'and the factor list is asked again');
   });
 });
+
+describe('SharedSource over a source that says not to re-list (relist: false)', () => {
+  const sms: Authenticator = { id: 'sms|dev_2', authenticatorType: 'oob', factor: 'sms', active: true, linkedIds: ['voice|dev_2'], removable: true };
+  const voice: Authenticator = { id: 'voice|dev_2', authenticatorType: 'oob', factor: 'voice', active: true, linkedIds: ['sms|dev_2'], removable: true };
+  const email: Authenticator = { id: 'email|dev_3', authenticatorType: 'oob', factor: 'email', active: true, linkedIds: [], removable: true };
+  function quiet(extra: Partial<MfaSource> = {}) {
+    const capabilities = { ...innerSource().source.capabilities!, relist: false };
+    return innerSource({ capabilities, ...extra });
+  }
+
+  it('a remove drops the method and its linked twins from the cached list, keeps the others, and tells subscribers', async () => {
+    const { source, calls, lists } = quiet();
+    const shared = new SharedSource(source);
+    let told = 0;
+    shared.subscribe(() => told++);
+    const first = shared.listAuthenticators();
+    lists[0]!.resolve([otp, voice, email]);
+    await first;
+    await shared.remove('sms|dev_2');
+    assert.deepEqual(await shared.listAuthenticators(), [otp, email], 'voice is linked to the removed sms');
+    await shared.remove('email|dev_3');
+    assert.deepEqual(await shared.listAuthenticators(), [otp]);
+    assert.equal(told, 2);
+    assert.deepEqual(calls, ['list', 'remove', 'remove'], 'no second list request');
+  });
+
+  it('a rename replaces only that method in place; a method not in the list is added', async () => {
+    const renamed = { ...sms, name: 'Work phone' };
+    const { source, calls, lists } = quiet({ rename: async () => renamed });
+    const shared = new SharedSource(source);
+    const first = shared.listAuthenticators();
+    lists[0]!.resolve([otp, sms, email]);
+    await first;
+    assert.equal(await shared.rename!('sms|dev_2', 'Work phone'), renamed);
+    assert.deepEqual(await shared.listAuthenticators(), [otp, renamed, email]);
+    const { source: other, lists: otherLists } = quiet({ rename: async () => renamed });
+    const fresh = new SharedSource(other);
+    const listed = fresh.listAuthenticators();
+    otherLists[0]!.resolve([otp]);
+    await listed;
+    await fresh.rename!('sms|dev_2', 'Work phone');
+    assert.deepEqual(await fresh.listAuthenticators(), [otp, renamed]);
+    assert.deepEqual(calls, ['list']);
+  });
+
+  it('when the cached list fails, a change does not keep the failure: the next caller lists again', async () => {
+    const { source, calls, lists } = quiet();
+    const shared = new SharedSource(source);
+    const first = shared.listAuthenticators();
+    await shared.remove('sms|dev_2');
+    lists[0]!.reject(new MfaError('network_error'));
+    await assert.rejects(first, (e: unknown) => MfaError.is(e, 'network_error'));
+    const again = shared.listAuthenticators();
+    assert.equal(lists.length, 2, 'the failed list is not kept');
+    lists[1]!.resolve([otp]);
+    assert.deepEqual(await again, [otp]);
+    assert.deepEqual(calls, ['list', 'remove', 'list']);
+  });
+
+  it('an updated old list failing after an invalidation does not throw away the newer list', async () => {
+    const { source, calls, lists } = quiet();
+    const shared = new SharedSource(source);
+    const old = shared.listAuthenticators();
+    await shared.remove('sms|dev_2');
+    await shared.verify({ factor: 'otp', code: '123456' } as never);
+    const newer = shared.listAuthenticators();
+    lists[0]!.reject(new MfaError('network_error'));
+    await assert.rejects(old, (e: unknown) => MfaError.is(e, 'network_error'));
+    lists[1]!.resolve([otp]);
+    assert.deepEqual(await newer, [otp]);
+    assert.deepEqual(await shared.listAuthenticators(), [otp]);
+    assert.deepEqual(calls, ['list', 'remove', 'verify', 'list'], 'the newer list is still the cached one');
+  });
+});

@@ -4,10 +4,13 @@ import assert from 'node:assert/strict';
 import { MfaError } from '../../src/core/errors.js';
 import { askToken, sendWithToken } from '../../src/core/token-retry.js';
 
-/** A token holder as the sources keep one: `refresh(force)` asks for the next token of `tokens`. */
-function holder(tokens: (string | undefined)[]) {
+/**
+ * A token holder as the sources keep one: `refresh(force)` asks for the next token of `tokens`; `given` is
+ * a token the page set without a getToken (there is nothing to ask then).
+ */
+function holder(tokens: (string | undefined)[], given?: string) {
   const asked: boolean[] = [];
-  let current: string | undefined;
+  let current = given;
   return {
     asked,
     refresh: async (force: boolean) => {
@@ -96,10 +99,13 @@ describe('sendWithToken', () => {
   it('passes the first error on when there is nothing to refresh with, or no new token comes', async () => {
     const first = new MfaError('invalid_token');
     const fail = async () => Promise.reject(first);
-    // Without a getToken the token is the one the page set (accessToken): nothing is asked, before or after.
-    const noRefresh = holder(['b']);
-    await assert.rejects(sendWithToken(noRefresh.refresh, () => 'a', fail, false, 'no token'), (e: unknown) => e === first);
+    const noRefresh = holder(['b'], 'a');
+    const sent: string[] = [];
+    const failSent = async (t: string) => (sent.push(t), Promise.reject(first));
+    await assert.rejects(sendWithToken(noRefresh.refresh, noRefresh.current, failSent, false, 'no token'), (e: unknown) => e === first);
+    // Without a getToken nothing is asked, not even before the first send, and the given token is sent once.
     assert.deepEqual(noRefresh.asked, []);
+    assert.deepEqual(sent, ['a']);
     const gone = holder(['a', undefined]);
     await assert.rejects(sendWithToken(gone.refresh, gone.current, fail, true, 'no token'), (e: unknown) => e === first);
     assert.deepEqual(gone.asked, [false, true]);

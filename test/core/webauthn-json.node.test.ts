@@ -32,6 +32,10 @@ describe('base64url', () => {
     assert.throws(() => fromBase64Url('AR'), /non-canonical/); // 'AQ' is the canonical form of [1]
     assert.throws(() => fromBase64Url(42 as unknown as string), /not a string/);
   });
+  it('takes padding only at the end: an = inside the text is refused', () => {
+    assert.throws(() => fromBase64Url('AQ=I'), /bad character/);
+    assert.throws(() => fromBase64Url('=AQI'), /bad character/);
+  });
   it('encodes a view over part of a buffer, not the whole buffer', () => {
     const whole = new Uint8Array([9, 1, 2, 3, 9]);
     assert.equal(toBase64Url(whole.subarray(1, 4)), Buffer.from([1, 2, 3]).toString('base64url'));
