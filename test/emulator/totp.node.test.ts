@@ -138,3 +138,10 @@ test('every @ of a label stays readable in the URI; other reserved characters ar
     'otpauth://totp/a@b@c:x@y@z%3Aw?secret=ABC&issuer=a%40b%40c&algorithm=SHA1&digits=6&period=30',
   );
 });
+
+test('random secrets vary at every one of their 32 characters', () => {
+  // 20 secrets sharing a character at one position by chance: 32^-19 per position. An encoder that reads
+  // the wrong bits of its buffer gives a fixed character somewhere (the first, for a shift too far).
+  const secrets = Array.from({ length: 20 }, () => newTotpSecret());
+  for (let i = 0; i < 32; i++) assert.ok(new Set(secrets.map((s) => s[i])).size > 1, `character ${i} is always ${secrets[0]![i]}`);
+});
