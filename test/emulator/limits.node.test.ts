@@ -129,3 +129,28 @@ test('per-user limit settings shrink a bucket without touching other users', asy
   await h.grant('mfa-otp', { mfa_token: b.mfa_token, otp: 'aaaaaa' });
   assert.equal((await h.grant('mfa-otp', { mfa_token: b.mfa_token, otp: 'aaaaaa' })).status, 403);
 });
+
+test('x-ratelimit-reset is when the next try is allowed; Retry-After shrinks as the bucket refills', async (t) => {
+  const h = await emulatorFor(t);
+  const user = await h.user();
+  const { secret } = await h.seed(user.id, { factor: 'otp' });
+  const { mfa_token } = await h.tokens(user.id);
+  const right = () => totpCode(secret, TOTP, h.now());
+  const wrong = () => (right() === '000000' ? '111111' : '000000');
+  const seconds = () => h.now() / 1000;
+  const first = await h.grant('mfa-otp', { mfa_token, otp: wrong() });
+  assert.equal(first.status, 403);
+  assert.equal(first.headers.get('x-ratelimit-reset'), String(seconds()), 'a try is left now, so the reset is now');
+  for (let i = 0; i < 9; i++) await h.grant('mfa-otp', { mfa_token, otp: wrong() });
+  const blocked = await h.grant('mfa-otp', { mfa_token, otp: right() });
+  assert.equal(blocked.status, 429);
+  assert.equal(blocked.body.error_description, 'Too many failed attempts. Please wait before trying again.');
+  assert.equal(blocked.headers.get('retry-after'), '360');
+  const resetAt = seconds() + 360;
+  assert.equal(blocked.headers.get('x-ratelimit-reset'), String(resetAt));
+  h.advance(180);
+  const half = await h.grant('mfa-otp', { mfa_token, otp: right() });
+  assert.equal(half.status, 429);
+  assert.equal(half.headers.get('retry-after'), '180', 'half a token back after half a period');
+  assert.equal(half.headers.get('x-ratelimit-reset'), String(resetAt), 'the same moment as before');
+});

@@ -120,3 +120,28 @@ test('a secret in any case, spaced or padded, gives the same codes; a non-base32
   assert.equal(totpCode('jbsw y3dp ehpk 3pxp jbsw y3dp eh==', settings, now * 1000), expected);
   assert.throws(() => totpCode('JBSWY3DP1', settings, now * 1000), /not base32/);
 });
+
+test('at the Unix epoch there is no step before 0: the code of step 0 verifies, and step 1 still takes step 0', () => {
+  const secret = newTotpSecret();
+  const settings = { algorithm: 'SHA1' as const, digits: 6, period: 30 };
+  const key = base32Decode(secret);
+  const code = (seconds: number) => referenceTotp(key, 'SHA1', 6, 30, seconds);
+  assert.equal(verifyTotp(secret, code(0), settings, 10_000), 0);
+  assert.equal(verifyTotp(secret, code(0), settings, 40_000), 0, 'one step of drift back to step 0');
+  assert.equal(verifyTotp(secret, code(30), settings, 10_000), 1, 'one step ahead of step 0');
+});
+
+test('every @ of a label stays readable in the URI; other reserved characters are escaped', () => {
+  const settings = { algorithm: 'SHA1' as const, digits: 6, period: 30 };
+  assert.equal(
+    totpUri('a@b@c', 'x@y@z:w', 'ABC', settings),
+    'otpauth://totp/a@b@c:x@y@z%3Aw?secret=ABC&issuer=a%40b%40c&algorithm=SHA1&digits=6&period=30',
+  );
+});
+
+test('random secrets vary at every one of their 32 characters', () => {
+  // 20 secrets sharing a character at one position by chance: 32^-19 per position. An encoder that reads
+  // the wrong bits of its buffer gives a fixed character somewhere (the first, for a shift too far).
+  const secrets = Array.from({ length: 20 }, () => newTotpSecret());
+  for (let i = 0; i < 32; i++) assert.ok(new Set(secrets.map((s) => s[i])).size > 1, `character ${i} is always ${secrets[0]![i]}`);
+});
