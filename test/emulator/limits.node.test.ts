@@ -17,13 +17,19 @@ function assertRateLimited(response: { status: number; body: any; headers: Heade
   return retryAfter;
 }
 
-test('OTP failures: 10 allowed with a falling x-ratelimit-remaining, then 429 too_many_attempts even for the right code, 1 back per 6 min', async (t) => {
-  const h = await emulatorFor(t);
+/** A user with an OTP authenticator and a session: the right code now, and a wrong one. */
+async function otpSession(h: Awaited<ReturnType<typeof emulatorFor>>) {
   const user = await h.user();
   const { secret } = await h.seed(user.id, { factor: 'otp' });
   const { mfa_token } = await h.tokens(user.id);
   const right = () => totpCode(secret, TOTP, h.now());
   const wrong = () => (right() === '000000' ? '111111' : '000000');
+  return { mfa_token, right, wrong };
+}
+
+test('OTP failures: 10 allowed with a falling x-ratelimit-remaining, then 429 too_many_attempts even for the right code, 1 back per 6 min', async (t) => {
+  const h = await emulatorFor(t);
+  const { mfa_token, right, wrong } = await otpSession(h);
   for (let i = 9; i >= 0; i--) {
     const response = await h.grant('mfa-otp', { mfa_token, otp: wrong() });
     assert.equal(response.status, 403);
@@ -132,11 +138,7 @@ test('per-user limit settings shrink a bucket without touching other users', asy
 
 test('x-ratelimit-reset is when the next try is allowed; Retry-After shrinks as the bucket refills', async (t) => {
   const h = await emulatorFor(t);
-  const user = await h.user();
-  const { secret } = await h.seed(user.id, { factor: 'otp' });
-  const { mfa_token } = await h.tokens(user.id);
-  const right = () => totpCode(secret, TOTP, h.now());
-  const wrong = () => (right() === '000000' ? '111111' : '000000');
+  const { mfa_token, right, wrong } = await otpSession(h);
   const seconds = () => h.now() / 1000;
   const first = await h.grant('mfa-otp', { mfa_token, otp: wrong() });
   assert.equal(first.status, 403);
