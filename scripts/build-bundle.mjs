@@ -129,7 +129,7 @@ const PARTS = {
     request: /define\/mfa-push-enroll\.js$/,
     shared: {
       lit: ['html', 'nothing'],
-      'src/core/errors.ts': ['abortError', 'isTransient', 'MfaError', 'toMfaError', 'untilAborted'],
+      'src/core/errors.ts': ['abortError', 'isTransient', 'MfaError', 'pushOutcome', 'toMfaError', 'untilAborted'],
       'src/core/otpauth.ts': ['isOtpauthUri'],
       'src/define/mfa-qr-code.ts': [],
       'src/elements/shared/flow-part.ts': ['FlowPart', 'flowStrings', 'renderError', 'spin'],

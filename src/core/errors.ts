@@ -111,6 +111,15 @@ export function isTransient(error: unknown): error is MfaError {
 }
 
 /** Wraps anything thrown into an `MfaError`, keeping one that already is. */
+/**
+ * What a failed push poll means to the user: it expired unanswered, it was declined, or neither
+ * (then it is shown as the error it is). Enrollment and verification say these the same way.
+ */
+export function pushOutcome(code: string): 'expired' | 'rejected' | undefined {
+  if (code === 'expired_token') return 'expired';
+  return code === 'invalid_grant' || code === 'access_denied' ? 'rejected' : undefined;
+}
+
 export function toMfaError(error: unknown): MfaError {
   if (error instanceof MfaError) return error;
   if (isAbortError(error)) return new MfaError('aborted', { cause: error });

@@ -1,3 +1,4 @@
+import { pushOutcome } from '../../core/errors.js';
 import type { ShownError } from '../shared/flow-part.js';
 
 /**
@@ -27,14 +28,8 @@ export type PushState = WaitingStep | StoppedStep | FailedStep;
 
 export const waiting = (): WaitingStep => ({ step: 'waiting' });
 
-/** What a failed poll's error code means to the user: declined, expired, or neither. */
-export function outcomeOf(code: string): StoppedStep['outcome'] | undefined {
-  if (code === 'expired_token') return 'expired';
-  return code === 'invalid_grant' || code === 'access_denied' ? 'rejected' : undefined;
-}
-
 /** The poll failed with `code`: a reason of its own, else the error as `show` makes it. */
 export function pollFailed(code: string, show: () => ShownError): StoppedStep | FailedStep {
-  const outcome = outcomeOf(code);
+  const outcome = pushOutcome(code);
   return outcome ? { step: 'failed', outcome } : { step: 'failed', error: show() };
 }

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { isRateLimited, MfaError, toMfaError } from '../../core/errors.js';
+import { isRateLimited, MfaError, pushOutcome, toMfaError } from '../../core/errors.js';
 import { isPushTwin } from '../../core/factors.js';
 import { digitsOnly, normalizeRecoveryCode } from '../../core/input.js';
 import { maskedName } from '../../core/mask.js';
@@ -482,12 +482,12 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     } catch (error) {
       if (signal.aborted) return;
       const mfaError = toMfaError(error);
-      const code = mfaError.code;
+      const outcome = pushOutcome(mfaError.code);
       this._pushExpiresAt = 0;
-      if (code === 'expired_token') {
+      if (outcome === 'expired') {
         // The push expired unanswered (locally or on the server): not a session problem to report.
         this.#end('verify.push.expired');
-      } else if (code === 'invalid_grant' || code === 'access_denied') {
+      } else if (outcome === 'rejected') {
         this.reportError(mfaError, 'verify');
         this.#end('verify.push.rejected');
       } else if (this.#fail(mfaError, 'verify')) {
