@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { esbuildProductionSource, stripDevText } from './strip-dev-text.mjs';
-import { cdnFiles, dropsOf } from './cdn-pages.mjs';
+import { cdnFiles, dropsOf, LAZY_ELEMENTS } from './cdn-pages.mjs';
 import { dropCalls, SOURCE_MODULES } from './page-calls.mjs';
 
 const outdir = 'dist/cdn';
@@ -61,6 +61,17 @@ function recoveryPart(shared = {}) {
   };
 }
 
+const POLLER_PART = {
+  // The push poll (its controller and the protocol), fetched while the push challenge is sent
+  // (0.5 KB a code-only page never runs).
+  name: 'poller',
+  entry: 'src/elements/shared/poll.ts',
+  own: /\/src\/(core\/poller\.ts|elements\/shared\/poll\.ts)$/,
+  request: /shared\/poll\.js$/,
+  shared: {
+    'src/core/errors.ts': ['abortError', 'isTransient', 'MfaError', 'toMfaError', 'untilAborted'],
+  },
+};
 /**
  * Parts a page opens only on a rare path or a click, as files beside the page
  * (`parts/<page>.<part>.js`): <mfa-recovery-codes> on the verify page shows the replacement code
@@ -74,17 +85,7 @@ function recoveryPart(shared = {}) {
  * modules (checked).
  */
 const PARTS = {
-  'mfa-verify': [recoveryPart(), {
-    // The push poll (its controller and the protocol), fetched while the push challenge is sent
-    // (0.5 KB a code-only page never runs).
-    name: 'poller',
-    entry: 'src/elements/shared/poll.ts',
-    own: /\/src\/(core\/poller\.ts|elements\/shared\/poll\.ts)$/,
-    request: /shared\/poll\.js$/,
-    shared: {
-      'src/core/errors.ts': ['abortError', 'isTransient', 'MfaError', 'toMfaError', 'untilAborted'],
-    },
-  }],
+  'mfa-verify': [recoveryPart(), POLLER_PART],
   'mfa-enrollment': [{
     name: 'otp-enroll',
     entry: 'src/define/mfa-otp-enroll.ts',
@@ -154,11 +155,17 @@ const PASSKEY_PART = {
     'src/elements/shared/styles.ts': ['baseStyles'],
   },
 };
-// The enrollment's phone/email and push flows are on demand in the all-in-one file too (they are
-// <mfa-enrollment>'s, not elements a page uses alone).
-const ENROLLMENT_FLOWS = PARTS['mfa-enrollment'].filter((part) => part.name === 'contact-enroll' || part.name === 'push-enroll');
+// The all-in-one file has as parts every flow a page opens only on a click or a rare path: the
+// enrollment's (its phone/email, push and authenticator-app flows, the first enrollment's codes),
+// verify's (the push poll, the replacement recovery code) and the passkeys'. <mfa-otp-enroll> and
+// <mfa-recovery-codes> are also defined when a page uses one on its own (cdn-pages.mjs PAGES),
+// from the same part files; the page exports the codes' saved event for them.
+const ENROLLMENT_FLOWS = PARTS['mfa-enrollment'].filter((part) => ['otp-enroll', 'contact-enroll', 'push-enroll'].includes(part.name));
 PARTS['mfa-enrollment'].push(PASSKEY_PART);
-PARTS['mfa-elements'] = [PASSKEY_PART, ...ENROLLMENT_FLOWS];
+PARTS['mfa-elements'] = [PASSKEY_PART, ...ENROLLMENT_FLOWS, POLLER_PART, recoveryPart({
+  'src/elements/shared/clipboard.ts': ['copyText'],
+  'src/elements/mfa-recovery-codes/mfa-recovery-codes.events.ts': ['MfaRecoveryCodesSavedEvent'],
+})];
 
 /** What a page exports for its parts: each name once, however many parts import it, and none the page exports anyway (the all-in-one file's API). */
 function partExports(parts, contents = '') {
@@ -299,6 +306,12 @@ Object.assign(outputs, phone.metafile.outputs);
 
 // The size check reads which files load up front (static imports) and which on demand.
 writeFileSync(`${outdir}/metafile.json`, JSON.stringify({ inputs: {}, outputs }));
-// The bundle exports what the package's main entry does: its types are those of dist/types/index.d.ts.
-writeFileSync(`${outdir}/mfa-elements.d.ts`, "export * from '../types/index.js';\n");
+// The bundle exports what the package's main entry does: its types are those of dist/types/index.d.ts,
+// but the elements it defines on first use are types only there (their classes are in parts/).
+const className = (tag) => tag.replace(/(?:^|-)(\w)/g, (_, c) => c.toUpperCase());
+writeFileSync(`${outdir}/mfa-elements.d.ts`, [
+  "export * from '../types/index.js';",
+  ...LAZY_ELEMENTS.map((tag) => `export type { ${className(tag)} } from '../types/define/${tag}.js';`),
+  '',
+].join('\n'));
 for (const [file, meta] of Object.entries(outputs)) if (file.endsWith('.js')) console.log(`${file}  ${meta.bytes} bytes`);

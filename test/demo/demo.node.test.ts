@@ -462,7 +462,8 @@ const CDN_PAGES: { page: string; tags: string[]; body: string; user: string | un
   // when a first enrollment's answer carries codes (tests below).
   { page: 'mfa-enrollment', tags: ['mfa-provider', 'mfa-enrollment', 'mfa-code-input', 'mfa-qr-code'], body: '<mfa-enrollment></mfa-enrollment>', user: undefined, shows: 'mfa-enrollment >>> li[data-factor="otp"] [part~="enroll-button"]' },
   { page: 'mfa-otp-enroll', tags: ['mfa-provider', 'mfa-otp-enroll', 'mfa-code-input', 'mfa-qr-code', 'mfa-recovery-codes'], body: '<mfa-otp-enroll></mfa-otp-enroll>', user: undefined, shows: 'mfa-otp-enroll >>> mfa-qr-code >>> svg[role="img"]' },
-  { page: 'mfa-elements', tags: TAGS, body: '<mfa-enrollment></mfa-enrollment>', user: undefined, shows: 'mfa-enrollment >>> li[data-factor="otp"] [part~="enroll-button"]' },
+  // <mfa-otp-enroll> and <mfa-recovery-codes> are defined on first use, from parts/ (test below).
+  { page: 'mfa-elements', tags: ['mfa-provider', 'mfa-enrollment', 'mfa-verify', 'mfa-code-input', 'mfa-qr-code'], body: '<mfa-enrollment></mfa-enrollment>', user: undefined, shows: 'mfa-enrollment >>> li[data-factor="otp"] [part~="enroll-button"]' },
 ];
 
 for (const { page: name, tags, body, user, shows } of CDN_PAGES) {
@@ -517,6 +518,37 @@ test('the enrollment page fetches <mfa-otp-enroll> from parts/ beside it when th
   assert.deepEqual(cdn().filter((path) => path.includes('/parts/')), [
     '/dist/cdn/parts/mfa-enrollment.direct.otp-enroll.js',
     '/dist/cdn/parts/mfa-enrollment.direct.recovery-codes.js',
+  ]);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('dist/cdn/mfa-elements.direct.js with <mfa-otp-enroll> on its own: defined from parts/ when it enters the page; whenDefined resolves', async () => {
+  const { page, errors, cdn } = await openCdnPage('mfa-elements.direct.js', '');
+  await page.waitForFunction(() => customElements.get('mfa-enrollment') !== undefined);
+  assert.deepEqual(await page.evaluate(() => ['mfa-otp-enroll', 'mfa-recovery-codes'].filter((tag) => customElements.get(tag))), [], 'not defined up front');
+  assert.deepEqual(cdn(), ['/dist/cdn/mfa-elements.direct.js'], 'nothing fetched before one is used');
+  // A page that waits for the element before using it, the usual way.
+  await page.evaluate(() => {
+    void customElements.whenDefined('mfa-otp-enroll').then(() => document.body.setAttribute('data-otp-defined', ''));
+  });
+  await mountDirect(page, undefined, '<mfa-otp-enroll></mfa-otp-enroll>');
+  await page.waitForSelector('body[data-otp-defined]').catch((error) => {
+    throw new Error(`customElements.whenDefined('mfa-otp-enroll') never resolved; page errors: ${errors}`, { cause: error });
+  });
+  await page.waitForFunction(
+    () => document.querySelector('mfa-otp-enroll')?.shadowRoot?.querySelector('mfa-qr-code')?.shadowRoot?.querySelector('svg[role="img"]') != null,
+  ).catch(async (error) => {
+    const text = await page.evaluate(() => document.querySelector('mfa-otp-enroll')?.shadowRoot?.textContent);
+    throw new Error(`no QR code from <mfa-otp-enroll>; it says: ${text}; page errors: ${errors}`, { cause: error });
+  });
+  const sameBase = await page.evaluate(() => Object.getPrototypeOf(customElements.get('mfa-otp-enroll')!) === Object.getPrototypeOf(customElements.get('mfa-enrollment')!));
+  assert.equal(sameBase, true, 'one MfaElement (and so one Lit) on the page');
+  // And <mfa-recovery-codes>, since a new user's first enrollment comes with codes.
+  assert.deepEqual(cdn().filter((path) => path.includes('/parts/')), [
+    '/dist/cdn/parts/mfa-elements.direct.otp-enroll.js',
+    '/dist/cdn/parts/mfa-elements.direct.recovery-codes.js',
   ]);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
