@@ -25,15 +25,17 @@ export const PAGES = {
 
 /**
  * Of the data-source calls a page may go without (OPTIONAL_CALLS: enroll, remove, challenge,
- * regenerateRecoveryCode, rename, setPreferredChannel), those the page's elements make: the page's
+ * listFactors, regenerateRecoveryCode, rename, setPreferredChannel), those the page's elements make: the page's
  * source classes leave out the others (scripts/page-calls.mjs; the build fails if an element of
  * the page makes one). A page not listed keeps every call.
  */
 export const CALLS = {
-  // <mfa-verify> lists, sends a challenge and verifies; it never enrolls, removes or renames.
+  // <mfa-verify> lists, sends a challenge and verifies; it never enrolls, removes or renames, and
+  // has no use for the Auth0 Lab routers' factor list (they cannot challenge or verify).
   'mfa-verify': ['challenge'],
-  // <mfa-otp-enroll> enrolls, confirms and lists; it never removes or sends a challenge.
-  'mfa-otp-enroll': ['enroll'],
+  // <mfa-otp-enroll> enrolls, confirms and lists (on the Lab routers, through their factor list);
+  // it never removes or sends a challenge.
+  'mfa-otp-enroll': ['enroll', 'listFactors'],
 };
 
 /** The source calls left out of a page file (see CALLS). */
