@@ -11,7 +11,8 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { esbuildProductionSource, stripDevText } from './strip-dev-text.mjs';
-import { cdnFiles, dropsOf } from './cdn-pages.mjs';
+import { cdnFiles, dropsOf, factorsOf } from './cdn-pages.mjs';
+import { FACTORS_MODULE, keepFactors } from './page-factors.mjs';
 import { dropCalls, SOURCE_MODULES } from './page-calls.mjs';
 
 const outdir = 'dist/cdn';
@@ -241,6 +242,16 @@ function onlyCalls(page, drop) {
   };
 }
 
+/** The factor table of a page without the factors its elements never show (scripts/page-factors.mjs). */
+function onlyFactors(keep) {
+  return {
+    name: 'only-factors',
+    setup(b) {
+      if (keep) b.onLoad({ filter: FACTORS_MODULE }, async ({ path }) => ({ contents: stripDevText(keepFactors(await readFile(path, 'utf8'), keep, path)), loader: 'ts' }));
+    },
+  };
+}
+
 rmSync(outdir, { recursive: true, force: true });
 const outputs = {};
 for (const { name, contents, mode } of cdnFiles()) {
@@ -257,7 +268,7 @@ for (const { name, contents, mode } of cdnFiles()) {
     splitting: true,
     chunkNames: 'locales/[name]-[hash]',
     metafile: true,
-    plugins: [onlyMode(mode), onlyCalls(name, drop), esbuildProductionSource, {
+    plugins: [onlyMode(mode), onlyCalls(name, drop), onlyFactors(factorsOf(name)), esbuildProductionSource, {
       name: 'qrcode-beside',
       setup(b) { b.onResolve({ filter: /^qrcode$/ }, () => ({ path: `./${QR_FILE}`, external: true })); },
     }, {

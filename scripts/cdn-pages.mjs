@@ -45,6 +45,18 @@ export function dropsOf(name) {
 }
 
 /**
+ * The factors a page's elements can show, where that is fewer than every factor: the page's
+ * `FACTORS` table keeps only these (scripts/page-factors.mjs). A page not listed keeps them all.
+ */
+export const FACTORS_SHOWN = {
+  // <mfa-verify> verifies with codes, push and recovery codes (its METHODS and recovery step).
+  'mfa-verify': ['otp', 'sms', 'voice', 'email', 'push', 'recovery-code'],
+};
+
+/** The factor names a page file keeps, or undefined for all (see FACTORS_SHOWN). */
+export const factorsOf = (name) => FACTORS_SHOWN[name.split('.')[0]];
+
+/**
  * The provider modes a page file is built for: each page file exists once per mode
  * (`mfa-verify.direct.js`, `mfa-verify.proxy.js`) and carries only that source (issue 15: 0.9 to
  * 1.2 KB). A new mode of the provider is a new entry here and a file in
