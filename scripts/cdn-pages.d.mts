@@ -4,6 +4,8 @@ export const MODES: string[];
 export const BUDGETS: Record<string, number>;
 export const CEILINGS: Record<string, number>;
 export function dropsOf(name: string): string[];
+export const FACTORS_SHOWN: Record<string, string[]>;
+export function factorsOf(name: string): string[] | undefined;
 export function cdnFiles(): { name: string; contents: string; mode: string }[];
 export function ceilingOf(name: string): number;
 export function budgetOf(name: string): number;
