@@ -6,6 +6,8 @@ export const CEILINGS: Record<string, number>;
 export function dropsOf(name: string): string[];
 export const FACTORS_SHOWN: Record<string, string[]>;
 export function factorsOf(name: string): string[] | undefined;
+export const TEXT_UNUSED: Record<string, string[]>;
+export function textUnusedOf(name: string): string[];
 export function cdnFiles(): { name: string; contents: string; mode: string }[];
 export function ceilingOf(name: string): number;
 export function budgetOf(name: string): number;

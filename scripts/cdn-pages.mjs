@@ -57,6 +57,21 @@ export const FACTORS_SHOWN = {
 export const factorsOf = (name) => FACTORS_SHOWN[name.split('.')[0]];
 
 /**
+ * Common English text (src/elements/shared/strings.ts) that no element of a page, nor a part it
+ * fetches, shows: left out of that page file (scripts/page-tables.mjs; the build fails if a module
+ * of the page names one). The other languages' tables are fetched files and keep everything.
+ */
+export const TEXT_UNUSED = {
+  // Words no element says any more, the heading-and-text sentence of <mfa-otp-enroll>, and errors
+  // only enrolling raises (`already_enrolled` from Auth0's associate, the popup and ticket URL
+  // checks): <mfa-verify> lists, challenges and verifies.
+  'mfa-verify': ['back', 'close', 'copy', 'copied', 'headingAndText', 'error.already_enrolled', 'error.popup_blocked', 'error.invalid_uri'],
+};
+
+/** The common text keys a page file leaves out (see TEXT_UNUSED). */
+export const textUnusedOf = (name) => TEXT_UNUSED[name.split('.')[0]] ?? [];
+
+/**
  * The provider modes a page file is built for: each page file exists once per mode
  * (`mfa-verify.direct.js`, `mfa-verify.proxy.js`) and carries only that source (issue 15: 0.9 to
  * 1.2 KB). A new mode of the provider is a new entry here and a file in
