@@ -11,7 +11,9 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { esbuildProductionSource, stripDevText } from './strip-dev-text.mjs';
-import { cdnFiles, dropsOf, LAZY_ELEMENTS } from './cdn-pages.mjs';
+import { minifyLiterals } from './minify-literals.mjs';
+import { cdnFiles, dropsOf, factorsOf, LAZY_ELEMENTS, textUnusedOf } from './cdn-pages.mjs';
+import { COMMON_TEXT_MODULE, dropKeys, FACTORS_MODULE, keepFactors } from './page-tables.mjs';
 import { dropCalls, SOURCE_MODULES } from './page-calls.mjs';
 
 const outdir = 'dist/cdn';
@@ -248,6 +250,29 @@ function onlyCalls(page, drop) {
   };
 }
 
+/**
+ * A page's factor table without the factors its elements never show, and its common text without
+ * what they never say (scripts/page-tables.mjs); fails the build when a module of the page names
+ * such text after all.
+ */
+function onlyTables(page, keep, unused) {
+  return {
+    name: 'only-tables',
+    setup(b) {
+      if (keep) b.onLoad({ filter: FACTORS_MODULE }, async ({ path }) => ({ contents: stripDevText(keepFactors(await readFile(path, 'utf8'), keep, path)), loader: 'ts' }));
+      if (!unused.length) return;
+      const named = new RegExp(`['"\`](${unused.map((k) => k.replace(/\./g, '\\.')).join('|')})['"\`]`);
+      b.onLoad({ filter: /\/src\/elements\/.*\.ts$/ }, async ({ path }) => {
+        const text = await readFile(path, 'utf8');
+        if (COMMON_TEXT_MODULE.test(path)) return { contents: minifyLiterals(stripDevText(dropKeys(text, 'en', unused, path)), path), loader: 'ts' };
+        const used = named.exec(text);
+        if (used) throw new Error(`${page}: ${path} names ${used[0]}, which scripts/cdn-pages.mjs TEXT_UNUSED leaves out of this page`);
+        return undefined;
+      });
+    },
+  };
+}
+
 rmSync(outdir, { recursive: true, force: true });
 const outputs = {};
 for (const { name, contents, mode } of cdnFiles()) {
@@ -264,7 +289,7 @@ for (const { name, contents, mode } of cdnFiles()) {
     splitting: true,
     chunkNames: 'locales/[name]-[hash]',
     metafile: true,
-    plugins: [onlyMode(mode), onlyCalls(name, drop), esbuildProductionSource, {
+    plugins: [onlyMode(mode), onlyCalls(name, drop), onlyTables(name, factorsOf(name), textUnusedOf(name)), esbuildProductionSource, {
       name: 'qrcode-beside',
       setup(b) { b.onResolve({ filter: /^qrcode$/ }, () => ({ path: `./${QR_FILE}`, external: true })); },
     }, {

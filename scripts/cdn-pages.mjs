@@ -40,15 +40,17 @@ export const LAZY_ELEMENTS = ['mfa-otp-enroll', 'mfa-recovery-codes'];
 
 /**
  * Of the data-source calls a page may go without (OPTIONAL_CALLS: enroll, remove, challenge,
- * regenerateRecoveryCode, rename, setPreferredChannel), those the page's elements make: the page's
+ * listFactors, regenerateRecoveryCode, rename, setPreferredChannel), those the page's elements make: the page's
  * source classes leave out the others (scripts/page-calls.mjs; the build fails if an element of
  * the page makes one). A page not listed keeps every call.
  */
 export const CALLS = {
-  // <mfa-verify> lists, sends a challenge and verifies; it never enrolls, removes or renames.
+  // <mfa-verify> lists, sends a challenge and verifies; it never enrolls, removes or renames, and
+  // has no use for the Auth0 Lab routers' factor list (they cannot challenge or verify).
   'mfa-verify': ['challenge'],
-  // <mfa-otp-enroll> enrolls, confirms and lists; it never removes or sends a challenge.
-  'mfa-otp-enroll': ['enroll'],
+  // <mfa-otp-enroll> enrolls, confirms and lists (on the Lab routers, through their factor list);
+  // it never removes or sends a challenge.
+  'mfa-otp-enroll': ['enroll', 'listFactors'],
 };
 
 /** The source calls left out of a page file (see CALLS). */
@@ -56,6 +58,33 @@ export function dropsOf(name) {
   const calls = CALLS[name.split('.')[0]];
   return calls ? OPTIONAL_CALLS.filter((c) => !calls.includes(c)) : [];
 }
+
+/**
+ * The factors a page's elements can show, where that is fewer than every factor: the page's
+ * `FACTORS` table keeps only these (scripts/page-factors.mjs). A page not listed keeps them all.
+ */
+export const FACTORS_SHOWN = {
+  // <mfa-verify> verifies with codes, push and recovery codes (its METHODS and recovery step).
+  'mfa-verify': ['otp', 'sms', 'voice', 'email', 'push', 'recovery-code'],
+};
+
+/** The factor names a page file keeps, or undefined for all (see FACTORS_SHOWN). */
+export const factorsOf = (name) => FACTORS_SHOWN[name.split('.')[0]];
+
+/**
+ * Common English text (src/elements/shared/strings.ts) that no element of a page, nor a part it
+ * fetches, shows: left out of that page file (scripts/page-tables.mjs; the build fails if a module
+ * of the page names one). The other languages' tables are fetched files and keep everything.
+ */
+export const TEXT_UNUSED = {
+  // Words no element says any more, the heading-and-text sentence of <mfa-otp-enroll>, and errors
+  // only enrolling raises (`already_enrolled` from Auth0's associate, the popup and ticket URL
+  // checks): <mfa-verify> lists, challenges and verifies.
+  'mfa-verify': ['back', 'close', 'copy', 'copied', 'headingAndText', 'error.already_enrolled', 'error.popup_blocked', 'error.invalid_uri'],
+};
+
+/** The common text keys a page file leaves out (see TEXT_UNUSED). */
+export const textUnusedOf = (name) => TEXT_UNUSED[name.split('.')[0]] ?? [];
 
 /**
  * The provider modes a page file is built for: each page file exists once per mode
@@ -104,13 +133,14 @@ export const BUDGETS = {
  * shrink back towards its target. Lowered with each step that shrinks a page (the push poll and
  * <mfa-otp-enroll> on demand, 2026-12-07; the source calls each page makes and <mfa-recovery-codes>
  * on demand on the enrollment page, 2026-12-07; <mfa-enrollment>'s phone/email and push flows as
- * parts of the enrollment and all-in-one pages, 2026-12-07; the all-in-one's push poll, recovery codes
+ * parts of the enrollment and all-in-one pages, 2026-12-07; the verify page's source without the Lab
+ * factor list, its factor table and common text without what it never shows, 2026-12-07; the all-in-one's push poll, recovery codes
  * and <mfa-otp-enroll> as parts, defined on first use, 2026-12-07) and raised only with a named cause: the four
  * factors and passkey hooks of issue 17 (titles, descriptions and an icon in every page's English
  * text, the passkey rows' hooks) added 0.3–0.9 KB per page.
  */
 export const CEILINGS = {
-  'mfa-verify': 25_088, // 24,767 B (proxy) on 2026-12-07: 1.2 KB over its target
+  'mfa-verify': 24_704, // 24,394 B (proxy), 24,203 B (direct) on 2026-12-07: 0.8 KB over its target
   'mfa-enrollment': BUDGETS['mfa-enrollment'], // 30,829 B (my-account), 30,741 B (proxy): target met
   'mfa-otp-enroll': BUDGETS['mfa-otp-enroll'], // 26,466 B (proxy): target met
   'mfa-elements': BUDGETS['mfa-elements'], // 36,303 B (my-account), 36,210 B (proxy): target met

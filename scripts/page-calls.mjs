@@ -5,8 +5,11 @@
 // (with the wire parsing and input checks only they used, which the bundler then drops):
 // - a method `MfaSource` requires (`enroll`, `remove`, `challenge`) becomes one that rejects with
 //   `MfaError('unsupported')`, the error an element already handles for a call a source lacks;
-// - an optional one (`regenerateRecoveryCode`, `rename`, `setPreferredChannel`) is left out, as a
-//   source without it is (the elements test for it before calling);
+// - an optional one (`listFactors`, `regenerateRecoveryCode`, `rename`, `setPreferredChannel`) is
+//   left out, as a source without it is (the elements test for it before calling), unless the
+//   class calls it itself: then it too rejects with `MfaError('unsupported')` (ProxySource lists
+//   through `listFactors` on the Auth0 Lab routers, which have no challenge or verify route, so
+//   the verify page has no use for it);
 // - a private member no longer used by the class goes with them.
 // The elements of the page calling a method taken out is caught by the check in build-bundle.mjs
 // (their modules are scanned for the call) and by the page's browser tests.
@@ -16,7 +19,7 @@ import ts from 'typescript';
 export const SOURCE_MODULES = /\/src\/core\/(api-source|proxy-source|shared-source)\.ts$/;
 const REQUIRED = new Set(['enroll', 'remove', 'challenge', 'verify', 'listAuthenticators']);
 /** Every call an element can make that a page may go without. */
-export const OPTIONAL_CALLS = ['enroll', 'remove', 'challenge', 'regenerateRecoveryCode', 'rename', 'setPreferredChannel'];
+export const OPTIONAL_CALLS = ['enroll', 'remove', 'challenge', 'listFactors', 'regenerateRecoveryCode', 'rename', 'setPreferredChannel'];
 
 /** Returns `source` with the methods in `drop` taken out of its classes (see above). */
 export function dropCalls(source, drop, fileName = 'x.ts') {
@@ -40,8 +43,9 @@ export function dropCalls(source, drop, fileName = 'x.ts') {
         }
       }
     }
+    const kept = members.filter((m) => !gone.has(m)).map((m) => m.node.getText(file)).join('\n');
     for (const m of gone) {
-      const stub = REQUIRED.has(m.name) ? `${m.name}(): Promise<never> { return Promise.reject(new MfaError('unsupported')); }` : '';
+      const stub = REQUIRED.has(m.name) || new RegExp(`this\\.${m.name}\\(`).test(kept) ? `${m.name}(): Promise<never> { return Promise.reject(new MfaError('unsupported')); }` : '';
       edits.push([m.node.getStart(file), m.node.getEnd(), stub]);
     }
   }

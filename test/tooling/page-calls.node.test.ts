@@ -27,8 +27,18 @@ const other = { enroll() {} };`, ['enroll', 'regenerateRecoveryCode']);
   assert.match(out, /const other = \{ enroll\(\) \{\} \};/, 'only class members are touched');
 });
 
+test('dropCalls: an optional method the class still calls itself becomes an unsupported rejection', () => {
+  const out = dropCalls(`class S {
+  list() { return this.#send().catch(() => this.listFactors()); }
+  listFactors() { return this.#send(); }
+  #send() { return Promise.resolve(1); }
+}`, ['listFactors']);
+  assert.match(out, /listFactors\(\): Promise<never> \{ return Promise\.reject\(new MfaError\('unsupported'\)\); \}/);
+  assert.doesNotMatch(out, /listFactors\(\) \{ return this\.#send\(\); \}/);
+});
+
 test('the verify and otp-enroll pages drop what their elements never call; the other pages drop nothing', () => {
-  assert.deepEqual(dropsOf('mfa-verify.proxy'), ['enroll', 'remove', 'regenerateRecoveryCode', 'rename', 'setPreferredChannel']);
+  assert.deepEqual(dropsOf('mfa-verify.proxy'), ['enroll', 'remove', 'listFactors', 'regenerateRecoveryCode', 'rename', 'setPreferredChannel']);
   assert.deepEqual(dropsOf('mfa-otp-enroll.direct'), ['remove', 'challenge', 'regenerateRecoveryCode', 'rename', 'setPreferredChannel']);
   assert.deepEqual(dropsOf('mfa-enrollment.proxy'), []);
   assert.deepEqual(dropsOf('mfa-elements'), []);
@@ -60,6 +70,16 @@ test("ProxySource as the verify page builds it: enroll and remove reject with un
     assert.deepEqual(sent, []);
     assert.deepEqual(await source.challenge({ authenticatorId: 'totp|dev_1' }), { challengeType: 'otp' });
     assert.deepEqual(sent, ['POST /api/auth/mfa/challenge']);
+    // The Auth0 Lab routers (no list route, so their factor list instead) cannot challenge or
+    // verify: on the verify page, listing there is unsupported rather than a picker that fails later.
+    const asked: string[] = [];
+    const lab = new ProxySource({ baseUrl: '/lab', fetch: async (url: string, init: { method: string }) => {
+      asked.push(`${init.method} ${url}`);
+      return new Response('<html>Not found</html>', { status: 404, headers: { 'content-type': 'text/html' } });
+    } });
+    await assert.rejects(lab.listAuthenticators(), (e: { code: string }) => e.code === 'unsupported');
+    await assert.rejects(lab.listFactors(), (e: { code: string }) => e.code === 'unsupported');
+    assert.deepEqual(asked, ['GET /lab/authenticators'], 'the Lab factor list (GET /lab) was requested');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
