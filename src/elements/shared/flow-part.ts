@@ -4,6 +4,7 @@ import { CountdownController } from './countdown.js';
 import { MfaErrorEvent, type MfaAction } from './events.js';
 import type { StringTable } from '../../i18n/localize.js';
 import { MfaElement } from './mfa-element.js';
+import type { flowStrings } from '../../locales/en/flow.js';
 
 /** An error on screen, with the moment a `Retry-After` wait ends. */
 export interface ShownError {
@@ -12,17 +13,6 @@ export interface ShownError {
   /** Shown instead of the generic sentence for the error's code. */
   messageKey?: 'notRemovable' | 'unsupported.remove' | 'unsupported.enroll' | 'unsupported.regenerate';
 }
-
-/**
- * The text `<mfa-enrollment>` and the flows it opens both show (one namespace, `mfa-enrollment`,
- * so that the translation tables stay as they are).
- */
-export const flowStrings = {
-  'flow.cancel': 'Cancel',
-  'limited.requests': 'Too many requests.',
-  'limited.attempts': 'Too many failed attempts.',
-  'unsupported.enroll': 'This server cannot add methods.',
-};
 
 type FlowKey = keyof typeof flowStrings | 'unsupported.remove' | 'unsupported.regenerate' | 'notRemovable' | 'waitSeconds' | 'attemptsLeft';
 
