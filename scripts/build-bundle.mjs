@@ -48,7 +48,7 @@ function recoveryPart(shared = {}) {
   return {
     name: 'recovery-codes',
     entry: 'src/define/mfa-recovery-codes.ts',
-    own: /\/src\/(elements\/mfa-recovery-codes\/|elements\/shared\/clipboard\.ts|define\/mfa-recovery-codes\.ts)/,
+    own: /\/src\/(elements\/mfa-recovery-codes\/|locales\/en\/mfa-recovery-codes\.ts|elements\/shared\/clipboard\.ts|define\/mfa-recovery-codes\.ts)/,
     request: /define\/mfa-recovery-codes\.js$/,
     shared: {
       lit: ['css', 'html', 'nothing'],
@@ -88,7 +88,7 @@ const PARTS = {
   'mfa-enrollment': [{
     name: 'otp-enroll',
     entry: 'src/define/mfa-otp-enroll.ts',
-    own: /\/src\/(elements\/mfa-otp-enroll\/|define\/mfa-otp-enroll\.ts)/,
+    own: /\/src\/(elements\/mfa-otp-enroll\/|locales\/en\/mfa-otp-enroll\.ts|define\/mfa-otp-enroll\.ts)/,
     request: /define\/mfa-otp-enroll\.js$/,
     shared: {
       lit: ['css', 'html', 'nothing'],
@@ -108,7 +108,7 @@ const PARTS = {
     // The phone and email flow, fetched when such a row's Enroll is pressed.
     name: 'contact-enroll',
     entry: 'src/define/mfa-contact-enroll.ts',
-    own: /\/src\/(elements\/mfa-contact-enroll\/(?!phone-chooser)|define\/mfa-contact-enroll\.ts)/,
+    own: /\/src\/(elements\/mfa-contact-enroll\/(?!phone-chooser)|locales\/en\/mfa-contact-enroll\.ts|define\/mfa-contact-enroll\.ts)/,
     request: /define\/mfa-contact-enroll\.js$/,
     shared: {
       lit: ['html', 'nothing'],
@@ -116,7 +116,8 @@ const PARTS = {
       'src/core/input.ts': ['normalizeEmail', 'normalizeOtp', 'normalizePhone'],
       'src/core/mask.ts': ['maskEmail', 'maskPhone'],
       'src/define/mfa-code-input.ts': [],
-      'src/elements/shared/flow-part.ts': ['FlowPart', 'flowStrings', 'isSessionError', 'renderError'],
+      'src/elements/shared/flow-part.ts': ['FlowPart', 'isSessionError', 'renderError'],
+      'src/locales/en/flow.ts': ['flowStrings'],
       'src/i18n/localize.ts': ['resolveLang'],
       'src/i18n/on-demand.ts': ['onDemand'],
       'src/elements/shared/recovery-codes-loader.ts': ['loadRecoveryCodes'],
@@ -125,14 +126,15 @@ const PARTS = {
     // The Guardian push flow with the push poll, fetched when the push row's Enroll is pressed.
     name: 'push-enroll',
     entry: 'src/define/mfa-push-enroll.ts',
-    own: /\/src\/(elements\/mfa-push-enroll\/|define\/mfa-push-enroll\.ts|core\/poller\.ts|elements\/shared\/poll\.ts)/,
+    own: /\/src\/(elements\/mfa-push-enroll\/|locales\/en\/mfa-push-enroll\.ts|define\/mfa-push-enroll\.ts|core\/poller\.ts|elements\/shared\/poll\.ts)/,
     request: /define\/mfa-push-enroll\.js$/,
     shared: {
       lit: ['html', 'nothing'],
       'src/core/errors.ts': ['abortError', 'isTransient', 'MfaError', 'pushOutcome', 'toMfaError', 'untilAborted'],
       'src/core/otpauth.ts': ['isOtpauthUri'],
       'src/define/mfa-qr-code.ts': [],
-      'src/elements/shared/flow-part.ts': ['FlowPart', 'flowStrings', 'renderError', 'spin'],
+      'src/elements/shared/flow-part.ts': ['FlowPart', 'renderError', 'spin'],
+      'src/locales/en/flow.ts': ['flowStrings'],
     },
   }],
 };
@@ -142,7 +144,7 @@ const PARTS = {
 const PASSKEY_PART = {
   name: 'passkey',
   entry: 'src/define/mfa-passkey-enroll.ts',
-  own: /\/src\/(elements\/mfa-passkey-enroll\/(?!enrollment-hooks|passkey-parts)|define\/mfa-passkey-enroll\.ts|core\/webauthn-json\.ts)/,
+  own: /\/src\/(elements\/mfa-passkey-enroll\/(?!enrollment-hooks|passkey-parts)|locales\/en\/mfa-passkey-enroll\.ts|define\/mfa-passkey-enroll\.ts|core\/webauthn-json\.ts)/,
   request: /define\/mfa-passkey-enroll\.js$/,
   inlineLoaders: true,
   shared: {

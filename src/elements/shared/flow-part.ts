@@ -4,7 +4,9 @@ import { CountdownController } from './countdown.js';
 import { MfaErrorEvent, type MfaAction } from './events.js';
 import type { StringTable } from '../../i18n/localize.js';
 import { MfaElement } from './mfa-element.js';
-import type { flowStrings } from '../../locales/en/flow.js';
+// A value import, though only its type is used: bundles then place the shared English beside this
+// module, as before it moved below the elements (13–22 B gzip less on the all-in-one files).
+import { flowStrings } from '../../locales/en/flow.js';
 
 /** An error on screen, with the moment a `Retry-After` wait ends. */
 export interface ShownError {

@@ -1,6 +1,6 @@
 import type { MfaError } from '../../core/errors.js';
 import { format } from '../../i18n/localize.js';
-import { commonStrings, type CommonStrings } from '../../locales/en/common.js';
+import { commonEn, type CommonStrings } from '../../locales/en/common.js';
 
 /**
  * The localized sentence for an error. The server's own description is never shown as the main
@@ -8,7 +8,7 @@ import { commonStrings, type CommonStrings } from '../../locales/en/common.js';
  */
 export function errorKey(error: MfaError): keyof CommonStrings {
   const key = `error.${error.code}`;
-  return (key in commonStrings.en ? key : 'error.generic') as keyof CommonStrings;
+  return (key in commonEn ? key : 'error.generic') as keyof CommonStrings;
 }
 
 export { format };

@@ -1,7 +1,7 @@
 import type { Locales, StringTable, Template } from '../../i18n/localize.js';
 
 /** Text every element shares: actions and the message for each error code. */
-const en = {
+export const commonEn = {
   retry: 'Try again',
   cancel: 'Cancel',
   back: 'Back',
@@ -48,7 +48,7 @@ const en = {
   'error.generic': 'Something went wrong. Try again.',
 } satisfies StringTable;
 
-export type CommonStrings = Record<keyof typeof en, Template>;
+export type CommonStrings = Record<keyof typeof commonEn, Template>;
 
 /** English is built in; other languages register under the `common` namespace (src/locales/). */
-export const commonStrings: Locales<CommonStrings> = { en };
+export const commonStrings: Locales<CommonStrings> = { en: commonEn };
