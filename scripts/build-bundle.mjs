@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { esbuildProductionSource, stripDevText } from './strip-dev-text.mjs';
 import { minifyLiterals } from './minify-literals.mjs';
 import { cdnFiles, dropsOf, factorsOf, LAZY_ELEMENTS, textUnusedOf } from './cdn-pages.mjs';
-import { COMMON_TEXT_MODULE, dropKeys, FACTORS_MODULE, keepFactors } from './page-tables.mjs';
+import { COMMON_TEXT_MODULE, COMMON_TEXT_NAME, dropKeys, FACTORS_MODULE, keepFactors } from './page-tables.mjs';
 import { dropCalls, SOURCE_MODULES } from './page-calls.mjs';
 
 const outdir = 'dist/cdn';
@@ -50,7 +50,7 @@ function recoveryPart(shared = {}) {
   return {
     name: 'recovery-codes',
     entry: 'src/define/mfa-recovery-codes.ts',
-    own: /\/src\/(elements\/mfa-recovery-codes\/|elements\/shared\/clipboard\.ts|define\/mfa-recovery-codes\.ts)/,
+    own: /\/src\/(elements\/mfa-recovery-codes\/|locales\/en\/mfa-recovery-codes\.ts|elements\/shared\/clipboard\.ts|define\/mfa-recovery-codes\.ts)/,
     request: /define\/mfa-recovery-codes\.js$/,
     shared: {
       lit: ['css', 'html', 'nothing'],
@@ -91,7 +91,7 @@ const PARTS = {
   'mfa-enrollment': [{
     name: 'otp-enroll',
     entry: 'src/define/mfa-otp-enroll.ts',
-    own: /\/src\/(elements\/mfa-otp-enroll\/|define\/mfa-otp-enroll\.ts)/,
+    own: /\/src\/(elements\/mfa-otp-enroll\/|locales\/en\/mfa-otp-enroll\.ts|define\/mfa-otp-enroll\.ts)/,
     request: /define\/mfa-otp-enroll\.js$/,
     shared: {
       lit: ['css', 'html', 'nothing'],
@@ -111,7 +111,7 @@ const PARTS = {
     // The phone and email flow, fetched when such a row's Enroll is pressed.
     name: 'contact-enroll',
     entry: 'src/define/mfa-contact-enroll.ts',
-    own: /\/src\/(elements\/mfa-contact-enroll\/(?!phone-chooser)|define\/mfa-contact-enroll\.ts)/,
+    own: /\/src\/(elements\/mfa-contact-enroll\/(?!phone-chooser)|locales\/en\/mfa-contact-enroll\.ts|define\/mfa-contact-enroll\.ts)/,
     request: /define\/mfa-contact-enroll\.js$/,
     shared: {
       lit: ['html', 'nothing'],
@@ -119,7 +119,8 @@ const PARTS = {
       'src/core/input.ts': ['normalizeEmail', 'normalizeOtp', 'normalizePhone'],
       'src/core/mask.ts': ['maskEmail', 'maskPhone'],
       'src/define/mfa-code-input.ts': [],
-      'src/elements/shared/flow-part.ts': ['FlowPart', 'flowStrings', 'isSessionError', 'renderError'],
+      'src/elements/shared/flow-part.ts': ['FlowPart', 'isSessionError', 'renderError'],
+      'src/locales/en/flow.ts': ['flowStrings'],
       'src/i18n/localize.ts': ['resolveLang'],
       'src/i18n/on-demand.ts': ['onDemand'],
       'src/elements/shared/recovery-codes-loader.ts': ['loadRecoveryCodes'],
@@ -128,14 +129,15 @@ const PARTS = {
     // The Guardian push flow with the push poll, fetched when the push row's Enroll is pressed.
     name: 'push-enroll',
     entry: 'src/define/mfa-push-enroll.ts',
-    own: /\/src\/(elements\/mfa-push-enroll\/|define\/mfa-push-enroll\.ts|core\/poller\.ts|elements\/shared\/poll\.ts)/,
+    own: /\/src\/(elements\/mfa-push-enroll\/|locales\/en\/mfa-push-enroll\.ts|define\/mfa-push-enroll\.ts|core\/poller\.ts|elements\/shared\/poll\.ts)/,
     request: /define\/mfa-push-enroll\.js$/,
     shared: {
       lit: ['html', 'nothing'],
       'src/core/errors.ts': ['abortError', 'isTransient', 'MfaError', 'pushOutcome', 'toMfaError', 'untilAborted'],
       'src/core/otpauth.ts': ['isOtpauthUri'],
       'src/define/mfa-qr-code.ts': [],
-      'src/elements/shared/flow-part.ts': ['FlowPart', 'flowStrings', 'renderError', 'spin'],
+      'src/elements/shared/flow-part.ts': ['FlowPart', 'renderError', 'spin'],
+      'src/locales/en/flow.ts': ['flowStrings'],
     },
   }],
 };
@@ -145,7 +147,7 @@ const PARTS = {
 const PASSKEY_PART = {
   name: 'passkey',
   entry: 'src/define/mfa-passkey-enroll.ts',
-  own: /\/src\/(elements\/mfa-passkey-enroll\/(?!enrollment-hooks|passkey-parts)|define\/mfa-passkey-enroll\.ts|core\/webauthn-json\.ts)/,
+  own: /\/src\/(elements\/mfa-passkey-enroll\/(?!enrollment-hooks|passkey-parts)|locales\/en\/mfa-passkey-enroll\.ts|define\/mfa-passkey-enroll\.ts|core\/webauthn-json\.ts)/,
   request: /define\/mfa-passkey-enroll\.js$/,
   inlineLoaders: true,
   shared: {
@@ -264,7 +266,7 @@ function onlyTables(page, keep, unused) {
       const named = new RegExp(`['"\`](${unused.map((k) => k.replace(/\./g, '\\.')).join('|')})['"\`]`);
       b.onLoad({ filter: /\/src\/elements\/.*\.ts$/ }, async ({ path }) => {
         const text = await readFile(path, 'utf8');
-        if (COMMON_TEXT_MODULE.test(path)) return { contents: minifyLiterals(stripDevText(dropKeys(text, 'en', unused, path)), path), loader: 'ts' };
+        if (COMMON_TEXT_MODULE.test(path)) return { contents: minifyLiterals(stripDevText(dropKeys(text, COMMON_TEXT_NAME, unused, path)), path), loader: 'ts' };
         const used = named.exec(text);
         if (used) throw new Error(`${page}: ${path} names ${used[0]}, which scripts/cdn-pages.mjs TEXT_UNUSED leaves out of this page`);
         return undefined;

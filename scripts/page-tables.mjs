@@ -5,12 +5,14 @@
 //   only let the provider's list keep authenticators that the verify element filters out anyway.
 //   Without an entry a factor is unknown to the page (`isFactorName`, `factorOf`): such
 //   authenticators drop out of the list as those of any factor the library does not know.
-// - the common English text (src/elements/shared/strings.ts) loses the entries of TEXT_UNUSED:
+// - the common English text (src/locales/en/common.ts) loses the entries of TEXT_UNUSED:
 //   text no element of the page (nor a part it fetches) shows, such as the enrollment's errors.
 import ts from 'typescript';
 
 export const FACTORS_MODULE = /\/src\/core\/factors\.ts$/;
-export const COMMON_TEXT_MODULE = /\/src\/elements\/shared\/strings\.ts$/;
+export const COMMON_TEXT_MODULE = /\/src\/locales\/en\/common\.ts$/;
+/** The object literal of the common English in COMMON_TEXT_MODULE. */
+export const COMMON_TEXT_NAME = 'commonEn';
 
 const keyOf = (p) => (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : '');
 

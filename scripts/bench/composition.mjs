@@ -24,11 +24,11 @@ async function bundle(file, blank = {}) {
         // Parts an element alone fetches on demand are inline in the bundle, and not counted alone.
         if (file === 'src/index.ts') b.onResolve({ filter: /-loader\.js$/ }, (args) => ({ path: `${args.resolveDir}/${args.path.replace(/\.js$/, '.bundled.ts')}` }));
         else b.onResolve({ filter: /define\/mfa-recovery-codes\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
-        b.onLoad({ filter: /src\/elements\/.*\.(styles|strings)\.ts$/ }, ({ path }) => {
+        b.onLoad({ filter: /src\/(elements\/.*\.(styles|strings)|locales\/en\/[\w-]+)\.ts$/ }, ({ path }) => {
           let text = readFileSync(path, 'utf8');
           if (blank.styles && path.endsWith('styles.ts')) text = text.replace(/css`[^`]*`/g, 'css``');
           // Values only: the keys stay, they are how a page overrides a sentence.
-          if (blank.text && path.endsWith('strings.ts')) text = text.replace(/:(\s*)'(?:[^'\\\n]|\\.)*'/g, ":''").replace(/`[^`]*`/g, '``');
+          if (blank.text && (path.endsWith('strings.ts') || path.includes('/locales/en/'))) text = text.replace(/:(\s*)'(?:[^'\\\n]|\\.)*'/g, ":''").replace(/`[^`]*`/g, '``');
           // This plugin answers first, so it minifies the templates the way the build does.
           return { contents: minifyLiterals(text, path), loader: 'ts' };
         });

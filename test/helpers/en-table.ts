@@ -1,14 +1,14 @@
 /** The English text of every element, by namespace: the reference every built-in table is checked against. */
-import { commonStrings } from '../../src/elements/shared/strings.js';
-import { codeInputLocales } from '../../src/elements/mfa-code-input/mfa-code-input.strings.js';
-import { qrLocales } from '../../src/elements/mfa-qr-code/mfa-qr-code.strings.js';
-import { recoveryLocales } from '../../src/elements/mfa-recovery-codes/mfa-recovery-codes.strings.js';
-import { otpEnrollLocales } from '../../src/elements/mfa-otp-enroll/mfa-otp-enroll.strings.js';
-import { verifyLocales } from '../../src/elements/mfa-verify/mfa-verify.strings.js';
-import { enrollmentLocales } from '../../src/elements/mfa-enrollment/mfa-enrollment.strings.js';
-import { contactEnrollLocales } from '../../src/elements/mfa-contact-enroll/mfa-contact-enroll.strings.js';
-import { pushEnrollLocales } from '../../src/elements/mfa-push-enroll/mfa-push-enroll.strings.js';
-import { passkeyEnrollLocales } from '../../src/elements/mfa-passkey-enroll/mfa-passkey-enroll.strings.js';
+import { commonStrings } from '../../src/locales/en/common.js';
+import { codeInputLocales } from '../../src/locales/en/mfa-code-input.js';
+import { qrLocales } from '../../src/locales/en/mfa-qr-code.js';
+import { recoveryLocales } from '../../src/locales/en/mfa-recovery-codes.js';
+import { otpEnrollLocales } from '../../src/locales/en/mfa-otp-enroll.js';
+import { verifyLocales } from '../../src/locales/en/mfa-verify.js';
+import { enrollmentLocales } from '../../src/locales/en/mfa-enrollment.js';
+import { contactEnrollLocales } from '../../src/locales/en/mfa-contact-enroll.js';
+import { pushEnrollLocales } from '../../src/locales/en/mfa-push-enroll.js';
+import { passkeyEnrollLocales } from '../../src/locales/en/mfa-passkey-enroll.js';
 import type { Table } from '../../src/locales/tables/types.js';
 
 export const en: Table = {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { build } from 'esbuild';
-import { COMMON_TEXT_MODULE, dropKeys, FACTORS_MODULE, keepFactors } from '../../scripts/page-tables.mjs';
+import { COMMON_TEXT_MODULE, COMMON_TEXT_NAME, dropKeys, FACTORS_MODULE, keepFactors } from '../../scripts/page-tables.mjs';
 import { factorsOf, textUnusedOf } from '../../scripts/cdn-pages.mjs';
 
 test('the verify page keeps the factors <mfa-verify> shows; the other pages keep them all', () => {
@@ -60,7 +60,7 @@ test('the common text as the verify page builds it: the unused entries are gone,
       plugins: [{
         name: 'drop',
         setup(b) {
-          b.onLoad({ filter: COMMON_TEXT_MODULE }, ({ path }) => ({ contents: dropKeys(readFileSync(path, 'utf8'), 'en', unused, path), loader: 'ts' }));
+          b.onLoad({ filter: COMMON_TEXT_MODULE }, ({ path }) => ({ contents: dropKeys(readFileSync(path, 'utf8'), COMMON_TEXT_NAME, unused, path), loader: 'ts' }));
         },
       }],
     });
@@ -68,7 +68,7 @@ test('the common text as the verify page builds it: the unused entries are gone,
     for (const key of unused) assert.equal(key in commonStrings.en, false, key);
     assert.equal(commonStrings.en['error.invalid_grant'], 'That code is not correct, or it has expired.');
     assert.equal(errorKey({ code: 'invalid_grant' }), 'error.invalid_grant');
-    assert.throws(() => dropKeys(readFileSync('src/elements/shared/strings.ts', 'utf8'), 'en', ['nope']), /en has no nope/);
+    assert.throws(() => dropKeys(readFileSync('src/locales/en/common.ts', 'utf8'), COMMON_TEXT_NAME, ['nope']), /commonEn has no nope/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -4,7 +4,7 @@ import { MfaElement } from '../shared/mfa-element.js';
 import { baseStyles } from '../shared/styles.js';
 import { MfaCodeCompleteEvent } from './mfa-code-input.events.js';
 import { codeInputStyles } from './mfa-code-input.styles.js';
-import { codeInputLocales, type CodeInputStrings } from './mfa-code-input.strings.js';
+import { codeInputLocales, type CodeInputStrings } from '../../locales/en/mfa-code-input.js';
 
 const MIN_LENGTH = 4;
 const MAX_LENGTH = 10;

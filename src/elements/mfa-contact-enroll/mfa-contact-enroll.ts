@@ -6,7 +6,7 @@ import type { EnrollRequest } from '../../core/types.js';
 import { FlowPart, isSessionError, renderError } from '../shared/flow-part.js';
 import { loadRecoveryCodes } from '../shared/recovery-codes-loader.js';
 import { resolveLang } from '../../i18n/localize.js';
-import { contactEnrollLocales, type ContactEnrollStrings } from './mfa-contact-enroll.strings.js';
+import { contactEnrollLocales, type ContactEnrollStrings } from '../../locales/en/mfa-contact-enroll.js';
 import * as steps from './mfa-contact-enroll.steps.js';
 import { loadPhoneChooser, type PhoneChooser } from './phone-country.js';
 

@@ -15,7 +15,7 @@ import { closeQuietly, PopupController } from '../shared/popup.js';
 import { loadRecoveryCodes } from '../shared/recovery-codes-loader.js';
 import { baseStyles, columnBaseStyles } from '../shared/styles.js';
 import { isPasskeyRow, passkeyEnrollable, renderPasskeyFlow, renderPasskeyRow } from '../mfa-passkey-enroll/enrollment-hooks.js';
-import { enrollmentLocales, type EnrollmentStrings } from './mfa-enrollment.strings.js';
+import { enrollmentLocales, type EnrollmentStrings } from '../../locales/en/mfa-enrollment.js';
 import * as steps from './mfa-enrollment.steps.js';
 import type { EnrollFactor, Flow, FlowBase } from './mfa-enrollment.steps.js';
 import { enrollmentStyles } from './mfa-enrollment.styles.js';

@@ -11,7 +11,7 @@ import { MfaEnrollEvent } from '../shared/events.js';
 import { MfaElement } from '../shared/mfa-element.js';
 import { loadRecoveryCodes } from '../shared/recovery-codes-loader.js';
 import { baseStyles } from '../shared/styles.js';
-import { otpEnrollLocales, type OtpEnrollStrings } from './mfa-otp-enroll.strings.js';
+import { otpEnrollLocales, type OtpEnrollStrings } from '../../locales/en/mfa-otp-enroll.js';
 import { otpEnrollStyles } from './mfa-otp-enroll.styles.js';
 
 /** Where the enrollment stands. */

@@ -14,7 +14,7 @@ import { MfaEnrollEvent } from '../shared/events.js';
 import { MfaElement } from '../shared/mfa-element.js';
 import { baseStyles } from '../shared/styles.js';
 import { deviceParts } from './device-name.js';
-import { passkeyEnrollLocales, type PasskeyEnrollStrings } from './mfa-passkey-enroll.strings.js';
+import { passkeyEnrollLocales, type PasskeyEnrollStrings } from '../../locales/en/mfa-passkey-enroll.js';
 import { passkeyEnrollStyles } from './mfa-passkey-enroll.styles.js';
 
 export type PasskeyEnrollStep = 'unsupported' | 'idle' | 'starting' | 'ceremony' | 'name' | 'saving' | 'done' | 'failed';

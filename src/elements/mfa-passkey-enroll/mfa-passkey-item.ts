@@ -5,7 +5,7 @@ import { MfaRemoveEvent } from '../shared/events.js';
 import { resolveLang } from '../../i18n/localize.js';
 import { MfaElement } from '../shared/mfa-element.js';
 import { baseStyles } from '../shared/styles.js';
-import { passkeyEnrollLocales, type PasskeyEnrollStrings } from './mfa-passkey-enroll.strings.js';
+import { passkeyEnrollLocales, type PasskeyEnrollStrings } from '../../locales/en/mfa-passkey-enroll.js';
 import { passkeyEnrollStyles } from './mfa-passkey-enroll.styles.js';
 
 type Mode = 'view' | 'rename' | 'renaming' | 'confirm' | 'removing' | 'removed';

@@ -4,7 +4,7 @@ import { isOtpauthUri } from '../../core/otpauth.js';
 import type { OobEnrollment } from '../../core/types.js';
 import { FlowPart, renderError, spin } from '../shared/flow-part.js';
 import { PollController } from '../shared/poll.js';
-import { pushEnrollLocales, type PushEnrollStrings } from './mfa-push-enroll.strings.js';
+import { pushEnrollLocales, type PushEnrollStrings } from '../../locales/en/mfa-push-enroll.js';
 import * as steps from './mfa-push-enroll.steps.js';
 
 /**

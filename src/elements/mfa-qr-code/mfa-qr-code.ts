@@ -3,7 +3,7 @@ import { isOtpauthUri } from '../../core/otpauth.js';
 import { MfaElement } from '../shared/mfa-element.js';
 import { onDemand } from '../../i18n/on-demand.js';
 import { baseStyles } from '../shared/styles.js';
-import { qrLocales, type QrStrings } from './mfa-qr-code.strings.js';
+import { qrLocales, type QrStrings } from '../../locales/en/mfa-qr-code.js';
 import { qrStyles } from './mfa-qr-code.styles.js';
 
 type QrModule = typeof import('qrcode');

@@ -5,7 +5,7 @@ import { resolveLang } from '../../i18n/localize.js';
 import { MfaElement } from '../shared/mfa-element.js';
 import { baseStyles } from '../shared/styles.js';
 import { MfaRecoveryCodesSavedEvent } from './mfa-recovery-codes.events.js';
-import { recoveryLocales, type RecoveryStrings } from './mfa-recovery-codes.strings.js';
+import { recoveryLocales, type RecoveryStrings } from '../../locales/en/mfa-recovery-codes.js';
 import { printSheet, recoveryStyles } from './mfa-recovery-codes.styles.js';
 
 /** How long a download's object URL stays valid after the click (browsers start reading at once). */

@@ -16,7 +16,7 @@ import { baseStyles, columnBaseStyles } from '../shared/styles.js';
 import { verifyStyles } from './mfa-verify.styles.js';
 import { loadPoller } from './poller-loader.js';
 import { loadRecoveryCodes } from '../shared/recovery-codes-loader.js';
-import { verifyLocales, type VerifyStrings } from './mfa-verify.strings.js';
+import { verifyLocales, type VerifyStrings } from '../../locales/en/mfa-verify.js';
 
 type Step =
   /** No source yet, or a form field (see `fieldMode`). */

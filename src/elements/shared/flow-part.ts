@@ -4,6 +4,9 @@ import { CountdownController } from './countdown.js';
 import { MfaErrorEvent, type MfaAction } from './events.js';
 import type { StringTable } from '../../i18n/localize.js';
 import { MfaElement } from './mfa-element.js';
+// A value import, though only its type is used: bundles then place the shared English beside this
+// module, as before it moved below the elements (13–22 B gzip less on the all-in-one files).
+import { flowStrings } from '../../locales/en/flow.js';
 
 /** An error on screen, with the moment a `Retry-After` wait ends. */
 export interface ShownError {
@@ -12,17 +15,6 @@ export interface ShownError {
   /** Shown instead of the generic sentence for the error's code. */
   messageKey?: 'notRemovable' | 'unsupported.remove' | 'unsupported.enroll' | 'unsupported.regenerate';
 }
-
-/**
- * The text `<mfa-enrollment>` and the flows it opens both show (one namespace, `mfa-enrollment`,
- * so that the translation tables stay as they are).
- */
-export const flowStrings = {
-  'flow.cancel': 'Cancel',
-  'limited.requests': 'Too many requests.',
-  'limited.attempts': 'Too many failed attempts.',
-  'unsupported.enroll': 'This server cannot add methods.',
-};
 
 type FlowKey = keyof typeof flowStrings | 'unsupported.remove' | 'unsupported.regenerate' | 'notRemovable' | 'waitSeconds' | 'attemptsLeft';
 

@@ -16,7 +16,8 @@ import {
   type Vars,
 } from '../../i18n/localize.js';
 import '../../locales/loaders.js';
-import { commonStrings, errorKey, type CommonStrings } from './strings.js';
+import { commonStrings, type CommonStrings } from '../../locales/en/common.js';
+import { errorKey } from './strings.js';
 
 /** Elements re-render when the document's language changes (the nearest `lang` decides). */
 const connected = new Set<MfaElement>();

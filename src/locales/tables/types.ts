@@ -1,13 +1,13 @@
-import type { CommonStrings } from '../../elements/shared/strings.js';
-import type { CodeInputStrings } from '../../elements/mfa-code-input/mfa-code-input.strings.js';
-import type { QrStrings } from '../../elements/mfa-qr-code/mfa-qr-code.strings.js';
-import type { RecoveryStrings } from '../../elements/mfa-recovery-codes/mfa-recovery-codes.strings.js';
-import type { OtpEnrollStrings } from '../../elements/mfa-otp-enroll/mfa-otp-enroll.strings.js';
-import type { VerifyStrings } from '../../elements/mfa-verify/mfa-verify.strings.js';
-import type { PasskeyEnrollStrings } from '../../elements/mfa-passkey-enroll/mfa-passkey-enroll.strings.js';
-import type { EnrollmentStrings } from '../../elements/mfa-enrollment/mfa-enrollment.strings.js';
-import type { ContactEnrollStrings } from '../../elements/mfa-contact-enroll/mfa-contact-enroll.strings.js';
-import type { PushEnrollStrings } from '../../elements/mfa-push-enroll/mfa-push-enroll.strings.js';
+import type { CommonStrings } from '../en/common.js';
+import type { CodeInputStrings } from '../en/mfa-code-input.js';
+import type { QrStrings } from '../en/mfa-qr-code.js';
+import type { RecoveryStrings } from '../en/mfa-recovery-codes.js';
+import type { OtpEnrollStrings } from '../en/mfa-otp-enroll.js';
+import type { VerifyStrings } from '../en/mfa-verify.js';
+import type { PasskeyEnrollStrings } from '../en/mfa-passkey-enroll.js';
+import type { EnrollmentStrings } from '../en/mfa-enrollment.js';
+import type { ContactEnrollStrings } from '../en/mfa-contact-enroll.js';
+import type { PushEnrollStrings } from '../en/mfa-push-enroll.js';
 
 /**
  * A complete built-in translation, by element namespace: every key of every element, no other.

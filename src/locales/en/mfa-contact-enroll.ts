@@ -1,4 +1,4 @@
-import { flowStrings } from '../shared/flow-part.js';
+import { flowStrings } from './flow.js';
 import type { Locales, Template } from '../../i18n/localize.js';
 
 /**
