@@ -263,10 +263,18 @@ function onlyTables(page, keep, unused) {
     setup(b) {
       if (keep) b.onLoad({ filter: FACTORS_MODULE }, async ({ path }) => ({ contents: stripDevText(keepFactors(await readFile(path, 'utf8'), keep, path)), loader: 'ts' }));
       if (!unused.length) return;
+      // A moved common-text module would otherwise leave every entry in silently.
+      let dropped = false;
+      b.onEnd((result) => {
+        if (!result.errors.length && !dropped) throw new Error(`${page}: the common text (${COMMON_TEXT_MODULE}) was not loaded through the drop of TEXT_UNUSED`);
+      });
       const named = new RegExp(`['"\`](${unused.map((k) => k.replace(/\./g, '\\.')).join('|')})['"\`]`);
-      b.onLoad({ filter: /\/src\/elements\/.*\.ts$/ }, async ({ path }) => {
+      b.onLoad({ filter: /\/src\/(elements|locales\/en)\/.*\.ts$/ }, async ({ path }) => {
         const text = await readFile(path, 'utf8');
-        if (COMMON_TEXT_MODULE.test(path)) return { contents: minifyLiterals(stripDevText(dropKeys(text, COMMON_TEXT_NAME, unused, path)), path), loader: 'ts' };
+        if (COMMON_TEXT_MODULE.test(path)) {
+          dropped = true;
+          return { contents: minifyLiterals(stripDevText(dropKeys(text, COMMON_TEXT_NAME, unused, path)), path), loader: 'ts' };
+        }
         const used = named.exec(text);
         if (used) throw new Error(`${page}: ${path} names ${used[0]}, which scripts/cdn-pages.mjs TEXT_UNUSED leaves out of this page`);
         return undefined;
