@@ -96,6 +96,12 @@ describe('MyAccountSource: configuration', () => {
     assert.equal(sent.length, 2);
   });
 
+  it('getToken answering nothing keeps the configured token', async () => {
+    const { source, sent } = direct({ [`GET ${ME}`]: { json: { authentication_methods: [] } } }, { getToken: async () => undefined });
+    await source.listAuthenticators();
+    assert.equal(sent[0]!.headers.get('authorization'), 'Bearer at-1');
+  });
+
   it('uses the global fetch when given none', async (t) => {
     const { fetch, sent } = scripted({ [`GET ${ME}`]: { json: { authentication_methods: [] } } });
     t.mock.method(globalThis, 'fetch', fetch);
