@@ -7,7 +7,7 @@ import { isAbsolute, join, relative } from 'node:path';
 
 const DIR = 'reports/mutation';
 const listSurvivors = process.argv.includes('--survivors');
-const newest = new Map(); // file -> { time, result }
+const reports = new Map(); // file -> [{ time, result }]
 for (const name of readdirSync(DIR)) {
   if (!name.endsWith('.json')) continue;
   const path = join(DIR, name);
@@ -17,8 +17,23 @@ for (const name of readdirSync(DIR)) {
     // Named relative to the report's own project root, so a report copied from another checkout (a
     // worktree's) counts for the same file here rather than as a file of `../that-checkout`.
     const key = isAbsolute(file) ? relative(report.projectRoot ?? process.cwd(), file) : file;
-    if (!newest.has(key) || newest.get(key).time < time) newest.set(key, { time, result, report: name });
+    if (!reports.has(key)) reports.set(key, []);
+    reports.get(key).push({ time, result });
   }
+}
+// A file's mutants from its newest report, plus those of older reports of the same source that the
+// newest did not test (line-range runs such as `file.ts:1-150` and `file.ts:151-269` add up); for a
+// mutant in several, the newest verdict. Reports of an older source are left out.
+const mutantKey = (m) => `${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column} ${m.mutatorName} ${m.replacement}`;
+const newest = new Map(); // file -> { time, result }
+for (const [file, list] of reports) {
+  list.sort((a, b) => b.time - a.time);
+  const [latest] = list;
+  const mutants = new Map();
+  for (const { result } of list.filter((r) => r.result.source === latest.result.source)) {
+    for (const m of result.mutants) if (!mutants.has(mutantKey(m))) mutants.set(mutantKey(m), m);
+  }
+  newest.set(file, { time: latest.time, result: { ...latest.result, mutants: [...mutants.values()] } });
 }
 
 const STATUS = ['Killed', 'Timeout', 'Survived', 'NoCoverage', 'CompileError', 'RuntimeError', 'Ignored'];
