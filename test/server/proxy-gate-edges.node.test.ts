@@ -56,6 +56,24 @@ describe('createMfaProxy: origins', () => {
   });
 });
 
+describe('createMfaProxy: which methods change state', () => {
+  it('PATCH (the My Account update) needs an Origin and the CSRF header like POST and DELETE; a PUT has no route at all', async (t) => {
+    const h = await harness(t);
+    const user = await h.user();
+    const proxy = h.proxy();
+    const path = `${BASE}/me/authentication-methods/${encodeURIComponent('phone|dev_1')}`;
+    const noOrigin = await send(proxy, 'PATCH', path, { user, json: { name: 'x' }, origin: null });
+    assert.deepEqual([noOrigin.status, await readJson(noOrigin)], [403, { error: 'csrf_rejected', error_description: 'The Origin header is missing.' }]);
+    const noHeader = await send(proxy, 'PATCH', path, { user, json: { name: 'x' }, csrf: false });
+    assert.deepEqual([noHeader.status, await readJson(noHeader)], [403, { error: 'csrf_rejected', error_description: 'The x-requested-with: mfa-elements header is missing.' }]);
+    for (const put of [BASE, `${BASE}/authenticators`, `${BASE}/verify`, path]) {
+      const res = await send(proxy, 'PUT', put, { user, json: {}, origin: null, csrf: false });
+      assert.equal(res.status, 405, `PUT ${put}: refused by the route table, before CSRF`);
+    }
+    assert.deepEqual(h.upstream, [], 'nothing reached Auth0');
+  });
+});
+
 describe('createMfaProxy: paths', () => {
   it('a path with a segment more than a route has, or an empty segment inside it, is a bare 404', async (t) => {
     const h = await harness(t);
