@@ -47,4 +47,16 @@ describe('proxy: the factor an enrollment ticket names', () => {
     }
     assert.deepEqual(named, ['push-notification', 'phone', 'phone']);
   });
+
+  it('a ticket answer with no body or no text URL is a 502, reported', async (t) => {
+    const h = await harness(t);
+    const user = await h.user();
+    const proxy = h.proxy();
+    for (const body of ['empty', { ticket_id: 't', ticket_url: 5 }] as const) {
+      await h.admin.fault({ path: '/api/v2/guardian/enrollments/ticket', status: 200, body });
+      const res = await send(proxy, 'POST', BASE, { user, json: { factor: 'otp' } });
+      assert.deepEqual([res.status, await readJson(res)], [502, { error: 'server_error', error_description: 'The authorization server failed.' }], JSON.stringify(body));
+    }
+    assert.deepEqual(h.errors.map(String), ['Error: enrollments/ticket: unexpected answer shape', 'Error: enrollments/ticket: unexpected answer shape']);
+  });
 });
