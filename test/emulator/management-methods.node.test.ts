@@ -207,3 +207,29 @@ test('recovery-code regeneration: a new code replaces the old; a user without on
   assert.equal((await h.grant('mfa-recovery-code', { mfa_token, recovery_code: fresh.body.recovery_code })).status, 200);
   assert.equal((await regenerate('auth0|nobody')).status, 404);
 });
+
+test('changes made through My Account show in the Management API: a phone switched to voice, a renamed key', async (t) => {
+  const h = await emulatorFor(t);
+  await h.postJson('/__emulator/factors', { factors: ['otp', 'sms', 'voice', 'webauthn-roaming', 'recovery-code'] });
+  const user = await h.user();
+  const [sms, voice] = (await h.seed(user.id, { factor: 'sms', phoneNumber: '+15555550123' })).authenticators;
+  await h.seed(user.id, { factor: 'webauthn-roaming', deviceName: 'YubiKey 5' });
+  const me = (await h.postJson(`/__emulator/users/${encodeURIComponent(user.id)}/my-account-token`, {})).body.access_token;
+  const patch = (id: string, body: object) =>
+    fetch(`${h.url}/me/v1/authentication-methods/${encodeURIComponent(id)}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${me}` },
+      body: JSON.stringify(body),
+    });
+  const mine = (await (await fetch(`${h.url}/me/v1/authentication-methods`, { headers: { authorization: `Bearer ${me}` } })).json()) as {
+    authentication_methods: { id: string; type: string }[];
+  };
+  const byType = (type: string) => mine.authentication_methods.find((m) => m.type === type)!.id;
+  assert.equal((await patch(byType('phone'), { preferred_authentication_method: 'voice' })).status, 200);
+  assert.equal((await patch(byType('webauthn-roaming'), { name: 'Backup key' })).status, 200);
+  const methods = (await h.getJson(methodsPath(user.id), await h.managementToken())).body;
+  const phone = methods.find((m: any) => m.type === 'phone');
+  assert.deepEqual([phone.id, phone.preferred_authentication_method], [`phone|${voice.id.split('|')[1]}`, 'voice']);
+  assert.deepEqual(phone.authentication_methods, [{ id: sms.id, type: 'sms' }, { id: voice.id, type: 'voice' }]);
+  assert.equal(methods.find((m: any) => m.type === 'webauthn-roaming').name, 'Backup key');
+});

@@ -64,6 +64,12 @@ test('a WebAuthn ticket says what its button stands in for; a choice of factors 
   assert.doesNotMatch(choice.html, /value="push"/, 'push is off on this tenant');
   assert.match(choice.html, /name="phone_number"/);
   assert.match(choice.html, /name="email"/);
+
+  // A choice led by a key still says nothing of a device step: that is said for one factor only.
+  await h.postJson('/__emulator/factors', { factors: ['webauthn-roaming', 'webauthn-platform', 'recovery-code'] });
+  const keys = await show(h, await ticket(h, user.id));
+  assert.match(keys.html, /<select id="factor" name="factor"><option value="webauthn-roaming">/);
+  assert.doesNotMatch(keys.html, /Emulated device step/);
 });
 
 test('a ticket for a factor the tenant has off is a "not available" page', async (t) => {
