@@ -247,3 +247,13 @@ test('reads and writes are counted per route: list, one, factors read; create, v
   h.advance(60);
   assert.deepEqual(problem(await api.del(totp.id)), [404, 'The authentication method does not exist.']);
 });
+
+test('a refused send leaves nothing pending: the enrollment is rolled back with its 429', async (t) => {
+  const h = await emulatorFor(t);
+  const { api } = await me(h, { settings: { limits: { emailSends: { burst: 1, refill: 1, periodSeconds: 3600 } } } });
+  assert.equal((await api.create({ type: 'email', email: 'ann@example.com' })).status, 202);
+  const refused = await api.create({ type: 'email', email: 'ann@work.example' });
+  assert.equal(refused.status, 429);
+  assert.equal(refused.headers.get('content-type'), 'application/problem+json');
+  assert.deepEqual((await api.list()).map((m) => m.email), ['ann@example.com']);
+});
