@@ -121,3 +121,15 @@ test('challenge picks: the first active authenticator of an accepted type when O
   const [message] = (await h.getJson(`/__emulator/outbox?user_id=${encodeURIComponent(user.id)}`)).body;
   assert.deepEqual([message.channel, message.to], ['email', 'ann@example.com']);
 });
+
+test('challenge picks: the app first when OTP is accepted, even when a phone was enrolled before it', async (t) => {
+  const h = await emulatorFor(t);
+  const { user, mfa_token } = await freshUser(h);
+  await h.seed(user.id, { factor: 'sms', phoneNumber: '+15555550123' });
+  await h.seed(user.id, { factor: 'otp' });
+  const picked = await h.postJson('/mfa/challenge', { client_id: 'demo-spa', mfa_token });
+  assert.deepEqual(picked.body, { challenge_type: 'otp' });
+  assert.deepEqual((await h.getJson(`/__emulator/outbox?user_id=${encodeURIComponent(user.id)}`)).body, [], 'no code was sent');
+  const oob = await h.postJson('/mfa/challenge', { client_id: 'demo-spa', mfa_token, challenge_type: 'oob' });
+  assert.equal(oob.body.binding_method, 'prompt');
+});
