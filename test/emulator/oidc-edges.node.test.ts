@@ -237,7 +237,7 @@ test('logout: back to an allowed return address with state, else a signed-out pa
     assert.deepEqual([back.status, back.location], [302, 'http://localhost:3000/?state=bye'], path);
   }
   assert.equal((await logout('/v2/logout', { client_id: 'demo-spa', returnTo: 'http://localhost:3000/' })).location, 'http://localhost:3000/');
-  for (const query of [{ returnTo: 'http://localhost:3000/' }, { client_id: 'demo-spa', returnTo: 'https://evil.example/' }, { client_id: 'nobody', returnTo: 'http://localhost:3000/' }, {}]) {
+  for (const query of [{ returnTo: 'http://localhost:3000/' }, { client_id: 'demo-spa', returnTo: 'https://evil.example/' }, { client_id: 'nobody', returnTo: 'http://localhost:3000/' }, {}] as Record<string, string>[]) {
     const page = await logout('/oidc/logout', query);
     assert.deepEqual([page.status, page.location], [200, null], JSON.stringify(query));
     assert.match(page.text, /<p>You are signed out\.<\/p>/);
