@@ -142,6 +142,8 @@ test('the hosted sign-in: an unknown email is refused like a wrong password; a m
   const text = await unknown.text();
   assert.match(text, /<p role="alert">Wrong email or password\.<\/p>/);
   assert.match(text, new RegExp(`name="tx" value="${tx}"`));
+  const noName = await fetch(`${h.url}/u/login`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ tx: tx!, password: 'demo' }) });
+  assert.equal(noName.status, 401, 'no email, no user');
   const empty = await fetch(`${h.url}/u/login`, { method: 'POST', body: new URLSearchParams({ username: 'demo@example.com', password: 'demo' }) });
   assert.equal(empty.status, 400);
   assert.match(await empty.text(), /This sign-in has expired or was already completed\. Start again from the application\./);
@@ -224,6 +226,9 @@ test('userinfo: the user of a live access token; mfa tokens, expired tokens and 
   h.advance(60);
   assert.deepEqual(await read(access_token), invalid);
   assert.deepEqual(await read(await h.managementToken()), invalid, 'a Management token names no user');
+  const unverified = await h.user();
+  const theirs = await h.tokens(unverified.id, 'https://api.example.com/');
+  assert.equal((await h.getJson('/userinfo', theirs.access_token)).body.email_verified, false);
 });
 
 test('logout: back to an allowed return address with state, else a signed-out page', async (t) => {
@@ -242,4 +247,16 @@ test('logout: back to an allowed return address with state, else a signed-out pa
     assert.deepEqual([page.status, page.location], [200, null], JSON.stringify(query));
     assert.match(page.text, /<p>You are signed out\.<\/p>/);
   }
+});
+
+test('refreshMfa "always": the step-up for a narrowed scope still issues the login\'s scope', async (t) => {
+  const h = await emulatorFor(t, { refreshMfa: 'always' });
+  const { tx } = await loginPage(h, { ...PKCE, scope: 'openid email offline_access' });
+  const c = new URL((await signIn(h, tx!, 'enrolled@example.com')).headers.get('location')!).searchParams.get('code')!;
+  const first = await form(h, { grant_type: 'authorization_code', client_id: 'demo-spa', code: c, redirect_uri: REDIRECT, code_verifier: verifier });
+  const step = await form(h, { grant_type: 'refresh_token', client_id: 'demo-spa', refresh_token: first.body.refresh_token, scope: 'openid' });
+  assert.equal(step.body.error, 'mfa_required');
+  const recovery = await h.grant('mfa-recovery-code', { mfa_token: step.body.mfa_token, recovery_code: 'DEMORECOVERYCODE00000000' });
+  assert.equal(recovery.status, 200);
+  assert.equal(recovery.body.scope, 'openid email offline_access');
 });
