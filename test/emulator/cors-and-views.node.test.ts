@@ -35,7 +35,7 @@ test('an allowed preflight grants the usual and the requested headers once each,
 });
 
 test('a refused or origin-less preflight is a bare 204 that still varies on Origin', () => {
-  for (const headers of [{ origin: 'http://evil.test', 'access-control-request-method': 'GET' }, { 'access-control-request-method': 'GET' }]) {
+  for (const headers of [{ origin: 'http://evil.test', 'access-control-request-method': 'GET' }, { 'access-control-request-method': 'GET' }] as Record<string, string>[]) {
     const answer = preflight(ask(headers), ['http://app.test']);
     assert.equal(answer.status, 204);
     assert.deepEqual([...answer.headers], [['vary', 'Origin']]);
@@ -64,7 +64,7 @@ test('phone numbers are masked but for the country prefix and the last four digi
   assert.equal(maskPhone('123456'), '123456');
 });
 
-const record = (kind: MfaKind, extra: Partial<AuthenticatorRecord> = {}): AuthenticatorRecord<MfaKind> => ({
+const record = (kind: MfaKind, extra: Partial<AuthenticatorRecord<MfaKind>> = {}): AuthenticatorRecord<MfaKind> => ({
   id: `${kind}|dev_1`,
   kind,
   active: true,
