@@ -93,3 +93,38 @@ test('a request that breaks the emulator itself (its body stream fails) is a 500
   assert.deepEqual(await res.json(), { error: 'server_error', error_description: 'Internal emulator error.' });
   assert.deepEqual(lines, ['[emulator] internal error: the client went away']);
 });
+
+test('bodies: up to 64 KiB is read, declared or streamed; one byte more is a 413 in the OAuth shape; characters split across chunks survive', async (t) => {
+  const h = await emulatorFor(t, { users: [] });
+  const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+    h.emulator.handle(new Request(`${h.url}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body, duplex: 'half' } as RequestInit));
+  // A form of exactly 64 KiB: the grant is read (and refused for what it says, not for its size).
+  const form = (size: number) => `grant_type=password&x=${'a'.repeat(size - 'grant_type=password&x='.length)}`;
+  const exact = await post(form(64 * 1024));
+  assert.equal(exact.status, 400);
+  assert.equal((await exact.json()).error_description, 'Missing required parameter: client_id');
+  const declared = await post(form(64 * 1024), { 'content-length': String(64 * 1024) });
+  assert.equal(declared.status, 400);
+  for (const answer of [await post(form(64 * 1024 + 1)), await post(form(64 * 1024 + 1), { 'content-length': String(64 * 1024 + 1) })]) {
+    assert.equal(answer.status, 413);
+    assert.deepEqual(await answer.json(), { error: 'invalid_request', error_description: 'The request body is too large.' });
+  }
+  // 'é' is two bytes in UTF-8; the stream hands them over one chunk each.
+  const bytes = new TextEncoder().encode(JSON.stringify({ email: 'ren\u00e9@x.test' }));
+  const split = bytes.indexOf(0xc3) + 1;
+  const chunks = [bytes.slice(0, split), bytes.slice(split)];
+  const stream = new ReadableStream({
+    pull(controller) {
+      const next = chunks.shift();
+      if (next) controller.enqueue(next);
+      else controller.close();
+    },
+  });
+  const created = await h.emulator.handle(
+    new Request(`${h.url}/__emulator/users`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit),
+  );
+  assert.equal(created.status, 201);
+  assert.equal((await created.json()).email, 'ren\u00e9@x.test');
+  // A HEAD or GET body is never read.
+  assert.equal((await h.emulator.handle(new Request(`${h.url}/mfa/authenticators`, { method: 'HEAD' }))).status, 405);
+});
