@@ -145,6 +145,7 @@ test('the recovery code: handed out with a first enrollment only, replaced while
   assert.match(first!, /^[A-Z0-9]{24}$/);
   const second = users.pendingRecoveryCode(user, 'SECONDCODE');
   assert.equal(second, 'SECONDCODE');
+  assert.match(users.activeRecoveryCodeOrPending(user)!.id, /^recovery-code\|dev_[A-Za-z0-9]{16}$/);
   assert.deepEqual(user.authenticators.filter((a) => a.kind === 'recovery-code').map((a) => [a.code, a.active, a.groupId, a.primary]), [['SECONDCODE', false, 'recovery-code', true]]);
   assert.equal(users.activeRecoveryCodeOrPending(user)?.code, 'SECONDCODE');
   assert.equal(users.activeRecoveryCode(user), undefined);
@@ -171,7 +172,8 @@ test('the recovery code: handed out with a first enrollment only, replaced while
   assert.equal(users.pendingRecoveryCode(user), undefined, 'none while one is active');
   advance(1000);
   users.confirm(user, otp!.id);
-  assert.equal(sms!.enrolledAt, now() - 1000, 'an active member keeps its enrollment time');
+  assert.equal(users.activeRecoveryCode(user)?.enrolledAt, now() - 1000, 'the active recovery code keeps its enrollment time');
+  assert.equal(sms!.enrolledAt, now() - 1000, 'another group is left alone');
   assert.equal(otp!.enrolledAt, now());
 
   advance(1000);
