@@ -127,6 +127,9 @@ test('Basic client credentials are form-decoded and join the body; conflicts and
     client_secret: 's:c:r',
   });
   assert.deepEqual(withBasicClient(basic(`basic   ${encoded('a:b')}  `), { client_id: 'a' }), { client_id: 'a', client_secret: 'b' });
+  assert.deepEqual(withBasicClient(basic(`Basic ${encoded('a+b+c:s+t+u')}`), {}), { client_id: 'a b c', client_secret: 's t u' }, 'every + is a space');
+  // An empty id is passed on (and refused by the client check as missing), not called malformed.
+  assert.deepEqual(withBasicClient(basic(`Basic ${encoded(':s')}`), {}), { client_id: '', client_secret: 's' });
   const params = { client_id: 'a' };
   assert.equal(withBasicClient(basic(`Bearer ${encoded('a:b')}`), params), params);
   assert.equal(withBasicClient(basic(`Basic ${encoded('a:b')} x`), params), params);

@@ -24,6 +24,7 @@ test('a body is read as JSON when it says so, or looks like an object and does n
   assert.deepEqual(parseParams('{"a":"1"}', 'text/plain'), { a: '1' });
   // A form that happens to start with a brace stays a form.
   assert.deepEqual(parseParams('{x=1', 'application/x-www-form-urlencoded'), { '{x': '1' });
+  assert.deepEqual(parseParams('{x=1', 'APPLICATION/X-WWW-FORM-URLENCODED'), { '{x': '1' }, 'the type in any case');
   assert.deepEqual(parseParams('a=1&b=two+words', 'application/x-www-form-urlencoded'), { a: '1', b: 'two words' });
   assert.deepEqual(parseParams('a=1', null), { a: '1' });
   assert.deepEqual(parseParams('', 'application/json'), {});
