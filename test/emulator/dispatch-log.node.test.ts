@@ -128,3 +128,22 @@ test('bodies: up to 64 KiB is read, declared or streamed; one byte more is a 413
   // A HEAD or GET body is never read.
   assert.equal((await h.emulator.handle(new Request(`${h.url}/mfa/authenticators`, { method: 'HEAD' }))).status, 405);
 });
+
+test('the log reads an error code from error answers only: a 200 whose body names an error, or a code that is no string, is logged without one', async (t) => {
+  const h = await emulatorFor(t, { users: [] });
+  await h.postJson('/__emulator/faults', { path: '/mfa/authenticators', status: 200, body: { error: 'looks_like_one' } });
+  await h.postJson('/__emulator/faults', { path: '/mfa/authenticators', status: 400, body: { error: 'real_one', errorCode: 'management_one' } });
+  await h.get('/mfa/authenticators');
+  await h.get('/mfa/authenticators');
+  await h.postJson('/__emulator/faults', { path: '/mfa/authenticators', status: 500, body: 'html' });
+  await h.get('/mfa/authenticators');
+  await h.postJson('/__emulator/faults', { path: '/mfa/authenticators', status: 400, body: { error: 7 } });
+  await h.get('/mfa/authenticators');
+  const logged = (await requests(h)).map(({ at: _at, ...rest }) => rest);
+  assert.deepEqual(logged, [
+    { method: 'GET', path: '/mfa/authenticators', status: 200, fault: true },
+    { method: 'GET', path: '/mfa/authenticators', status: 400, fault: true, error: 'management_one' },
+    { method: 'GET', path: '/mfa/authenticators', status: 500, fault: true },
+    { method: 'GET', path: '/mfa/authenticators', status: 400, fault: true },
+  ]);
+});
