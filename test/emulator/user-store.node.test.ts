@@ -80,6 +80,10 @@ test('a pending group: one group id, the first member primary, each kind with it
   assert.match(linked!.id, /^totp\|dev_/);
   assert.deepEqual([push!.primary, linked!.primary, push!.active, push!.createdAt], [true, false, false, now()]);
   assert.equal(push!.deviceName, 'Pixel');
+  // Each detail goes to the kinds it belongs to: no address on a push (it would become its name), no number on a TOTP.
+  assert.deepEqual([push!.email, linked!.email, push!.phoneNumber, linked!.phoneNumber], [undefined, undefined, undefined, undefined]);
+  const [otpWithNumber] = users.addPending(user, 'otp', { phoneNumber: '+15555550100', email: 'x@x.test' } as never);
+  assert.deepEqual([otpWithNumber!.phoneNumber, otpWithNumber!.email], [undefined, undefined]);
   assert.match(linked!.secret!, /^[A-Z2-7]{32}$/, 'a push-linked TOTP gets its own secret, never one passed in');
   assert.equal(users.addPending(user, 'push')[0]!.deviceName, 'Emulated device');
   assert.equal(users.addPending(user, 'otp', { secret: 'JBSWY3DPEHPK3PXP' })[0]!.secret, 'JBSWY3DPEHPK3PXP');
