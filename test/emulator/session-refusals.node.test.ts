@@ -104,6 +104,9 @@ test('the bearer of /mfa/authenticators: missing, unknown, expired, wrong audien
     assert.equal(answer.status, 401);
     assert.deepEqual(answer.body, refusal('invalid_token', 'The token has expired.'));
   }
+  // A known but expired token still names its user in the request log.
+  const logged = (await h.getJson(`/__emulator/requests?user_id=${encodeURIComponent(user.id)}`)).body as { status: number }[];
+  assert.deepEqual(logged.slice(-2).map((r) => r.status), [401, 401]);
 });
 
 test('the bearer of My Account: problem details for a missing, unknown, expired, foreign or narrow token', async (t) => {
@@ -139,4 +142,7 @@ test('the bearer of My Account: problem details for a missing, unknown, expired,
   assert.equal((await fetch(h.url + path, { headers: { authorization: `Bearer ${full.access_token}` } })).status, 200);
   h.advance(600);
   assert.deepEqual(await problem(full.access_token), expect(401, '0003', 'Unauthorized', 'The token has expired.'));
+  const logged = (await h.getJson(`/__emulator/requests?user_id=${encodeURIComponent(user.id)}`)).body as { path: string; status: number }[];
+  // The expired token still names its user in the request log: the last entry of theirs is this refusal.
+  assert.deepEqual([logged.at(-1)?.path, logged.at(-1)?.status], [path, 401]);
 });
