@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BASE, harness, readJson, send } from './fixtures/harness.js';
+import { methodsPath, scriptedRemoval } from './fixtures/scripted-removal.js';
 
 const broken = { error: 'server_error', error_description: 'The authorization server failed.' };
-const methodsPath = (userId: string) => `/api/v2/users/${encodeURIComponent(userId)}/authentication-methods`;
 
 describe('proxy: which token, which client', () => {
   it('an access token Auth0 refuses as invalid_token falls back to the mfa_token; other 401s are passed on', async (t) => {
@@ -171,22 +171,7 @@ describe('proxy: removal', () => {
       { id: 5, type: 'email' },
       { type: 'phone', authentication_methods: [{ id: 'sms|s9', type: 'sms' }] },
     ];
-    const deleted: string[] = [];
-    const scripted = h.proxy({
-      fetch: async (input, init) => {
-        const path = new URL(input).pathname;
-        if (path === methodsPath(user.id)) return Response.json(methods);
-        if (init?.method === 'DELETE' && path.startsWith(`${methodsPath(user.id)}/`)) {
-          deleted.push(decodeURIComponent(path.slice(methodsPath(user.id).length + 1)));
-          return new Response(null, { status: 204 });
-        }
-        return fetch(input, init);
-      },
-    });
-    const remove = async (id: string) => {
-      const res = await send(scripted, 'DELETE', `${BASE}/authenticators/${encodeURIComponent(id)}`, { user });
-      return [res.status, res.status === 204 ? undefined : await readJson(res)];
-    };
+    const { deleted, remove } = scriptedRemoval(h, user, methods);
     assert.deepEqual(await remove('sms|s1'), [204, undefined]);
     assert.deepEqual(await remove('voice|p2'), [204, undefined], 'a voice id matches its phone by what follows the |');
     assert.deepEqual(await remove('sms|p1x'), [404, { error: 'invalid_authenticator', error_description: 'No such authenticator for this user.' }]);

@@ -8,8 +8,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BASE, harness, readJson, send } from './fixtures/harness.js';
+import { methodsPath, scriptedRemoval } from './fixtures/scripted-removal.js';
 
-const methodsPath = (userId: string) => `/api/v2/users/${encodeURIComponent(userId)}/authentication-methods`;
 const noSuch = { error: 'invalid_authenticator', error_description: 'No such authenticator for this user.' };
 
 describe('proxy removal through the Management API: which method an id names', () => {
@@ -20,22 +20,7 @@ describe('proxy removal through the Management API: which method an id names', (
       { id: 'email|shared', type: 'email' },
       { id: 'phone|p2', type: 'phone' },
     ];
-    const deleted: string[] = [];
-    const proxy = h.proxy({
-      fetch: async (input, init) => {
-        const path = new URL(input).pathname;
-        if (path === methodsPath(user.id)) return Response.json(methods);
-        if (init?.method === 'DELETE' && path.startsWith(`${methodsPath(user.id)}/`)) {
-          deleted.push(decodeURIComponent(path.slice(methodsPath(user.id).length + 1)));
-          return new Response(null, { status: 204 });
-        }
-        return fetch(input, init);
-      },
-    });
-    const remove = async (id: string) => {
-      const res = await send(proxy, 'DELETE', `${BASE}/authenticators/${encodeURIComponent(id)}`, { user });
-      return [res.status, res.status === 204 ? undefined : await readJson(res)];
-    };
+    const { deleted, remove } = scriptedRemoval(h, user, methods);
     assert.deepEqual(await remove('sms|p2'), [204, undefined], 'an SMS id names its phone by the suffix');
     assert.deepEqual(await remove('sms|shared'), [404, noSuch], 'the email method with the same suffix is not a phone');
     assert.deepEqual(await remove('voice|shared'), [404, noSuch]);
