@@ -19,7 +19,9 @@ if (files.length === 0) {
   console.error('No node test files found.');
   process.exit(1);
 }
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files], {
+// Three files at a time on 2 cores: most Node tests wait on HTTP to an emulator, so a third file
+// fills the idle time (891 tests: 207 s at 2, 139 s at 3 on a quiet machine, 2026-12-07).
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=3', ...files], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 let out = '';
