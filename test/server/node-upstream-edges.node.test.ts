@@ -5,42 +5,17 @@
  * worth a second try, for each idempotent method and no other failure.
  */
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
-import { describe, it, type TestContext } from 'node:test';
+import type { ServerResponse } from 'node:http';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
+import { describe, it } from 'node:test';
 import { AnswerTooLarge, MAX_ANSWER_BYTES, nodeTransport } from '../../src/server/node-upstream.js';
+import { loopbackUpstream, type Seen } from '../helpers/loopback-upstream.js';
 import { within } from '../helpers/within.js';
-
-interface Seen {
-  method: string;
-  url: string;
-  socket: Socket;
-}
-
-/** A loopback HTTP server: `answer` sees each request once its body has arrived. */
-async function upstream(t: TestContext, answer: (req: IncomingMessage, res: ServerResponse, seen: Seen[]) => void) {
-  const seen: Seen[] = [];
-  const sockets = new Set<Socket>();
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      seen.push({ method: req.method!, url: req.url!, socket: req.socket });
-      answer(req, res, seen);
-    });
-  });
-  server.on('connection', (socket: Socket) => sockets.add(socket));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.after(() => {
-    server.closeAllConnections();
-    server.close();
-  });
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, sockets };
-}
 
 const call = (method: string, signal = new AbortController().signal) => ({ method, headers: {}, signal });
 
 /** The first request on each connection is answered; later ones on it are dropped unanswered. */
-const dropKept = (req: IncomingMessage, res: ServerResponse, seen: Seen[]) => {
+const dropKept = (req: Seen, res: ServerResponse, seen: Seen[]) => {
   if (seen.filter((s) => s.socket === req.socket).length === 1) res.end(JSON.stringify({ n: seen.length }));
   else req.socket.destroy();
 };
@@ -74,7 +49,7 @@ describe('nodeTransport at its edges', () => {
   });
 
   it('an answer too large says so by name and size, counted to the byte when it streams', async (t) => {
-    const up = await upstream(t, (req, res) => {
+    const up = await loopbackUpstream(t, (req, res) => {
       // Chunked (written in two pieces): no length to look at, the count decides.
       const size = req.url === '/exact' ? MAX_ANSWER_BYTES : MAX_ANSWER_BYTES + 1;
       res.write(Buffer.alloc(size - 1, 0x20));
@@ -92,7 +67,7 @@ describe('nodeTransport at its edges', () => {
   it('an answer refused as too large lets go of its connection', async (t) => {
     const closed: Array<Promise<void>> = [];
     const big = Buffer.alloc(MAX_ANSWER_BYTES + 1, 0x20);
-    const up = await upstream(t, (req, res) => {
+    const up = await loopbackUpstream(t, (req, res) => {
       closed.push(new Promise((resolve) => req.socket.once('close', () => resolve())));
       if (req.url === '/declared') {
         // Only the head: a declared length is refused without waiting for the body.
@@ -112,24 +87,24 @@ describe('nodeTransport at its edges', () => {
 
   it('every idempotent method is sent again once when its kept socket was dropped', async (t) => {
     for (const method of ['GET', 'HEAD', 'DELETE', 'PUT', 'OPTIONS']) {
-      const up = await upstream(t, dropKept);
+      const up = await loopbackUpstream(t, dropKept);
       assert.equal((await nodeTransport(up.url, call('GET'))).status, 200, `${method}: the first call`);
       const again = await nodeTransport(up.url, call(method));
       assert.equal(again.status, 200, `${method}: answered on a new connection`);
       assert.deepEqual([up.seen.length, up.sockets.size], [3, 2], method);
     }
-    const patch = await upstream(t, dropKept);
+    const patch = await loopbackUpstream(t, dropKept);
     await nodeTransport(patch.url, call('GET'));
     await assert.rejects(nodeTransport(patch.url, call('PATCH')), { code: 'ECONNRESET' });
     assert.equal(patch.seen.length, 2, 'a PATCH is not idempotent: sent once');
   });
 
   it('a reset on a fresh connection, or another failure on a kept one, is not tried again', async (t) => {
-    const fresh = await upstream(t, (req) => req.socket.destroy());
+    const fresh = await loopbackUpstream(t, (req) => req.socket.destroy());
     await assert.rejects(nodeTransport(fresh.url, call('GET')), { code: 'ECONNRESET' });
     assert.equal(fresh.seen.length, 1, 'a fresh connection reset: that is the answer');
 
-    const garbled = await upstream(t, (req, res, seen) => {
+    const garbled = await loopbackUpstream(t, (req, res, seen) => {
       if (seen.filter((s) => s.socket === req.socket).length === 1) res.end('{}');
       else req.socket.end('NOT HTTP AT ALL\r\n\r\n');
     });

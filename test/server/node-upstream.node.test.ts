@@ -4,46 +4,15 @@
  * keeps and renews connections.
  */
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { describe, it, type TestContext } from 'node:test';
+import { describe, it } from 'node:test';
 import { AnswerTooLarge, MAX_ANSWER_BYTES, nodeTransport } from '../../src/server/node-upstream.js';
-
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-  socket: Socket;
-}
-
-async function upstream(t: TestContext, answer: (req: Seen, res: ServerResponse, n: number) => void) {
-  const seen: Seen[] = [];
-  const sockets = new Set<Socket>();
-  const server = createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (body += chunk));
-    req.on('end', () => {
-      const one = { method: req.method!, url: req.url!, headers: req.headers, body, socket: req.socket };
-      seen.push(one);
-      answer(one, res, seen.length);
-    });
-  });
-  server.on('connection', (socket: Socket) => sockets.add(socket));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.after(() => {
-    server.closeAllConnections();
-    server.close();
-  });
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, sockets };
-}
+import { loopbackUpstream } from '../helpers/loopback-upstream.js';
 
 const get = (signal = new AbortController().signal) => ({ method: 'GET', headers: { accept: 'application/json' }, signal });
 
 describe('nodeTransport: the proxy’s default HTTP client', () => {
   it('sends the method, headers and body with its length; returns status, headers and text', async (t) => {
-    const up = await upstream(t, (_req, res) => {
+    const up = await loopbackUpstream(t, (_req, res) => {
       res.writeHead(201, { 'content-type': 'application/json', 'x-ratelimit-limit': '10' });
       res.end('{"é":1}');
     });
@@ -62,8 +31,8 @@ describe('nodeTransport: the proxy’s default HTTP client', () => {
   });
 
   it('does not follow a redirect: the 3xx comes back as it is, nothing reaches its target', async (t) => {
-    const target = await upstream(t, (_req, res) => res.end('{}'));
-    const up = await upstream(t, (_req, res) => {
+    const target = await loopbackUpstream(t, (_req, res) => res.end('{}'));
+    const up = await loopbackUpstream(t, (_req, res) => {
       res.writeHead(307, { location: `${target.url}/elsewhere` });
       res.end();
     });
@@ -73,13 +42,13 @@ describe('nodeTransport: the proxy’s default HTTP client', () => {
   });
 
   it('a byte-order mark is not part of the text, as with fetch', async (t) => {
-    const up = await upstream(t, (_req, res) => res.end(Buffer.from('\uFEFF[1]', 'utf8')));
+    const up = await loopbackUpstream(t, (_req, res) => res.end(Buffer.from('\uFEFF[1]', 'utf8')));
     assert.equal((await nodeTransport(up.url, get())).text, '[1]');
   });
 
   it(`refuses an answer over ${MAX_ANSWER_BYTES} bytes, declared or streamed without a length`, async (t) => {
     const big = Buffer.alloc(MAX_ANSWER_BYTES + 1, 0x20);
-    const up = await upstream(t, (req, res) => {
+    const up = await loopbackUpstream(t, (req, res) => {
       if (req.url === '/declared') {
         res.writeHead(200, { 'content-length': String(big.length) });
         res.end(big);
@@ -91,12 +60,12 @@ describe('nodeTransport: the proxy’s default HTTP client', () => {
     });
     await assert.rejects(nodeTransport(`${up.url}/declared`, get()), AnswerTooLarge);
     await assert.rejects(nodeTransport(`${up.url}/chunked`, get()), AnswerTooLarge);
-    const exact = await upstream(t, (_req, res) => res.end(big.subarray(0, MAX_ANSWER_BYTES)));
+    const exact = await loopbackUpstream(t, (_req, res) => res.end(big.subarray(0, MAX_ANSWER_BYTES)));
     assert.equal((await nodeTransport(exact.url, get())).text.length, MAX_ANSWER_BYTES, 'exactly the limit is read');
   });
 
   it('an abort cuts the call, whether no answer or half an answer has come', { timeout: 10_000 }, async (t) => {
-    const up = await upstream(t, (req, res) => {
+    const up = await loopbackUpstream(t, (req, res) => {
       if (req.url === '/half') {
         res.writeHead(200, { 'content-length': '100' });
         res.write('[');
@@ -118,14 +87,15 @@ describe('nodeTransport: the proxy’s default HTTP client', () => {
   });
 
   it('keeps the connection for the next call', async (t) => {
-    const up = await upstream(t, (_req, res) => res.end('{}'));
+    const up = await loopbackUpstream(t, (_req, res) => res.end('{}'));
     for (let i = 0; i < 3; i++) assert.equal((await nodeTransport(up.url, get())).status, 200);
     assert.equal(up.seen.length, 3);
     assert.equal(up.sockets.size, 1, 'three calls, one connection');
   });
 
   it('a kept socket the server drops unanswered: an idempotent call is sent again on a new one, a POST is not', async (t) => {
-    const up = await upstream(t, (req, res, n) => {
+    const up = await loopbackUpstream(t, (req, res, seen) => {
+      const n = seen.length;
       // The first request on each connection is answered; a later one on the same connection is
       // dropped, as when a server's keep-alive timeout fires while the request is on its way.
       const first = up.seen.findIndex((s) => s.socket === req.socket) === n - 1;
