@@ -12,7 +12,7 @@ import { basename, dirname, join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { esbuildProductionSource, stripDevText } from './strip-dev-text.mjs';
 import { minifyLiterals } from './minify-literals.mjs';
-import { cdnFiles, dropsOf, factorsOf, LAZY_ELEMENTS, textUnusedOf } from './cdn-pages.mjs';
+import { cdnFiles, dropsOf, factorsOf, LAZY_ELEMENTS, pageName, textUnusedOf } from './cdn-pages.mjs';
 import { COMMON_TEXT_MODULE, COMMON_TEXT_NAME, dropKeys, FACTORS_MODULE, keepFactors } from './page-tables.mjs';
 import { dropCalls, SOURCE_MODULES } from './page-calls.mjs';
 
@@ -287,7 +287,7 @@ rmSync(outdir, { recursive: true, force: true });
 const outputs = {};
 for (const { name, contents, mode } of cdnFiles()) {
   const drop = dropsOf(name);
-  const parts = PARTS[name.split('.')[0]];
+  const parts = PARTS[pageName(name)];
   const page = await build({
     ...common,
     mangleCache,

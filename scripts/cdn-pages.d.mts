@@ -3,6 +3,7 @@ export const CALLS: Record<string, string[]>;
 export const MODES: string[];
 export const BUDGETS: Record<string, number>;
 export const CEILINGS: Record<string, number>;
+export function pageName(name: string): string;
 export function dropsOf(name: string): string[];
 export const FACTORS_SHOWN: Record<string, string[]>;
 export function factorsOf(name: string): string[] | undefined;

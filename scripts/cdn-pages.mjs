@@ -53,15 +53,18 @@ export const CALLS = {
   'mfa-otp-enroll': ['enroll', 'listFactors'],
 };
 
+/** The page a file is built for: `mfa-verify.proxy` → `mfa-verify`. */
+export const pageName = (name) => name.split('.')[0];
+
 /** The source calls left out of a page file (see CALLS). */
 export function dropsOf(name) {
-  const calls = CALLS[name.split('.')[0]];
+  const calls = CALLS[pageName(name)];
   return calls ? OPTIONAL_CALLS.filter((c) => !calls.includes(c)) : [];
 }
 
 /**
  * The factors a page's elements can show, where that is fewer than every factor: the page's
- * `FACTORS` table keeps only these (scripts/page-factors.mjs). A page not listed keeps them all.
+ * `FACTORS` table keeps only these (scripts/page-tables.mjs). A page not listed keeps them all.
  */
 export const FACTORS_SHOWN = {
   // <mfa-verify> verifies with codes, push and recovery codes (its METHODS and recovery step).
@@ -69,10 +72,10 @@ export const FACTORS_SHOWN = {
 };
 
 /** The factor names a page file keeps, or undefined for all (see FACTORS_SHOWN). */
-export const factorsOf = (name) => FACTORS_SHOWN[name.split('.')[0]];
+export const factorsOf = (name) => FACTORS_SHOWN[pageName(name)];
 
 /**
- * Common English text (src/elements/shared/strings.ts) that no element of a page, nor a part it
+ * Common English text (src/locales/en/common.ts) that no element of a page, nor a part it
  * fetches, shows: left out of that page file (scripts/page-tables.mjs; the build fails if a module
  * of the page names one). The other languages' tables are fetched files and keep everything.
  */
@@ -84,7 +87,7 @@ export const TEXT_UNUSED = {
 };
 
 /** The common text keys a page file leaves out (see TEXT_UNUSED). */
-export const textUnusedOf = (name) => TEXT_UNUSED[name.split('.')[0]] ?? [];
+export const textUnusedOf = (name) => TEXT_UNUSED[pageName(name)] ?? [];
 
 /**
  * The provider modes a page file is built for: each page file exists once per mode
@@ -147,6 +150,6 @@ export const CEILINGS = {
   'mfa-elements (every mode)': BUDGETS['mfa-elements (every mode)'], // 37,204 B: target met
 };
 
-const pageOf = (name) => (name.includes('.') ? name.split('.')[0] : `${name} (every mode)`);
+const pageOf = (name) => (name.includes('.') ? pageName(name) : `${name} (every mode)`);
 export const ceilingOf = (name) => CEILINGS[pageOf(name)];
 export const budgetOf = (name) => BUDGETS[pageOf(name)];
