@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BASE, harness, readJson, send } from './fixtures/harness.js';
-import { methodsPath, scriptedRemoval } from './fixtures/scripted-removal.js';
+import { BASE, harness, methodsPath, readJson, send } from './fixtures/harness.js';
+import { scriptedRemoval } from './fixtures/scripted-removal.js';
 
 const broken = { error: 'server_error', error_description: 'The authorization server failed.' };
 

@@ -6,9 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BASE, harness, readJson, send } from './fixtures/harness.js';
+import { BASE, harness, methodsPath, readJson, send } from './fixtures/harness.js';
 
-const methodsPath = (userId: string) => `/api/v2/users/${encodeURIComponent(userId)}/authentication-methods`;
 
 describe('proxy: hosted methods in the authenticator list', () => {
   it('lists WebAuthn and Duo methods with a text id only, unconfirmed ones inactive, name and created_at only when text', async (t) => {

@@ -8,9 +8,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { waitFor } from '../helpers/wait-node.js';
 import { within } from '../helpers/within.js';
-import { APP_ORIGIN, BASE, harness, readJson, send } from './fixtures/harness.js';
+import { APP_ORIGIN, BASE, harness, methodsPath, readJson, send } from './fixtures/harness.js';
 
-const methodsPath = (userId: string) => `/api/v2/users/${encodeURIComponent(userId)}/authentication-methods`;
 const isGrant = (c: { path: string; body?: string }) => c.path === '/oauth/token' && Boolean(c.body?.includes('client_credentials'));
 
 describe('proxy: Auth0 answers as the browser sees them', () => {
