@@ -86,8 +86,24 @@ const POLLER_PART = {
  * page keeps one Lit, one MfaElement and one translation registry; the part holds only its own
  * modules (checked).
  */
+const SENDING_PART = {
+  // What follows an SMS, voice, email or push challenge in <mfa-verify> (the code step's
+  // set-up, resend and WebOTP, the push step, their text), fetched beside the challenge request.
+  name: 'sending',
+  entry: 'src/elements/mfa-verify/sending.ts',
+  own: /\/src\/(elements\/mfa-verify\/sending\.ts|locales\/en\/mfa-verify-sending\.ts)$/,
+  request: /\/sending\.js$/,
+  shared: {
+    lit: ['html', 'nothing'],
+    'src/core/errors.ts': ['pushOutcome', 'toMfaError'],
+    'src/core/input.ts': ['digitsOnly'],
+    'src/core/mask.ts': ['maskedName'],
+    'src/locales/en/mfa-verify.ts': ['verifyLocales'],
+    'src/elements/mfa-verify/templates.ts': ['row', 'waiting'],
+  },
+};
 const PARTS = {
-  'mfa-verify': [recoveryPart(), POLLER_PART],
+  'mfa-verify': [recoveryPart(), POLLER_PART, SENDING_PART],
   'mfa-enrollment': [{
     name: 'otp-enroll',
     entry: 'src/define/mfa-otp-enroll.ts',

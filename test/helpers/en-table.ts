@@ -5,6 +5,7 @@ import { qrLocales } from '../../src/locales/en/mfa-qr-code.js';
 import { recoveryLocales } from '../../src/locales/en/mfa-recovery-codes.js';
 import { otpEnrollLocales } from '../../src/locales/en/mfa-otp-enroll.js';
 import { verifyLocales } from '../../src/locales/en/mfa-verify.js';
+import { sendingEn } from '../../src/locales/en/mfa-verify-sending.js';
 import { enrollmentLocales } from '../../src/locales/en/mfa-enrollment.js';
 import { contactEnrollLocales } from '../../src/locales/en/mfa-contact-enroll.js';
 import { pushEnrollLocales } from '../../src/locales/en/mfa-push-enroll.js';
@@ -17,7 +18,8 @@ export const en: Table = {
   'mfa-qr-code': qrLocales.en,
   'mfa-recovery-codes': recoveryLocales.en,
   'mfa-otp-enroll': otpEnrollLocales.en,
-  'mfa-verify': verifyLocales.en,
+  // <mfa-verify>'s code-sending part brings its own English (added to the element's when fetched).
+  'mfa-verify': { ...verifyLocales.en, ...sendingEn },
   // <mfa-enrollment>'s flows are translated in its namespace.
   'mfa-enrollment': { ...enrollmentLocales.en, ...contactEnrollLocales.en, ...pushEnrollLocales.en },
   'mfa-passkey-enroll': passkeyEnrollLocales.en,

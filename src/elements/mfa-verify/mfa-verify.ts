@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { isRateLimited, MfaError, pushOutcome, toMfaError } from '../../core/errors.js';
+import { isRateLimited, MfaError, toMfaError } from '../../core/errors.js';
 import { isPushTwin } from '../../core/factors.js';
 import { digitsOnly, normalizeRecoveryCode } from '../../core/input.js';
 import { maskedName } from '../../core/mask.js';
@@ -15,6 +15,9 @@ import type { PollController } from '../shared/poll.js';
 import { baseStyles, columnBaseStyles } from '../shared/styles.js';
 import { verifyStyles } from './mfa-verify.styles.js';
 import { loadPoller } from './poller-loader.js';
+import { loadSending } from './sending-loader.js';
+import type { SendingHost } from './sending.js';
+import { row, waiting } from './templates.js';
 import { loadRecoveryCodes } from '../shared/recovery-codes-loader.js';
 import { verifyLocales, type VerifyStrings } from '../../locales/en/mfa-verify.js';
 
@@ -45,8 +48,8 @@ const FACTOR_ERRORS = ['unsupported_challenge_type', 'association_required', 'in
 /** Errors that no retry inside this element can fix: the page must sign in again or enroll. */
 const FATAL = [...FACTOR_ERRORS, 'expired_token', 'invalid_token', 'mfa_required', 'unsupported', 'unauthorized_client', 'invalid_client'];
 
-const waiting = (text: string) => html`<p part="status" class="waiting"><span class="spinner" aria-hidden="true"></span>${text}</p>`;
-const row = (...content: unknown[]) => html`<div class="row">${content}</div>`;
+/** The code-sending part, once fetched (see #send). */
+let sending: Awaited<ReturnType<typeof loadSending>> | undefined;
 
 /**
  * Proves the second factor with any of the user's active authenticators: a code from an
@@ -176,10 +179,13 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   readonly #internals: ElementInternals;
   /** Aborted when the step changes, on cancel and on disconnect. */
   #flow?: AbortController;
-  /** The push poll (created with its module, on demand): stopped with the flow, and when the element leaves the page. */
-  #poll?: PollController;
-  #webOtp?: AbortController;
-  #countdown = new CountdownController(this, (now) => this.#tick(now));
+  /** @internal The push poll (created with its module, on demand): stopped with the flow, and when the element leaves the page. */
+  declare _poll?: PollController;
+  /** @internal Waits for an SMS code (WebOTP): aborted on submit and with the flow. */
+  declare _webOtp?: AbortController;
+  /** @internal */ _countdown = new CountdownController(this, (now) => this.#tick(now));
+  /** Itself, as the code-sending part sees it (MfaElement's members it calls are protected). */
+  readonly #host = this as unknown as SendingHost;
   #challenge?: Challenge;
   /** The `mfa-verified` detail, sent once a new recovery code is acknowledged. */
   #pending?: MfaVerifiedDetail;
@@ -231,7 +237,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   /** @internal */
   formResetCallback(): void {
     this.value = '';
-    this.#codeInput?.clear();
+    this._codeInput?.clear();
     this._error = undefined;
   }
 
@@ -242,7 +248,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
 
   /** @internal */
   formStateRestoreCallback(state: unknown): void {
-    if (typeof state === 'string') this.value = digitsOnly(state, this.#codeLength);
+    if (typeof state === 'string') this.value = digitsOnly(state, this._codeLength);
   }
 
   /** True without a data source and with a `name`: the element is a code field of its form. */
@@ -289,13 +295,13 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     void this.#syncForm();
   }
 
-  get #codeLength(): number {
+  get _codeLength(): number {
     const n = Math.round(Number(this.length));
     // NaN and ±Infinity fail the range check too.
     return n >= 4 && n <= 10 ? n : 6;
   }
 
-  get #codeInput(): MfaCodeInput | null {
+  get _codeInput(): MfaCodeInput | null {
     return this.renderRoot?.querySelector('mfa-code-input') ?? null;
   }
 
@@ -308,7 +314,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   }
 
   get #locked(): boolean {
-    return this._lockUntil > this.#countdown._now;
+    return this._lockUntil > this._countdown._now;
   }
 
   /** The server said no attempts are left: another code would only be refused (429). */
@@ -325,10 +331,10 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     const value = this.fieldMode ? this.value : null;
     this.#internals.setFormValue(value, value);
     if (value === null) return this.#internals.setValidity({});
-    const codeInput = this.#codeInput;
+    const codeInput = this._codeInput;
     await codeInput?.updateComplete;
     const anchor = codeInput?.shadowRoot?.querySelector('input') ?? codeInput ?? undefined;
-    const length = this.#codeLength;
+    const length = this._codeLength;
     const valueMissing = this.required && !value;
     // With no flag set, the message and the anchor are dropped: the field is valid.
     this.#internals.setValidity(
@@ -347,7 +353,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
 
   #stopFlow(): void {
     this.#flow?.abort();
-    this.#webOtp?.abort();
+    this._webOtp?.abort();
     this.#flow = undefined;
     this._busy = false;
     this._pushExpiresAt = 0;
@@ -378,7 +384,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
       this._list = active.filter((a) => METHODS.includes(a.factor) && offered(a));
       if (!quiet) this.#choose(focus);
     } catch (error) {
-      if (!signal.aborted && this.#fail(error, 'load')) {
+      if (!signal.aborted && this._fail(error, 'load')) {
         this._step = 'load-error';
         if (focus) void this.focusPart('[part~="retry-button"]');
       }
@@ -418,15 +424,15 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     this._current = authenticator;
     this._error = undefined;
     this._ended = undefined;
-    if (authenticator.factor !== 'otp') return void this.#send(authenticator, focus);
+    if (authenticator.factor !== 'otp') return void this._send(authenticator, focus);
     this.#challenge = undefined;
     this._step = 'code';
     this.announce(this.t('verify.otp.prompt'));
-    if (focus) void this.#focusField();
+    if (focus) void this._focusField();
   }
 
   /** Challenges an SMS, voice, email or push authenticator: the server sends a code or a push. */
-  async #send(authenticator: Authenticator, focus: boolean, again = false): Promise<void> {
+  async _send(authenticator: Authenticator, focus: boolean, again = false): Promise<void> {
     const source = this.activeSource;
     if (!source) return;
     const signal = this.#newFlow();
@@ -439,81 +445,26 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     this.announce(this.t('verify.sending'));
     let challenge: Challenge;
     try {
-      challenge = await source.challenge({ authenticatorId: authenticator.id, challengeType: 'oob' }, { signal });
+      // The sending part is fetched beside the request: a failed fetch fails like the request.
+      [challenge, sending] = await Promise.all([source.challenge({ authenticatorId: authenticator.id, challengeType: 'oob' }, { signal }), loadSending()]);
       if (!challenge.oobCode) throw new MfaError('bad_response', { description: 'challenge without oob_code' });
     } catch (error) {
       if (signal.aborted) return;
       this._busy = false;
       // After "Send again", the code sent before is still valid: only sending waits.
-      const mfaError = this.#fail(error, 'challenge', !again);
+      const mfaError = this._fail(error, 'challenge', !again);
       if (!again) {
-        if (mfaError) this.#end();
-      } else if (mfaError?.retryAfter) this.#startCountdown('_resendAt', mfaError.retryAfter);
+        if (mfaError) this._end();
+      } else if (mfaError?.retryAfter) this._startCountdown('_resendAt', mfaError.retryAfter);
       return;
     }
     this._busy = false;
-    if (!push) {
-      this.#challenge = challenge;
-      this._error = undefined;
-      this._step = 'code';
-      const wait = Math.max(0, Number(this.resendAfter) || 0);
-      if (wait) this.#startCountdown('_resendAt', wait);
-      const sent = again ? this.t('verify.resent') : this.#named(authenticator, `verify.${authenticator.factor}.sent`, 'verify.sent');
-      this.announce(this.sentences(sent, !!wait && this.t('verify.resendIn', { seconds: wait })));
-      if (authenticator.factor === 'sms') this.#listenWebOtp();
-      if (focus) void this.#focusField();
-      return;
-    }
-    this._step = 'push';
-    this.announce(this.sentences(this.#pushPrompt(), this.t('verify.push.waiting')));
-    if (focus) void this.focusPart('[part~="cancel-button"]');
-    try {
-      const Poll = await poller!;
-      const result = await (this.#poll ??= new Poll(this)).run(source, {
-        oobCode: challenge.oobCode,
-        interval: challenge.interval,
-        expiresIn: challenge.expiresIn,
-        signal,
-        onPending: (state) => {
-          if (!this._pushExpiresAt) this.#startCountdown('_pushExpiresAt', state.remainingMs / 1000);
-        },
-      });
-      if (!signal.aborted) this.#succeed(result, authenticator);
-    } catch (error) {
-      if (signal.aborted) return;
-      const mfaError = toMfaError(error);
-      const outcome = pushOutcome(mfaError.code);
-      this._pushExpiresAt = 0;
-      if (outcome === 'expired') {
-        // The push expired unanswered (locally or on the server): not a session problem to report.
-        this.#end('verify.push.expired');
-      } else if (outcome === 'rejected') {
-        this.reportError(mfaError, 'verify');
-        this.#end('verify.push.rejected');
-      } else if (this.#fail(mfaError, 'verify')) {
-        this.#end();
-      }
-    }
+    if (!push) this.#challenge = challenge;
+    void sending!.sent(this.#host, source, authenticator, challenge, signal, focus, again, poller);
   }
-
-  /**
-   * `key` with the authenticator's name, or `fallback` when it has none. Codes are sent to the
-   * listed factors only (see METHODS), and each has its `verify.{factor}.sent`.
-   */
-  #named(authenticator: Authenticator | undefined, key: string, fallback: keyof VerifyStrings): string {
-    const name = authenticator && maskedName(authenticator);
-    return name ? this.t(key as 'verify.sent', { name }) : this.t(fallback);
-  }
-
-  #pushPrompt(): string {
-    return this.#named(this._current, 'verify.push.prompt', 'verify.push.promptNoName');
-  }
-
-  /** "Send again" (only enabled when nothing is under way and the wait is over). */
-  #resend = (): void => void this.#send(this._current!, true, true);
 
   /** The step with "Retry": `key` says why a push or sending ended, else the error is shown. */
-  #end(key?: keyof VerifyStrings): void {
+  _end(key?: keyof VerifyStrings): void {
     if (key) {
       this.#stopFlow();
       this._error = undefined;
@@ -522,31 +473,12 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     this.#go('ended', '[part~="retry-button"]', key);
   }
 
-  #cancelPush = (): void => this.#end('verify.push.cancelled');
-
   #retry = (): void => (this._current ? this.#start(this._current, true) : void this.#load(false, true));
-
-  /** Fills the code from an SMS where the browser supports WebOTP; aborted on submit and with the flow. */
-  #listenWebOtp(): void {
-    if (!('OTPCredential' in window)) return;
-    const { signal } = (this.#webOtp = new AbortController());
-    navigator.credentials.get({ otp: { transport: ['sms'] }, signal } as CredentialRequestOptions).then(
-      (credential) => {
-        const code = digitsOnly((credential as { code?: string } | null)?.code ?? '', this.#codeLength);
-        // Outside the code step there is no code input, and #verifyCode does nothing.
-        const input = this.#codeInput;
-        if (signal.aborted || code.length !== this.#codeLength || !input) return;
-        input.value = code;
-        void this.#verifyCode(code);
-      },
-      () => {},
-    );
-  }
 
   /** Submits the code or the recovery code of the step. */
   #onSubmit = (event: Event): void => {
     event.preventDefault();
-    if (this._step === 'code') return void this.#verifyCode(this.#codeInput?.value ?? '');
+    if (this._step === 'code') return void this._verifyCode(this._codeInput?.value ?? '');
     if (this._busy || this.#locked || this.#inactive || this.#spent) return;
     const recoveryCode = normalizeRecoveryCode(this.#recoveryInput?.value ?? '');
     if (recoveryCode) void this.#verify({ type: 'recovery-code', recoveryCode });
@@ -554,22 +486,22 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   };
 
   #onCodeComplete = (event: MfaCodeCompleteEvent): void => {
-    if (!this.fieldMode) return void this.#verifyCode(event.detail.value);
+    if (!this.fieldMode) return void this._verifyCode(event.detail.value);
     if (event.detail.trigger === 'enter') this.form?.requestSubmit();
   };
 
   #onCodeKeydown = (event: KeyboardEvent): void => {
     // A complete code is submitted by the input's own `mfa-code-complete`; say what is missing.
-    const input = this.#codeInput;
+    const input = this._codeInput;
     if (event.key !== 'Enter' || event.isComposing || !input || input.complete) return;
     event.preventDefault();
     if (this.fieldMode) this.form?.requestSubmit();
-    else void this.#verifyCode(input.value);
+    else void this._verifyCode(input.value);
   };
 
   /** Typing in the code or recovery-code input. */
   #onInput = (): void => {
-    if (this.fieldMode) this.value = this.#codeInput?.value ?? '';
+    if (this.fieldMode) this.value = this._codeInput?.value ?? '';
     if (this.#invalid && !this.#spent) this._error = undefined;
   };
 
@@ -577,16 +509,16 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   #refuse(): void {
     this._error = new MfaError('invalid_input');
     this.announce(this.#invalidText());
-    void this.#focusField();
+    void this._focusField();
   }
 
-  async #verifyCode(raw: string): Promise<void> {
+  async _verifyCode(raw: string): Promise<void> {
     if (this._busy || this.#locked || this.#inactive || this._step !== 'code') return;
     if (this.#spent) return this.announce(this.#errorMessage());
-    const code = digitsOnly(raw, this.#codeLength);
-    if (code.length !== this.#codeLength) return this.#refuse();
+    const code = digitsOnly(raw, this._codeLength);
+    if (code.length !== this._codeLength) return this.#refuse();
     // A typed code ends the wait for an SMS.
-    this.#webOtp?.abort();
+    this._webOtp?.abort();
     // Only a code sent by the server has an oob_code (a one-time password has none).
     const oobCode = this.#challenge?.oobCode;
     await this.#verify(oobCode ? { type: 'oob', oobCode, bindingCode: code } : { type: 'otp', otp: code });
@@ -602,7 +534,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     try {
       const result = await source.verify(request, { signal });
       if (result.recoveryCode) await loadRecoveryCodes();
-      if (!signal.aborted) this.#succeed(result, this._current);
+      if (!signal.aborted) this._succeed(result, this._current);
     } catch (error) {
       if (signal.aborted) return;
       this._busy = false;
@@ -614,15 +546,15 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
         this._error = mfaError;
         this.announce(this.t('verify.code.expired'));
         this._resendAt = 0;
-      } else if (this.#fail(mfaError, 'verify')) {
+      } else if (this._fail(mfaError, 'verify')) {
         if (request.type === 'recovery-code') this.#recoveryInput?.select();
-        else this.#codeInput?.clear();
-        void this.#focusField();
+        else this._codeInput?.clear();
+        void this._focusField();
       }
     }
   }
 
-  #succeed(result: VerifyResult, authenticator: Authenticator | undefined): void {
+  _succeed(result: VerifyResult, authenticator: Authenticator | undefined): void {
     this.#stopFlow();
     this.#challenge = undefined;
     this._error = undefined;
@@ -649,7 +581,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
    * waits start a countdown. Returns the error when the step goes on (undefined after an abort or
    * a fatal error).
    */
-  #fail(error: unknown, action: MfaAction, lock = true): MfaError | undefined {
+  _fail(error: unknown, action: MfaAction, lock = true): MfaError | undefined {
     const mfaError = this.reportError(error, action);
     const code = mfaError.code;
     if (code === 'aborted') return;
@@ -660,7 +592,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
       return;
     }
     if (lock && isRateLimited(mfaError) && mfaError.retryAfter) {
-      this.#startCountdown('_lockUntil', mfaError.retryAfter);
+      this._startCountdown('_lockUntil', mfaError.retryAfter);
       this.announce(this.#lockedText());
     } else if (mfaError.attemptsLeft !== undefined) {
       this.announce(this.#describe(mfaError));
@@ -669,17 +601,17 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   }
 
   /** Focus into the code or recovery-code input once rendered. */
-  async #focusField(): Promise<void> {
+  async _focusField(): Promise<void> {
     await this.updateComplete;
-    const input = this._step === 'recovery' ? this.#recoveryInput : this.#codeInput;
+    const input = this._step === 'recovery' ? this.#recoveryInput : this._codeInput;
     await (input as MfaCodeInput | null)?.updateComplete;
     input?.focus();
   }
 
   // ----- countdowns -----
 
-  #startCountdown(field: '_lockUntil' | '_resendAt' | '_pushExpiresAt', seconds: number): void {
-    this[field] = this.#countdown._deadline(seconds);
+  _startCountdown(field: '_lockUntil' | '_resendAt' | '_pushExpiresAt', seconds: number): void {
+    this[field] = this._countdown._deadline(seconds);
   }
 
   /** Ends the countdowns that are due; true while one is still running. Countdowns started before a move in the DOM go on. */
@@ -699,11 +631,11 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   // ----- text -----
 
   #lockedText(): string {
-    return this.t('verify.locked', { seconds: this.#countdown._left(this._lockUntil) });
+    return this.t('verify.locked', { seconds: this._countdown._left(this._lockUntil) });
   }
 
   #invalidText(): string {
-    return this._step === 'recovery' ? this.t('verify.recovery.invalid') : this.t('verify.incomplete', { length: this.#codeLength });
+    return this._step === 'recovery' ? this.t('verify.recovery.invalid') : this.t('verify.incomplete', { length: this._codeLength });
   }
 
   /** The error's sentence, with the attempts left when the server said. */
@@ -741,13 +673,13 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   #renderCodeInput(): TemplateResult {
     const field = this.fieldMode;
     return html`<mfa-code-input part="code-input" exportparts="input, label: code-label, field: code-field, cell: code-cell"
-      .value=${field ? this.value : ''} length=${this.#codeLength} label=${this.t('verify.codeLabel')} .description=${this.#errorMessage()}
+      .value=${field ? this.value : ''} length=${this._codeLength} label=${this.t('verify.codeLabel')} .description=${this.#errorMessage()}
       ?required=${field && this.required} ?invalid=${this.#invalid} ?disabled=${this.#inactive || this._busy}
       @input=${this.#onInput} @keydown=${this.#onCodeKeydown} @mfa-code-complete=${this.#onCodeComplete}></mfa-code-input>`;
   }
 
   /** A button of a step, disabled with the element or when `off`. */
-  #button(name: string, label: string, onClick: () => void, cls?: string, off?: boolean): TemplateResult {
+  _button(name: string, label: string, onClick: () => void, cls?: string, off?: boolean): TemplateResult {
     return html`<button part="button ${name}" class=${cls ?? nothing} ?disabled=${this.#inactive || off} @click=${onClick}>${label}</button>`;
   }
 
@@ -768,27 +700,22 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
               </button></li>`,
             )}
           </ul>
-          ${this.#renderSwitch(false)}`;
+          ${this._renderSwitch(false)}`;
       case 'code':
       case 'recovery':
         return this.#renderForm(step === 'recovery');
-      case 'push': {
-        const left = this.#countdown._left(this._pushExpiresAt);
-        return html`<p part="description">${this.#pushPrompt()}</p>
-          ${waiting(this.t('verify.push.waiting'))}
-          ${this._pushExpiresAt ? html`<p part="countdown">${this.t('verify.push.expiresIn', { seconds: left })}</p>` : nothing}
-          ${row(this.#button('cancel-button', this.t('cancel'), this.#cancelPush, 'secondary'))}${this.#renderSwitch()}`;
-      }
+      case 'push':
+        return sending!.renderPush(this.#host);
       case 'new-code':
         return html`<p part="description" id="new-code" tabindex="-1">${this.t('verify.recovery.newDescription')}</p>
           ${customElements.get('mfa-recovery-codes')
             ? html`<mfa-recovery-codes part="recovery-codes" .codes=${[this.#pending?.result.recoveryCode ?? '']} @mfa-recovery-codes-saved=${this.#onCodeSaved}></mfa-recovery-codes>`
             : // It could not be fetched: the code as plain text still must not be lost.
-              html`<p part="recovery-codes"><code>${this.#pending?.result.recoveryCode}</code></p>${row(this.#button('continue-button', this.t('continue'), this.#onCodeSaved))}`}`;
+              html`<p part="recovery-codes"><code>${this.#pending?.result.recoveryCode}</code></p>${row(this._button('continue-button', this.t('continue'), this.#onCodeSaved))}`}`;
       case 'done':
         return html`<p part="status success" tabindex="-1">${this.t('verify.verified')}</p>`;
       case 'fatal':
-        return [this.#renderError(), FACTOR_ERRORS.includes(this._error?.code as string) ? this.#renderSwitch() : nothing];
+        return [this.#renderError(), FACTOR_ERRORS.includes(this._error?.code as string) ? this._renderSwitch() : nothing];
     }
     // 'ended' and 'load-error'
     const ended = step === 'ended';
@@ -796,8 +723,8 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     const retry = this.t(ended && this._current?.factor === 'push' ? 'verify.push.retry' : 'retry');
     return [
       key ? html`<p part="error" tabindex="-1">${this.t(key)}</p>` : this.#renderError(),
-      row(this.#button('retry-button', retry, this.#retry, undefined, this.#locked)),
-      ended ? this.#renderSwitch() : nothing,
+      row(this._button('retry-button', retry, this.#retry, undefined, this.#locked)),
+      ended ? this._renderSwitch() : nothing,
     ];
   }
 
@@ -806,12 +733,11 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     const current = this._current;
     const oob = !recovery && current && current.factor !== 'otp';
     const off = this.#inactive || this._busy;
-    const resendIn = this.#countdown._left(this._resendAt);
     return html`<p part="description" id="hint">
         ${recovery
           ? this.t('verify.recovery.prompt')
           : oob
-            ? this.#named(current, `verify.${current.factor}.sent`, 'verify.sent')
+            ? sending!.sentText(this.#host, current)
             : this.t('verify.otp.prompt')}
       </p>
       <form part="form" novalidate @submit=${this.#onSubmit}>
@@ -826,21 +752,16 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
         <button part="button submit-button" type="submit" ?disabled=${off || this.#locked || this.#spent}>${this.t(this._busy ? 'verify.verifying' : 'verify.submit')}</button>
       </form>
       ${this.#renderError()}
-      ${oob
-        ? row(
-            this.#button('resend-button', this.t('verify.resend'), this.#resend, 'secondary', this._busy || resendIn > 0),
-            resendIn > 0 ? html`<span part="countdown">${this.t('verify.resendIn', { seconds: resendIn })}</span>` : nothing,
-          )
-        : nothing}
-      ${this.#renderSwitch(undefined, !recovery && this._recovery)}`;
+      ${oob ? sending!.renderResend(this.#host) : nothing}
+      ${this._renderSwitch(undefined, !recovery && this._recovery)}`;
   }
 
   /** "Use another method" (when there is one) and "Use a recovery code" (when there is one). */
-  #renderSwitch(others = this._list.some((a) => a !== this._current), recovery: unknown = this._recovery): unknown {
+  _renderSwitch(others = this._list.some((a) => a !== this._current), recovery: unknown = this._recovery): unknown {
     return others || recovery
       ? row(
-          others ? this.#button('switch-button', this.t('verify.useAnother'), this.#other, 'link') : nothing,
-          recovery ? this.#button('switch-button', this.t('verify.useRecovery'), this.#useRecovery, 'link') : nothing,
+          others ? this._button('switch-button', this.t('verify.useAnother'), this.#other, 'link') : nothing,
+          recovery ? this._button('switch-button', this.t('verify.useRecovery'), this.#useRecovery, 'link') : nothing,
         )
       : nothing;
   }
