@@ -8,7 +8,7 @@
 // written here directly instead, uncached, so that a test file that refuses one is not served it
 // from the browser's cache of an earlier file, and a refusal is not cached for later files.
 
-const REFUSABLE = /^\/(src\/define\/mfa-(?:recovery-codes|otp-enroll|contact-enroll|push-enroll)|src\/core\/poller|src\/elements\/shared\/poll|src\/locales\/tables\/[\w-]+|__prebundled__\/qrcode)\.(?:js|ts)$/;
+const REFUSABLE = /^\/(src\/define\/mfa-(?:recovery-codes|otp-enroll|contact-enroll|push-enroll)|src\/core\/poller|src\/elements\/shared\/poll|src\/elements\/mfa-verify\/sending|src\/locales\/tables\/[\w-]+|__prebundled__\/qrcode)\.(?:js|ts)$/;
 const COOKIE = /(?:^|;\s*)mfa-test-refuse=([\w/-]+)/;
 
 /** Koa middleware: serves the on-demand modules uncached, and refuses the one the cookie names. */
