@@ -177,12 +177,12 @@ const PASSKEY_PART = {
 };
 // The all-in-one file has as parts every flow a page opens only on a click or a rare path: the
 // enrollment's (its phone/email, push and authenticator-app flows, the first enrollment's codes),
-// verify's (the push poll, the replacement recovery code) and the passkeys'. <mfa-otp-enroll> and
+// verify's (the push poll, what follows a sent challenge, the replacement recovery code) and the passkeys'. <mfa-otp-enroll> and
 // <mfa-recovery-codes> are also defined when a page uses one on its own (cdn-pages.mjs PAGES),
 // from the same part files; the page exports the codes' saved event for them.
 const ENROLLMENT_FLOWS = PARTS['mfa-enrollment'].filter((part) => ['otp-enroll', 'contact-enroll', 'push-enroll'].includes(part.name));
 PARTS['mfa-enrollment'].push(PASSKEY_PART);
-PARTS['mfa-elements'] = [PASSKEY_PART, ...ENROLLMENT_FLOWS, POLLER_PART, recoveryPart({
+PARTS['mfa-elements'] = [PASSKEY_PART, ...ENROLLMENT_FLOWS, POLLER_PART, SENDING_PART, recoveryPart({
   'src/elements/shared/clipboard.ts': ['copyText'],
   'src/elements/mfa-recovery-codes/mfa-recovery-codes.events.ts': ['MfaRecoveryCodesSavedEvent'],
 })];

@@ -421,10 +421,11 @@ async function openCdnPage(file: string, body: string) {
 
 /**
  * An mfa_token for `email` (a password grant, as an app's auth SDK does), or for a new user with
- * no factor when `email` is undefined (the emulator's test API); then a provider with it around
- * `markup`, added only once the token is there, as a page would.
+ * no factor, or with the `seeded` ones, when `email` is undefined (the emulator's test API); then a
+ * provider with it around `markup`, added only once the token is there, as a page would. Resolves
+ * to the emulator's URL and, for a new user, the user's id.
  */
-async function mountDirect(page: Page, email: string | undefined, markup: string): Promise<void> {
+async function mountDirect(page: Page, email: string | undefined, markup: string, seeded: object[] = []): Promise<{ emulatorUrl: string; userId?: string }> {
   const config = (await (await fetch(`${base}/demo-config.json`)).json()) as { emulatorUrl: string; clientId: string };
   const post = async (path: string, body: URLSearchParams | object) =>
     (await fetch(config.emulatorUrl + path, {
@@ -432,12 +433,14 @@ async function mountDirect(page: Page, email: string | undefined, markup: string
       ...(body instanceof URLSearchParams ? { body } : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
     })).json() as Promise<Record<string, string>>;
   let token: string;
+  let userId: string | undefined;
   if (email) {
     const grant = new URLSearchParams({ grant_type: 'password', username: email, password: 'demo', client_id: config.clientId, audience: `${config.emulatorUrl}/mfa/` });
     token = (await post('/oauth/token', grant)).mfa_token!;
   } else {
-    const user = await post('/__emulator/users', {});
-    token = (await post(`/__emulator/users/${encodeURIComponent(user.id!)}/tokens`, {})).mfa_token!;
+    userId = (await post('/__emulator/users', {})).id!;
+    for (const seed of seeded) await post(`/__emulator/users/${encodeURIComponent(userId)}/authenticators`, seed);
+    token = (await post(`/__emulator/users/${encodeURIComponent(userId)}/tokens`, {})).mfa_token!;
   }
   await page.evaluate(
     (settings, inner) => {
@@ -451,6 +454,7 @@ async function mountDirect(page: Page, email: string | undefined, markup: string
     { ...config, token },
     markup,
   );
+  return { emulatorUrl: config.emulatorUrl, userId };
 }
 
 const TAGS = ['mfa-provider', 'mfa-enrollment', 'mfa-otp-enroll', 'mfa-verify', 'mfa-code-input', 'mfa-qr-code', 'mfa-recovery-codes'];
@@ -635,6 +639,35 @@ test('the verify page fetches the push poll from parts/ beside it, with the page
   })()`);
   assert.deepEqual(got, { isPageError: true, code: 'access_denied' });
   assert.deepEqual(cdn(), ['/dist/cdn/mfa-verify.direct.js', '/dist/cdn/parts/mfa-verify.direct.poller.js']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the verify page fetches its sending part from parts/ beside it with the challenge: a sent code verifies, then a push is approved', async () => {
+  const { page, errors, cdn } = await openCdnPage('mfa-verify.direct.js', '');
+  await page.waitForFunction(() => customElements.get('mfa-verify') !== undefined);
+  const { emulatorUrl, userId } = await mountDirect(page, undefined, '<mfa-verify method="sms"></mfa-verify>', [{ factor: 'sms', phoneNumber: '+15555550177' }, { factor: 'push' }]);
+  const call = async <T>(path: string, method = 'GET'): Promise<T> => (await fetch(emulatorUrl + path, { method })).json() as Promise<T>;
+  // What the part renders (the resend row, its text) from the page's own Lit and element state.
+  await page.waitForSelector('mfa-verify >>> [part~="resend-button"]', DEEP);
+  const description = await page.$eval('mfa-verify', (el) => el.shadowRoot!.querySelector('[part~="description"]')!.textContent!.trim());
+  assert.match(description, /^We sent a code by text message to \S+\.$/);
+  assert.deepEqual(cdn().filter((path) => path.includes('/parts/')), ['/dist/cdn/parts/mfa-verify.direct.sending.js']);
+  assert.deepEqual(await axeViolations(page), []);
+  const [message] = await call<{ code: string }[]>(`/__emulator/outbox?user_id=${encodeURIComponent(userId!)}&channel=sms`);
+  await typeCode(page, 'mfa-verify', message!.code);
+  await page.waitForSelector('mfa-verify >>> [part~="success"]', DEEP);
+
+  // The push step, rendered by the part, with the poll fetched beside the challenge.
+  await page.$eval('mfa-verify', (el) => el.setAttribute('method', 'push'));
+  await page.$eval('mfa-verify', (el) => (el as HTMLElement & { restart(): void }).restart());
+  await page.waitForSelector('mfa-verify >>> [part~="cancel-button"]', DEEP);
+  assert.match(await page.$eval('mfa-verify', (el) => el.shadowRoot!.textContent!), /Waiting for your approval/);
+  assert.deepEqual(await axeViolations(page), []);
+  const pushes = await call<{ oob_code: string; status: string }[]>(`/__emulator/push?user_id=${encodeURIComponent(userId!)}`);
+  await call(`/__emulator/push/${encodeURIComponent(pushes.find((p) => p.status === 'pending')!.oob_code)}/approve`, 'POST');
+  await page.waitForSelector('mfa-verify >>> [part~="success"]', DEEP);
+  assert.deepEqual(cdn().filter((path) => path.includes('/parts/')), ['/dist/cdn/parts/mfa-verify.direct.sending.js', '/dist/cdn/parts/mfa-verify.direct.poller.js']);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -78,7 +78,7 @@ test('the common text as the verify page builds it: the unused entries are gone,
 
 test('no module of a part the verify page fetches names the text it leaves out (the build checks the page itself)', () => {
   const unused = textUnusedOf('mfa-verify.proxy');
-  for (const dir of ['src/elements/mfa-recovery-codes', 'src/elements/shared']) {
+  for (const dir of ['src/elements/mfa-recovery-codes', 'src/elements/mfa-verify', 'src/elements/shared']) {
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'strings.ts')) {
       const text = readFileSync(join(dir, file), 'utf8');
       // A lookup, `t('key')` or `t(cond ? 'key' : …)`, not a comparison (`outcome === 'copied'` is the clipboard's outcome).
