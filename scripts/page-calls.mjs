@@ -9,7 +9,9 @@
 //   left out, as a source without it is (the elements test for it before calling), unless the
 //   class calls it itself: then it too rejects with `MfaError('unsupported')` (ProxySource lists
 //   through `listFactors` on the Auth0 Lab routers, which have no challenge or verify route, so
-//   the verify page has no use for it);
+//   the verify page has no use for it); a callback of the class that does nothing but call it
+//   (`() => this.listFactors(opts).then(parse)`) rejects so in its place, and then the method and
+//   what only that callback used go too;
 // - a private member no longer used by the class goes with them.
 // The elements of the page calling a method taken out is caught by the check in build-bundle.mjs
 // (their modules are scanned for the call) and by the page's browser tests.
@@ -20,6 +22,20 @@ export const SOURCE_MODULES = /\/src\/core\/(api-source|proxy-source|shared-sour
 const REQUIRED = new Set(['enroll', 'remove', 'challenge', 'verify', 'listAuthenticators']);
 /** Every call an element can make that a page may go without. */
 export const OPTIONAL_CALLS = ['enroll', 'remove', 'challenge', 'listFactors', 'regenerateRecoveryCode', 'rename', 'setPreferredChannel'];
+
+const UNSUPPORTED = "Promise.reject(new MfaError('unsupported'))";
+
+/**
+ * `this.<dropped>(a, …)`, or that followed by `.then(f)` calls, arguments plain names: an
+ * expression that, with the method dropped, rejects with its `unsupported` and does nothing else.
+ */
+function rejectsAsDropped(node, names) {
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return false;
+  if (!node.arguments.every((arg) => ts.isIdentifier(arg))) return false;
+  const { expression: target, name } = node.expression;
+  if (target.kind === ts.SyntaxKind.ThisKeyword) return names.has(name.text);
+  return name.text === 'then' && node.arguments.length === 1 && rejectsAsDropped(target, names);
+}
 
 /** Returns `source` with the methods in `drop` taken out of its classes (see above). */
 export function dropCalls(source, drop, fileName = 'x.ts') {
@@ -43,9 +59,28 @@ export function dropCalls(source, drop, fileName = 'x.ts') {
         }
       }
     }
-    const kept = members.filter((m) => !gone.has(m)).map((m) => m.node.getText(file)).join('\n');
+    // A callback of a kept member that only calls a dropped method (and maps its result) rejects
+    // as the stub would, without it: the method and what only it parsed with go too.
+    const names = new Set([...gone].map((m) => m.name).filter((name) => drop.includes(name)));
+    let kept = '';
+    for (const m of members.filter((k) => !gone.has(k))) {
+      const start = m.node.getStart(file);
+      let text = m.node.getText(file);
+      const found = [];
+      const visit = (node) => {
+        if (ts.isArrowFunction(node) && !ts.isBlock(node.body) && rejectsAsDropped(node.body, names)) found.push(node.body);
+        else ts.forEachChild(node, visit);
+      };
+      visit(m.node);
+      for (const body of found.reverse()) {
+        const [from, to] = [body.getStart(file), body.getEnd()];
+        edits.push([from, to, UNSUPPORTED]);
+        text = text.slice(0, from - start) + UNSUPPORTED + text.slice(to - start);
+      }
+      kept += `${text}\n`;
+    }
     for (const m of gone) {
-      const stub = REQUIRED.has(m.name) || new RegExp(`this\\.${m.name}\\(`).test(kept) ? `${m.name}(): Promise<never> { return Promise.reject(new MfaError('unsupported')); }` : '';
+      const stub = REQUIRED.has(m.name) || new RegExp(`this\\.${m.name}\\(`).test(kept) ? `${m.name}(): Promise<never> { return ${UNSUPPORTED}; }` : '';
       edits.push([m.node.getStart(file), m.node.getEnd(), stub]);
     }
   }

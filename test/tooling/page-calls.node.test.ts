@@ -29,12 +29,33 @@ const other = { enroll() {} };`, ['enroll', 'regenerateRecoveryCode']);
 
 test('dropCalls: an optional method the class still calls itself becomes an unsupported rejection', () => {
   const out = dropCalls(`class S {
-  list() { return this.#send().catch(() => this.listFactors()); }
+  list() { return this.listFactors(); }
   listFactors() { return this.#send(); }
   #send() { return Promise.resolve(1); }
 }`, ['listFactors']);
   assert.match(out, /listFactors\(\): Promise<never> \{ return Promise\.reject\(new MfaError\('unsupported'\)\); \}/);
   assert.doesNotMatch(out, /listFactors\(\) \{ return this\.#send\(\); \}/);
+});
+
+test('dropCalls: a callback that only calls a dropped method (and maps its result) rejects in its place, and the method goes', () => {
+  const out = dropCalls(`class S {
+  list(o: unknown) { return this.#either(() => this.#send(), () => this.listFactors(o).then(fromFactors)); }
+  listFactors(o: unknown) { return this.#send(o); }
+  #either(a: () => unknown, b: () => unknown) { return a() ?? b(); }
+  #send(o?: unknown) { return Promise.resolve(o); }
+}`, ['listFactors']);
+  assert.match(out, /list\(o: unknown\) \{ return this\.#either\(\(\) => this\.#send\(\), \(\) => Promise\.reject\(new MfaError\('unsupported'\)\)\); \}/);
+  assert.doesNotMatch(out, /listFactors|fromFactors/);
+  // A callback that handles the rejection, or passes more than plain names, is left calling the stub.
+  for (const callback of ['() => this.listFactors(o).catch(f)', '() => this.listFactors(o).then(f, g)', '() => this.listFactors(next())']) {
+    const kept = dropCalls(`class S {
+  list(o: unknown) { return this.#send().catch(${callback}); }
+  listFactors(o: unknown) { return this.#send(o); }
+  #send(o?: unknown) { return Promise.resolve(o); }
+}`, ['listFactors']);
+    assert.ok(kept.includes(callback), `${callback} kept`);
+    assert.match(kept, /listFactors\(\): Promise<never> \{ return Promise\.reject\(new MfaError\('unsupported'\)\); \}/);
+  }
 });
 
 test('the verify and otp-enroll pages drop what their elements never call; the other pages drop nothing', () => {
@@ -78,7 +99,7 @@ test("ProxySource as the verify page builds it: enroll and remove reject with un
       return new Response('<html>Not found</html>', { status: 404, headers: { 'content-type': 'text/html' } });
     } });
     await assert.rejects(lab.listAuthenticators(), (e: { code: string }) => e.code === 'unsupported');
-    await assert.rejects(lab.listFactors(), (e: { code: string }) => e.code === 'unsupported');
+    assert.equal(lab.listFactors, undefined, 'the factor list is not part of the verify page');
     assert.deepEqual(asked, ['GET /lab/authenticators'], 'the Lab factor list (GET /lab) was requested');
   } finally {
     rmSync(dir, { recursive: true, force: true });
