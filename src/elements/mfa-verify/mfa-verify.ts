@@ -538,15 +538,8 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     } catch (error) {
       if (signal.aborted) return;
       this._busy = false;
-      // An oob_code that expired is not the session: "Send again" gets a new one (and a session
-      // that really expired fails there, with an `mfa-error`).
       const mfaError = toMfaError(error);
-      if (request.type === 'oob' && mfaError.code === 'expired_token') {
-        this.#expiredCodes.add(mfaError);
-        this._error = mfaError;
-        this.announce(this.t('verify.code.expired'));
-        this._resendAt = 0;
-      } else if (this._fail(mfaError, 'verify')) {
+      if (!(request.type === 'oob' && sending!.codeExpired(this.#host, mfaError)) && this._fail(mfaError, 'verify')) {
         if (request.type === 'recovery-code') this.#recoveryInput?.select();
         else this._codeInput?.clear();
         void this._focusField();
@@ -644,15 +637,11 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     return this.sentences(text, error.attemptsLeft !== undefined && this.t('attemptsLeft', { count: error.attemptsLeft }));
   }
 
-  /** `expired_token` answers to a sent code: the code ran out, not the session (see #verify). */
-  readonly #expiredCodes = new WeakSet<MfaError>();
-
   #errorMessage(): string {
     const error = this._error;
     if (!error) return '';
     if (this.#locked) return this.#lockedText();
-    if (this.#expiredCodes.has(error)) return this.t('verify.code.expired');
-    return error.code === 'invalid_input' ? this.#invalidText() : this.#describe(error);
+    return sending?.expiredText(this.#host, error) ?? (error.code === 'invalid_input' ? this.#invalidText() : this.#describe(error));
   }
 
   // ----- rendering -----

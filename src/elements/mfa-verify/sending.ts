@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { pushOutcome, toMfaError } from '../../core/errors.js';
+import { pushOutcome, toMfaError, type MfaError } from '../../core/errors.js';
 import { digitsOnly } from '../../core/input.js';
 import { maskedName } from '../../core/mask.js';
 import type { Authenticator, Challenge, MfaSource } from '../../core/types.js';
@@ -116,6 +116,27 @@ function listenWebOtp(host: SendingHost): void {
     () => {},
   );
 }
+
+/** `expired_token` answers to a sent code (see codeExpired). */
+const expiredCodes = new WeakSet<MfaError>();
+
+/**
+ * Whether a sent code's verification failed because the code ran out (`expired_token`), which is
+ * not the session: then it is shown as such and "Send again" gets a new one at once (a session
+ * that really expired fails there, with an `mfa-error`).
+ */
+export function codeExpired(host: SendingHost, error: MfaError): boolean {
+  if (error.code !== 'expired_token') return false;
+  expiredCodes.add(error);
+  host._error = error;
+  host.announce(host.t('verify.code.expired'));
+  host._resendAt = 0;
+  return true;
+}
+
+/** The text of a sent code's own error (see codeExpired), or undefined for any other. */
+export const expiredText = (host: SendingHost, error: MfaError): string | undefined =>
+  expiredCodes.has(error) ? host.t('verify.code.expired') : undefined;
 
 /** The push step: the prompt, the wait with its expiry, Cancel. */
 export function renderPush(host: SendingHost): TemplateResult {
