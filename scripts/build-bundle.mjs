@@ -64,8 +64,8 @@ function recoveryPart(shared = {}) {
 }
 
 const POLLER_PART = {
-  // The push poll (its controller and the protocol), fetched while the push challenge is sent
-  // (0.5 KB a code-only page never runs).
+  // The push poll (its controller and the protocol), fetched when the push step opens (0.9 KB
+  // a code-only page never runs).
   name: 'poller',
   entry: 'src/elements/shared/poll.ts',
   own: /\/src\/(core\/poller\.ts|elements\/shared\/poll\.ts)$/,
@@ -88,10 +88,11 @@ const POLLER_PART = {
  */
 const SENDING_PART = {
   // What follows an SMS, voice, email or push challenge in <mfa-verify> (the code step's
-  // set-up, resend and WebOTP, the push step, their text), fetched beside the challenge request.
+  // set-up, resend and WebOTP, the push step, their text), fetched beside the challenge request;
+  // it fetches the push poll (POLLER_PART) when the push step opens.
   name: 'sending',
   entry: 'src/elements/mfa-verify/sending.ts',
-  own: /\/src\/(elements\/mfa-verify\/sending\.ts|locales\/en\/mfa-verify-sending\.ts)$/,
+  own: /\/src\/(elements\/mfa-verify\/(sending|poller-loader)\.ts|locales\/en\/mfa-verify-sending\.ts)$/,
   request: /\/sending\.js$/,
   shared: {
     lit: ['html', 'nothing'],
@@ -100,6 +101,7 @@ const SENDING_PART = {
     'src/core/mask.ts': ['maskedName'],
     'src/locales/en/mfa-verify.ts': ['verifyLocales'],
     'src/elements/mfa-verify/templates.ts': ['row', 'waiting'],
+    'src/i18n/on-demand.ts': ['onDemand'],
   },
 };
 const PARTS = {
@@ -200,7 +202,8 @@ function partExports(parts, contents = '') {
     .join('\n');
 }
 
-async function buildPart(part, pageName) {
+/** `parts`: the page's parts, so that one part that fetches another finds it beside itself. */
+async function buildPart(part, pageName, parts) {
   const shared = new Set(Object.keys(part.shared).map((f) => (f === 'lit' ? f : join(process.cwd(), f))));
   const result = await build({
     ...common,
@@ -215,6 +218,11 @@ async function buildPart(part, pageName) {
           const path = args.path === 'lit' ? 'lit' : args.path.startsWith('.') ? join(args.resolveDir, args.path.replace(/\.js$/, '.ts')) : undefined;
           return path && shared.has(path) ? { path: `../${pageName}.js`, external: true } : undefined;
         });
+      },
+    }, {
+      name: 'parts-beside',
+      setup(b) {
+        for (const other of parts) if (other !== part) b.onResolve({ filter: other.request }, (args) => (args.kind === 'dynamic-import' ? { path: `./${pageName}.${other.name}.js`, external: true } : undefined));
       },
     }, {
       // A part that opens the phone chooser finds its data beside the pages, like a page does.
@@ -341,7 +349,7 @@ for (const { name, contents, mode } of cdnFiles()) {
   });
   Object.assign(mangleCache, page.mangleCache);
   Object.assign(outputs, page.metafile.outputs);
-  for (const part of parts ?? []) Object.assign(outputs, await buildPart(part, name));
+  for (const part of parts ?? []) Object.assign(outputs, await buildPart(part, name, parts));
 }
 // The elements call only `create` (they draw the SVG themselves): the QR file is qrcode's encoder,
 // without the canvas and SVG-string renderers of its browser entry (let alone its Node ones).

@@ -658,7 +658,7 @@ test('the verify page fetches its sending part from parts/ beside it with the ch
   await typeCode(page, 'mfa-verify', message!.code);
   await page.waitForSelector('mfa-verify >>> [part~="success"]', DEEP);
 
-  // The push step, rendered by the part, with the poll fetched beside the challenge.
+  // The push step, rendered by the part, which fetches the poll from beside itself.
   await page.$eval('mfa-verify', (el) => el.setAttribute('method', 'push'));
   await page.$eval('mfa-verify', (el) => (el as HTMLElement & { restart(): void }).restart());
   await page.waitForSelector('mfa-verify >>> [part~="cancel-button"]', DEEP);

@@ -14,7 +14,6 @@ import { MfaElement } from '../shared/mfa-element.js';
 import type { PollController } from '../shared/poll.js';
 import { baseStyles, columnBaseStyles } from '../shared/styles.js';
 import { verifyStyles } from './mfa-verify.styles.js';
-import { loadPoller } from './poller-loader.js';
 import { loadSending } from './sending-loader.js';
 import type { SendingHost } from './sending.js';
 import { row, waiting } from './templates.js';
@@ -437,9 +436,6 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     if (!source) return;
     const signal = this.#newFlow();
     const push = authenticator.factor === 'push';
-    // Fetched beside the challenge request; a failed fetch surfaces where the poll starts.
-    const poller = push ? loadPoller() : undefined;
-    poller?.catch(() => undefined);
     if (!again) this._step = 'sending';
     this._busy = !push;
     this.announce(this.t('verify.sending'));
@@ -460,7 +456,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     }
     this._busy = false;
     if (!push) this.#challenge = challenge;
-    void sending!.sent(this.#host, source, authenticator, challenge, signal, focus, again, poller);
+    void sending!.sent(this.#host, source, authenticator, challenge, signal, focus, again);
   }
 
   /** The step with "Retry": `key` says why a push or sending ended, else the error is shown. */

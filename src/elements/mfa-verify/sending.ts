@@ -6,8 +6,8 @@ import type { Authenticator, Challenge, MfaSource } from '../../core/types.js';
 import type { Vars } from '../../i18n/localize.js';
 import { sendingEn } from '../../locales/en/mfa-verify-sending.js';
 import { verifyLocales, type VerifyStrings } from '../../locales/en/mfa-verify.js';
-import type { PollController } from '../shared/poll.js';
 import type { MfaVerify } from './mfa-verify.js';
+import { loadPoller } from './poller-loader.js';
 import { row, waiting } from './templates.js';
 
 // The part's text completes the element's English (see verifyLocales).
@@ -46,7 +46,7 @@ const pushPrompt = (host: SendingHost): string => named(host, host._current, 've
 
 /**
  * After an SMS, voice, email or push challenge: the code step (the resend wait, WebOTP) or the
- * push step and its poll. `poller` is the push poll, fetched beside the challenge (push only).
+ * push step and its poll.
  */
 export async function sent(
   host: SendingHost,
@@ -56,9 +56,8 @@ export async function sent(
   signal: AbortSignal,
   focus: boolean,
   again: boolean,
-  poller?: Promise<typeof PollController>,
 ): Promise<void> {
-  if (!poller) {
+  if (authenticator.factor !== 'push') {
     host._error = undefined;
     host._step = 'code';
     const wait = Math.max(0, Number(host.resendAfter) || 0);
@@ -68,6 +67,9 @@ export async function sent(
     if (focus) void host._focusField();
     return;
   }
+  // The poll's module, fetched now: the first poll waits an interval (at least a second) anyway;
+  // a failed fetch fails the push step like a failed poll (with "Retry").
+  const poller = loadPoller();
   host._step = 'push';
   host.announce(host.sentences(pushPrompt(host), host.t('verify.push.waiting')));
   if (focus) void host.focusPart('[part~="cancel-button"]');
