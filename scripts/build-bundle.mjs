@@ -21,7 +21,7 @@ const QR_FILE = 'mfa-qrcode.js';
 // The phone chooser's country data (calling codes, trunk prefixes), fetched when a phone flow opens.
 const PHONE_FILE = 'mfa-phone-countries.js';
 // `_`-named properties are the elements' internal state (Lit `state: true`): short names in the
-// script files. The three passed by name to a countdown are kept.
+// script files.
 const mangleCache = {}; // one set of short names across the page files and their parts
 const LIT_NAMES = litNames();
 
@@ -43,7 +43,7 @@ function litNames() {
   }
   return reserved;
 }
-const common = { mangleProps: /^_[a-z]/, reserveProps: /^_(lockUntil|resendAt|pushExpiresAt)$/, bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, charset: 'utf8', sourcemap: true, legalComments: 'linked', logLevel: 'warning' };
+const common = { mangleProps: /^_[a-z]/, bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, charset: 'utf8', sourcemap: true, legalComments: 'linked', logLevel: 'warning' };
 
 /** <mfa-recovery-codes> as a part; `shared`: what else the page has for it. */
 function recoveryPart(shared = {}) {

@@ -451,7 +451,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
       const mfaError = this._fail(error, 'challenge', !again);
       if (!again) {
         if (mfaError) this._end();
-      } else if (mfaError?.retryAfter) this._startCountdown('_resendAt', mfaError.retryAfter);
+      } else if (mfaError?.retryAfter) this._resendAt = this._countdown._deadline(mfaError.retryAfter);
       return;
     }
     this._busy = false;
@@ -581,7 +581,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
       return;
     }
     if (lock && isRateLimited(mfaError) && mfaError.retryAfter) {
-      this._startCountdown('_lockUntil', mfaError.retryAfter);
+      this._lockUntil = this._countdown._deadline(mfaError.retryAfter);
       this.announce(this.#lockedText());
     } else if (mfaError.attemptsLeft !== undefined) {
       this.announce(this.#describe(mfaError));
@@ -598,10 +598,6 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   }
 
   // ----- countdowns -----
-
-  _startCountdown(field: '_lockUntil' | '_resendAt' | '_pushExpiresAt', seconds: number): void {
-    this[field] = this._countdown._deadline(seconds);
-  }
 
   /** Ends the countdowns that are due; true while one is still running. Countdowns started before a move in the DOM go on. */
   #tick(now: number): boolean {

@@ -20,7 +20,7 @@ Object.assign(verifyLocales.en, sendingEn);
 export type SendingHost = Pick<
   MfaVerify,
   | 'activeSource' | 'resendAfter' | '_step' | '_error' | '_current' | '_busy' | '_resendAt' | '_pushExpiresAt' | '_countdown'
-  | '_poll' | '_webOtp' | '_codeLength' | '_codeInput' | '_startCountdown' | '_focusField' | '_fail' | '_end' | '_succeed'
+  | '_poll' | '_webOtp' | '_codeLength' | '_codeInput' | '_focusField' | '_fail' | '_end' | '_succeed'
   | '_send' | '_verifyCode' | '_button' | '_renderSwitch'
 > & {
   t(key: keyof VerifyStrings | 'cancel', vars?: Vars): string;
@@ -61,7 +61,7 @@ export async function sent(
     host._error = undefined;
     host._step = 'code';
     const wait = Math.max(0, Number(host.resendAfter) || 0);
-    if (wait) host._startCountdown('_resendAt', wait);
+    if (wait) host._resendAt = host._countdown._deadline(wait);
     host.announce(host.sentences(again ? host.t('verify.resent') : sentText(host, authenticator), !!wait && host.t('verify.resendIn', { seconds: wait })));
     if (authenticator.factor === 'sms') listenWebOtp(host);
     if (focus) void host._focusField();
@@ -81,7 +81,7 @@ export async function sent(
       expiresIn: challenge.expiresIn,
       signal,
       onPending: (state) => {
-        if (!host._pushExpiresAt) host._startCountdown('_pushExpiresAt', state.remainingMs / 1000);
+        host._pushExpiresAt ||= host._countdown._deadline(state.remainingMs / 1000);
       },
     });
     if (!signal.aborted) host._succeed(result, authenticator);
