@@ -183,7 +183,11 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   /** @internal Waits for an SMS code (WebOTP): aborted on submit and with the flow. */
   declare _webOtp?: AbortController;
   /** @internal */ _countdown = new CountdownController(this, (now) => this.#tick(now));
-  /** Itself, as the code-sending part sees it (MfaElement's members it calls are protected). */
+  /**
+   * Itself, as the code-sending part (./sending.ts) sees it: MfaElement's members it calls are
+   * protected. The members named `_x` rather than `#x` are those the part uses (internal; the
+   * script builds give them short names, the same in the page and its parts, as they do state).
+   */
   readonly #host = this as unknown as SendingHost;
   #challenge?: Challenge;
   /** The `mfa-verified` detail, sent once a new recovery code is acknowledged. */
@@ -294,12 +298,14 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     void this.#syncForm();
   }
 
+  /** @internal */
   get _codeLength(): number {
     const n = Math.round(Number(this.length));
     // NaN and ±Infinity fail the range check too.
     return n >= 4 && n <= 10 ? n : 6;
   }
 
+  /** @internal */
   get _codeInput(): MfaCodeInput | null {
     return this.renderRoot?.querySelector('mfa-code-input') ?? null;
   }
@@ -430,7 +436,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     if (focus) void this._focusField();
   }
 
-  /** Challenges an SMS, voice, email or push authenticator: the server sends a code or a push. */
+  /** @internal Challenges an SMS, voice, email or push authenticator: the server sends a code or a push. */
   async _send(authenticator: Authenticator, focus: boolean, again = false): Promise<void> {
     const source = this.activeSource;
     if (!source) return;
@@ -459,7 +465,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     void sending!.sent(this.#host, source, authenticator, challenge, signal, focus, again);
   }
 
-  /** The step with "Retry": `key` says why a push or sending ended, else the error is shown. */
+  /** @internal The step with "Retry": `key` says why a push or sending ended, else the error is shown. */
   _end(key?: keyof VerifyStrings): void {
     if (key) {
       this.#stopFlow();
@@ -508,6 +514,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     void this._focusField();
   }
 
+  /** @internal */
   async _verifyCode(raw: string): Promise<void> {
     if (this._busy || this.#locked || this.#inactive || this._step !== 'code') return;
     if (this.#spent) return this.announce(this.#errorMessage());
@@ -543,6 +550,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     }
   }
 
+  /** @internal */
   _succeed(result: VerifyResult, authenticator: Authenticator | undefined): void {
     this.#stopFlow();
     this.#challenge = undefined;
@@ -566,6 +574,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   }
 
   /**
+   * @internal
    * Reports an error (`mfa-error`, announced) and sets the step's state: fatal errors end the flow,
    * waits start a countdown. Returns the error when the step goes on (undefined after an abort or
    * a fatal error).
@@ -589,7 +598,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     return mfaError;
   }
 
-  /** Focus into the code or recovery-code input once rendered. */
+  /** @internal Focus into the code or recovery-code input once rendered. */
   async _focusField(): Promise<void> {
     await this.updateComplete;
     const input = this._step === 'recovery' ? this.#recoveryInput : this._codeInput;
@@ -659,7 +668,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
       @input=${this.#onInput} @keydown=${this.#onCodeKeydown} @mfa-code-complete=${this.#onCodeComplete}></mfa-code-input>`;
   }
 
-  /** A button of a step, disabled with the element or when `off`. */
+  /** @internal A button of a step, disabled with the element or when `off`. */
   _button(name: string, label: string, onClick: () => void, cls?: string, off?: boolean): TemplateResult {
     return html`<button part="button ${name}" class=${cls ?? nothing} ?disabled=${this.#inactive || off} @click=${onClick}>${label}</button>`;
   }
@@ -737,7 +746,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
       ${this._renderSwitch(undefined, !recovery && this._recovery)}`;
   }
 
-  /** "Use another method" (when there is one) and "Use a recovery code" (when there is one). */
+  /** @internal "Use another method" (when there is one) and "Use a recovery code" (when there is one). */
   _renderSwitch(others = this._list.some((a) => a !== this._current), recovery: unknown = this._recovery): unknown {
     return others || recovery
       ? row(

@@ -1,3 +1,11 @@
+/**
+ * `<mfa-verify>`'s code-sending part: what follows an SMS, voice, email or push challenge (the code
+ * step's set-up, resend wait and WebOTP; the push step, its poll and how it ended) with its English
+ * text. The element fetches it beside the challenge request (./sending-loader.ts), so a page that
+ * verifies with an app or a recovery code never loads it, and sending waits for no extra round
+ * trip. Functions of the element, not an element: the steps stay in its one shadow root, with
+ * their parts, focus and announcements as before.
+ */
 import { html, nothing, type TemplateResult } from 'lit';
 import { pushOutcome, toMfaError, type MfaError } from '../../core/errors.js';
 import { digitsOnly } from '../../core/input.js';
