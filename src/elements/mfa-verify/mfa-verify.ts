@@ -615,10 +615,8 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
       if (isRateLimited(this._error)) this._error = undefined;
       this.announce(this.t('verify.unlocked'));
     }
-    if (this._resendAt && this._resendAt <= now) {
-      this._resendAt = 0;
-      if (this._step === 'code') this.announce(this.t('verify.resendReady'));
-    }
+    // A resend wait is only ever started by the sending part.
+    if (this._resendAt) sending!.resendTick(this.#host, now);
     return !!(this._lockUntil || this._resendAt || this._pushExpiresAt);
   }
 

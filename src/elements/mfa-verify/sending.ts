@@ -127,6 +127,13 @@ function listenWebOtp(host: SendingHost): void {
   );
 }
 
+/** Ends the resend wait once due (the element's countdown tick). */
+export function resendTick(host: SendingHost, now: number): void {
+  if (host._resendAt > now) return;
+  host._resendAt = 0;
+  if (host._step === 'code') host.announce(host.t('verify.resendReady'));
+}
+
 /** `expired_token` answers to a sent code (see codeExpired). */
 const expiredCodes = new WeakSet<MfaError>();
 
