@@ -508,6 +508,8 @@ test('the enrollment page fetches <mfa-otp-enroll> from parts/ beside it when th
   await page.waitForFunction(() => customElements.get('mfa-enrollment') !== undefined);
   assert.equal(await page.evaluate(() => customElements.get('mfa-otp-enroll')), undefined, 'not defined up front');
   await mountDirect(page, undefined, '<mfa-enrollment></mfa-enrollment>');
+  // The list arrives over HTTP after the provider is added (the click alone failed under load).
+  await page.waitForSelector('mfa-enrollment >>> li[data-factor="otp"] [part~="enroll-button"]', DEEP);
   await page.click('mfa-enrollment >>> li[data-factor="otp"] [part~="enroll-button"]');
   // Read through the shadow roots themselves: puppeteer's `>>>` chain missed a drawn code that was there.
   await page.waitForFunction(
