@@ -449,6 +449,8 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     try {
       // The sending part is fetched beside the request: a failed fetch fails like the request.
       [challenge, sending] = await Promise.all([source.challenge({ authenticatorId: authenticator.id, challengeType: 'oob' }, { signal }), loadSending()]);
+      // The flow may have ended while the part was still loading (disconnect, restart, new source).
+      if (signal.aborted) return;
       if (!challenge.oobCode) throw new MfaError('bad_response', { description: 'challenge without oob_code' });
     } catch (error) {
       if (signal.aborted) return;

@@ -65,13 +65,14 @@ export async function sent(
   focus: boolean,
   again: boolean,
 ): Promise<void> {
+  if (signal.aborted) return;
   if (authenticator.factor !== 'push') {
     host._error = undefined;
     host._step = 'code';
     const wait = Math.max(0, Number(host.resendAfter) || 0);
     if (wait) host._resendAt = host._countdown._deadline(wait);
     host.announce(host.sentences(again ? host.t('verify.resent') : sentText(host, authenticator), !!wait && host.t('verify.resendIn', { seconds: wait })));
-    if (authenticator.factor === 'sms') listenWebOtp(host);
+    if (authenticator.factor === 'sms') listenWebOtp(host, signal);
     if (focus) void host._focusField();
     return;
   }
@@ -110,10 +111,12 @@ export async function sent(
   }
 }
 
-/** Fills the code from an SMS where the browser supports WebOTP; aborted on submit and with the flow. */
-function listenWebOtp(host: SendingHost): void {
+/** Fills the code from an SMS where the browser supports WebOTP; aborted on submit and with the flow (`flow`). */
+function listenWebOtp(host: SendingHost, flow: AbortSignal): void {
   if (!('OTPCredential' in window)) return;
-  const { signal } = (host._webOtp = new AbortController());
+  const webOtp = (host._webOtp = new AbortController());
+  const { signal } = webOtp;
+  flow.addEventListener('abort', () => webOtp.abort());
   navigator.credentials.get({ otp: { transport: ['sms'] }, signal } as CredentialRequestOptions).then(
     (credential) => {
       const code = digitsOnly((credential as { code?: string } | null)?.code ?? '', host._codeLength);
