@@ -190,6 +190,8 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
    */
   readonly #host = this as unknown as SendingHost;
   #challenge?: Challenge;
+  /** A challenge sent whose part could not be fetched: "Retry" fetches the part and goes on with it. */
+  #kept?: Challenge;
   /** The `mfa-verified` detail, sent once a new recovery code is acknowledged. */
   #pending?: MfaVerifiedDetail;
 
@@ -359,7 +361,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
   #stopFlow(): void {
     this.#flow?.abort();
     this._webOtp?.abort();
-    this.#flow = undefined;
+    this.#flow = this.#kept = undefined;
     this._busy = false;
     this._pushExpiresAt = 0;
     this._resendAt = 0;
@@ -436,8 +438,11 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     if (focus) void this._focusField();
   }
 
-  /** @internal Challenges an SMS, voice, email or push authenticator: the server sends a code or a push. */
-  async _send(authenticator: Authenticator, focus: boolean, again = false): Promise<void> {
+  /**
+   * @internal Challenges an SMS, voice, email or push authenticator: the server sends a code or a
+   * push (unless `kept`, one already sent).
+   */
+  async _send(authenticator: Authenticator, focus: boolean, again = false, kept?: Challenge): Promise<void> {
     const source = this.activeSource;
     if (!source) return;
     const signal = this.#newFlow();
@@ -445,15 +450,21 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     if (!again) this._step = 'sending';
     this._busy = !push;
     this.announce(this.t('verify.sending'));
-    let challenge: Challenge;
+    let challenge = kept;
     try {
       // The sending part is fetched beside the request: a failed fetch fails like the request.
-      [challenge, sending] = await Promise.all([source.challenge({ authenticatorId: authenticator.id, challengeType: 'oob' }, { signal }), loadSending()]);
+      [, sending] = await Promise.all([challenge ?? source.challenge({ authenticatorId: authenticator.id, challengeType: 'oob' }, { signal }).then((c) => (challenge = c)), loadSending()]);
       // The flow may have ended while the part was still loading (disconnect, restart, new source).
       if (signal.aborted) return;
-      if (!challenge.oobCode) throw new MfaError('bad_response', { description: 'challenge without oob_code' });
+      if (!challenge!.oobCode) throw new MfaError('bad_response', { description: 'challenge without oob_code' });
     } catch (error) {
       if (signal.aborted) return;
+      if (!sending) {
+        // Only the part failed: a challenge still under way is dropped, one answered (a code or a
+        // push sent) is kept for "Retry".
+        this.#stopFlow();
+        this.#kept = challenge;
+      }
       this._busy = false;
       // After "Send again", the code sent before is still valid: only sending waits.
       const mfaError = this._fail(error, 'challenge', !again);
@@ -464,7 +475,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     }
     this._busy = false;
     if (!push) this.#challenge = challenge;
-    void sending!.sent(this.#host, source, authenticator, challenge, signal, focus, again);
+    void sending!.sent(this.#host, source, authenticator, challenge!, signal, focus, again);
   }
 
   /** @internal The step with "Retry": `key` says why a push or sending ended, else the error is shown. */
@@ -477,7 +488,7 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     this.#go('ended', '[part~="retry-button"]', key);
   }
 
-  #retry = (): void => (this._current ? this.#start(this._current, true) : void this.#load(false, true));
+  #retry = (): void => (this.#kept ? void this._send(this._current!, true, false, this.#kept) : this._current ? this.#start(this._current, true) : void this.#load(false, true));
 
   /** Submits the code or the recovery code of the step. */
   #onSubmit = (event: Event): void => {
