@@ -86,3 +86,18 @@ test('no module of a part the verify page fetches names the text it leaves out (
     }
   }
 });
+
+test("<mfa-verify>'s own modules name no key of its sending part's table (that text is there only once the part is)", async () => {
+  const { sendingEn } = await import('../../src/locales/en/mfa-verify-sending.js');
+  const keys = Object.keys(sendingEn);
+  assert.ok(keys.includes('verify.resend'));
+  const dir = 'src/elements/mfa-verify';
+  // The part itself and the single-file bundle's loader, which has it inline, may.
+  const own = readdirSync(dir).filter((f) => f.endsWith('.ts') && !['sending.ts', 'sending-loader.bundled.ts'].includes(f));
+  assert.ok(own.includes('mfa-verify.ts'));
+  for (const file of own) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    // Any quoted mention: a lookup (`t('verify.resend')`), or a key handed to one (`_end('verify.push.expired')`).
+    for (const key of keys) assert.doesNotMatch(text, new RegExp(`['"\`]${key.replace(/\./g, '\\.')}['"\`]`), `${dir}/${file} names ${key}, which only the sending part's table has`);
+  }
+});
