@@ -721,7 +721,8 @@ export class MfaVerify extends MfaElement<VerifyStrings> {
     // 'ended' and 'load-error'
     const ended = step === 'ended';
     const key = ended && this._ended;
-    const retry = this.t(ended && this._current?.factor === 'push' ? 'verify.push.retry' : 'retry');
+    // A push already sent (only the part failed) is not sent again: plain "Try again".
+    const retry = this.t(ended && !this.#kept && this._current?.factor === 'push' ? 'verify.push.retry' : 'retry');
     return [
       key ? html`<p part="error" tabindex="-1">${this.t(key)}</p>` : this.#renderError(),
       row(this._button('retry-button', retry, this.#retry, undefined, this.#locked)),
