@@ -67,3 +67,48 @@ test('a ticket is good until five days have passed, then its page is the invalid
   assert.equal((await show(h, shown)).status, 404, 'at five days');
   assert.equal((await submit(h, { ticket: submitted })).status, 404, 'at five days');
 });
+
+test('the page of a one-factor ticket is the form alone: nothing for fields or steps it does not need', async (t) => {
+  const h = await emulatorFor(t, { factors: ['otp', 'sms', 'email', 'webauthn-platform', 'recovery-code'] });
+  const user = await h.user({ email: 'ann@example.com' });
+  const main = async (factor: string) => {
+    const id = await ticket(h, user.id, factor);
+    const { html } = await show(h, id);
+    return { id, main: html.match(/<main>(.*)<\/main>/s)?.[1] };
+  };
+  const head = (id: string) =>
+    '<h1>Enroll in multi-factor authentication</h1><p>Emulated hosted enrollment for ann@example.com.</p>' +
+    `<form method="post" action="/guardian/enroll"><input type="hidden" name="ticket" value="${id}">`;
+  const button = '<p><button type="submit">Complete enrollment</button></p></form>';
+  const otp = await main('otp');
+  assert.equal(otp.main, `${head(otp.id)}<input type="hidden" name="factor" value="otp"><p>Factor: Authenticator app</p>${button}`);
+  const phone = await main('phone');
+  assert.equal(
+    phone.main,
+    `${head(phone.id)}<input type="hidden" name="factor" value="sms"><p>Factor: Phone (text message and voice)</p>` +
+      `<p><label for="phone">Phone number</label> <input id="phone" name="phone_number" type="tel" value="+15555550123"></p>${button}`,
+  );
+  const email = await main('email');
+  assert.equal(
+    email.main,
+    `${head(email.id)}<input type="hidden" name="factor" value="email"><p>Factor: Email</p>` +
+      `<p><label for="email">Email</label> <input id="email" name="email" type="email" value="ann@example.com"></p>${button}`,
+  );
+  const platform = await main('webauthn-platform');
+  assert.equal(
+    platform.main,
+    `${head(platform.id)}<input type="hidden" name="factor" value="webauthn-platform"><p>Factor: Device biometrics (WebAuthn)</p>` +
+      `<p>Emulated device step: completing the enrollment registers this device’s biometrics as if the check had passed.</p>${button}`,
+  );
+});
+
+test('a refused phone number or address is an "Enrollment failed" page', async (t) => {
+  const h = await emulatorFor(t);
+  const user = await h.user();
+  const phone = await submit(h, { ticket: await ticket(h, user.id, 'phone'), phone_number: '555 0100' });
+  const email = await submit(h, { ticket: await ticket(h, user.id, 'email'), email: 'not an address' });
+  for (const [failed, text] of [[phone, 'The phone number must be in E.164 format.'], [email, 'The email address is not valid.']] as const) {
+    assert.equal(failed.status, 400);
+    assert.match(failed.html, new RegExp(`<title>Enrollment failed</title>.*<h1>Enrollment failed</h1><p>${text.replace(/\./g, '\\.')}</p>`, 's'));
+  }
+});
