@@ -134,3 +134,16 @@ export async function pollWindow(count = 2, interval = 1): Promise<void> {
 export async function typeKeys(text: string): Promise<void> {
   for (const key of text) await sendKeys({ type: key });
 }
+
+/** Counts the challenges `source` is asked for, and tells when one has been answered (still real HTTP). */
+export function watchChallenges(source: MfaSource): { readonly asked: number; readonly answered: boolean } {
+  const seen = { asked: 0, answered: false };
+  const { challenge } = source;
+  source.challenge = (...args) => {
+    seen.asked += 1;
+    const asked = challenge.apply(source, args);
+    asked.then(() => (seen.answered = true), () => {});
+    return asked;
+  };
+  return seen;
+}

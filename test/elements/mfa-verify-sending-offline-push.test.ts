@@ -11,7 +11,7 @@ import { emulator } from '../helpers/emulator.js';
 import { hold } from '../helpers/hold.js';
 import { refusal } from '../helpers/refusal.js';
 import { waitUntil } from '../helpers/wait.js';
-import { mount, part, seeded, text, waitForPart } from './mfa-verify-helpers.js';
+import { mount, part, seeded, text, waitForPart, watchChallenges } from './mfa-verify-helpers.js';
 
 const network = refusal('src/elements/mfa-verify/sending');
 
@@ -25,18 +25,10 @@ describe('<mfa-verify> push when the sending part fails after the push was sent'
 
   it('offers "Try again", which sends nothing and waits for the push already sent', async () => {
     const s = await seeded([{ factor: 'push' }], { pushInterval: 1 });
-    let challenges = 0;
-    let answered = false;
-    const { challenge } = s.source;
-    s.source.challenge = (...args) => {
-      challenges += 1;
-      const asked = challenge.apply(s.source, args);
-      asked.then(() => (answered = true), () => {});
-      return asked;
-    };
+    const challenges = watchChallenges(s.source);
     const late = hold('src/elements/mfa-verify/sending');
     const el = await mount(s.source, { method: 'push' });
-    await waitUntil(() => answered, 'the challenge was not answered');
+    await waitUntil(() => challenges.answered, 'the challenge was not answered');
     await waitUntil(async () => (await late.held()) === 1, 'the sending part was not requested');
     await late.release();
     const retry = await waitForPart<HTMLButtonElement>(el, 'retry-button');
@@ -47,7 +39,7 @@ describe('<mfa-verify> push when the sending part fails after the push was sent'
     network.allow();
     retry.click();
     await waitForPart(el, 'cancel-button');
-    expect(challenges, 'challenges asked').to.equal(1);
+    expect(challenges.asked, 'challenges asked').to.equal(1);
     const pushes = await emulator.pushes(s.user.id);
     expect(pushes, 'pushes sent').to.have.length(1);
     const verified = nextEvent(el, 'mfa-verified');

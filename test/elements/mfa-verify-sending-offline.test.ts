@@ -8,7 +8,7 @@ import { expect } from '@open-wc/testing';
 import { nextEvent } from '../helpers/within.js';
 import { emulator } from '../helpers/emulator.js';
 import { waitUntil } from '../helpers/wait.js';
-import { enterCode, mount, part, recordAnnouncements, seeded, text, waitForPart } from './mfa-verify-helpers.js';
+import { enterCode, mount, part, recordAnnouncements, seeded, text, waitForPart, watchChallenges } from './mfa-verify-helpers.js';
 import { hold } from '../helpers/hold.js';
 import { refusal } from '../helpers/refusal.js';
 import type { MfaErrorEvent } from '../../src/elements/shared/events.js';
@@ -25,15 +25,7 @@ describe('<mfa-verify> sms when the sending part cannot be fetched', () => {
 
   it('shows the network error with a retry; the retry fetches the part again and the code already sent verifies', async () => {
     const s = await seeded([{ factor: 'sms', phoneNumber: '+15555550188' }]);
-    let challenges = 0;
-    let answered = false;
-    const { challenge } = s.source;
-    s.source.challenge = (...args) => {
-      challenges += 1;
-      const asked = challenge.apply(s.source, args);
-      asked.then(() => (answered = true), () => {});
-      return asked;
-    };
+    const challenges = watchChallenges(s.source);
     // The part's refusal waits for the challenge's answer: a refusal before it would drop the
     // challenge (mfa-verify-sending-offline-pending.test.ts).
     const late = hold('src/elements/mfa-verify/sending');
@@ -46,7 +38,7 @@ describe('<mfa-verify> sms when the sending part cannot be fetched', () => {
     document.addEventListener('mfa-error', record);
     const el = await mount(s.source, { method: 'sms' });
     const said = recordAnnouncements(el);
-    await waitUntil(() => answered, 'the challenge was not answered');
+    await waitUntil(() => challenges.answered, 'the challenge was not answered');
     await waitUntil(async () => (await late.held()) === 1, 'the sending part was not requested');
     await late.release();
     const retry = await waitForPart<HTMLButtonElement>(el, 'retry-button');
@@ -62,7 +54,7 @@ describe('<mfa-verify> sms when the sending part cannot be fetched', () => {
     retry.click();
     await waitForPart(el, 'code-input');
     // The first attempt's code was sent (only the part failed): the retry goes on with it.
-    expect(challenges, 'challenges asked').to.equal(1);
+    expect(challenges.asked, 'challenges asked').to.equal(1);
     const messages = await emulator.outbox({ userId: s.user.id, channel: 'sms' });
     expect(messages, 'codes sent').to.have.length(1);
     expect(text(part(el, 'description'))).to.contain(s.nameOf('sms'));
